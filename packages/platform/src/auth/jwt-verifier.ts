@@ -1,0 +1,71 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { DomainError } from '../errors/domain-error';
+import { Role, type Viewer } from './viewer';
+
+/** The only signature algorithm we accept; anything else (including `none` and HS256 with a public key) fails. */
+export const ACCESS_TOKEN_ALGORITHM = 'ES256';
+
+export interface JwtVerifierOptions {
+  /** Where the signing keys are published: the users subgraph's `/.well-known/jwks.json`. */
+  readonly keys: URL | JWTVerifyGetKey | KeyLike;
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+export interface AccessTokenVerifier {
+  /** Verifies a bearer token and returns its viewer; throws UNAUTHENTICATED with a reason a client can act on. */
+  verify(token: string): Promise<Viewer>;
+  /** Reads `Authorization: Bearer …`; no header means anonymous (null), a bad token means UNAUTHENTICATED. */
+  viewerFromAuthorization(header: string | undefined): Promise<Viewer | null>;
+}
+
+/**
+ * Verifies ES256 access tokens against the published JWKS (fetched once, cached, refetched when an unknown
+ * `kid` appears, so key rotation needs no restart). Used by the gateway and again by every subgraph: a
+ * subgraph never trusts a header it has not verified itself.
+ */
+export function createAccessTokenVerifier(options: JwtVerifierOptions): AccessTokenVerifier {
+  const keys = options.keys instanceof URL ? createRemoteJWKSet(options.keys, { cooldownDuration: 30_000 }) : options.keys;
+
+  async function verify(token: string): Promise<Viewer> {
+    try {
+      const { payload } = await jwtVerify(token, keys as JWTVerifyGetKey, {
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        issuer: options.issuer,
+        audience: options.audience,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      });
+      const roles = Array.isArray(payload['roles']) ? payload['roles'].filter(isRole) : [];
+      return { userId: payload.sub as string, roles };
+    } catch (error) {
+      throw DomainError.unauthenticated(describeTokenFailure(error));
+    }
+  }
+
+  return {
+    verify,
+    async viewerFromAuthorization(header) {
+      if (header === undefined || header === '') return null;
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match?.[1]) throw DomainError.unauthenticated('The Authorization header must be "Bearer <access token>".');
+      return verify(match[1]);
+    },
+  };
+}
+
+function isRole(value: unknown): value is Role {
+  return value === Role.ADMIN || value === Role.CUSTOMER;
+}
+
+function describeTokenFailure(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'The access token has expired; refresh the session.';
+  if (error instanceof errors.JWTClaimValidationFailed) return `The access token is not valid here (${error.claim}).`;
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'The access token is signed with an algorithm we do not accept.';
+  if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWSSignatureVerificationFailed) {
+    return 'The access token was not signed by this service.';
+  }
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSENotSupported) {
+    return 'The access token could not be verified.';
+  }
+  return 'The access token is malformed.';
+}

@@ -1,0 +1,65 @@
+import { cleanEnv, makeValidator, type Spec, type ValidatorSpec } from 'envalid';
+
+export { bool, num, port, str, url } from 'envalid';
+
+/**
+ * A start-up configuration problem: a variable is missing or malformed. The message names every offending
+ * variable, so `node dist/main.js` fails with something an operator can act on.
+ */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: Readonly<Record<string, string>>) {
+    super(
+      'Invalid configuration:\n' +
+        Object.entries(problems)
+          .map(([variable, problem]) => `  ${variable}: ${problem}`)
+          .join('\n'),
+    );
+  }
+}
+
+/**
+ * Reads and validates environment variables once, at the edge (STYLE.md §3). Unlike envalid's default
+ * reporter, which prints and calls process.exit, this throws a {@link ConfigError} so tests and the
+ * all-in-one launcher can handle it.
+ */
+export function readEnv<S extends Record<string, ValidatorSpec<unknown>>>(
+  spec: S,
+  source: Record<string, string | undefined> = process.env,
+): Readonly<{ [K in keyof S]: S[K] extends ValidatorSpec<infer T> ? T : never }> {
+  const env = cleanEnv(source, spec, {
+    reporter: ({ errors }) => {
+      const problems: Record<string, string> = {};
+      for (const [variable, error] of Object.entries(errors)) {
+        if (!error) continue;
+        problems[variable] = error.message.includes('undefined') ? 'is required but not set' : error.message;
+      }
+      if (Object.keys(problems).length > 0) throw new ConfigError(problems);
+    },
+  });
+  return Object.freeze({ ...env }) as never;
+}
+
+/** A comma-separated list of non-empty strings ("a, b ,c" → ["a","b","c"]). */
+export const list = makeValidator<string[]>((input: string) =>
+  input
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+
+/** A Postgres connection URL (postgres:// or postgresql://). */
+export const postgresUrl = makeValidator<string>((input: string) => {
+  let parsed: URL;
+  try {
+    parsed = new URL(input);
+  } catch {
+    throw new Error(`is not a URL: expected postgres://user@host:port/database`);
+  }
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
+    throw new Error(`must start with postgres:// or postgresql://, got ${parsed.protocol}//`);
+  }
+  return input;
+});
+
+export type { Spec };

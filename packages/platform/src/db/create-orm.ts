@@ -1,0 +1,78 @@
+import {
+  MikroORM,
+  type AnyEntity,
+  type EntityClass,
+  type EntitySchema,
+  type LoggerNamespace,
+  type MigrationObject,
+} from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { SUBGRAPH_SCHEMAS, type SubgraphSchemaName } from './subgraph-schemas';
+
+export type SubgraphOrm = MikroORM<PostgreSqlDriver>;
+
+export interface CreateOrmOptions {
+  /** The Postgres schema this subgraph owns; every statement is qualified with it. */
+  readonly schema: SubgraphSchemaName;
+  /** postgres:// URL: the real server, or the embedded PGlite socket. */
+  readonly databaseUrl: string;
+  readonly entities: ReadonlyArray<EntityClass<AnyEntity> | EntitySchema>;
+  /** The subgraph's committed migrations, in order (explicit, so compiled and ts-jest runs see the same list). */
+  readonly migrations: ReadonlyArray<MigrationObject>;
+  /** Connections in the pool. The embedded PGlite has one session, so it uses 1 (DESIGN.md §3). */
+  readonly poolMax?: number;
+  readonly logger?: Logger;
+}
+
+/**
+ * One MikroORM per subgraph. The options here are the ones DESIGN.md §8 measured as necessary for several
+ * ORMs sharing one database (embedded PGlite or a shared Postgres): a fixed `schema` so nothing depends on
+ * `search_path`, a unique `contextName` so a fork of one ORM inside another's transaction cannot pick up the
+ * wrong EntityManager, and `ignoreSchema` so schema diffs never touch another subgraph's tables.
+ */
+export async function createOrm(options: CreateOrmOptions): Promise<SubgraphOrm> {
+  const { schema, logger } = options;
+  const debug: LoggerNamespace[] = logger?.isLevelEnabled('trace') ? ['query', 'query-params'] : [];
+  return MikroORM.init<PostgreSqlDriver>({
+    driver: PostgreSqlDriver,
+    clientUrl: options.databaseUrl,
+    schema,
+    contextName: `techally-${schema}`,
+    entities: [...options.entities],
+    extensions: [Migrator],
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      migrationsList: [...options.migrations],
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    schemaGenerator: {
+      ignoreSchema: ['public', ...SUBGRAPH_SCHEMAS.filter((other) => other !== schema)],
+    },
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    forceUtcTimezone: true,
+    // Every request must fork its own EntityManager (STYLE.md); the global one is refused.
+    allowGlobalContext: false,
+    debug,
+    logger: (message) => logger?.trace({ orm: schema }, message),
+    discovery: { warnWhenNoEntities: false },
+  });
+}
+
+/** Applies the subgraph's pending migrations (creating its schema first if needed). */
+export async function migrate(orm: SubgraphOrm): Promise<void> {
+  await orm.getMigrator().up();
+}
+
+/** True when the database answers: the basis of `/health/ready`. */
+export async function isDatabaseReachable(orm: SubgraphOrm): Promise<boolean> {
+  try {
+    await orm.em.getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The registry of `extensions.code` values the graph returns. Clients switch on these, so they are a public
+ * contract: add codes, never rename them. Each subgraph adds its domain codes here so the boundary formatter
+ * can tell a deliberate error from an accident.
+ */
+export const ErrorCode = {
+  // Generic, shared by every subgraph.
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  // users
+  EMAIL_TAKEN: 'EMAIL_TAKEN',
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  LOGIN_THROTTLED: 'LOGIN_THROTTLED',
+  INVALID_REFRESH_TOKEN: 'INVALID_REFRESH_TOKEN',
+  // products
+  SKU_TAKEN: 'SKU_TAKEN',
+  SLUG_TAKEN: 'SLUG_TAKEN',
+  PRODUCT_UNAVAILABLE: 'PRODUCT_UNAVAILABLE',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * Codes graphql-js and Apollo Server produce for malformed requests. They carry messages written for client
+ * developers, so the boundary lets them through unchanged.
+ */
+export const PROTOCOL_ERROR_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);

@@ -1,0 +1,23 @@
+/**
+ * @techally/platform — the kernel every service of the graph uses. See README.md for what lives here and
+ * what may not.
+ */
+import 'reflect-metadata';
+
+export * from './config/env';
+export * from './logging/logger';
+export * from './errors/error-codes';
+export * from './errors/domain-error';
+export * from './errors/format-error';
+export * from './db/subgraph-schemas';
+export * from './db/create-orm';
+export * from './db/embedded-postgres';
+export * from './schema/build-federated-schema';
+export * from './auth/viewer';
+export * from './auth/jwt-verifier';
+export * from './loaders/entity-loaders';
+export * from './metrics/registry';
+export * from './server/request-info';
+export * from './server/graphql-http-server';
+export * from './server/observability-plugin';
+export * from './server/subgraph-server';

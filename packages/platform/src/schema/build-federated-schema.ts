@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+
+/** The federation spec version every subgraph links. */
+export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.7';
+
+/** Federation directives a subgraph may use; importing them all keeps `@Directive('@key(...)')` readable. */
+const FEDERATION_IMPORTS = [
+  '@key',
+  '@shareable',
+  '@external',
+  '@requires',
+  '@provides',
+  '@inaccessible',
+  '@tag',
+  '@override',
+  '@interfaceObject',
+];
+
+/** `__resolveReference` per entity type name: how this subgraph turns a representation into an entity. */
+export type ReferenceResolvers = Record<
+  string,
+  (representation: Record<string, unknown>, context: never, info: unknown) => unknown
+>;
+
+export interface FederatedSchemaOptions {
+  readonly resolvers: BuildSchemaOptions['resolvers'];
+  readonly orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
+  readonly referenceResolvers?: ReferenceResolvers;
+  readonly scalarsMap?: BuildSchemaOptions['scalarsMap'];
+}
+
+/**
+ * Code-first to federated (DESIGN.md §8): type-graphql builds the schema with federation directives left
+ * unchecked, we print it with those directives under a federation `@link`, and @apollo/subgraph rebuilds it
+ * as a subgraph (adding `_service`, `_entities` and the reference resolvers).
+ */
+export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+  const codeFirst = await buildSchema({
+    resolvers: options.resolvers,
+    ...(options.orphanedTypes ? { orphanedTypes: options.orphanedTypes } : {}),
+    ...(options.scalarsMap ? { scalarsMap: options.scalarsMap } : {}),
+    skipCheck: true,
+    validate: { forbidUnknownValues: false },
+  });
+  const header = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${FEATURE_LIST}])\n\n`;
+  const typeDefs = parse(header + printSchemaWithDirectives(codeFirst));
+  const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
+  for (const [typeName, resolveReference] of Object.entries(options.referenceResolvers ?? {})) {
+    const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
+    resolvers[typeName] = { ...existing, __resolveReference: resolveReference } as never;
+  }
+  return buildSubgraphSchema([{ typeDefs, resolvers }]);
+}
+
+const FEATURE_LIST = FEDERATION_IMPORTS.map((name) => `"${name}"`).join(', ');

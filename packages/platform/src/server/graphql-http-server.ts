@@ -1,0 +1,155 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { ServiceMetrics } from '../metrics/registry';
+import { REQUEST_ID_HEADER, requestIdFrom, type RequestInfo } from './request-info';
+
+/** A plain HTTP route beside `/graphql` (health, metrics, JWKS, webhooks). */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
+
+export interface GraphQLHttpServerOptions<Context extends BaseContext> {
+  readonly apollo: ApolloServer<Context>;
+  readonly logger: Logger;
+  readonly metrics: ServiceMetrics;
+  /** Builds the GraphQL context of one request. Throwing a GraphQLError answers the request with that error. */
+  readonly createContext: (request: RequestInfo) => Promise<Context>;
+  /** Whether this process can serve traffic now (database reachable, schema loaded...). */
+  readonly isReady: () => Promise<boolean>;
+  /** Extra routes by exact path, e.g. `GET /.well-known/jwks.json`. */
+  readonly routes?: Readonly<Record<string, RouteHandler>>;
+  /** Largest request body accepted, in bytes. */
+  readonly maxBodyBytes?: number;
+}
+
+export interface GraphQLHttpServer {
+  readonly httpServer: Server;
+  /** Starts listening; resolves with the `/graphql` URL (port 0 picks a free port). */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting connections, lets in-flight requests finish, then stops Apollo Server. */
+  stop(): Promise<void>;
+}
+
+const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Apollo Server 5 over `node:http` (it has no framework integration built in, DESIGN.md §8), with the routes
+ * every process of this graph has: `/health/live`, `/health/ready`, `/metrics`. A single `node:http` server
+ * also lets a WebSocket server share the `/graphql` path later.
+ */
+export function createGraphQLHttpServer<Context extends BaseContext>(
+  options: GraphQLHttpServerOptions<Context>,
+): GraphQLHttpServer {
+  const { apollo, logger, metrics } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const routes: Record<string, RouteHandler> = {
+    '/health/live': (_request, response) => sendJson(response, 200, { status: 'live' }),
+    '/health/ready': async (_request, response) => {
+      const ready = await options.isReady().catch(() => false);
+      sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
+    },
+    '/metrics': async (_request, response) => {
+      response.writeHead(200, { 'content-type': metrics.registry.contentType });
+      response.end(await metrics.registry.metrics());
+    },
+    ...options.routes,
+  };
+
+  async function handleGraphQL(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    const requestId = requestIdFrom(request.headers);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    const body = request.method === 'POST' ? await readJsonBody(request, maxBodyBytes) : undefined;
+    if (body instanceof BodyProblem) return sendJson(response, body.status, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const info: RequestInfo = { requestId, headers: request.headers, logger: logger.child({ requestId }) };
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.createContext(info),
+    });
+    for (const [name, value] of result.headers) response.setHeader(name, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  const httpServer = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = url.pathname === GRAPHQL_PATH ? undefined : routes[url.pathname];
+    const handling =
+      url.pathname === GRAPHQL_PATH
+        ? handleGraphQL(request, response, url)
+        : route
+          ? Promise.resolve(route(request, response))
+          : Promise.resolve(sendJson(response, 404, { error: `no route ${url.pathname}` }));
+    handling.catch((error: unknown) => {
+      logger.error({ err: error, path: url.pathname }, 'request failed outside GraphQL');
+      if (!response.headersSent) sendJson(response, 500, { error: 'internal server error' });
+      else response.destroy();
+    });
+  });
+  // Keep-alive sockets outlive a request; stop() closes idle ones so shutdown does not wait for them.
+  httpServer.keepAliveTimeout = 65_000;
+
+  return {
+    httpServer,
+    async listen(port, host = '127.0.0.1') {
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve();
+        });
+      });
+      const address = httpServer.address() as AddressInfo;
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      return `http://${shownHost}:${address.port}${GRAPHQL_PATH}`;
+    },
+    async stop() {
+      if (httpServer.listening) {
+        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        httpServer.closeIdleConnections();
+        await closed;
+      }
+      await apollo.stop();
+    },
+  };
+}
+
+class BodyProblem {
+  constructor(
+    readonly status: number,
+    readonly message: string,
+  ) {}
+}
+
+async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) return new BodyProblem(413, `Request body larger than ${maxBytes} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  const contentType = request.headers['content-type'] ?? '';
+  if (!contentType.includes('json')) return text; // Apollo's CSRF prevention answers this with a clear error.
+  try {
+    return JSON.parse(text);
+  } catch {
+    return new BodyProblem(400, 'Request body is not valid JSON.');
+  }
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}

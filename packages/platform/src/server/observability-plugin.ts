@@ -1,0 +1,36 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { isExposedError } from '../errors/format-error';
+import type { ServiceMetrics } from '../metrics/registry';
+import type { RequestInfo } from './request-info';
+
+type ObservedContext = BaseContext & Partial<Pick<RequestInfo, 'logger' | 'requestId'>>;
+
+/**
+ * Per-operation metrics, plus the log line that makes a masked error findable: whatever the boundary turned
+ * into INTERNAL_SERVER_ERROR is logged here with its stack and the request id.
+ */
+export function observabilityPlugin(metrics: ServiceMetrics): ApolloServerPlugin<ObservedContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const stopTimer = metrics.operationSeconds.startTimer();
+      let failed = false;
+      return {
+        async didEncounterErrors({ errors, operationName }) {
+          failed = true;
+          for (const error of errors) {
+            if (isExposedError(error)) continue;
+            contextValue.logger?.error(
+              { err: error.originalError ?? error, path: error.path, operationName },
+              'unexpected error (masked as INTERNAL_SERVER_ERROR)',
+            );
+          }
+        },
+        async willSendResponse({ operationName }) {
+          const operation = operationName ?? 'anonymous';
+          stopTimer({ operation });
+          metrics.operations.inc({ operation, outcome: failed ? 'error' : 'ok' });
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { formatError } from '../errors/format-error';
+import { createServiceMetrics } from '../metrics/registry';
+import { createGraphQLHttpServer, type GraphQLHttpServer, type RouteHandler } from './graphql-http-server';
+import { observabilityPlugin } from './observability-plugin';
+import type { RequestInfo } from './request-info';
+
+export interface SubgraphServerOptions<Context extends BaseContext> {
+  /** The subgraph's name, as in the supergraph (`users`, `products`, ...). */
+  readonly name: string;
+  /** The federated schema (from `buildFederatedSchema`). */
+  readonly schema: GraphQLSchema;
+  readonly logger: Logger;
+  readonly createContext: (request: RequestInfo) => Promise<Context>;
+  readonly isReady: () => Promise<boolean>;
+  readonly routes?: Readonly<Record<string, RouteHandler>>;
+  /** Process-level metrics (CPU, memory) are reported by one server per process. */
+  readonly processMetrics?: boolean;
+}
+
+/**
+ * A subgraph's HTTP face: Apollo Server with the graph's error boundary and observability, health and
+ * metrics routes. Subgraphs are reached through the gateway, so they have no landing page.
+ */
+export async function createSubgraphServer<Context extends BaseContext>(
+  options: SubgraphServerOptions<Context>,
+): Promise<GraphQLHttpServer> {
+  const metrics = createServiceMetrics(options.name, { processMetrics: options.processMetrics ?? true });
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    // The gateway asks a subgraph for its SDL through `_service`, not introspection; keep it for tooling.
+    introspection: true,
+    plugins: [observabilityPlugin(metrics), ApolloServerPluginLandingPageDisabled()],
+    logger: options.logger,
+  });
+  await apollo.start();
+  return createGraphQLHttpServer({
+    apollo,
+    logger: options.logger,
+    metrics,
+    createContext: options.createContext,
+    isReady: options.isReady,
+    ...(options.routes ? { routes: options.routes } : {}),
+  });
+}

@@ -1,0 +1,5 @@
+/** @techally/testing — helpers for tests only; never imported by a package's src/. */
+export * from './test-database';
+export * from './statement-counter';
+export * from './forged-tokens';
+export * from './graphql-request';
