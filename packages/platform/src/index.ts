@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 
 export * from './config/env';
+export * from './config/common-env';
 export * from './logging/logger';
 export * from './errors/error-codes';
 export * from './errors/domain-error';
@@ -15,9 +16,14 @@ export * from './db/embedded-postgres';
 export * from './schema/build-federated-schema';
 export * from './auth/viewer';
 export * from './auth/jwt-verifier';
+export * from './auth/authenticate';
 export * from './loaders/entity-loaders';
 export * from './metrics/registry';
 export * from './server/request-info';
 export * from './server/graphql-http-server';
 export * from './server/observability-plugin';
 export * from './server/subgraph-server';
+export * from './server/subgraph-app';
+export * from './graphql/money.type';
+export * from './graphql/connection';
+export * from './graphql/scalars';

@@ -24,7 +24,8 @@ export class DomainError extends GraphQLError {
   }
 
   static unauthenticated(message = 'You must be signed in to do this.'): DomainError {
-    return new DomainError(ErrorCode.UNAUTHENTICATED, message);
+    // `http.status` is read (and removed) by Apollo Server when this is thrown while building the context.
+    return new DomainError(ErrorCode.UNAUTHENTICATED, message, { http: { status: 401 } });
   }
 
   static forbidden(message = 'You are not allowed to do this.'): DomainError {

@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { DATE_TIME_SCALARS } from '../graphql/scalars';
 
 /** The federation spec version every subgraph links. */
 export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.7';
@@ -43,7 +44,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const codeFirst = await buildSchema({
     resolvers: options.resolvers,
     ...(options.orphanedTypes ? { orphanedTypes: options.orphanedTypes } : {}),
-    ...(options.scalarsMap ? { scalarsMap: options.scalarsMap } : {}),
+    scalarsMap: options.scalarsMap ?? DATE_TIME_SCALARS,
     skipCheck: true,
     validate: { forbidUnknownValues: false },
   });

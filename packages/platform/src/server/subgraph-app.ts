@@ -1,0 +1,19 @@
+import type { SubgraphOrm } from '../db/create-orm';
+
+/**
+ * What a subgraph's composition root (`create<Name>Subgraph(config)` in its app.ts) returns. `main.ts`, the
+ * all-in-one embedded launcher and the tests all drive a subgraph through this, and nothing else.
+ */
+export interface SubgraphApp {
+  /** The subgraph's name in the supergraph. */
+  readonly name: string;
+  readonly orm: SubgraphOrm;
+  /** Applies committed migrations. */
+  migrate(): Promise<void>;
+  /** Loads the demo data when the subgraph's tables are empty; does nothing otherwise. */
+  seed(): Promise<void>;
+  /** Starts serving; resolves with the `/graphql` URL (port 0 picks a free port). */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops serving (in-flight requests finish) and closes the database pool. */
+  stop(): Promise<void>;
+}
