@@ -69,3 +69,4 @@ function describeTokenFailure(error: unknown): string {
   }
   return 'The access token is malformed.';
 }
+export type { JWTVerifyGetKey } from 'jose';

@@ -1,0 +1,90 @@
+import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  createAccessTokenVerifier,
+  createGraphQLHttpServer,
+  createLogger,
+  createServiceMetrics,
+  formatError,
+  observabilityPlugin,
+  type GraphQLHttpServer,
+  type Logger,
+  type JWTVerifyGetKey,
+} from '@techally/platform';
+
+import type { GatewayConfig } from './config';
+import { createGatewayContext, type GatewayContext } from './context';
+import { ForwardingDataSource } from './forwarding-data-source';
+import { supergraphFromFile } from './supergraph-file';
+
+export interface GatewayOptions {
+  readonly logger?: Logger;
+  /** A supergraph SDL to serve instead of the file (tests compose one with their own subgraph URLs). */
+  readonly supergraphSdl?: string;
+  /** Keys to verify access tokens with, instead of fetching the JWKS (tests). */
+  readonly accessTokenKeys?: JWTVerifyGetKey;
+}
+
+export interface Gateway {
+  listen(port?: number, host?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root of the gateway: Apollo Gateway executing the committed supergraph (hot-reloaded from
+ * its file), Apollo Server 5 on node:http with the graph's error boundary, edge authentication, the Sandbox
+ * explorer in development, health and metrics.
+ */
+export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  const logger = options.logger ?? createLogger({ name: 'gateway', level: config.logLevel as never });
+  const metrics = createServiceMetrics('gateway');
+  const supergraphSdl: string | SupergraphSdlHook =
+    options.supergraphSdl ?? supergraphFromFile(config.supergraphPath, logger);
+
+  let schemaLoaded = false;
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphSdl as SupergraphSdlHook,
+    logger,
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: config.subgraphUrls[name] ?? url }),
+  });
+  gateway.onSchemaLoadOrUpdate(() => {
+    schemaLoaded = true;
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    // @apollo/gateway 2.14 types against server-gateway-interface 1.x; Apollo Server 5 speaks 2.x, which is
+    // the same at runtime for everything a gateway does.
+    gateway: gateway as never,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: config.introspection,
+    logger,
+    plugins: [
+      observabilityPlugin(metrics),
+      config.explorer
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const verifier = createAccessTokenVerifier({
+    keys: options.accessTokenKeys ?? new URL(config.accessTokens.jwksUrl),
+    issuer: config.accessTokens.issuer,
+    audience: config.accessTokens.audience,
+  });
+  const server: GraphQLHttpServer = createGraphQLHttpServer({
+    apollo,
+    logger,
+    metrics,
+    createContext: createGatewayContext(verifier),
+    isReady: async () => schemaLoaded,
+  });
+
+  return {
+    listen: (port = config.port, host = config.host) => server.listen(port, host),
+    stop: () => server.stop(),
+  };
+}

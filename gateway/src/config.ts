@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { accessTokenEnv, bool, ConfigError, port, readEnv, serviceEnv, str } from '@techally/platform';
+
+/** The committed supergraph, relative to this package (the same from src/ under jest and from dist/). */
+export const DEFAULT_SUPERGRAPH_PATH = resolve(__dirname, '../../schema/supergraph.graphql');
+
+export interface GatewayConfig {
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: string;
+  readonly supergraphPath: string;
+  /** Subgraph URLs that replace the ones in the supergraph, by subgraph name (`SUBGRAPH_USERS_URL`). */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly introspection: boolean;
+  /** The Apollo Sandbox explorer as landing page (development only by default). */
+  readonly explorer: boolean;
+  readonly accessTokens: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+}
+
+const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z][A-Z0-9_]*)_URL$/;
+
+/** Reads the gateway's environment once; a bad value stops the start with a message naming the variable. */
+export function loadGatewayConfig(source: Record<string, string | undefined> = process.env): GatewayConfig {
+  const env = readEnv(
+    {
+      ...serviceEnv,
+      ...accessTokenEnv,
+      PORT: port({ default: 4000, desc: 'Port the gateway listens on.' }),
+      SUPERGRAPH_PATH: str({ default: DEFAULT_SUPERGRAPH_PATH, desc: 'The composed supergraph SDL; reloaded when it changes.' }),
+      INTROSPECTION: bool({ default: undefined, desc: 'Allow introspection (default: on except in production).' }),
+      EXPLORER: bool({ default: undefined, desc: 'Serve the Apollo Sandbox explorer (default: on except in production).' }),
+    },
+    source,
+  );
+  const isProduction = env.NODE_ENV === 'production';
+  return Object.freeze({
+    nodeEnv: env.NODE_ENV as GatewayConfig['nodeEnv'],
+    host: env.HOST,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    supergraphPath: env.SUPERGRAPH_PATH,
+    subgraphUrls: Object.freeze(subgraphUrlsFrom(source)),
+    introspection: env.INTROSPECTION ?? !isProduction,
+    explorer: env.EXPLORER ?? !isProduction,
+    accessTokens: Object.freeze({ issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, jwksUrl: env.JWKS_URL }),
+  });
+}
+
+function subgraphUrlsFrom(source: Record<string, string | undefined>): Record<string, string> {
+  const urls: Record<string, string> = {};
+  const problems: Record<string, string> = {};
+  for (const [variable, value] of Object.entries(source)) {
+    const match = SUBGRAPH_URL_VARIABLE.exec(variable);
+    if (!match?.[1] || value === undefined) continue;
+    try {
+      const parsed = new URL(value);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('not http(s)');
+      urls[match[1].toLowerCase()] = value;
+    } catch {
+      problems[variable] = `must be an http(s) URL of the subgraph's /graphql endpoint, got "${value}"`;
+    }
+  }
+  if (Object.keys(problems).length > 0) throw new ConfigError(problems);
+  return urls;
+}

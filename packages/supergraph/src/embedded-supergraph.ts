@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { createGateway, loadGatewayConfig } from '@techally/gateway';
+import { createLogger, startEmbeddedPostgres, type EmbeddedPostgres, type Logger, type SubgraphApp } from '@techally/platform';
+import { localSubgraphUrl, SUBGRAPHS } from './subgraph-registry';
+
+/** Documented defaults of the embedded start (README.md, "Configuration"). Never used in production. */
+export const EMBEDDED_DEFAULTS = {
+  ADMIN_EMAIL: 'admin@techally.local',
+  ADMIN_PASSWORD: 'techally-admin-password',
+} as const;
+
+export interface EmbeddedSupergraphOptions {
+  readonly env: Record<string, string | undefined>;
+  /** Where PGlite keeps its data and the users subgraph its signing key. */
+  readonly dataDir: string;
+  readonly logger?: Logger;
+}
+
+export interface RunningSupergraph {
+  readonly gatewayUrl: string;
+  readonly subgraphs: ReadonlyArray<{ readonly name: string; readonly url: string }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Every subgraph and the gateway in one process. Without DATABASE_URL it serves them from an embedded PGlite
+ * under `dataDir`; with it, from that server. Each subgraph is migrated, seeded when empty, and started on its
+ * port (4001, 4002, ...), then the gateway on PORT (4000) with the committed supergraph.
+ */
+export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions): Promise<RunningSupergraph> {
+  const logger = options.logger ?? createLogger({ name: 'supergraph', level: (options.env['LOG_LEVEL'] as never) ?? 'info' });
+  const stack: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const close of stack.reverse().splice(0)) await close().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
+  };
+  try {
+    let databaseUrl = options.env['DATABASE_URL'];
+    let poolMax = options.env['DATABASE_POOL_MAX'] ?? '5';
+    if (!databaseUrl) {
+      const pglite: EmbeddedPostgres = await startEmbeddedPostgres({
+        dataDir: join(options.dataDir, 'pglite'),
+        // One pool of one connection per subgraph, plus room for a migrator and a psql session.
+        maxConnections: SUBGRAPHS.length + 4,
+      });
+      stack.push(() => pglite.stop());
+      databaseUrl = pglite.url;
+      poolMax = '1';
+      logger.info({ dataDir: options.dataDir }, 'embedded PostgreSQL (PGlite) started');
+    }
+
+    const usersPort = options.env['USERS_PORT'] ?? '4001';
+    const baseEnv: Record<string, string | undefined> = {
+      ...EMBEDDED_DEFAULTS,
+      JWT_SIGNING_KEY_FILE: join(options.dataDir, 'jwt-signing-key.json'),
+      JWKS_URL: `http://127.0.0.1:${usersPort}/.well-known/jwks.json`,
+      ...options.env,
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_MAX: poolMax,
+    };
+
+    const started: Array<{ name: string; url: string }> = [];
+    const subgraphUrls: Record<string, string> = {};
+    for (const definition of SUBGRAPHS) {
+      const port = Number(baseEnv[definition.portVariable] ?? definition.defaultPort);
+      const app: SubgraphApp = await definition.create(baseEnv, logger.child({ service: definition.name }));
+      stack.push(() => app.stop());
+      await app.migrate();
+      await app.seed();
+      const url = await app.listen(port, baseEnv['HOST'] ?? '127.0.0.1');
+      started.push({ name: definition.name, url });
+      if (port !== definition.defaultPort) subgraphUrls[`SUBGRAPH_${definition.name.toUpperCase()}_URL`] = localSubgraphUrl(definition, port);
+    }
+
+    const gateway = await createGateway(loadGatewayConfig({ ...baseEnv, ...subgraphUrls }), {
+      logger: logger.child({ service: 'gateway' }),
+    });
+    stack.push(() => gateway.stop());
+    const gatewayUrl = await gateway.listen();
+    return { gatewayUrl, subgraphs: started, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { ConfigError, createLogger } from '@techally/platform';
+import { startEmbeddedSupergraph } from './embedded-supergraph';
+
+/** `pnpm start`: the whole supergraph in one process, no servers needed (DESIGN.md §7). */
+const REPO_ROOT = resolve(__dirname, '../../..');
+
+async function main(): Promise<void> {
+  const logger = createLogger({ name: 'supergraph', level: (process.env['LOG_LEVEL'] as never) ?? 'info' });
+  const startedAt = Date.now();
+  const supergraph = await startEmbeddedSupergraph({
+    env: process.env,
+    dataDir: resolve(process.env['DATA_DIR'] ?? resolve(REPO_ROOT, '.data')),
+    logger,
+  });
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  process.stdout.write(
+    `\n  TechAlly supergraph ready in ${seconds}s\n\n` +
+      `  GraphQL + explorer  ${supergraph.gatewayUrl.replace('127.0.0.1', 'localhost')}\n` +
+      supergraph.subgraphs.map(({ name, url }) => `  ${name.padEnd(18)}  ${url}\n`).join('') +
+      `\n  Ctrl+C to stop.\n\n`,
+  );
+  let stopping = false;
+  const shutDown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    supergraph.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutDown('SIGINT'));
+  process.once('SIGTERM', () => shutDown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

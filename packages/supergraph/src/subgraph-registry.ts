@@ -1,0 +1,42 @@
+import type { GraphQLSchema } from 'graphql';
+import type { Logger, SubgraphApp } from '@techally/platform';
+import { buildProductsSchema, createProductsSubgraph, loadProductsConfig } from '@techally/products';
+import { buildUsersSchema, createUsersSubgraph, loadUsersConfig } from '@techally/users';
+
+/** How the tooling knows one subgraph: its name in the supergraph, its local port, its schema and its app. */
+export interface SubgraphDefinition {
+  readonly name: string;
+  /** The port it listens on locally (the embedded start and the committed supergraph's URLs). */
+  readonly defaultPort: number;
+  /** The variable that sets that port when the subgraph runs alone. */
+  readonly portVariable: string;
+  /** The federated schema, built without a database (for SDL printing and composition). */
+  buildSchema(): Promise<GraphQLSchema>;
+  /** The subgraph's composition root, configured from an environment. */
+  create(env: Record<string, string | undefined>, logger: Logger): Promise<SubgraphApp>;
+}
+
+/**
+ * Every subgraph of the graph, in the order they start (users first: the others verify tokens against its
+ * JWKS). Adding a domain means adding it here; see README.md, "Adding a subgraph".
+ */
+export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
+  {
+    name: 'users',
+    defaultPort: 4001,
+    portVariable: 'USERS_PORT',
+    buildSchema: buildUsersSchema,
+    create: (env, logger) => createUsersSubgraph(loadUsersConfig(env), { logger }),
+  },
+  {
+    name: 'products',
+    defaultPort: 4002,
+    portVariable: 'PRODUCTS_PORT',
+    buildSchema: buildProductsSchema,
+    create: (env, logger) => createProductsSubgraph(loadProductsConfig(env), { logger }),
+  },
+];
+
+export function localSubgraphUrl(definition: SubgraphDefinition, port = definition.defaultPort): string {
+  return `http://127.0.0.1:${port}/graphql`;
+}
