@@ -24,6 +24,7 @@ module.exports = {
   moduleNameMapper: {
     '^@techally/(platform|testing|supergraph)$': '<rootDir>/packages/$1/src/index.ts',
     '^@techally/gateway$': '<rootDir>/gateway/src/index.ts',
+    '^@techally/web-client$': '<rootDir>/clients/web/src/index.ts',
     '^@techally/(users|products|inventory|orders|payments|reviews|search)$': '<rootDir>/subgraphs/$1/src/index.ts',
   },
   // Integration suites create databases and start servers; a generous timeout, never a timed assertion.

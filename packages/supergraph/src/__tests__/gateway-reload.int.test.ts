@@ -1,0 +1,136 @@
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { createGateway, loadGatewayConfig, type Gateway } from '@techally/gateway';
+import { createLogger, createSubgraphServer, type GraphQLHttpServer, type RequestInfo } from '@techally/platform';
+import { createTestSigningKey, postGraphQL, signTestToken, type TestSigningKey } from '@techally/testing';
+import { parse } from 'graphql';
+import { createLocalJWKSet } from 'jose';
+
+// A one-type subgraph whose schema grows between two versions, to watch the gateway pick up a new supergraph.
+const V1 = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+  type Query { greeting: String! }`;
+const V2 = `${V1}
+  extend type Query { farewell: String! }`;
+
+const seenBySubgraph: Array<{ requestId: string; authorization: string | undefined }> = [];
+let subgraph: GraphQLHttpServer;
+let subgraphUrl: string;
+let gateway: Gateway;
+let gatewayUrl: string;
+let supergraphPath: string;
+let key: TestSigningKey;
+const ISSUER = 'https://issuer.test';
+const AUDIENCE = 'techally-graph';
+
+function supergraphFor(sdl: string): string {
+  const result = composeServices([{ name: 'greetings', url: 'http://127.0.0.1:1/unused', typeDefs: parse(sdl) }]);
+  if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
+  return result.supergraphSdl;
+}
+
+beforeAll(async () => {
+  key = await createTestSigningKey();
+  subgraph = await createSubgraphServer({
+    name: 'greetings',
+    schema: buildSubgraphSchema([
+      { typeDefs: parse(V2), resolvers: { Query: { greeting: () => 'hello', farewell: () => 'goodbye' } } },
+    ]),
+    logger: createLogger({ name: 'greetings', level: 'silent' }),
+    createContext: async (request: RequestInfo) => {
+      seenBySubgraph.push({ requestId: request.requestId, authorization: request.headers.authorization });
+      return { ...request };
+    },
+    isReady: async () => true,
+    processMetrics: false,
+  });
+  subgraphUrl = await subgraph.listen(0);
+
+  supergraphPath = join(mkdtempSync(join(tmpdir(), 'supergraph-')), 'supergraph.graphql');
+  writeFileSync(supergraphPath, supergraphFor(V1));
+  const config = loadGatewayConfig({
+    SUPERGRAPH_PATH: supergraphPath,
+    // The composed supergraph points nowhere; the override is what the gateway must use.
+    SUBGRAPH_GREETINGS_URL: subgraphUrl,
+    JWT_ISSUER: ISSUER,
+    JWT_AUDIENCE: AUDIENCE,
+    LOG_LEVEL: 'silent',
+  });
+  gateway = await createGateway(config, {
+    logger: createLogger({ name: 'gateway', level: 'silent' }),
+    accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }),
+  });
+  gatewayUrl = await gateway.listen(0);
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await subgraph?.stop();
+});
+
+describe('the gateway', () => {
+  it('routes to the subgraph URL given in configuration', async () => {
+    expect(await postGraphQL(gatewayUrl, '{ greeting }')).toEqual({ data: { greeting: 'hello' } });
+  });
+
+  it('forwards the request id and the verified credentials to the subgraph', async () => {
+    const token = await signTestToken(key, { sub: 'user-1', issuer: ISSUER, audience: AUDIENCE });
+    seenBySubgraph.length = 0;
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-request-id': 'trace-me-123' },
+      body: JSON.stringify({ query: '{ greeting }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('trace-me-123');
+    expect(seenBySubgraph).toEqual([{ requestId: 'trace-me-123', authorization: `Bearer ${token}` }]);
+  });
+
+  it('refuses a token signed with another key before calling any subgraph', async () => {
+    const stranger = await createTestSigningKey('stranger');
+    const token = await signTestToken(stranger, { sub: 'user-1', issuer: ISSUER, audience: AUDIENCE });
+    seenBySubgraph.length = 0;
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ greeting }' }),
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(seenBySubgraph).toEqual([]);
+  });
+
+  it('serves a new supergraph when its file changes, without a restart', async () => {
+    expect((await postGraphQL(gatewayUrl, '{ farewell }')).errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    writeFileSync(`${supergraphPath}.tmp`, supergraphFor(V2));
+    renameSync(`${supergraphPath}.tmp`, supergraphPath);
+    let response = await postGraphQL(gatewayUrl, '{ farewell }');
+    for (let attempt = 0; attempt < 100 && response.errors; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      response = await postGraphQL(gatewayUrl, '{ farewell }');
+    }
+    expect(response).toEqual({ data: { farewell: 'goodbye' } });
+  });
+
+  it('keeps serving the previous supergraph when the new file is invalid', async () => {
+    writeFileSync(supergraphPath, 'this is not a supergraph');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await postGraphQL(gatewayUrl, '{ farewell }')).toEqual({ data: { farewell: 'goodbye' } });
+  });
+
+  it('reports ready, live and its metrics', async () => {
+    const base = gatewayUrl.replace('/graphql', '');
+    expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+    expect((await fetch(`${base}/health/live`)).status).toBe(200);
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/graphql_operations_total\{[^}]*service="gateway"/);
+  });
+
+  it('serves the explorer landing page to a browser in development', async () => {
+    const response = await fetch(gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('sandbox');
+  });
+});
