@@ -1,0 +1,156 @@
+import {
+  accessTokenEnv,
+  ConfigError,
+  databaseEnv,
+  num,
+  port,
+  postgresUrl,
+  readEnv,
+  serviceEnv,
+  str,
+} from '@techally/platform';
+import type { PasswordHashingOptions } from './user/password.hasher';
+import type { LoginThrottlePolicy } from './user/login.throttle';
+import { normalizeEmail } from './user/user.email';
+import { checkPasswordPolicy } from './user/password.policy';
+
+/**
+ * The users subgraph's settings. This module is the only reader of the environment for the package
+ * (STYLE.md §3): everything below is validated once, frozen, and handed to `createUsersSubgraph`.
+ */
+export interface UsersConfig {
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly host: string;
+  readonly port: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Unset means "no server": main.ts then starts an embedded PGlite (never in production). */
+  readonly databaseUrl: string | undefined;
+  readonly databasePoolMax: number;
+  readonly accessToken: AccessTokenSettings;
+  readonly refreshTokenTtlDays: number;
+  readonly argon2: PasswordHashingOptions;
+  readonly loginThrottle: LoginThrottlePolicy;
+  /** The first administrator, ensured at start; null when ADMIN_EMAIL is not set. */
+  readonly admin: { readonly email: string; readonly password: string } | null;
+}
+
+export interface AccessTokenSettings {
+  readonly issuer: string;
+  readonly audience: string;
+  readonly ttlSeconds: number;
+  /** PKCS8 PEM of a P-256 private key; wins over `signingKeyFile`. */
+  readonly signingKeyPem: string | undefined;
+  /** A JSON JWK file, generated on first use and reused afterwards. */
+  readonly signingKeyFile: string | undefined;
+}
+
+/** The OWASP Password Storage Cheat Sheet's argon2id baseline (m=19 MiB, t=2, p=1). */
+export const OWASP_ARGON2: PasswordHashingOptions = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+const usersEnv = {
+  ...serviceEnv,
+  ...databaseEnv,
+  // Optional here (the platform group requires it): without it main.ts starts an embedded database.
+  DATABASE_URL: postgresUrl({ default: undefined, desc: 'PostgreSQL connection URL; unset starts an embedded PGlite (not in production).' }),
+  JWT_ISSUER: accessTokenEnv.JWT_ISSUER,
+  JWT_AUDIENCE: accessTokenEnv.JWT_AUDIENCE,
+  USERS_PORT: port({ default: 4001, desc: 'HTTP port of the users subgraph.' }),
+  JWT_SIGNING_KEY: str({ default: undefined, desc: 'PKCS8 PEM of the P-256 key that signs access tokens (ES256).' }),
+  JWT_SIGNING_KEY_FILE: str({ default: undefined, desc: 'JSON JWK file holding the signing key; created on first use when missing.' }),
+  ACCESS_TOKEN_TTL_SECONDS: num({ default: 900, desc: 'Lifetime of an access token, in seconds.' }),
+  REFRESH_TOKEN_TTL_DAYS: num({ default: 30, desc: 'Lifetime of a refresh token, in days (each rotation starts a new one).' }),
+  ARGON2_MEMORY_KIB: num({ default: OWASP_ARGON2.memoryCost, desc: 'argon2id memory cost in KiB.' }),
+  ARGON2_TIME_COST: num({ default: OWASP_ARGON2.timeCost, desc: 'argon2id iterations.' }),
+  ARGON2_PARALLELISM: num({ default: OWASP_ARGON2.parallelism, desc: 'argon2id lanes.' }),
+  LOGIN_MAX_FAILURES: num({ default: 5, desc: 'Failed log-ins within the window that lock an account.' }),
+  LOGIN_FAILURE_WINDOW_MINUTES: num({ default: 15, desc: 'Window in which failed log-ins are counted.' }),
+  LOGIN_LOCK_MINUTES: num({ default: 15, desc: 'How long a locked account refuses log-ins.' }),
+  ADMIN_EMAIL: str({ default: undefined, desc: 'Email of the first administrator, ensured at start.' }),
+  ADMIN_PASSWORD: str({ default: undefined, desc: 'Password of the first administrator when it has to be created.' }),
+};
+
+/**
+ * Reads the users subgraph's configuration from `source` (process.env by default). Throws a platform
+ * `ConfigError` naming every variable that is missing or malformed.
+ */
+export function loadUsersConfig(source: Record<string, string | undefined> = process.env): UsersConfig {
+  const env = readEnv(usersEnv, source);
+  const problems: Record<string, string> = {};
+  const integer = (name: keyof typeof env, min: number, max = Number.MAX_SAFE_INTEGER): number => {
+    const value = env[name] as number;
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems[name] = `must be a whole number between ${min} and ${max}, got ${value}`;
+    }
+    return value;
+  };
+  // An empty value means "unset" for the optional strings (an `.env` line `JWT_SIGNING_KEY=` is common).
+  const optional = (value: string | undefined): string | undefined => (value?.trim() ? value : undefined);
+
+  const nodeEnv = env.NODE_ENV as UsersConfig['nodeEnv'];
+  const signingKeyPem = optional(env.JWT_SIGNING_KEY);
+  const signingKeyFile = optional(env.JWT_SIGNING_KEY_FILE);
+  if (nodeEnv === 'production' && !signingKeyPem && !signingKeyFile) {
+    // An ephemeral key would log everyone out at each restart and differ between replicas.
+    problems['JWT_SIGNING_KEY'] = 'is required in production (or JWT_SIGNING_KEY_FILE)';
+  }
+  const databaseUrl = optional(env.DATABASE_URL);
+  if (nodeEnv === 'production' && !databaseUrl) problems['DATABASE_URL'] = 'is required in production';
+
+  const parallelism = integer('ARGON2_PARALLELISM', 1, 16);
+  // argon2 itself refuses less than 8 KiB per lane.
+  const argon2 = { memoryCost: integer('ARGON2_MEMORY_KIB', 8 * parallelism, 4_194_304), timeCost: integer('ARGON2_TIME_COST', 1, 100), parallelism };
+
+  const config: UsersConfig = {
+    nodeEnv,
+    host: env.HOST,
+    port: env.USERS_PORT,
+    logLevel: env.LOG_LEVEL as UsersConfig['logLevel'],
+    databaseUrl,
+    databasePoolMax: integer('DATABASE_POOL_MAX', 1, 1000),
+    accessToken: {
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      ttlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 30, 86_400),
+      signingKeyPem,
+      signingKeyFile,
+    },
+    refreshTokenTtlDays: integer('REFRESH_TOKEN_TTL_DAYS', 1, 365),
+    argon2,
+    loginThrottle: {
+      maxFailures: integer('LOGIN_MAX_FAILURES', 1, 1000),
+      windowMinutes: integer('LOGIN_FAILURE_WINDOW_MINUTES', 1, 10_080),
+      lockMinutes: integer('LOGIN_LOCK_MINUTES', 1, 10_080),
+    },
+    admin: readAdmin(optional(env.ADMIN_EMAIL), optional(env.ADMIN_PASSWORD), problems),
+  };
+  if (Object.keys(problems).length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}
+
+function readAdmin(
+  rawEmail: string | undefined,
+  password: string | undefined,
+  problems: Record<string, string>,
+): UsersConfig['admin'] {
+  if (!rawEmail && !password) return null;
+  if (!rawEmail) {
+    problems['ADMIN_EMAIL'] = 'is required when ADMIN_PASSWORD is set';
+    return null;
+  }
+  if (!password) {
+    problems['ADMIN_PASSWORD'] = 'is required when ADMIN_EMAIL is set';
+    return null;
+  }
+  const email = normalizeEmail(rawEmail);
+  if (!email) {
+    problems['ADMIN_EMAIL'] = `is not an email address: "${rawEmail}"`;
+    return null;
+  }
+  // The administrator's password obeys the same policy as everyone's; say so at start, not at first log-in.
+  const weakness = checkPasswordPolicy(password, email);
+  if (weakness) {
+    problems['ADMIN_PASSWORD'] = weakness.message;
+    return null;
+  }
+  return { email, password };
+}

@@ -1,0 +1,6 @@
+import { AddressEntity } from './address/address.entity';
+import { RefreshTokenEntity } from './session/refresh-token.entity';
+import { UserEntity } from './user/user.entity';
+
+/** Every table the users subgraph owns, for its ORM and its migrations. */
+export const USERS_ENTITIES = [UserEntity, AddressEntity, RefreshTokenEntity];

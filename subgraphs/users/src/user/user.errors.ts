@@ -1,0 +1,39 @@
+import { DomainError, ErrorCode } from '@techally/platform';
+import type { PasswordWeakness } from './password.policy';
+
+/** The users domain's deliberate errors; each has a registered code clients can switch on. */
+export const UserError = {
+  invalidEmail(email: string): DomainError {
+    return new DomainError(ErrorCode.BAD_USER_INPUT, `"${email}" is not a valid email address.`, { field: 'email' });
+  },
+
+  invalidName(reason: string): DomainError {
+    return new DomainError(ErrorCode.BAD_USER_INPUT, `The name ${reason}.`, { field: 'name' });
+  },
+
+  emailTaken(): DomainError {
+    // Says nothing about the existing account beyond what the sign-up form must say anyway.
+    return new DomainError(ErrorCode.EMAIL_TAKEN, 'An account with this email address already exists.', { field: 'email' });
+  },
+
+  weakPassword(weakness: PasswordWeakness): DomainError {
+    return new DomainError(ErrorCode.WEAK_PASSWORD, weakness.message, { field: 'password', rule: weakness.rule });
+  },
+
+  /** The same answer for an unknown email and a wrong password, so it cannot be used to find accounts. */
+  invalidCredentials(): DomainError {
+    return new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The email address or the password is incorrect.');
+  },
+
+  loginThrottled(retryAfterSeconds: number): DomainError {
+    return new DomainError(
+      ErrorCode.LOGIN_THROTTLED,
+      `Too many failed log-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      { retryAfterSeconds },
+    );
+  },
+
+  notYours(): DomainError {
+    return DomainError.forbidden('Only the user themself or an administrator may see this.');
+  },
+};
