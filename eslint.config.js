@@ -16,6 +16,25 @@ module.exports = tseslint.config(
     },
   },
   {
+    // Package boundaries (STYLE.md §1): subgraphs never import each other or the gateway; the kernel imports none.
+    files: ['subgraphs/**/src/**', 'packages/platform/src/**', 'gateway/src/**'],
+    ignores: ['**/__tests__/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@techally/testing', message: 'test helpers are for tests only' }],
+          patterns: [
+            {
+              group: ['@techally/users', '@techally/products', '@techally/inventory', '@techally/orders', '@techally/payments', '@techally/reviews', '@techally/search', '@techally/gateway', '@techally/supergraph', '../../subgraphs/*', '../../../subgraphs/*'],
+              message: 'services share code only through packages/platform',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/__tests__/**', '**/*.test.ts', 'packages/testing/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
