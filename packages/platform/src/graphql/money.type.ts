@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
 /** Currencies the shop trades in, with the number of minor units per major unit. */
