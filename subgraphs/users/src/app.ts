@@ -1,0 +1,128 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  ConfigError,
+  createAccessTokenVerifier,
+  createLogger,
+  createOrm,
+  createSubgraphServer,
+  isDatabaseReachable,
+  migrate,
+  type AccessTokenVerifier,
+  type Logger,
+  type SubgraphApp,
+} from '@techally/platform';
+import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
+import { OWASP_ARGON2, type UsersConfig } from './config';
+import { createUsersContext, type UsersRuntime } from './context';
+import { USERS_ENTITIES } from './entities';
+import { USERS_MIGRATIONS } from './migrations';
+import { buildUsersSchema } from './schema';
+import { seedDemoCustomers } from './seed';
+import { createAccessTokenIssuer } from './session/access-token.issuer';
+import { JWKS_PATH, jwksRoute } from './session/jwks.route';
+import { loadSigningKey } from './session/signing-key';
+import { ensureAdmin } from './user/admin.bootstrap';
+import { createPasswordHasher } from './user/password.hasher';
+
+/** The users subgraph, as main.ts, the embedded launcher and the tests drive it. */
+export interface UsersSubgraph extends SubgraphApp {
+  readonly name: 'users';
+  /** The public signing keys, as served at `/.well-known/jwks.json`. */
+  readonly jwks: JSONWebKeySet;
+  /** Verifies this subgraph's access tokens with its own keys (no HTTP). */
+  readonly verifier: AccessTokenVerifier;
+}
+
+export interface UsersSubgraphOptions {
+  readonly logger?: Logger;
+  /** Whether this server reports process-wide metrics (CPU, memory); false for all but one per process. */
+  readonly processMetrics?: boolean;
+  /** The time, for tests that need a lock or a token to run out without waiting. */
+  readonly clock?: () => Date;
+}
+
+/**
+ * The composition root (STYLE.md §2): opens the ORM, loads the signing key, builds the schema and the HTTP
+ * server. Nothing listens and nothing is written until `migrate`, `seed` or `listen` is called.
+ */
+export async function createUsersSubgraph(config: UsersConfig, options: UsersSubgraphOptions = {}): Promise<UsersSubgraph> {
+  if (!config.databaseUrl) {
+    throw new ConfigError({ DATABASE_URL: 'is required here (main.ts starts an embedded database when it is unset)' });
+  }
+  const logger = options.logger ?? createLogger({ name: 'users', level: config.logLevel });
+  const clock = options.clock ?? (() => new Date());
+  warnAboutWeakHashing(config, logger);
+
+  const signingKey = await loadSigningKey(config.accessToken, logger);
+  const jwks: JSONWebKeySet = { keys: [signingKey.publicJwk] };
+  const verifier = createAccessTokenVerifier({
+    keys: createLocalJWKSet(jwks),
+    issuer: config.accessToken.issuer,
+    audience: config.accessToken.audience,
+  });
+  const hasher = createPasswordHasher(config.argon2);
+  const schema = await buildUsersSchema();
+
+  const orm = await createOrm({
+    schema: 'users',
+    databaseUrl: config.databaseUrl,
+    entities: USERS_ENTITIES,
+    migrations: USERS_MIGRATIONS,
+    poolMax: config.databasePoolMax,
+    logger,
+  });
+  const runtime: UsersRuntime = {
+    orm,
+    verifier,
+    hasher,
+    accessTokens: createAccessTokenIssuer({
+      key: signingKey,
+      issuer: config.accessToken.issuer,
+      audience: config.accessToken.audience,
+      ttlSeconds: config.accessToken.ttlSeconds,
+      clock,
+    }),
+    loginThrottle: config.loginThrottle,
+    refreshTokenTtlDays: config.refreshTokenTtlDays,
+    clock,
+  };
+  const server = await createSubgraphServer({
+    name: 'users',
+    schema,
+    logger,
+    createContext: (request) => createUsersContext(runtime, request),
+    isReady: () => isDatabaseReachable(orm),
+    routes: { [JWKS_PATH]: jwksRoute(jwks.keys) },
+    processMetrics: options.processMetrics ?? true,
+  }).catch(async (error: unknown) => {
+    await orm.close();
+    throw error;
+  });
+  const fork = () => orm.em.fork() as EntityManager;
+  logger.info({ kid: signingKey.kid, keySource: signingKey.source }, 'users subgraph created');
+
+  return {
+    name: 'users',
+    orm,
+    jwks,
+    verifier,
+    migrate: () => migrate(orm),
+    seed: () => seedDemoCustomers(fork(), hasher, logger),
+    async listen(port, host) {
+      // Before serving, so the first administrator can log in as soon as the port answers.
+      if (config.admin) await ensureAdmin(fork(), hasher, config.admin, logger);
+      return server.listen(port, host);
+    },
+    async stop() {
+      await server.stop();
+      await orm.close();
+    },
+  };
+}
+
+function warnAboutWeakHashing(config: UsersConfig, logger: Logger): void {
+  const { memoryCost, timeCost } = config.argon2;
+  if (config.nodeEnv === 'production' && (memoryCost < OWASP_ARGON2.memoryCost || timeCost < OWASP_ARGON2.timeCost)) {
+    logger.warn({ argon2: config.argon2 }, 'argon2id parameters are below the OWASP baseline (ARGON2_MEMORY_KIB=19456, ARGON2_TIME_COST=2)');
+  }
+}

@@ -1,0 +1,84 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  authenticate,
+  createEntityLoader,
+  type AccessTokenVerifier,
+  type RequestInfo,
+  type SubgraphOrm,
+  type Viewer,
+} from '@techally/platform';
+import type DataLoader from 'dataloader';
+import { createAddressesByUserLoader } from './address/address.loader';
+import type { AddressEntity } from './address/address.entity';
+import { AddressService } from './address/address.service';
+import type { AccessTokenIssuer } from './session/access-token.issuer';
+import { SessionService } from './session/session.service';
+import { CredentialsService } from './user/credentials.service';
+import type { LoginThrottlePolicy } from './user/login.throttle';
+import type { PasswordHasher } from './user/password.hasher';
+import { UserEntity } from './user/user.entity';
+import { UserRepository } from './user/user.repository';
+import { UserService } from './user/user.service';
+
+/** What lives as long as the subgraph and every request shares (built once in app.ts). */
+export interface UsersRuntime {
+  readonly orm: SubgraphOrm;
+  readonly verifier: AccessTokenVerifier;
+  readonly hasher: PasswordHasher;
+  readonly accessTokens: AccessTokenIssuer;
+  readonly loginThrottle: LoginThrottlePolicy;
+  readonly refreshTokenTtlDays: number;
+  readonly clock: () => Date;
+}
+
+export interface UsersLoaders {
+  readonly userById: DataLoader<string, UserEntity | null>;
+  readonly addressesByUser: DataLoader<string, AddressEntity[]>;
+}
+
+/** The GraphQL context of one request: everything a resolver may use, nothing from module scope. */
+export interface UsersContext extends RequestInfo {
+  readonly em: EntityManager;
+  /**
+   * Who is asking (from the verified access token). Mutable for one reason: once signUp, logIn or
+   * refreshSession succeeds, the rest of that operation acts as that user, so `signUp { user { email } }`
+   * answers.
+   */
+  viewer: Viewer | null;
+  readonly loaders: UsersLoaders;
+  readonly users: UserService;
+  readonly addresses: AddressService;
+  readonly sessions: SessionService;
+}
+
+/**
+ * Builds a request's context: verifies the bearer token (a bad one answers UNAUTHENTICATED before anything
+ * runs), forks an EntityManager, creates the request's DataLoaders and services over them.
+ */
+export async function createUsersContext(runtime: UsersRuntime, request: RequestInfo): Promise<UsersContext> {
+  const viewer = await authenticate(runtime.verifier, request.headers);
+  const em = runtime.orm.em.fork() as EntityManager;
+  const loaders: UsersLoaders = {
+    userById: createEntityLoader(em, UserEntity, 'id'),
+    addressesByUser: createAddressesByUserLoader(em),
+  };
+  const repository = new UserRepository(em);
+  const users = new UserService(repository, loaders.userById, runtime.hasher);
+  const credentials = new CredentialsService(em, repository, runtime.hasher, runtime.loginThrottle, runtime.clock);
+  return {
+    ...request,
+    em,
+    viewer,
+    loaders,
+    users,
+    addresses: new AddressService(em, loaders.addressesByUser, users),
+    sessions: new SessionService({
+      em,
+      users,
+      credentials,
+      accessTokens: runtime.accessTokens,
+      refreshTokenTtlDays: runtime.refreshTokenTtlDays,
+      clock: runtime.clock,
+    }),
+  };
+}
