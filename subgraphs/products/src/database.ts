@@ -1,0 +1,33 @@
+import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
+import { Category } from './category/category.entity';
+import { PRODUCTS_MIGRATIONS } from './migrations';
+import { Product } from './product/product.entity';
+
+/** The Postgres schema this subgraph owns; nothing else reads or writes it (DESIGN.md §3). */
+export const PRODUCTS_SCHEMA = 'products';
+
+export const PRODUCTS_ENTITIES = [Category, Product];
+
+/** Schema-qualified table names, for the few statements written in SQL (recursive category trees). */
+export const TABLES = {
+  category: `"${PRODUCTS_SCHEMA}"."category"`,
+  product: `"${PRODUCTS_SCHEMA}"."product"`,
+} as const;
+
+export interface ProductsOrmOptions {
+  readonly databaseUrl: string;
+  readonly poolMax?: number;
+  readonly logger?: Logger;
+}
+
+/** The products subgraph's ORM: its entities, its committed migrations, its schema. */
+export function createProductsOrm(options: ProductsOrmOptions): Promise<SubgraphOrm> {
+  return createOrm({
+    schema: PRODUCTS_SCHEMA,
+    databaseUrl: options.databaseUrl,
+    entities: PRODUCTS_ENTITIES,
+    migrations: PRODUCTS_MIGRATIONS,
+    ...(options.poolMax !== undefined ? { poolMax: options.poolMax } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+}
