@@ -1,0 +1,33 @@
+import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { ProductsContext } from '../context';
+import { IdOrSlugArgs } from '../shared/lookup.args';
+import type { Category } from './category.entity';
+import { CreateCategoryInput } from './category.inputs';
+import { CategoryType } from './category.type';
+
+/** Category queries and the admin mutation: parse the arguments, call the request's CategoryService, return. */
+@Resolver(() => CategoryType)
+export class CategoryResolver {
+  @Query(() => [CategoryType], {
+    description: 'Every category, in tree order: each category followed by its descendants, depth first.',
+  })
+  categories(@Ctx() { categories }: ProductsContext): Promise<Category[]> {
+    return categories.all();
+  }
+
+  @Query(() => CategoryType, {
+    nullable: true,
+    description: 'A category by exactly one of `id` or `slug`; null when there is none.',
+  })
+  category(@Args(() => IdOrSlugArgs) lookup: IdOrSlugArgs, @Ctx() { categories }: ProductsContext): Promise<Category | null> {
+    return categories.lookup(lookup);
+  }
+
+  @Mutation(() => CategoryType, { description: 'Adds a category, as a root or under a parent (admins only).' })
+  createCategory(
+    @Arg('input', () => CreateCategoryInput) input: CreateCategoryInput,
+    @Ctx() { categories }: ProductsContext,
+  ): Promise<Category> {
+    return categories.create(input);
+  }
+}

@@ -1,0 +1,30 @@
+import { Money } from '@techally/platform';
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Category } from '../category/category.entity';
+import { CategoryType } from '../category/category.type';
+import type { ProductsContext } from '../context';
+import type { Product } from './product.entity';
+import { ProductType } from './product.type';
+
+/** The product fields whose public shape differs from the stored one. */
+@Resolver(() => ProductType)
+export class ProductFieldsResolver {
+  @FieldResolver(() => Money)
+  price(@Root() product: Product): Money {
+    return Money.of(product.priceAmount, product.currency);
+  }
+
+  @FieldResolver(() => Int, { description: 'Shipping weight in grams.' })
+  weight(@Root() product: Product): number {
+    return product.weightGrams;
+  }
+
+  /** Through the request's category loader: a page of 100 products costs one category statement. */
+  @FieldResolver(() => CategoryType)
+  async category(@Root() product: Product, @Ctx() { categories }: ProductsContext): Promise<Category> {
+    const category = await categories.byId(product.category.id);
+    // The foreign key guarantees the row; a miss here is a bug, surfaced (and masked) as an internal error.
+    if (!category) throw new Error(`category ${product.category.id} of product ${product.id} is missing`);
+    return category;
+  }
+}

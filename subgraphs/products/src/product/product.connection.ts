@@ -1,0 +1,37 @@
+import { PageInfo } from '@techally/platform';
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { Product } from './product.entity';
+import { ProductType } from './product.type';
+
+@ObjectType('ProductEdge')
+export class ProductEdge {
+  @Field({ description: 'Pass as `after` to continue after this product.' })
+  cursor!: string;
+
+  @Field(() => ProductType)
+  node!: Product;
+}
+
+/** A Relay connection over the active catalog. */
+@ObjectType('ProductConnection')
+export class ProductConnection {
+  @Field(() => [ProductEdge])
+  readonly edges: ProductEdge[];
+
+  @Field(() => PageInfo)
+  readonly pageInfo: PageInfo;
+
+  private readonly countTotal: () => Promise<number>;
+
+  constructor(edges: ProductEdge[], pageInfo: PageInfo, countTotal: () => Promise<number>) {
+    this.edges = edges;
+    this.pageInfo = pageInfo;
+    this.countTotal = countTotal;
+  }
+
+  /** A method, not a value: the count statement runs only for clients that select the field. */
+  @Field(() => Int, { description: 'Products matching the filter, across all pages.' })
+  totalCount(): Promise<number> {
+    return this.countTotal();
+  }
+}

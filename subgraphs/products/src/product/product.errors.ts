@@ -1,0 +1,20 @@
+import { DomainError, ErrorCode } from '@techally/platform';
+
+/** The product domain's deliberate errors, each with its registered code (STYLE.md §4). */
+export const ProductError = {
+  skuTaken(sku: string): DomainError {
+    return new DomainError(ErrorCode.SKU_TAKEN, `Another product already has the SKU "${sku}".`, { field: 'sku', sku });
+  },
+
+  slugTaken(slug: string): DomainError {
+    return new DomainError(ErrorCode.SLUG_TAKEN, `Another product already has the slug "${slug}".`, { field: 'slug', slug });
+  },
+
+  notFound(id: string): DomainError {
+    return DomainError.notFound('Product', id);
+  },
+
+  unknownCategory(categoryId: string, field = 'categoryId'): DomainError {
+    return DomainError.badUserInput(`${field} "${categoryId}" is not a category of this catalog.`, field);
+  },
+};

@@ -1,0 +1,49 @@
+import { pageInfo } from '@techally/platform';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { ProductsContext } from '../context';
+import { IdOrSlugArgs } from '../shared/lookup.args';
+import { ProductConnection } from './product.connection';
+import type { Product } from './product.entity';
+import { CreateProductInput, UpdateProductArgs } from './product.inputs';
+import { ProductsArgs } from './product-listing.args';
+import { ProductType } from './product.type';
+
+/** Product queries and admin mutations: parse the arguments, call the request's ProductService, return. */
+@Resolver(() => ProductType)
+export class ProductResolver {
+  @Query(() => ProductType, {
+    nullable: true,
+    description: 'A product by exactly one of `id` or `slug`, archived or not; null when there is none.',
+  })
+  product(@Args(() => IdOrSlugArgs) lookup: IdOrSlugArgs, @Ctx() { products }: ProductsContext): Promise<Product | null> {
+    return products.lookup(lookup);
+  }
+
+  @Query(() => ProductConnection, { description: 'The catalog of active products, a page at a time.' })
+  async products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() { products }: ProductsContext): Promise<ProductConnection> {
+    const page = await products.list(args);
+    const edges = [...page.edges];
+    const info = pageInfo(edges, page.hasNextPage, page.hasPreviousPage, (edge) => edge.cursor);
+    return new ProductConnection(edges, info, page.totalCount);
+  }
+
+  @Mutation(() => ProductType, { description: 'Adds a product to the catalog (admins only).' })
+  createProduct(
+    @Arg('input', () => CreateProductInput) input: CreateProductInput,
+    @Ctx() { products }: ProductsContext,
+  ): Promise<Product> {
+    return products.create(input);
+  }
+
+  @Mutation(() => ProductType, { description: 'Changes the given fields of a product (admins only).' })
+  updateProduct(@Args(() => UpdateProductArgs) { id, input }: UpdateProductArgs, @Ctx() { products }: ProductsContext): Promise<Product> {
+    return products.update(id, input);
+  }
+
+  @Mutation(() => ProductType, {
+    description: 'Takes a product out of every listing; it still resolves for past orders (admins only).',
+  })
+  archiveProduct(@Arg('id', () => ID) id: string, @Ctx() { products }: ProductsContext): Promise<Product> {
+    return products.archive(id);
+  }
+}

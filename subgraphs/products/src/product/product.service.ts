@@ -1,0 +1,202 @@
+import { ref } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { pageSize, requireAdmin, type Viewer } from '@techally/platform';
+import type { Category } from '../category/category.entity';
+import type { CategoryLoaders } from '../category/category.loaders';
+import { exactlyOneKey } from '../shared/lookup';
+import { slugify } from '../shared/slug';
+import { isUuid } from '../shared/uuid';
+import { decodeProductCursor, productCursor } from './product.cursor';
+import { Product } from './product.entity';
+import { ProductError } from './product.errors';
+import { normalizeFilter, type ListingFilter, type ProductFilterInput } from './product.filter';
+import type { ProductLoaders } from './product.loaders';
+import { ProductRepository } from './product.repository';
+import {
+  validateDescription,
+  validatePrice,
+  validateProductName,
+  validateProductSlug,
+  validateSku,
+  validateWeight,
+  type PriceInput,
+} from './product.validation';
+import { ProductSort } from './product-sort';
+import { ProductStatus } from './product-status';
+
+export interface NewProduct {
+  readonly sku: string;
+  readonly name: string;
+  readonly description: string;
+  readonly price: PriceInput;
+  readonly categoryId: string;
+  /** Grams. */
+  readonly weight: number;
+  /** Generated from the name when absent. */
+  readonly slug?: string | null;
+}
+
+/** A partial edit: absent (or null) fields stay as they are. */
+export type ProductChanges = { readonly [K in keyof NewProduct]?: NewProduct[K] | null };
+
+export interface ProductLookup {
+  readonly id?: string | null;
+  readonly slug?: string | null;
+}
+
+export interface ListingRequest {
+  readonly first?: number | null;
+  readonly after?: string | null;
+  readonly filter?: ProductFilterInput | null;
+  readonly sort?: ProductSort | null;
+}
+
+export interface ProductPage {
+  readonly edges: ReadonlyArray<{ readonly cursor: string; readonly node: Product }>;
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+  /** Counted only when asked for: it is a second statement. */
+  totalCount(): Promise<number>;
+}
+
+/** The product use cases of one request. Reads are public; writes are for admins. */
+export class ProductService {
+  private readonly repository: ProductRepository;
+
+  constructor(
+    em: EntityManager,
+    private readonly viewer: Viewer | null,
+    private readonly loaders: ProductLoaders & CategoryLoaders,
+  ) {
+    this.repository = new ProductRepository(em);
+  }
+
+  /** Any status: an archived product still resolves (orders refer to it). Null for an unknown id. */
+  byId(id: string): Promise<Product | null> {
+    return isUuid(id) ? this.loaders.productById.load(id) : Promise.resolve(null);
+  }
+
+  bySku(sku: string): Promise<Product | null> {
+    return this.loaders.productBySku.load(sku);
+  }
+
+  /** By exactly one of id or slug; null when there is no such product. */
+  async lookup({ id, slug }: ProductLookup): Promise<Product | null> {
+    if (exactlyOneKey(id, slug) === 'id') return this.byId(id as string);
+    const product = await this.repository.findBySlug(slug as string);
+    if (product) this.prime(product);
+    return product;
+  }
+
+  /** One page of the active catalog, keyset-paginated. */
+  async list(request: ListingRequest): Promise<ProductPage> {
+    const first = pageSize(request.first);
+    const sort = request.sort ?? ProductSort.NEWEST;
+    const filter: ListingFilter = normalizeFilter(request.filter);
+    const after = request.after ? decodeProductCursor(sort, request.after) : null;
+    const { products, hasNextPage } = await this.repository.listPage({ filter, sort, after, first });
+    for (const product of products) this.prime(product);
+    return {
+      edges: products.map((node) => ({ cursor: productCursor(sort, node), node })),
+      hasNextPage,
+      // Forward-only pagination: there is something before this page exactly when it starts after a cursor.
+      hasPreviousPage: after !== null,
+      totalCount: () => this.repository.count(filter),
+    };
+  }
+
+  async create(input: NewProduct): Promise<Product> {
+    requireAdmin(this.viewer);
+    const sku = validateSku(input.sku);
+    const name = validateProductName(input.name);
+    const description = validateDescription(input.description);
+    const price = validatePrice(input.price);
+    const weight = validateWeight(input.weight);
+    const chosenSlug = input.slug === null || input.slug === undefined ? null : validateProductSlug(input.slug);
+    const category = await this.requireCategory(input.categoryId);
+
+    const product = new Product();
+    product.sku = sku;
+    product.name = name;
+    product.description = description;
+    product.priceAmount = price.amount;
+    product.currency = price.currency;
+    product.weightGrams = weight;
+    product.category = ref(category);
+    product.slug = chosenSlug ?? (await this.generatedSlug(name, sku));
+    this.repository.persist(product);
+    await this.repository.flush(product);
+    this.prime(product);
+    return product;
+  }
+
+  /** Validates every given field before loading or writing anything, so a rejected edit changes nothing. */
+  async update(id: string, changes: ProductChanges): Promise<Product> {
+    requireAdmin(this.viewer);
+    const sku = present(changes.sku) ? validateSku(changes.sku) : undefined;
+    const name = present(changes.name) ? validateProductName(changes.name) : undefined;
+    const description = present(changes.description) ? validateDescription(changes.description) : undefined;
+    const price = present(changes.price) ? validatePrice(changes.price) : undefined;
+    const weight = present(changes.weight) ? validateWeight(changes.weight) : undefined;
+    const slug = present(changes.slug) ? validateProductSlug(changes.slug) : undefined;
+    const category = present(changes.categoryId) ? await this.requireCategory(changes.categoryId) : undefined;
+    const product = await this.requireProduct(id);
+    const previousSku = product.sku;
+
+    if (sku !== undefined) product.sku = sku;
+    // The slug stays when the name changes: links already shared keep working. Pass `slug` to change it.
+    if (name !== undefined) product.name = name;
+    if (description !== undefined) product.description = description;
+    if (price !== undefined) {
+      product.priceAmount = price.amount;
+      product.currency = price.currency;
+    }
+    if (weight !== undefined) product.weightGrams = weight;
+    if (slug !== undefined) product.slug = slug;
+    if (category !== undefined) product.category = ref(category);
+    await this.repository.flush(product);
+    this.loaders.productBySku.clear(previousSku);
+    this.prime(product);
+    return product;
+  }
+
+  /** Takes a product out of every listing; it keeps resolving by id and SKU. Archiving twice is harmless. */
+  async archive(id: string): Promise<Product> {
+    requireAdmin(this.viewer);
+    const product = await this.requireProduct(id);
+    product.status = ProductStatus.ARCHIVED;
+    await this.repository.flush(product);
+    return product;
+  }
+
+  private async requireProduct(id: string): Promise<Product> {
+    const product = await this.byId(id);
+    if (!product) throw ProductError.notFound(id);
+    return product;
+  }
+
+  private async requireCategory(categoryId: string): Promise<Category> {
+    const category = isUuid(categoryId) ? await this.loaders.categoryById.load(categoryId) : null;
+    if (!category) throw ProductError.unknownCategory(categoryId);
+    return category;
+  }
+
+  /**
+   * The name's slug; when another product already has it (two colours of one model named alike), the slug of
+   * "<name> <sku>", which the SKU's uniqueness makes free. The unique index still decides any race.
+   */
+  private async generatedSlug(name: string, sku: string): Promise<string> {
+    const slug = slugify(name);
+    if (slug && !(await this.repository.slugExists(slug))) return slug;
+    return slugify(`${name} ${sku}`);
+  }
+
+  private prime(product: Product): void {
+    this.loaders.productById.prime(product.id, product);
+    this.loaders.productBySku.prime(product.sku, product);
+  }
+}
+
+function present<T>(value: T | null | undefined): value is T {
+  return value !== null && value !== undefined;
+}

@@ -1,0 +1,47 @@
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ProductStatus } from './product-status';
+
+registerEnumType(ProductStatus, {
+  name: 'ProductStatus',
+  description: 'Whether a product is for sale.',
+  valuesConfig: {
+    ACTIVE: { description: 'For sale: listed and searchable.' },
+    ARCHIVED: { description: 'No longer sold: out of every listing, but still resolvable (past orders refer to it).' },
+  },
+});
+
+/**
+ * The public contract of a product. Resolvers return the `Product` entity; the fields whose shape differs
+ * from the entity (price, weight, category) are resolved in product-fields.resolver.ts.
+ *
+ * Two keys: other subgraphs refer to a product by id, and integrations that only know the SKU (warehouse
+ * feeds, search indexing) by sku.
+ */
+@ObjectType('Product', { description: 'Something the shop sells.' })
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "sku")')
+export class ProductType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Stock-keeping unit: uppercase letters, digits and dashes, unique in the catalog.' })
+  sku!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'Unique, URL-safe; for storefront links.' })
+  slug!: string;
+
+  @Field()
+  description!: string;
+
+  @Field(() => ProductStatus)
+  status!: ProductStatus;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+}
