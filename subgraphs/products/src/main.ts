@@ -1,0 +1,37 @@
+/**
+ * One products process: `node dist/main.js`. Reads the environment, migrates, serves; drains on SIGTERM.
+ * Seeding is the embedded launcher's business, never a production start's.
+ */
+import { ConfigError, createLogger } from '@techally/platform';
+import { createProductsSubgraph, loadProductsConfig } from './index';
+
+async function main(): Promise<void> {
+  const config = loadProductsConfig();
+  const logger = createLogger({ name: 'products', level: config.logLevel });
+  const subgraph = await createProductsSubgraph(config, { logger });
+  await subgraph.migrate();
+  const url = await subgraph.listen(config.port, config.host);
+  logger.info({ url }, 'products subgraph ready');
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'draining in-flight requests, then stopping');
+    subgraph.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'unclean stop');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  // A ConfigError's message names each bad variable: print just that, an operator needs no stack for it.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import type { Logger, SubgraphOrm } from '@techally/platform';
+import { Category } from '../category/category.entity';
+import { Product } from '../product/product.entity';
+import { generateCatalog } from './catalog.generator';
+
+/** Any constant works; it only has to be the same for every process that may seed this database. */
+const SEED_LOCK_KEY = 0x7072_6f64; // "prod"
+
+/**
+ * Loads the demo catalog into an empty products schema; does nothing when any category exists (a catalog
+ * someone has started is never topped up). One transaction, a handful of statements: one multi-row insert
+ * for the categories and one for the products. A transaction-scoped advisory lock makes two processes
+ * seeding the same database at once harmless: the second waits, then finds the catalog there.
+ */
+export async function seedCatalog(orm: SubgraphOrm, logger?: Logger): Promise<void> {
+  const seeded = await orm.em.fork().transactional(async (em) => {
+    await em.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
+    if ((await em.count(Category)) > 0) return null;
+    const { categories, products } = generateCatalog();
+    await em.insertMany(
+      Category,
+      categories.map(({ id, name, slug, parentId, position }) => ({ id, name, slug, parent: parentId, position })),
+    );
+    await em.insertMany(
+      Product,
+      products.map((product) => ({
+        id: product.id,
+        sku: product.sku,
+        name: product.name,
+        slug: product.slug,
+        description: product.description,
+        priceAmount: product.priceAmount,
+        currency: product.currency,
+        weightGrams: product.weightGrams,
+        category: product.categoryId,
+        status: product.status,
+        createdAt: product.createdAt,
+        updatedAt: product.createdAt,
+      })),
+    );
+    return { categories: categories.length, products: products.length };
+  });
+  if (seeded) logger?.info(seeded, 'seeded the demo catalog');
+}
