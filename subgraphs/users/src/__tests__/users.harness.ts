@@ -41,7 +41,8 @@ export async function startUsers(env: Record<string, string> = {}): Promise<Runn
       ...env,
     });
     const app = await createUsersSubgraph(config, {
-      logger: createLogger({ name: 'users', level: 'silent' }),
+      // USERS_TEST_LOG_LEVEL=error shows what was masked as INTERNAL_SERVER_ERROR when a test fails.
+      logger: createLogger({ name: 'users', level: (process.env['USERS_TEST_LOG_LEVEL'] as 'error' | undefined) ?? 'silent' }),
       processMetrics: false,
       clock: clock.now,
     });

@@ -15,6 +15,7 @@ export interface AddressFields {
 
 export type AddressFieldsInput = { readonly [K in keyof AddressFields]?: string | null | undefined };
 
+const FIELDS: ReadonlyArray<keyof AddressFields> = ['label', 'fullName', 'line1', 'line2', 'city', 'region', 'postalCode', 'country', 'phone'];
 const REQUIRED: ReadonlyArray<keyof AddressFields> = ['fullName', 'line1', 'city', 'postalCode', 'country'];
 const MAX_LENGTH = 200;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -29,7 +30,8 @@ export function validateAddressFields(input: AddressFieldsInput, complete: true)
 export function validateAddressFields(input: AddressFieldsInput, complete: false): Partial<AddressFields>;
 export function validateAddressFields(input: AddressFieldsInput, complete: boolean): Partial<AddressFields> {
   const fields: Partial<Record<keyof AddressFields, string | null>> = {};
-  for (const key of Object.keys(input) as Array<keyof AddressFields>) {
+  // Only the address's own fields: an input may carry others (isDefault) that are not this function's business.
+  for (const key of FIELDS) {
     const raw = input[key];
     if (raw === undefined) continue;
     const value = raw === null ? '' : raw.trim();
