@@ -22,6 +22,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
+    // Generated code imports './x.js' (ESM style); under jest the source is './x.ts'.
+    '^(\\.{1,2}/[^.]*)\\.js$': '$1',
     '^@techally/(platform|testing|supergraph)$': '<rootDir>/packages/$1/src/index.ts',
     '^@techally/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@techally/web-client$': '<rootDir>/clients/web/src/index.ts',

@@ -6,7 +6,7 @@ import { localSubgraphUrl, SUBGRAPHS } from './subgraph-registry';
 /** Documented defaults of the embedded start (README.md, "Configuration"). Never used in production. */
 export const EMBEDDED_DEFAULTS = {
   ADMIN_EMAIL: 'admin@techally.local',
-  ADMIN_PASSWORD: 'techally-admin-password',
+  ADMIN_PASSWORD: 'techally-owner-password',
 } as const;
 
 export interface EmbeddedSupergraphOptions {

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@techally/testing';
 import { composeSupergraph } from '../../compose-supergraph';
 import { SUBGRAPHS, type SubgraphDefinition } from '../../subgraph-registry';
 
-export const TEST_ADMIN = { email: 'admin@e2e.test', password: 'e2e admin password 123' } as const;
+export const TEST_ADMIN = { email: 'admin@e2e.test', password: 'e2e owner passphrase 123' } as const;
 
 export interface TestSupergraph {
   readonly gatewayUrl: string;
