@@ -21,7 +21,7 @@ let customer: Session;
 beforeAll(async () => {
   const generated = await createTestSigningKey();
   users = await startUsers({
-    JWT_SIGNING_KEY: await exportPKCS8(generated.privateKey as CryptoKey),
+    JWT_SIGNING_KEY: await exportPKCS8(generated.privateKey),
     JWT_ISSUER: ISSUER,
     JWT_AUDIENCE: AUDIENCE,
     ACCESS_TOKEN_TTL_SECONDS: '900',

@@ -27,6 +27,11 @@ const USERS = `query Users($first: Int, $after: String) {
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }`;
+interface Page {
+  edges: Array<{ node: { id: string } }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
 const USER = 'query User($id: ID!) { user(id: $id) { id name email } }';
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id name } } }';
 const ENTITY_EMAILS = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { email } } }';
@@ -54,9 +59,9 @@ describe('the administrator from ADMIN_EMAIL / ADMIN_PASSWORD', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page += 1) {
-      const response = await users.gql(USERS, { first: 2, after }, admin.accessToken);
-      const connection = response.data!.users;
-      seen.push(...connection.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      const response = await users.gql<{ users: Page }>(USERS, { first: 2, after }, admin.accessToken);
+      const connection: Page = response.data!.users;
+      seen.push(...connection.edges.map((edge) => edge.node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
     }
