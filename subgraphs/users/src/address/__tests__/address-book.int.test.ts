@@ -67,12 +67,11 @@ describe('the address book', () => {
     expect(first.id).not.toBe(second.id);
   });
 
-  it('keeps one default when two default changes race', async () => {
+  it('keeps exactly one default when default changes race', async () => {
     const customer = await signUpCustomer(users);
-    await add(customer, home);
-    const second = await add(customer, office);
-    const third = await add(customer, { ...office, city: 'Oxford' });
-    const results = await Promise.all([second, third].map(({ id }) => users.gql(SET_DEFAULT, { id }, customer.accessToken)));
+    const addresses = [];
+    for (const city of ['Leeds', 'York', 'Derby', 'Bath', 'Ely', 'Wells']) addresses.push(await add(customer, { ...office, city }));
+    const results = await Promise.all(addresses.map(({ id }) => users.gql(SET_DEFAULT, { id }, customer.accessToken)));
     expect(results.flatMap(errorCodes)).toEqual([]);
     expect((await addressesOf(customer)).filter((address) => address.isDefault)).toHaveLength(1);
   });
