@@ -25,8 +25,10 @@ export interface PasswordHasher {
 /** argon2id with the configured costs. One per subgraph (it caches the dummy hash). */
 export function createPasswordHasher(options: PasswordHashingOptions): PasswordHasher {
   const params = { type: argon2.argon2id, ...options };
-  let dummyHash: Promise<string> | undefined;
   const hash = (password: string) => argon2.hash(password, params);
+  // Made up front, so even the first unknown email costs one verification, like every other.
+  const dummyHash = hash(randomBytes(32).toString('base64url'));
+  dummyHash.catch(() => undefined); // a failure surfaces in verifyAgainstNothing, not as an unhandled rejection
   return {
     hash,
     async verify(storedHash, password) {
@@ -37,7 +39,6 @@ export function createPasswordHasher(options: PasswordHashingOptions): PasswordH
       }
     },
     async verifyAgainstNothing(password) {
-      dummyHash ??= hash(randomBytes(32).toString('base64url'));
       await argon2.verify(await dummyHash, password).catch(() => false);
       return false;
     },
