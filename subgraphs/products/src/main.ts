@@ -5,6 +5,9 @@
 import { ConfigError, createLogger } from '@techally/platform';
 import { createProductsSubgraph, loadProductsConfig } from './index';
 
+/** Below Kubernetes' default 30 s grace period, so we exit on our own terms rather than by SIGKILL. */
+const STOP_DEADLINE_MS = 25_000;
+
 async function main(): Promise<void> {
   const config = loadProductsConfig();
   const logger = createLogger({ name: 'products', level: config.logLevel });
@@ -18,6 +21,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'draining in-flight requests, then stopping');
+    // A stop that hangs (a stuck client connection) must not keep the process alive indefinitely.
+    setTimeout(() => {
+      logger.error({ deadlineMs: STOP_DEADLINE_MS }, 'stop did not finish in time; exiting');
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     subgraph.stop().then(
       () => process.exit(0),
       (error: unknown) => {
