@@ -41,7 +41,7 @@ export class CategoryRepository {
 
   /** Where a new child of `parentId` (null: a new root) goes: after its last sibling. */
   async nextPosition(parentId: string | null): Promise<number> {
-    const last = await this.em.findOne(Category, { parent: parentId }, { orderBy: { position: 'desc' }, fields: ['position'] });
+    const last = await this.em.findOne(Category, { parent: parentId }, { orderBy: { position: 'desc', id: 'desc' } });
     return last ? last.position + 1 : 0;
   }
 
