@@ -2,18 +2,7 @@
 // type-graphql and MikroORM need (tsx/esbuild do not emit it, DESIGN.md §8). Workspace packages resolve to
 // their sources, so tests never depend on a prior build.
 /** @type {import('jest').Config} */
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-    sourceMaps: 'inline',
-  },
-];
+const swc = ['@swc/jest', { ...require('./swc.config'), sourceMaps: 'inline' }];
 
 module.exports = {
   testEnvironment: 'node',

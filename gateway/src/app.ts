@@ -61,6 +61,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     logger,
+    // main.ts drains on SIGTERM; Apollo's own handler would re-raise the signal mid-drain.
+    stopOnTerminationSignals: false,
     plugins: [
       observabilityPlugin(metrics),
       config.explorer

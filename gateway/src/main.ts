@@ -1,4 +1,4 @@
-import { createLogger } from '@techally/platform';
+import { ConfigError, createLogger, stopOnTerminationSignals } from '@techally/platform';
 import { createGateway } from './app';
 import { loadGatewayConfig } from './config';
 
@@ -9,21 +9,10 @@ async function main(): Promise<void> {
   const gateway = await createGateway(config, { logger });
   const url = await gateway.listen();
   logger.info({ url }, 'gateway ready');
-  const shutDown = (signal: string) => {
-    logger.info({ signal }, 'draining');
-    gateway.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'unclean shutdown');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutDown('SIGTERM'));
-  process.once('SIGINT', () => shutDown('SIGINT'));
+  stopOnTerminationSignals(() => gateway.stop(), logger);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

@@ -27,3 +27,4 @@ export * from './server/subgraph-app';
 export * from './graphql/money.type';
 export * from './graphql/connection';
 export * from './graphql/scalars';
+export * from './server/termination';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConfigError, createLogger } from '@techally/platform';
+import { ConfigError, createLogger, stopOnTerminationSignals } from '@techally/platform';
 import { startEmbeddedSupergraph } from './embedded-supergraph';
 
 /** `pnpm start`: the whole supergraph in one process, no servers needed (DESIGN.md §7). */
@@ -20,18 +20,7 @@ async function main(): Promise<void> {
       supergraph.subgraphs.map(({ name, url }) => `  ${name.padEnd(18)}  ${url}\n`).join('') +
       `\n  Ctrl+C to stop.\n\n`,
   );
-  let stopping = false;
-  const shutDown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    supergraph.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once('SIGINT', () => shutDown('SIGINT'));
-  process.once('SIGTERM', () => shutDown('SIGTERM'));
+  stopOnTerminationSignals(() => supergraph.stop(), logger);
 }
 
 main().catch((error: unknown) => {

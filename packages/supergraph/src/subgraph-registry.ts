@@ -12,7 +12,10 @@ export interface SubgraphDefinition {
   readonly portVariable: string;
   /** The federated schema, built without a database (for SDL printing and composition). */
   buildSchema(): Promise<GraphQLSchema>;
-  /** The subgraph's composition root, configured from an environment. */
+  /**
+   * The subgraph's composition root, configured from an environment, for a process it shares with others (so
+   * it leaves process-wide metrics to the gateway).
+   */
   create(env: Record<string, string | undefined>, logger: Logger): Promise<SubgraphApp>;
 }
 
@@ -26,14 +29,14 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
     defaultPort: 4001,
     portVariable: 'USERS_PORT',
     buildSchema: buildUsersSchema,
-    create: (env, logger) => createUsersSubgraph(loadUsersConfig(env), { logger }),
+    create: (env, logger) => createUsersSubgraph(loadUsersConfig(env), { logger, processMetrics: false }),
   },
   {
     name: 'products',
     defaultPort: 4002,
     portVariable: 'PRODUCTS_PORT',
     buildSchema: buildProductsSchema,
-    create: (env, logger) => createProductsSubgraph(loadProductsConfig(env), { logger }),
+    create: (env, logger) => createProductsSubgraph(loadProductsConfig(env), { logger, processMetrics: false }),
   },
 ];
 

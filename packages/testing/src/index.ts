@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './statement-counter';
 export * from './forged-tokens';
 export * from './graphql-request';
+export * from './migration-writer';

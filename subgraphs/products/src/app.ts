@@ -27,6 +27,8 @@ export interface ProductsSubgraphOptions {
    * tests pass a local key set.
    */
   readonly accessTokenKeys?: JWTVerifyGetKey;
+  /** Whether this server reports process-wide metrics (false when several services share one process). */
+  readonly processMetrics?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function createProductsSubgraph(
       logger,
       createContext: createContextFactory({ orm, verifier }),
       isReady: () => isDatabaseReachable(orm),
+      processMetrics: options.processMetrics ?? true,
     });
     return {
       name: 'products',

@@ -1,4 +1,10 @@
-import { ConfigError, createLogger, startEmbeddedPostgres, type EmbeddedPostgres } from '@techally/platform';
+import {
+  ConfigError,
+  createLogger,
+  startEmbeddedPostgres,
+  stopOnTerminationSignals,
+  type EmbeddedPostgres,
+} from '@techally/platform';
 import { createUsersSubgraph, loadUsersConfig, type UsersConfig } from '.';
 
 /** Where a standalone development start keeps its embedded database (the all-in-one start has its own). */
@@ -26,21 +32,10 @@ async function main(): Promise<void> {
   const url = await users.listen(config.port, config.host);
   logger.info({ url }, 'users subgraph listening');
 
-  let stopping = false;
-  const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping: finishing in-flight requests');
-    try {
-      await users.stop();
-      await embedded?.stop();
-    } catch (error) {
-      logger.error({ err: error }, 'unclean stop');
-      process.exitCode = 1;
-    }
-  };
-  process.once('SIGTERM', (signal) => void stop(signal));
-  process.once('SIGINT', (signal) => void stop(signal));
+  stopOnTerminationSignals(async () => {
+    await users.stop();
+    await embedded?.stop();
+  }, logger);
 }
 
 main().catch((error: unknown) => {

@@ -37,6 +37,9 @@ export async function createSubgraphServer<Context extends BaseContext>(
     introspection: true,
     plugins: [observabilityPlugin(metrics), ApolloServerPluginLandingPageDisabled()],
     logger: options.logger,
+    // Our main.ts drains HTTP and closes the pool on SIGTERM; Apollo's own handler would stop Apollo first and
+    // re-raise the signal, killing the process mid-drain.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   return createGraphQLHttpServer({

@@ -1,4 +1,4 @@
-import { Migration } from './migration.base';
+import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261126054952_initial_users extends Migration {
 
