@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { SUBGRAPHS } from '../subgraph-registry';
+
+// No Docker engine runs where CI does (DESIGN.md §8), so the deployment files are checked statically against
+// the registry: a subgraph added to the graph but forgotten in them fails here, not in someone's cluster.
+const ROOT = resolve(__dirname, '../../../..');
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+  services: Record<string, { command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown> }>;
+};
+const dockerfile = readFileSync(join(ROOT, 'deploy/Dockerfile'), 'utf8');
+
+describe('deployment files', () => {
+  it.each(SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph] as const))(
+    'docker-compose runs the %s subgraph on its port, and the gateway knows its URL',
+    (name, subgraph) => {
+      const service = compose.services[name];
+      expect(service?.command).toEqual(['node', `subgraphs/${name}/dist/main.js`]);
+      expect(service?.environment?.[subgraph.portVariable]).toBe(String(subgraph.defaultPort));
+      expect(compose.services['gateway']?.environment?.[`SUBGRAPH_${name.toUpperCase()}_URL`]).toBe(
+        `http://${name}:${subgraph.defaultPort}/graphql`,
+      );
+      expect(compose.services['gateway']?.depends_on).toHaveProperty(name);
+    },
+  );
+
+  it('provides PostgreSQL, Redis and Elasticsearch', () => {
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['postgres', 'redis', 'elasticsearch', 'gateway']));
+  });
+
+  it('copies every workspace package manifest before installing, so the image build can use the lockfile', () => {
+    for (const manifest of ['packages/platform', 'packages/testing', 'packages/supergraph', 'gateway', 'clients/web', ...SUBGRAPHS.map((s) => `subgraphs/${s.name}`)]) {
+      expect(dockerfile).toContain(`COPY ${manifest}/package.json ${manifest}/`);
+    }
+  });
+});
