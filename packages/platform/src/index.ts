@@ -28,3 +28,4 @@ export * from './graphql/money.type';
 export * from './graphql/connection';
 export * from './graphql/scalars';
 export * from './server/termination';
+export * from './text/slug';

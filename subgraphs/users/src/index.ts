@@ -8,5 +8,5 @@ import '@techally/platform';
 export { createUsersSubgraph, type UsersSubgraph, type UsersSubgraphOptions } from './app';
 export { loadUsersConfig, type UsersConfig, type AccessTokenSettings } from './config';
 export { buildUsersSchema } from './schema';
-export { DEMO_CUSTOMERS } from './seed';
+export { DEMO_CUSTOMERS } from '@techally/demo-data';
 export { JWKS_PATH } from './session/jwks.route';

@@ -2,7 +2,7 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DomainError, requireAdmin, type Viewer } from '@techally/platform';
 import { exactlyOneKey } from '../shared/lookup';
-import { slugify } from '../shared/slug';
+import { slugify } from '@techally/platform';
 import { requireSlug, requireText } from '../shared/text.validation';
 import { isUuid } from '../shared/uuid';
 import { Category } from './category.entity';

@@ -4,7 +4,7 @@ import { pageSize, requireAdmin, type Viewer } from '@techally/platform';
 import type { Category } from '../category/category.entity';
 import type { CategoryLoaders } from '../category/category.loaders';
 import { exactlyOneKey } from '../shared/lookup';
-import { slugify } from '../shared/slug';
+import { slugify } from '@techally/platform';
 import { isUuid } from '../shared/uuid';
 import { decodeProductCursor, productCursor } from './product.cursor';
 import { Product } from './product.entity';

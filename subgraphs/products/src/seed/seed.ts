@@ -1,7 +1,8 @@
 import type { Logger, SubgraphOrm } from '@techally/platform';
 import { Category } from '../category/category.entity';
 import { Product } from '../product/product.entity';
-import { generateCatalog } from './catalog.generator';
+import { generateCatalog } from '@techally/demo-data';
+import { ProductStatus } from '../product/product-status';
 
 /** Any constant works; it only has to be the same for every process that may seed this database. */
 const SEED_LOCK_KEY = 0x7072_6f64; // "prod"
@@ -33,7 +34,7 @@ export async function seedCatalog(orm: SubgraphOrm, logger?: Logger): Promise<vo
         currency: product.currency,
         weightGrams: product.weightGrams,
         category: product.categoryId,
-        status: product.status,
+        status: ProductStatus[product.status],
         createdAt: product.createdAt,
         updatedAt: product.createdAt,
       })),

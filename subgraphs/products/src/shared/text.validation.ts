@@ -1,5 +1,5 @@
 import { DomainError } from '@techally/platform';
-import { MAX_SLUG_LENGTH, SLUG_PATTERN } from './slug';
+import { MAX_SLUG_LENGTH, SLUG_PATTERN } from '@techally/platform';
 
 /**
  * A required human-readable text (a name): trimmed, not empty, at most `max` characters. Returns the trimmed

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LOG_IN, startUsers, type RunningUsers } from './users.harness';
-import { DEMO_CUSTOMERS } from '../seed';
+import { DEMO_CUSTOMERS } from '@techally/demo-data';
 import { UserEntity } from '../user/user.entity';
 import { checkPasswordPolicy } from '../user/password.policy';
 

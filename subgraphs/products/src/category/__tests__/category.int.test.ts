@@ -1,5 +1,5 @@
 import { countStatements, errorCodes } from '@techally/testing';
-import { generateCatalog } from '../../seed/catalog.generator';
+import { generateCatalog } from '@techally/demo-data';
 import { startProductsHarness, type ProductsHarness } from '../../__tests__/products-harness';
 
 const catalog = generateCatalog();

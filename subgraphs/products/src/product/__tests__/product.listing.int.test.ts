@@ -1,6 +1,6 @@
 import { countStatements, errorCodes } from '@techally/testing';
 import { encodeCursor } from '@techally/platform';
-import { generateCatalog, type SeedProduct } from '../../seed/catalog.generator';
+import { generateCatalog, type SeedProduct } from '@techally/demo-data';
 import { startProductsHarness, type ProductsHarness } from '../../__tests__/products-harness';
 
 interface Node {

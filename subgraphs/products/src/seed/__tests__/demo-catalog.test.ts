@@ -1,9 +1,7 @@
 import { SKU_PATTERN } from '../../product/product.validation';
-import { SLUG_PATTERN } from '../../shared/slug';
+import { ASSORTMENTS, createPrng, generateCatalog, seedUuid } from '@techally/demo-data';
+import { SLUG_PATTERN } from '@techally/platform';
 import { isUuid } from '../../shared/uuid';
-import { ASSORTMENTS } from '../catalog';
-import { generateCatalog, seedUuid } from '../catalog.generator';
-import { createPrng } from '../prng';
 
 describe('the demo catalog generator', () => {
   const catalog = generateCatalog();
