@@ -29,3 +29,4 @@ export * from './graphql/connection';
 export * from './graphql/scalars';
 export * from './server/termination';
 export * from './text/slug';
+export * from './client/service-client';
