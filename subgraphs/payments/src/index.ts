@@ -1,0 +1,10 @@
+/**
+ * @techally/payments — the payments subgraph: one payment per order, charged through a PaymentProvider. See
+ * README.md for what it owns, what it emits and consumes, and what it must not import.
+ */
+// First: the platform loads reflect-metadata, which the decorated classes below need when they are defined.
+import '@techally/platform';
+
+export { createPaymentsSubgraph, type PaymentsSubgraph, type PaymentsSubgraphOptions } from './app';
+export { loadPaymentsConfig, type PaymentsConfig } from './config';
+export { buildPaymentsSchema } from './schema';
