@@ -30,3 +30,4 @@ export * from './graphql/scalars';
 export * from './server/termination';
 export * from './text/slug';
 export * from './client/service-client';
+export * from './graphql/partner-tag';

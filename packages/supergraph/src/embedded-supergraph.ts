@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createGateway, loadGatewayConfig } from '@techally/gateway';
 import { createLogger, startEmbeddedPostgres, type EmbeddedPostgres, type Logger, type SubgraphApp } from '@techally/platform';
-import { localSubgraphUrl, SUBGRAPHS } from './subgraph-registry';
+import { localSubgraphUrl, subgraphUrlVariable, SUBGRAPHS, type SubgraphDefinition } from './subgraph-registry';
 
 /** Documented defaults of the embedded start (README.md, "Configuration"). Never used in production. */
 export const EMBEDDED_DEFAULTS = {
@@ -48,30 +48,33 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
       logger.info({ dataDir: options.dataDir }, 'embedded PostgreSQL (PGlite) started');
     }
 
-    const usersPort = options.env['USERS_PORT'] ?? '4001';
+    // Every subgraph's port is known before any starts, so each can be told where the others are
+    // (SUBGRAPH_<NAME>_URL, the same variables the gateway reads).
+    const ports = new Map(SUBGRAPHS.map((definition) => [definition.name, portOf(definition, options.env)]));
+    const subgraphUrls = Object.fromEntries(
+      SUBGRAPHS.map((definition) => [subgraphUrlVariable(definition.name), localSubgraphUrl(definition, ports.get(definition.name))]),
+    );
     const baseEnv: Record<string, string | undefined> = {
       ...EMBEDDED_DEFAULTS,
       JWT_SIGNING_KEY_FILE: join(options.dataDir, 'jwt-signing-key.json'),
-      JWKS_URL: `http://127.0.0.1:${usersPort}/.well-known/jwks.json`,
+      JWKS_URL: `http://127.0.0.1:${ports.get('users')}/.well-known/jwks.json`,
+      ...subgraphUrls,
       ...options.env,
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: poolMax,
     };
 
     const started: Array<{ name: string; url: string }> = [];
-    const subgraphUrls: Record<string, string> = {};
     for (const definition of SUBGRAPHS) {
-      const port = Number(baseEnv[definition.portVariable] ?? definition.defaultPort);
       const app: SubgraphApp = await definition.create(baseEnv, logger.child({ service: definition.name }));
       stack.push(() => app.stop());
       await app.migrate();
       await app.seed();
-      const url = await app.listen(port, baseEnv['HOST'] ?? '127.0.0.1');
+      const url = await app.listen(ports.get(definition.name) as number, baseEnv['HOST'] ?? '127.0.0.1');
       started.push({ name: definition.name, url });
-      if (port !== definition.defaultPort) subgraphUrls[`SUBGRAPH_${definition.name.toUpperCase()}_URL`] = localSubgraphUrl(definition, port);
     }
 
-    const gateway = await createGateway(loadGatewayConfig({ ...baseEnv, ...subgraphUrls }), {
+    const gateway = await createGateway(loadGatewayConfig(baseEnv), {
       logger: logger.child({ service: 'gateway' }),
     });
     stack.push(() => gateway.stop());
@@ -81,4 +84,9 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
     await stop();
     throw error;
   }
+}
+
+function portOf(definition: SubgraphDefinition, env: Record<string, string | undefined>): number {
+  const value = env[definition.portVariable];
+  return value === undefined ? definition.defaultPort : Number(value);
 }

@@ -43,3 +43,8 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
 export function localSubgraphUrl(definition: SubgraphDefinition, port = definition.defaultPort): string {
   return `http://127.0.0.1:${port}/graphql`;
 }
+
+/** The variable that tells the gateway and the other subgraphs where a subgraph is (`SUBGRAPH_USERS_URL`). */
+export function subgraphUrlVariable(name: string): string {
+  return `SUBGRAPH_${name.toUpperCase()}_URL`;
+}

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { PARTNER_TAG } from './partner-tag';
 
 /** Currencies the shop trades in, with the number of minor units per major unit. */
 export const SUPPORTED_CURRENCIES = ['USD', 'EUR', 'GBP'] as const;
@@ -16,12 +17,15 @@ export function isSupportedCurrency(value: string): value is Currency {
 @ObjectType('Money', { description: 'An amount of money in minor units (cents), with its ISO 4217 currency.' })
 @Directive('@shareable')
 export class Money {
+  @Directive(PARTNER_TAG)
   @Field(() => Int, { description: 'Amount in minor units: 1999 is $19.99.' })
   amount!: number;
 
+  @Directive(PARTNER_TAG)
   @Field({ description: 'ISO 4217 currency code.' })
   currency!: string;
 
+  @Directive(PARTNER_TAG)
   @Field({ description: 'Human-readable, e.g. "$19.99".' })
   formatted!: string;
 

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { PARTNER_TAG } from '@techally/platform';
+import { Directive, Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { ProductsContext } from '../context';
 import { IdOrSlugArgs } from '../shared/lookup.args';
 import type { Category } from './category.entity';
@@ -8,6 +9,7 @@ import { CategoryType } from './category.type';
 /** Category queries and the admin mutation: parse the arguments, call the request's CategoryService, return. */
 @Resolver(() => CategoryType)
 export class CategoryResolver {
+  @Directive(PARTNER_TAG)
   @Query(() => [CategoryType], {
     description: 'Every category, in tree order: each category followed by its descendants, depth first.',
   })

@@ -1,3 +1,4 @@
+import { PARTNER_TAG } from '@techally/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -7,12 +8,15 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 @ObjectType('Category', { description: 'A node of the catalog’s category tree.' })
 @Directive('@key(fields: "id")')
 export class CategoryType {
+  @Directive(PARTNER_TAG)
   @Field(() => ID)
   id!: string;
 
+  @Directive(PARTNER_TAG)
   @Field()
   name!: string;
 
+  @Directive(PARTNER_TAG)
   @Field({ description: 'Unique, URL-safe; for storefront links.' })
   slug!: string;
 }

@@ -1,5 +1,5 @@
-import { Money } from '@techally/platform';
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Money, PARTNER_TAG } from '@techally/platform';
+import { Directive, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Category } from '../category/category.entity';
 import { CategoryType } from '../category/category.type';
 import type { ProductsContext } from '../context';
@@ -9,17 +9,20 @@ import { ProductType } from './product.type';
 /** The product fields whose public shape differs from the stored one. */
 @Resolver(() => ProductType)
 export class ProductFieldsResolver {
+  @Directive(PARTNER_TAG)
   @FieldResolver(() => Money)
   price(@Root() product: Product): Money {
     return Money.of(product.priceAmount, product.currency);
   }
 
+  @Directive(PARTNER_TAG)
   @FieldResolver(() => Int, { description: 'Shipping weight in grams.' })
   weight(@Root() product: Product): number {
     return product.weightGrams;
   }
 
   /** Through the request's category loader: a page of 100 products costs one category statement. */
+  @Directive(PARTNER_TAG)
   @FieldResolver(() => CategoryType)
   async category(@Root() product: Product, @Ctx() { categories }: ProductsContext): Promise<Category> {
     const category = await categories.byId(product.category.id);

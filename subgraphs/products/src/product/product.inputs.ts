@@ -38,11 +38,8 @@ export class CreateProductInput implements NewProduct {
   slug?: string | null;
 }
 
-@InputType('UpdateProductInput', { description: 'Only the fields given change.' })
+@InputType('UpdateProductInput', { description: 'Only the fields given change. The SKU never changes.' })
 export class UpdateProductInput implements ProductChanges {
-  @Field(() => String, { nullable: true })
-  sku?: string | null;
-
   @Field(() => String, { nullable: true })
   name?: string | null;
 

@@ -1,5 +1,5 @@
-import { pageInfo } from '@techally/platform';
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { pageInfo, PARTNER_TAG } from '@techally/platform';
+import { Directive, Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ProductsContext } from '../context';
 import { IdOrSlugArgs } from '../shared/lookup.args';
 import { ProductConnection } from './product.connection';
@@ -11,6 +11,7 @@ import { ProductType } from './product.type';
 /** Product queries and admin mutations: parse the arguments, call the request's ProductService, return. */
 @Resolver(() => ProductType)
 export class ProductResolver {
+  @Directive(PARTNER_TAG)
   @Query(() => ProductType, {
     nullable: true,
     description: 'A product by exactly one of `id` or `slug`, archived or not; null when there is none.',
@@ -19,6 +20,7 @@ export class ProductResolver {
     return products.lookup(lookup);
   }
 
+  @Directive(PARTNER_TAG)
   @Query(() => ProductConnection, { description: 'The catalog of active products, a page at a time.' })
   async products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() { products }: ProductsContext): Promise<ProductConnection> {
     const page = await products.list(args);

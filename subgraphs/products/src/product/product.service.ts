@@ -36,8 +36,11 @@ export interface NewProduct {
   readonly slug?: string | null;
 }
 
-/** A partial edit: absent (or null) fields stay as they are. */
-export type ProductChanges = { readonly [K in keyof NewProduct]?: NewProduct[K] | null };
+/**
+ * A partial edit: absent (or null) fields stay as they are. The SKU is not editable: it is the product's
+ * second federation key, and other subgraphs keep it (order lines provide it), so it must never change.
+ */
+export type ProductChanges = { readonly [K in Exclude<keyof NewProduct, 'sku'>]?: NewProduct[K] | null };
 
 export interface ProductLookup {
   readonly id?: string | null;
@@ -133,7 +136,6 @@ export class ProductService {
   /** Validates every given field before loading or writing anything, so a rejected edit changes nothing. */
   async update(id: string, changes: ProductChanges): Promise<Product> {
     requireAdmin(this.viewer);
-    const sku = present(changes.sku) ? validateSku(changes.sku) : undefined;
     const name = present(changes.name) ? validateProductName(changes.name) : undefined;
     const description = present(changes.description) ? validateDescription(changes.description) : undefined;
     const price = present(changes.price) ? validatePrice(changes.price) : undefined;
@@ -141,9 +143,7 @@ export class ProductService {
     const slug = present(changes.slug) ? validateProductSlug(changes.slug) : undefined;
     const category = present(changes.categoryId) ? await this.requireCategory(changes.categoryId) : undefined;
     const product = await this.requireProduct(id);
-    const previousSku = product.sku;
 
-    if (sku !== undefined) product.sku = sku;
     // The slug stays when the name changes: links already shared keep working. Pass `slug` to change it.
     if (name !== undefined) product.name = name;
     if (description !== undefined) product.description = description;
@@ -155,7 +155,6 @@ export class ProductService {
     if (slug !== undefined) product.slug = slug;
     if (category !== undefined) product.category = ref(category);
     await this.repository.flush(product);
-    this.loaders.productBySku.clear(previousSku);
     this.prime(product);
     return product;
   }

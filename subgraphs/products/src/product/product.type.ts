@@ -1,3 +1,4 @@
+import { PARTNER_TAG } from '@techally/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ProductStatus } from './product-status';
 
@@ -21,18 +22,23 @@ registerEnumType(ProductStatus, {
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "sku")')
 export class ProductType {
+  @Directive(PARTNER_TAG)
   @Field(() => ID)
   id!: string;
 
+  @Directive(PARTNER_TAG)
   @Field({ description: 'Stock-keeping unit: uppercase letters, digits and dashes, unique in the catalog.' })
   sku!: string;
 
+  @Directive(PARTNER_TAG)
   @Field()
   name!: string;
 
+  @Directive(PARTNER_TAG)
   @Field({ description: 'Unique, URL-safe; for storefront links.' })
   slug!: string;
 
+  @Directive(PARTNER_TAG)
   @Field()
   description!: string;
 

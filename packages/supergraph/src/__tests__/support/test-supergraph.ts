@@ -2,7 +2,7 @@ import { createGateway, loadGatewayConfig } from '@techally/gateway';
 import { createLogger, type SubgraphApp } from '@techally/platform';
 import { createTestDatabase, type TestDatabase } from '@techally/testing';
 import { composeSupergraph } from '../../compose-supergraph';
-import { SUBGRAPHS, type SubgraphDefinition } from '../../subgraph-registry';
+import { subgraphUrlVariable, SUBGRAPHS, type SubgraphDefinition } from '../../subgraph-registry';
 
 export const TEST_ADMIN = { email: 'admin@e2e.test', password: 'e2e owner passphrase 123' } as const;
 
@@ -48,7 +48,8 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
       await app.seed();
       urls[definition.name] = await app.listen(0);
       apps[definition.name] = app;
-      // Subgraphs started after users verify tokens against its JWKS.
+      // Subgraphs start in dependency order; each later one learns where the earlier ones listen.
+      env[subgraphUrlVariable(definition.name)] = urls[definition.name]!;
       if (definition.name === 'users') env['JWKS_URL'] = urls['users']!.replace('/graphql', '/.well-known/jwks.json');
     }
     for (const extra of options.extraSubgraphs ?? []) urls[extra.name] = extra.url;
