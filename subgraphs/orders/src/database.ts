@@ -1,0 +1,36 @@
+import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
+import { ORDERS_MIGRATIONS } from './migrations';
+import { OrderItem } from './order/order-item.entity';
+import { OrderStatusChange } from './order/order-status-change.entity';
+import { Order } from './order/order.entity';
+import { ShippingAddressSnapshot } from './order/shipping-address.embeddable';
+
+/** The Postgres schema this subgraph owns; nothing else reads or writes it (DESIGN.md §3). */
+export const ORDERS_SCHEMA = 'orders';
+
+export const ORDERS_ENTITIES = [Order, OrderItem, OrderStatusChange, ShippingAddressSnapshot];
+
+/** Schema-qualified table names, for the few statements written in SQL. */
+export const TABLES = {
+  order: `"${ORDERS_SCHEMA}"."order"`,
+  orderItem: `"${ORDERS_SCHEMA}"."order_item"`,
+  orderStatusChange: `"${ORDERS_SCHEMA}"."order_status_change"`,
+} as const;
+
+export interface OrdersOrmOptions {
+  readonly databaseUrl: string;
+  readonly poolMax?: number;
+  readonly logger?: Logger;
+}
+
+/** The orders subgraph's ORM: its entities, its committed migrations, its schema. */
+export function createOrdersOrm(options: OrdersOrmOptions): Promise<SubgraphOrm> {
+  return createOrm({
+    schema: ORDERS_SCHEMA,
+    databaseUrl: options.databaseUrl,
+    entities: ORDERS_ENTITIES,
+    migrations: ORDERS_MIGRATIONS,
+    ...(options.poolMax !== undefined ? { poolMax: options.poolMax } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
+}
