@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { DomainError } from '../errors/domain-error';
+import { ErrorCode } from '../errors/error-codes';
 import { Role, type Viewer } from './viewer';
 
 /** The only signature algorithm we accept; anything else (including `none` and HS256 with a public key) fails. */
@@ -38,6 +39,13 @@ export function createAccessTokenVerifier(options: JwtVerifierOptions): AccessTo
       const roles = Array.isArray(payload['roles']) ? payload['roles'].filter(isRole) : [];
       return { userId: payload.sub as string, roles };
     } catch (error) {
+      // The keys could not be fetched (the users subgraph is down): not the client's fault, and retrying
+      // later will work, so it must not read as "your token is bad".
+      if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
+        throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'Access tokens cannot be verified right now; try again shortly.', {
+          http: { status: 503 },
+        });
+      }
       throw DomainError.unauthenticated(describeTokenFailure(error));
     }
   }
@@ -64,9 +72,7 @@ function describeTokenFailure(error: unknown): string {
   if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWSSignatureVerificationFailed) {
     return 'The access token was not signed by this service.';
   }
-  if (error instanceof errors.JWKSTimeout || error instanceof errors.JOSENotSupported) {
-    return 'The access token could not be verified.';
-  }
+  if (error instanceof errors.JOSENotSupported) return 'The access token uses a feature we do not accept.';
   return 'The access token is malformed.';
 }
 export type { JWTVerifyGetKey } from 'jose';

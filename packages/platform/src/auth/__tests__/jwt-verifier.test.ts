@@ -60,6 +60,13 @@ describe('access token verification', () => {
     expect((await refusal(token)).code).toBe('UNAUTHENTICATED');
   });
 
+  it('answers SERVICE_UNAVAILABLE, not UNAUTHENTICATED, when the signing keys cannot be fetched', async () => {
+    const unreachable = createAccessTokenVerifier({ keys: new URL('http://127.0.0.1:1/.well-known/jwks.json'), issuer: ISSUER, audience: AUDIENCE });
+    await expect(unreachable.verify(await signTestToken(key, claims))).rejects.toMatchObject({
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+  });
+
   it('treats a missing Authorization header as anonymous and a non-bearer one as an error', async () => {
     await expect(verifier.viewerFromAuthorization(undefined)).resolves.toBeNull();
     await expect(verifier.viewerFromAuthorization('Basic dXNlcjpwYXNz')).rejects.toMatchObject({
