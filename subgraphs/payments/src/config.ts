@@ -1,4 +1,4 @@
-import { accessTokenEnv, databaseEnv, num, port, readEnv, serviceEnv, url } from '@techally/platform';
+import { accessTokenEnv, databaseEnv, num, port, readEnv, serviceEnv, str, url } from '@techally/platform';
 
 /** The environment this subgraph reads; see README.md for the table. */
 const paymentsEnv = {
@@ -11,6 +11,11 @@ const paymentsEnv = {
     desc: 'The orders subgraph: the order’s status, total and customer, asked with the caller’s forwarded token.',
   }),
   SERVICE_TIMEOUT_MS: num({ default: 5_000, desc: 'How long a call to another subgraph may take before SERVICE_UNAVAILABLE.' }),
+  PAYMENT_PROVIDER: str({
+    choices: ['simulated'],
+    default: 'simulated',
+    desc: 'Who collects the money: the in-memory simulated provider (Stripe test-card behaviour). Stripe comes next.',
+  }),
 };
 
 /** The payments subgraph's settings, read and validated once at start (STYLE.md §3). */
@@ -26,6 +31,7 @@ export interface PaymentsConfig {
   readonly jwksUrl: string;
   readonly ordersUrl: string;
   readonly serviceTimeoutMs: number;
+  readonly paymentProvider: 'simulated';
 }
 
 /**
@@ -46,5 +52,6 @@ export function loadPaymentsConfig(source: Record<string, string | undefined> = 
     jwksUrl: env.JWKS_URL,
     ordersUrl: env.SUBGRAPH_ORDERS_URL,
     serviceTimeoutMs: env.SERVICE_TIMEOUT_MS,
+    paymentProvider: env.PAYMENT_PROVIDER as PaymentsConfig['paymentProvider'],
   });
 }

@@ -1,6 +1,7 @@
 /**
- * @techally/payments — the payments subgraph: one payment per order, charged through a PaymentProvider. See
- * README.md for what it owns, what it emits and consumes, and what it must not import.
+ * @techally/payments — the payments subgraph: one payment per order, collected through a PaymentProvider
+ * (simulated by default). See README.md for what it owns, what it emits and consumes, and what it must not
+ * import.
  */
 // First: the platform loads reflect-metadata, which the decorated classes below need when they are defined.
 import '@techally/platform';
@@ -8,3 +9,6 @@ import '@techally/platform';
 export { createPaymentsSubgraph, type PaymentsSubgraph, type PaymentsSubgraphOptions } from './app';
 export { loadPaymentsConfig, type PaymentsConfig } from './config';
 export { buildPaymentsSchema } from './schema';
+export type { PaymentsContext } from './context';
+export type { PaymentProvider, CardDetails, ConfirmOutcome, PaymentIntent } from './provider/payment-provider';
+export { SimulatedPaymentProvider, TEST_CARDS } from './provider/simulated.provider';

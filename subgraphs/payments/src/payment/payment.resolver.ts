@@ -1,15 +1,30 @@
-import { ID, Arg, Query, Resolver, ObjectType, Field } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { PaymentsContext } from '../context';
+import type { Payment } from './payment.entity';
+import { ConfirmPaymentInput } from './payment.inputs';
+import { PaymentType } from './payment.type';
 
-@ObjectType('Payment')
-export class PaymentType {
-  @Field(() => ID)
-  id!: string;
-}
-
+/** Payment queries and mutations: parse the arguments, call the request's PaymentService, return. */
 @Resolver(() => PaymentType)
 export class PaymentResolver {
-  @Query(() => PaymentType, { nullable: true })
-  payment(@Arg('id', () => ID) _id: string): PaymentType | null {
-    return null;
+  @Query(() => PaymentType, {
+    nullable: true,
+    description: 'A payment, for its order’s customer or an admin (NOT_FOUND for anyone else).',
+  })
+  payment(@Arg('id', () => ID) id: string, @Ctx() { payments }: PaymentsContext): Promise<Payment> {
+    return payments.find(id);
+  }
+
+  @Mutation(() => PaymentType, {
+    description:
+      'Pays an order with a card (signed in). The amount is the order’s total. A decline returns the payment FAILED with its failureCode; call again to retry with another card.',
+  })
+  confirmPayment(@Arg('input', () => ConfirmPaymentInput) input: ConfirmPaymentInput, @Ctx() { payments }: PaymentsContext): Promise<Payment> {
+    return payments.confirm({ orderId: input.orderId, card: input.card });
+  }
+
+  @Mutation(() => PaymentType, { description: 'Refunds a SUCCEEDED payment in full (admins only).' })
+  refundPayment(@Arg('id', () => ID) id: string, @Ctx() { payments }: PaymentsContext): Promise<Payment> {
+    return payments.refund(id);
   }
 }

@@ -1,0 +1,52 @@
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PaymentStatus } from './payment-status';
+
+registerEnumType(PaymentStatus, {
+  name: 'PaymentStatus',
+  description: 'Where a payment is in its life.',
+  valuesConfig: {
+    PENDING: { description: 'Created; not collected yet.' },
+    SUCCEEDED: { description: 'The money was collected.' },
+    FAILED: { description: 'The last attempt was declined (see failureCode); another card may be tried.' },
+    CANCELLED: { description: 'Abandoned: nothing was or will be collected.' },
+    REFUNDED: { description: 'Collected, then given back.' },
+  },
+});
+
+/**
+ * The public contract of a payment. Resolvers return the `Payment` entity; `order` and `amount` are resolved
+ * in payment-fields.resolver.ts. Visible only to the order's customer and to admins, so nothing here carries
+ * the partner tag: a payment is personal data.
+ */
+@ObjectType('Payment', { description: 'The payment of one order.' })
+@Directive('@key(fields: "id")')
+export class PaymentType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => PaymentStatus)
+  status!: PaymentStatus;
+
+  @Field({ description: 'Who collects it: "simulated" in the demo shop, "stripe" in production.' })
+  provider!: string;
+
+  @Field(() => Int, { description: 'Confirmation attempts so far (a retry after a decline is one more).' })
+  attempts!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the last attempt failed, in the provider’s words: card_declined, insufficient_funds, expired_card, ...',
+  })
+  failureCode!: string | null;
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  updatedAt!: Date;
+
+  /** For the graph's own planning (and a later subgraph's @requires); clients never see it. */
+  @Directive('@inaccessible')
+  @Field(() => ID)
+  customerId!: string;
+}
