@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CardSummary } from '../provider/payment-provider';
@@ -47,7 +48,7 @@ export class PaymentRepository {
     const now = this.clock();
     await this.em
       .createQueryBuilder(Payment)
-      .insert({ ...values, status: PaymentStatus.PENDING, attempts: 0, createdAt: now, updatedAt: now })
+      .insert({ id: randomUUID(), ...values, status: PaymentStatus.PENDING, attempts: 0, createdAt: now, updatedAt: now })
       .onConflict('order_id')
       .ignore()
       .execute();
