@@ -1,17 +1,20 @@
 import {
   createAccessTokenVerifier,
   createLogger,
-  createOrm,
+  createServiceClient,
   createSubgraphServer,
   isDatabaseReachable,
   migrate,
   type Logger,
-  type RequestInfo,
   type SubgraphApp,
 } from '@techally/platform';
 import type { JWTVerifyGetKey } from 'jose';
 import type { ReviewsConfig } from './config';
+import { createContextFactory } from './context';
+import { createReviewsOrm } from './database';
+import { createProductCatalog } from './product/product-catalog';
 import { buildReviewsSchema } from './schema';
+import { seedReviews } from './seed/seed';
 
 /** The running reviews subgraph, as main.ts, the embedded launcher and the tests drive it. */
 export interface ReviewsSubgraph extends SubgraphApp {
@@ -19,26 +22,38 @@ export interface ReviewsSubgraph extends SubgraphApp {
 }
 
 export interface ReviewsSubgraphOptions {
+  /** Defaults to a JSON logger at the configured level. */
   readonly logger?: Logger;
+  /**
+   * Where access-token signing keys come from. Defaults to the users subgraph's JWKS at `config.jwksUrl`;
+   * tests pass a local key set.
+   */
   readonly accessTokenKeys?: JWTVerifyGetKey;
+  /** Whether this server reports process-wide metrics (false when several services share one process). */
   readonly processMetrics?: boolean;
 }
 
-/** Skeleton composition root; the real one follows. */
+/**
+ * The composition root (STYLE.md §2): the ORM, the token verifier, the products client, the schema and the
+ * HTTP server, wired once. Opens the database pool; does not migrate, seed or listen (the caller decides).
+ */
 export async function createReviewsSubgraph(config: ReviewsConfig, options: ReviewsSubgraphOptions = {}): Promise<ReviewsSubgraph> {
   const logger = options.logger ?? createLogger({ name: 'reviews', level: config.logLevel });
-  const orm = await createOrm({ schema: 'reviews', databaseUrl: config.databaseUrl, entities: [], migrations: [], poolMax: config.databasePoolMax, logger });
+  const orm = await createReviewsOrm({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, logger });
   try {
     const verifier = createAccessTokenVerifier({
       keys: options.accessTokenKeys ?? new URL(config.jwksUrl),
       issuer: config.jwtIssuer,
       audience: config.jwtAudience,
     });
+    const catalog = createProductCatalog(
+      createServiceClient({ name: 'products', url: config.productsUrl, timeoutMs: config.serviceTimeoutMs, logger }),
+    );
     const server = await createSubgraphServer({
       name: 'reviews',
       schema: await buildReviewsSchema(),
       logger,
-      createContext: async (request: RequestInfo) => ({ ...request, viewer: await verifier.viewerFromAuthorization(request.headers.authorization) }),
+      createContext: createContextFactory({ orm, verifier, catalog }),
       isReady: () => isDatabaseReachable(orm),
       processMetrics: options.processMetrics ?? true,
     });
@@ -46,7 +61,7 @@ export async function createReviewsSubgraph(config: ReviewsConfig, options: Revi
       name: 'reviews',
       orm,
       migrate: () => migrate(orm),
-      seed: async () => undefined,
+      seed: () => seedReviews(orm, logger),
       listen: (port, host) => server.listen(port, host ?? config.host),
       async stop() {
         await server.stop();
@@ -54,6 +69,7 @@ export async function createReviewsSubgraph(config: ReviewsConfig, options: Revi
       },
     };
   } catch (error) {
+    // Nothing else owns the pool yet: close it, or a failed start keeps the process alive.
     await orm.close();
     throw error;
   }

@@ -8,3 +8,4 @@ import '@techally/platform';
 export { createReviewsSubgraph, type ReviewsSubgraph, type ReviewsSubgraphOptions } from './app';
 export { loadReviewsConfig, type ReviewsConfig } from './config';
 export { buildReviewsSchema } from './schema';
+export type { ReviewsContext } from './context';

@@ -1,17 +1,24 @@
 import { buildFederatedSchema } from '@techally/platform';
 import type { GraphQLSchema } from 'graphql';
-import { Query, Resolver } from 'type-graphql';
+import { ProductReviewsResolver } from './product/product-reviews.resolver';
+import { resolveProductReference } from './product/product.reference';
+import { ReviewFieldsResolver } from './review/review-fields.resolver';
+import { resolveReviewReference } from './review/review.reference';
+import { ReviewResolver } from './review/review.resolver';
+import { UserReviewsResolver } from './user/user-reviews.resolver';
+import { resolveUserReference } from './user/user.reference';
 
-// Skeleton: the reviews contract lands in the next commits; this keeps the registry's imports compiling.
-@Resolver()
-class ReviewsPlaceholderResolver {
-  @Query(() => Boolean, { description: 'Placeholder until the reviews schema lands.' })
-  reviewsReady(): boolean {
-    return false;
-  }
-}
-
-/** The reviews subgraph's federated schema. Needs no database and no configuration. */
+/**
+ * The reviews subgraph's federated schema. Needs no database and no configuration (the compose script prints
+ * the SDL from it): everything a resolver uses at run time arrives in the GraphQL context.
+ */
 export function buildReviewsSchema(): Promise<GraphQLSchema> {
-  return buildFederatedSchema({ resolvers: [ReviewsPlaceholderResolver] });
+  return buildFederatedSchema({
+    resolvers: [ReviewResolver, ReviewFieldsResolver, ProductReviewsResolver, UserReviewsResolver],
+    referenceResolvers: {
+      Review: resolveReviewReference,
+      Product: resolveProductReference,
+      User: resolveUserReference,
+    },
+  });
 }
