@@ -1,0 +1,125 @@
+import { createLogger } from '@techally/platform';
+import {
+  bearer,
+  createTestDatabase,
+  createTestSigningKey,
+  postGraphQL,
+  signTestToken,
+  type GraphQLResponse,
+  type TestDatabase,
+} from '@techally/testing';
+import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
+import { createOrdersSubgraph, loadOrdersConfig, type OrdersSubgraph } from '..';
+import { ADDRESS_BOOKS, ADMIN, CUSTOMER_A, CUSTOMER_B, FIXTURE_PRODUCTS } from './fixtures';
+import { startProductsStandIn, startUsersStandIn, type StandIn } from './stand-in-subgraphs';
+
+const ISSUER = 'https://techally.test/users';
+const AUDIENCE = 'techally-graph-test';
+
+/**
+ * An orders subgraph on a database of the test file's own, migrated and listening, with stand-ins for the users
+ * and products subgraphs (from their committed SDL) and tokens for two customers and an administrator.
+ */
+export interface OrdersHarness {
+  readonly subgraph: OrdersSubgraph;
+  readonly database: TestDatabase;
+  readonly url: string;
+  readonly users: StandIn;
+  readonly products: StandIn;
+  readonly tokens: {
+    /** CUSTOMER_A and CUSTOMER_B, customers. */
+    readonly a: string;
+    readonly b: string;
+    /** ADMIN, with the CUSTOMER and ADMIN roles. */
+    readonly admin: string;
+    /** Claims to be CUSTOMER_A, signed by a key the subgraph does not trust. */
+    readonly forged: string;
+  };
+  /** POST an operation, with `Authorization: Bearer <token>` when a token is given. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs assert on response shapes instead of typing each one
+  query<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<Data>>;
+  /** Runs SQL against the orders database (assertions and the set-up of states only a later saga reaches). */
+  sql<Row = Record<string, unknown>>(statement: string, params?: unknown[]): Promise<Row[]>;
+  /** Rows per table, to prove a failed mutation wrote nothing. */
+  tableCounts(): Promise<{ orders: number; items: number; changes: number }>;
+  /** A second orders subgraph on the same database, configured with `env` on top (a service that is down). */
+  startVariant(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
+  stop(): Promise<void>;
+}
+
+export async function startOrdersHarness(): Promise<OrdersHarness> {
+  const database = await createTestDatabase();
+  const [users, products, key] = await Promise.all([
+    startUsersStandIn(ADDRESS_BOOKS),
+    startProductsStandIn(FIXTURE_PRODUCTS),
+    createTestSigningKey('orders-test'),
+  ]);
+  const accessTokenKeys: JWTVerifyGetKey = createLocalJWKSet({ keys: [key.publicJwk] });
+  const baseEnv = {
+    DATABASE_URL: database.url,
+    DATABASE_POOL_MAX: String(database.poolMax),
+    JWT_ISSUER: ISSUER,
+    JWT_AUDIENCE: AUDIENCE,
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    SUBGRAPH_USERS_URL: users.url,
+    SUBGRAPH_PRODUCTS_URL: products.url,
+  };
+  // ORDERS_TEST_LOG_LEVEL=error shows what was masked as INTERNAL_SERVER_ERROR when a spec fails.
+  const logger = () => createLogger({ name: 'orders', level: (process.env['ORDERS_TEST_LOG_LEVEL'] as 'error' | undefined) ?? 'silent' });
+  const start = async (env: Record<string, string>) => {
+    const subgraph = await createOrdersSubgraph(loadOrdersConfig({ ...baseEnv, ...env }), {
+      accessTokenKeys,
+      logger: logger(),
+      processMetrics: false,
+    });
+    return { subgraph, url: await subgraph.listen(0) };
+  };
+  const { subgraph, url } = await start({});
+  await subgraph.migrate();
+
+  const sign = (sub: string, roles: string[], signingKey = key) => signTestToken(signingKey, { sub, roles, issuer: ISSUER, audience: AUDIENCE });
+  const tokens = {
+    a: await sign(CUSTOMER_A, ['CUSTOMER']),
+    b: await sign(CUSTOMER_B, ['CUSTOMER']),
+    admin: await sign(ADMIN, ['CUSTOMER', 'ADMIN']),
+    forged: await sign(CUSTOMER_A, ['CUSTOMER', 'ADMIN'], await createTestSigningKey('orders-test')),
+  };
+  const sql = <Row>(statement: string, params: unknown[] = []) =>
+    subgraph.orm.em.fork().getConnection().execute<Row[]>(statement, params);
+
+  return {
+    subgraph,
+    database,
+    url,
+    users,
+    products,
+    tokens,
+    query: (query, variables = {}, token) => postGraphQL(url, query, variables, token ? bearer(token) : {}),
+    sql,
+    async tableCounts() {
+      const [row] = await sql<{ orders: number; items: number; changes: number }>(
+        `select (select count(*)::int from orders."order") as orders,
+                (select count(*)::int from orders.order_item) as items,
+                (select count(*)::int from orders.order_status_change) as changes`,
+      );
+      return row as { orders: number; items: number; changes: number };
+    },
+    async startVariant(env) {
+      const variant = await start(env);
+      return { url: variant.url, stop: () => variant.subgraph.stop() };
+    },
+    async stop() {
+      await subgraph.stop();
+      await Promise.all([users.stop(), products.stop()]);
+      await database.drop();
+    },
+  };
+}
+
+/** A fresh idempotency key per call, so specs never collide by accident. */
+let keys = 0;
+export function newIdempotencyKey(): string {
+  keys += 1;
+  return `spec-${process.pid}-${Date.now().toString(36)}-${keys}`;
+}
