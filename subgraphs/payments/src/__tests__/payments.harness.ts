@@ -45,7 +45,14 @@ export interface PaymentsHarness {
 const ISSUER = 'https://techally.test/users';
 const AUDIENCE = 'techally-graph-test';
 
-export async function startPaymentsHarness(options: { ordersUrl?: string } = {}): Promise<PaymentsHarness> {
+export interface PaymentsHarnessOptions {
+  /** Where the payments subgraph looks for the orders subgraph (default: the stand-in). */
+  readonly ordersUrl?: string;
+  /** Default: a fresh SimulatedPaymentProvider. */
+  readonly provider?: SimulatedPaymentProvider;
+}
+
+export async function startPaymentsHarness(options: PaymentsHarnessOptions = {}): Promise<PaymentsHarness> {
   const database = await createTestDatabase();
   const orders = await startOrdersStandIn();
   const config = loadPaymentsConfig({
@@ -59,7 +66,7 @@ export async function startPaymentsHarness(options: { ordersUrl?: string } = {})
     NODE_ENV: 'test',
   });
   const key = await createTestSigningKey('payments-test');
-  const provider = new SimulatedPaymentProvider();
+  const provider = options.provider ?? new SimulatedPaymentProvider();
   const subgraph = await createPaymentsSubgraph(config, {
     accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }),
     provider,
