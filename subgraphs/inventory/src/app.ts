@@ -1,17 +1,20 @@
 import {
   createAccessTokenVerifier,
   createLogger,
-  createOrm,
+  createServiceClient,
   createSubgraphServer,
   isDatabaseReachable,
   migrate,
   type Logger,
-  type RequestInfo,
   type SubgraphApp,
 } from '@techally/platform';
 import type { JWTVerifyGetKey } from 'jose';
 import type { InventoryConfig } from './config';
+import { createContextFactory } from './context';
+import { createInventoryOrm } from './database';
+import { createProductCatalog } from './product/product-catalog';
 import { buildInventorySchema } from './schema';
+import { seedInventory } from './seed/seed';
 
 /** The running inventory subgraph, as main.ts, the embedded launcher and the tests drive it. */
 export interface InventorySubgraph extends SubgraphApp {
@@ -19,29 +22,41 @@ export interface InventorySubgraph extends SubgraphApp {
 }
 
 export interface InventorySubgraphOptions {
+  /** Defaults to a JSON logger at the configured level. */
   readonly logger?: Logger;
+  /**
+   * Where access-token signing keys come from. Defaults to the users subgraph's JWKS at `config.jwksUrl`;
+   * tests pass a local key set.
+   */
   readonly accessTokenKeys?: JWTVerifyGetKey;
+  /** Whether this server reports process-wide metrics (false when several services share one process). */
   readonly processMetrics?: boolean;
 }
 
-/** Skeleton composition root; the real one follows. */
+/**
+ * The composition root (STYLE.md §2): the ORM, the token verifier, the products client, the schema and the
+ * HTTP server, wired once. Opens the database pool; does not migrate, seed or listen (the caller decides).
+ */
 export async function createInventorySubgraph(
   config: InventoryConfig,
   options: InventorySubgraphOptions = {},
 ): Promise<InventorySubgraph> {
   const logger = options.logger ?? createLogger({ name: 'inventory', level: config.logLevel });
-  const orm = await createOrm({ schema: 'inventory', databaseUrl: config.databaseUrl, entities: [], migrations: [], poolMax: config.databasePoolMax, logger });
+  const orm = await createInventoryOrm({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, logger });
   try {
     const verifier = createAccessTokenVerifier({
       keys: options.accessTokenKeys ?? new URL(config.jwksUrl),
       issuer: config.jwtIssuer,
       audience: config.jwtAudience,
     });
+    const catalog = createProductCatalog(
+      createServiceClient({ name: 'products', url: config.productsUrl, timeoutMs: config.serviceTimeoutMs, logger }),
+    );
     const server = await createSubgraphServer({
       name: 'inventory',
       schema: await buildInventorySchema(),
       logger,
-      createContext: async (request: RequestInfo) => ({ ...request, viewer: await verifier.viewerFromAuthorization(request.headers.authorization) }),
+      createContext: createContextFactory({ orm, verifier, catalog }),
       isReady: () => isDatabaseReachable(orm),
       processMetrics: options.processMetrics ?? true,
     });
@@ -49,7 +64,7 @@ export async function createInventorySubgraph(
       name: 'inventory',
       orm,
       migrate: () => migrate(orm),
-      seed: async () => undefined,
+      seed: () => seedInventory(orm, logger),
       listen: (port, host) => server.listen(port, host ?? config.host),
       async stop() {
         await server.stop();
@@ -57,6 +72,7 @@ export async function createInventorySubgraph(
       },
     };
   } catch (error) {
+    // Nothing else owns the pool yet: close it, or a failed start keeps the process alive.
     await orm.close();
     throw error;
   }

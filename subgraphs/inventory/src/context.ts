@@ -1,0 +1,50 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  authenticate,
+  forwardedFrom,
+  type AccessTokenVerifier,
+  type RequestInfo,
+  type SubgraphOrm,
+  type Viewer,
+} from '@techally/platform';
+import type { ProductCatalog } from './product/product-catalog';
+import { createInventoryLoaders, type InventoryLoaders } from './stock/stock.loaders';
+import { StockService } from './stock/stock.service';
+import { WarehouseService } from './warehouse/warehouse.service';
+
+/** Everything a resolver of this subgraph may use; nothing reaches a resolver any other way. */
+export interface InventoryContext extends RequestInfo {
+  /** Null for an anonymous request: stock summaries are public. */
+  readonly viewer: Viewer | null;
+  /** This request's own EntityManager (identity map and unit of work scoped to the request). */
+  readonly em: EntityManager;
+  readonly loaders: InventoryLoaders;
+  readonly stock: StockService;
+  readonly warehouses: WarehouseService;
+}
+
+export interface ContextDependencies {
+  readonly orm: SubgraphOrm;
+  readonly verifier: AccessTokenVerifier;
+  readonly catalog: ProductCatalog;
+}
+
+/**
+ * Builds the context of each request. A request with a bad token is refused with UNAUTHENTICATED even though
+ * some fields are public: a client whose token went stale should learn so, not silently read as anonymous.
+ */
+export function createContextFactory({ orm, verifier, catalog }: ContextDependencies) {
+  return async (request: RequestInfo): Promise<InventoryContext> => {
+    const viewer = await authenticate(verifier, request.headers);
+    const em = orm.em.fork() as EntityManager;
+    const loaders = createInventoryLoaders(em);
+    return {
+      ...request,
+      viewer,
+      em,
+      loaders,
+      stock: new StockService({ em, viewer, loaders, catalog, forwarded: forwardedFrom(request) }),
+      warehouses: new WarehouseService(em, viewer, loaders),
+    };
+  };
+}

@@ -1,0 +1,69 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { requireAdmin, type ForwardedRequest, type Viewer } from '@techally/platform';
+import { ProductInventory } from '../product/product-inventory.type';
+import type { ProductCatalog } from '../product/product-catalog';
+import { isUuid } from '../shared/uuid';
+import type { StockAdjustmentReason } from './stock-adjustment-reason';
+import { validateDelta, validateNote } from './stock-adjustment.validation';
+import { StockError } from './stock.errors';
+import type { InventoryLoaders } from './stock.loaders';
+import { StockRepository } from './stock.repository';
+import { WarehouseStock } from './warehouse-stock.type';
+
+export interface StockAdjustmentRequest {
+  readonly productId: string;
+  readonly warehouseId: string;
+  readonly delta: number;
+  readonly reason: StockAdjustmentReason;
+  readonly note?: string | null;
+}
+
+export interface StockServiceDependencies {
+  readonly em: EntityManager;
+  readonly viewer: Viewer | null;
+  readonly loaders: InventoryLoaders;
+  readonly catalog: ProductCatalog;
+  /** The caller's credentials and request id, passed on to the products subgraph. */
+  readonly forwarded: ForwardedRequest;
+}
+
+/** The stock use cases of one request. Summaries are public; adjustments are for admins. */
+export class StockService {
+  private readonly repository: StockRepository;
+
+  constructor(private readonly deps: StockServiceDependencies) {
+    this.repository = new StockRepository(deps.em);
+  }
+
+  /** A product's stock over every warehouse, through the request's loader; no rows is zero stock, not an error. */
+  async inventoryOf(productId: string): Promise<ProductInventory> {
+    return new ProductInventory(await this.deps.loaders.stockByProductId.load(productId));
+  }
+
+  /**
+   * Adds or removes units of a product in a warehouse and records who did it and why. Everything that can be
+   * refused is checked first: the input, the warehouse (here), then the product (the products subgraph, asked
+   * before the transaction opens). The change itself is one conditional statement (StockRepository.apply).
+   */
+  async adjust(request: StockAdjustmentRequest): Promise<WarehouseStock> {
+    const admin = requireAdmin(this.deps.viewer);
+    const delta = validateDelta(request.delta);
+    const note = validateNote(request.note);
+    const warehouse = isUuid(request.warehouseId) ? await this.deps.loaders.warehouseById.load(request.warehouseId) : null;
+    if (!warehouse) throw StockError.unknownWarehouse(request.warehouseId);
+    const product = isUuid(request.productId) ? await this.deps.catalog.find(request.productId, this.deps.forwarded) : null;
+    if (!product) throw StockError.unknownProduct(request.productId);
+
+    const figures = await this.repository.apply({
+      productId: product.id,
+      warehouse,
+      delta,
+      reason: request.reason,
+      note,
+      actorId: admin.userId,
+    });
+    // The loader may hold this product's rows from earlier in the request; they are stale now.
+    this.deps.loaders.stockByProductId.clear(product.id);
+    return WarehouseStock.of(figures);
+  }
+}
