@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 unset DATABASE_URL REDIS_URL
 # Ports away from the defaults so a developer's running supergraph does not collide with CI.
-export PORT=14000 USERS_PORT=14001 PRODUCTS_PORT=14002 LOG_LEVEL=warn
+export PORT=14000 USERS_PORT=14001 PRODUCTS_PORT=14002 INVENTORY_PORT=14003 ORDERS_PORT=14004 PAYMENTS_PORT=14005 REVIEWS_PORT=14006
+export LOG_LEVEL=warn
 export DATA_DIR; DATA_DIR="$(mktemp -d)"
 log="$DATA_DIR/start.log"
 url="http://127.0.0.1:$PORT/graphql"

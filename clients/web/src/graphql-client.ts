@@ -36,7 +36,7 @@ export interface GraphQLClient {
   /** Runs an operation; resolves with its typed data or rejects with {@link GraphQLRequestError}. */
   request<Result, Variables extends Record<string, unknown>>(
     document: TypedDocumentNode<Result, Variables>,
-    ...variables: keyof Variables extends never ? [Variables?] : [Variables]
+    ...variables: Record<string, never> extends Variables ? [Variables?] : [Variables]
   ): Promise<Result>;
 }
 

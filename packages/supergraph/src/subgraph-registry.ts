@@ -1,6 +1,10 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Logger, SubgraphApp } from '@techally/platform';
+import { buildInventorySchema, createInventorySubgraph, loadInventoryConfig } from '@techally/inventory';
+import { buildOrdersSchema, createOrdersSubgraph, loadOrdersConfig } from '@techally/orders';
+import { buildPaymentsSchema, createPaymentsSubgraph, loadPaymentsConfig } from '@techally/payments';
 import { buildProductsSchema, createProductsSubgraph, loadProductsConfig } from '@techally/products';
+import { buildReviewsSchema, createReviewsSubgraph, loadReviewsConfig } from '@techally/reviews';
 import { buildUsersSchema, createUsersSubgraph, loadUsersConfig } from '@techally/users';
 
 /** How the tooling knows one subgraph: its name in the supergraph, its local port, its schema and its app. */
@@ -20,8 +24,9 @@ export interface SubgraphDefinition {
 }
 
 /**
- * Every subgraph of the graph, in the order they start (users first: the others verify tokens against its
- * JWKS). Adding a domain means adding it here; see README.md, "Adding a subgraph".
+ * Every subgraph of the graph, in the order they start: each after the ones it calls (users first, the others
+ * verify tokens against its JWKS; orders after products and users; payments after orders). Adding a domain
+ * means adding it here; see README.md, "Adding a subgraph".
  */
 export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
   {
@@ -37,6 +42,34 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
     portVariable: 'PRODUCTS_PORT',
     buildSchema: buildProductsSchema,
     create: (env, logger) => createProductsSubgraph(loadProductsConfig(env), { logger, processMetrics: false }),
+  },
+  {
+    name: 'inventory',
+    defaultPort: 4003,
+    portVariable: 'INVENTORY_PORT',
+    buildSchema: buildInventorySchema,
+    create: (env, logger) => createInventorySubgraph(loadInventoryConfig(env), { logger, processMetrics: false }),
+  },
+  {
+    name: 'orders',
+    defaultPort: 4004,
+    portVariable: 'ORDERS_PORT',
+    buildSchema: buildOrdersSchema,
+    create: (env, logger) => createOrdersSubgraph(loadOrdersConfig(env), { logger, processMetrics: false }),
+  },
+  {
+    name: 'payments',
+    defaultPort: 4005,
+    portVariable: 'PAYMENTS_PORT',
+    buildSchema: buildPaymentsSchema,
+    create: (env, logger) => createPaymentsSubgraph(loadPaymentsConfig(env), { logger, processMetrics: false }),
+  },
+  {
+    name: 'reviews',
+    defaultPort: 4006,
+    portVariable: 'REVIEWS_PORT',
+    buildSchema: buildReviewsSchema,
+    create: (env, logger) => createReviewsSubgraph(loadReviewsConfig(env), { logger, processMetrics: false }),
   },
 ];
 

@@ -6,7 +6,7 @@ import { SUBGRAPHS } from '../subgraph-registry';
 // No Docker engine runs where CI does (DESIGN.md §8), so the deployment files are checked statically against
 // the registry: a subgraph added to the graph but forgotten in them fails here, not in someone's cluster.
 const ROOT = resolve(__dirname, '../../../..');
-const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as {
+const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, { command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, unknown> }>;
 };
 const dockerfile = readFileSync(join(ROOT, 'deploy/Dockerfile'), 'utf8');

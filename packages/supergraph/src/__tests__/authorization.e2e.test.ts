@@ -1,0 +1,87 @@
+import { DEMO_CUSTOMERS } from '@techally/demo-data';
+import {
+  ConfirmPaymentDocument,
+  createGraphQLClient,
+  LogInDocument,
+  MeDocument,
+  OrderPageDocument,
+  PlaceOrderDocument,
+  ProductListingDocument,
+} from '@techally/web-client';
+import { bearer, errorCodes, postGraphQL } from '@techally/testing';
+import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
+
+// Customer A's order must not reach customer B by any road: the gateway's root field, User.orders,
+// Order.payment, or a direct `_entities` call to the orders or payments subgraph.
+let supergraph: TestSupergraph;
+const [alice, bob] = DEMO_CUSTOMERS;
+const tokens: Record<'alice' | 'bob' | 'admin', string> = { alice: '', bob: '', admin: '' };
+let orderId = '';
+
+async function logIn(email: string, password: string): Promise<string> {
+  const client = createGraphQLClient({ url: supergraph.gatewayUrl });
+  return (await client.request(LogInDocument, { email, password })).logIn.accessToken;
+}
+
+beforeAll(async () => {
+  supergraph = await startTestSupergraph();
+  tokens.alice = await logIn(alice!.email, alice!.password);
+  tokens.bob = await logIn(bob!.email, bob!.password);
+  tokens.admin = await logIn(TEST_ADMIN.email, TEST_ADMIN.password);
+  const client = createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => tokens.alice });
+  const listing = await client.request(ProductListingDocument, { first: 20 });
+  const product = listing.products.edges.find(({ node }) => node.inStock)!.node;
+  const me = await client.request(MeDocument);
+  const placed = await client.request(PlaceOrderDocument, {
+    input: { items: [{ productId: product.id, quantity: 1 }], shippingAddressId: me.me!.addresses[0]!.id, idempotencyKey: `authz-${Date.now()}` },
+  });
+  orderId = placed.placeOrder.id;
+  await client.request(ConfirmPaymentDocument, {
+    input: { orderId, card: { number: '4242424242424242', expMonth: 1, expYear: new Date().getFullYear() + 1, cvc: '123' } },
+  });
+}, 180_000);
+
+afterAll(() => supergraph?.stop());
+
+const ORDER_ENTITY = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id total { amount } } } }';
+const PAYMENT_OF_ORDER = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { payment { id status } } } }';
+const ORDERS_OF_USER = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders(first: 5) { totalCount } } } }';
+
+describe('who can see an order', () => {
+  it('shows the order, its payment and the owner’s orders to the owner and to an admin', async () => {
+    for (const who of ['alice', 'admin'] as const) {
+      const client = createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => tokens[who] });
+      const page = await client.request(OrderPageDocument, { id: orderId });
+      expect(page.order).toMatchObject({ id: orderId, payment: { status: 'SUCCEEDED' } });
+    }
+  });
+
+  it('answers NOT_FOUND to another customer through order(id), with no data', async () => {
+    const response = await postGraphQL(supergraph.gatewayUrl, 'query($id: ID!) { order(id: $id) { id total { amount } } }', { id: orderId }, bearer(tokens.bob));
+    expect(errorCodes(response)).toEqual(['NOT_FOUND']);
+    expect(response.data?.['order'] ?? null).toBeNull();
+  });
+
+  it('refuses another customer’s User.orders', async () => {
+    const response = await postGraphQL(supergraph.subgraphUrls['orders']!, ORDERS_OF_USER, { r: [{ __typename: 'User', id: alice!.id }] }, bearer(tokens.bob));
+    expect(JSON.stringify(response.data ?? null)).not.toContain('totalCount":1');
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+  });
+
+  it('returns nothing to another customer calling the orders subgraph’s _entities directly', async () => {
+    const response = await postGraphQL(supergraph.subgraphUrls['orders']!, ORDER_ENTITY, { r: [{ __typename: 'Order', id: orderId }] }, bearer(tokens.bob));
+    expect(response.data).toEqual({ _entities: [null] });
+  });
+
+  it('returns no payment to another customer calling the payments subgraph’s _entities directly', async () => {
+    const response = await postGraphQL(supergraph.subgraphUrls['payments']!, PAYMENT_OF_ORDER, { r: [{ __typename: 'Order', id: orderId }] }, bearer(tokens.bob));
+    expect(response.data).toEqual({ _entities: [{ payment: null }] });
+    const owner = await postGraphQL(supergraph.subgraphUrls['payments']!, PAYMENT_OF_ORDER, { r: [{ __typename: 'Order', id: orderId }] }, bearer(tokens.alice));
+    expect(owner.data).toEqual({ _entities: [{ payment: { id: expect.any(String), status: 'SUCCEEDED' } }] });
+  });
+
+  it('answers UNAUTHENTICATED to an anonymous caller', async () => {
+    const response = await postGraphQL(supergraph.gatewayUrl, 'query($id: ID!) { order(id: $id) { id } }', { id: orderId });
+    expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
+  });
+});
