@@ -7,12 +7,12 @@ import { PaymentType } from './payment.type';
 /** The payment fields whose public shape differs from the stored one. Neither touches the database. */
 @Resolver(() => PaymentType)
 export class PaymentFieldsResolver {
-  @FieldResolver(() => OrderReference, { description: 'The order paid; its fields come from the orders subgraph.' })
+  @FieldResolver(() => OrderReference)
   order(@Root() payment: Payment): OrderReference {
     return OrderReference.of(payment.orderId);
   }
 
-  @FieldResolver(() => Money, { description: 'The order’s total when the payment was created.' })
+  @FieldResolver(() => Money)
   amount(@Root() payment: Payment): Money {
     return Money.of(payment.amount, payment.currency);
   }

@@ -1,4 +1,6 @@
+import { Money } from '@techally/platform';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OrderReference } from './order.type';
 import { PaymentStatus } from './payment-status';
 
 registerEnumType(PaymentStatus, {
@@ -23,6 +25,14 @@ registerEnumType(PaymentStatus, {
 export class PaymentType {
   @Field(() => ID)
   id!: string;
+
+  /** Resolved in payment-fields.resolver.ts (the entity holds only the order's id). */
+  @Field(() => OrderReference, { description: 'The order paid; its fields come from the orders subgraph.' })
+  order!: OrderReference;
+
+  /** Resolved in payment-fields.resolver.ts (the entity holds amount and currency apart). */
+  @Field(() => Money, { description: 'The order’s total when the payment was created.' })
+  amount!: Money;
 
   @Field(() => PaymentStatus)
   status!: PaymentStatus;
