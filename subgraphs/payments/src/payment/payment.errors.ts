@@ -19,6 +19,15 @@ export const PaymentError = {
     });
   },
 
+  /** A total no provider can collect: nothing (a free order) or a currency the shop does not trade in. */
+  unchargeableTotal(orderId: string, amount: number, currency: string): DomainError {
+    return new DomainError(ErrorCode.PAYMENT_NOT_ALLOWED, `Order ${orderId} totals ${amount} ${currency}, which cannot be charged.`, {
+      orderId,
+      amount,
+      currency,
+    });
+  },
+
   alreadyPaid(orderId: string): DomainError {
     return new DomainError(ErrorCode.PAYMENT_NOT_ALLOWED, `Order ${orderId} has already been paid.`, { orderId, paymentStatus: 'SUCCEEDED' });
   },

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, requireAdmin, requireViewer, type ForwardedRequest, type Logger, type Viewer } from '@techally/platform';
+import { DomainError, isSupportedCurrency, requireAdmin, requireViewer, type ForwardedRequest, type Logger, type Viewer } from '@techally/platform';
 import { PAYABLE_ORDER_STATUSES, type OrderDirectory } from '../orders/order-directory';
 import { summarizeCard, validateCard } from '../provider/card';
 import type { CardDetails, ConfirmOutcome, PaymentProvider } from '../provider/payment-provider';
@@ -73,12 +73,16 @@ export class PaymentService {
     const order = await this.deps.orders.find(request.orderId, this.deps.forwarded);
     if (!order) throw PaymentError.orderNotFound(request.orderId);
     if (!PAYABLE_ORDER_STATUSES.has(order.status)) throw PaymentError.orderNotPayable(order.id, order.status);
+    const { amount, currency } = order.total;
+    if (!Number.isInteger(amount) || amount < 1 || !isSupportedCurrency(currency)) {
+      throw PaymentError.unchargeableTotal(order.id, amount, currency);
+    }
 
     const payment = await this.repository.findOrCreate({
       orderId: order.id,
       customerId: order.customerId,
-      amount: order.total.amount,
-      currency: order.total.currency,
+      amount,
+      currency,
       provider: this.deps.provider.name,
       idempotencyKey: paymentIdempotencyKey(order.id),
     });

@@ -164,6 +164,16 @@ describe('confirmPayment: refusals, with nothing written', () => {
     }
   });
 
+  it('refuses an order total no provider can charge (nothing, or a currency the shop does not trade in): PAYMENT_NOT_ALLOWED', async () => {
+    for (const total of [{ amount: 0, currency: 'USD' }, { amount: 500, currency: 'JPY' }]) {
+      const order = h.order({ total });
+      const response = await confirm(order.id, TEST_CARDS.SUCCEEDS);
+      expect(errorCodes(response)).toEqual(['PAYMENT_NOT_ALLOWED']);
+      expect(response.errors?.[0]?.extensions).toMatchObject({ orderId: order.id, ...total });
+      await expectNothingWrittenFor(order.id);
+    }
+  });
+
   it('checks the card before anything else: each malformed field is BAD_USER_INPUT naming it', async () => {
     const order = h.order();
     const year = new Date().getUTCFullYear();
