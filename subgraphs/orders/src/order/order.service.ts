@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, isAdmin, pageSize, requireAdmin, requireViewer, type Viewer } from '@techally/platform';
+import { DomainError, ErrorCode, isAdmin, pageSize, requireAdmin, requireViewer, type Viewer } from '@techally/platform';
 import { isUuid } from '../shared/uuid';
 import { decodeOrderCursor, orderCursor } from './order.cursor';
 import type { OrderItem } from './order-item.entity';
@@ -10,6 +10,16 @@ import { OrderError } from './order.errors';
 import type { OrderLoaders } from './order.loaders';
 import { OrderRepository, type OrderListFilter } from './order.repository';
 import { assertTransition, CANCELLABLE_STATUSES } from './order.state-machine';
+
+/** How often a status change is re-judged after losing a race before the caller is told to retry. */
+const MAX_TRANSITION_ATTEMPTS = 3;
+
+interface TransitionStep {
+  readonly reason: string;
+  readonly actor: string;
+  /** A use case's own rule on top of the state machine (cancel: only before payment); throws to refuse. */
+  readonly guard?: (current: Order) => void;
+}
 
 export interface PageRequest {
   readonly first?: number | null;
@@ -113,12 +123,13 @@ export class OrderService {
   async cancel(id: string): Promise<Order> {
     const viewer = requireViewer(this.viewer);
     const order = await this.require(id);
-    if (!CANCELLABLE_STATUSES.includes(order.status)) throw OrderError.notCancellable(order.id, order.status);
     const byCustomer = order.customerId === viewer.userId;
     return this.transition(order, OrderStatus.CANCELLED, {
       reason: byCustomer ? 'cancelled by the customer' : 'cancelled by an administrator',
       actor: `${byCustomer ? 'customer' : 'admin'}:${viewer.userId}`,
-      onLostRace: (current) => OrderError.notCancellable(order.id, current),
+      guard: (current) => {
+        if (!CANCELLABLE_STATUSES.includes(current.status)) throw OrderError.notCancellable(current.id, current.status);
+      },
     });
   }
 
@@ -130,23 +141,29 @@ export class OrderService {
   }
 
   /**
-   * Applies one step of the state machine and records it. When a concurrent request moved the order first,
-   * the conditional UPDATE matches nothing and the caller hears about the status the order really has now.
+   * Applies one step of the state machine and records it. The repository's UPDATE is conditional on the
+   * status read here, so when a concurrent request moved the order first, nothing is written: the order is
+   * read again and the step re-judged from where it really is now (a racing second cancellation then hears
+   * ORDER_NOT_CANCELLABLE; a cancellation that raced PENDING → AWAITING_PAYMENT still applies).
    */
-  private async transition(
-    order: Order,
-    to: OrderStatus,
-    step: { reason: string; actor: string; onLostRace?: (current: OrderStatus) => DomainError },
-  ): Promise<Order> {
-    assertTransition(order.status, to);
-    // Strictly after the previous step (which set updatedAt), so the history sorts by time even within a millisecond.
-    const at = new Date(Math.max(this.clock().getTime(), order.updatedAt.getTime() + 1));
-    const from = order.status;
-    const applied = await this.repository.transition({ orderId: order.id, from, to, at, reason: step.reason, actor: step.actor });
-    const current = await this.repository.reload(order);
-    if (!applied) throw step.onLostRace?.(current.status) ?? OrderError.illegalTransition(current.status, to);
-    this.loaders.historyByOrderId.clear(order.id);
-    return current;
+  private async transition(order: Order, to: OrderStatus, step: TransitionStep): Promise<Order> {
+    let current = order;
+    for (let attempt = 1; ; attempt += 1) {
+      step.guard?.(current);
+      assertTransition(current.status, to);
+      // Strictly after the previous step (which set updatedAt), so the history sorts by time even within a millisecond.
+      const at = new Date(Math.max(this.clock().getTime(), current.updatedAt.getTime() + 1));
+      const from = current.status;
+      const applied = await this.repository.transition({ orderId: current.id, from, to, at, reason: step.reason, actor: step.actor });
+      current = await this.repository.reload(current);
+      if (applied) {
+        this.loaders.historyByOrderId.clear(current.id);
+        return current;
+      }
+      if (attempt === MAX_TRANSITION_ATTEMPTS) {
+        throw new DomainError(ErrorCode.CONFLICT, `Order ${current.id} is changing right now; try again.`, { id: current.id });
+      }
+    }
   }
 
   private maySee(order: Order): boolean {
