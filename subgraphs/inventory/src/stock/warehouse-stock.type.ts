@@ -37,7 +37,8 @@ export class WarehouseStock {
   }
 
   static fromLevel(level: StockLevel): WarehouseStock {
-    return WarehouseStock.of({ ...level, warehouse: level.warehouse });
+    const { productId, warehouse, onHand, reserved, updatedAt } = level;
+    return WarehouseStock.of({ productId, warehouse, onHand, reserved, updatedAt });
   }
 }
 

@@ -115,6 +115,22 @@ describe('adjustStock: the change and its audit row', () => {
     expect(response.data?.adjustStock).toMatchObject({ onHand: 2, product: { id: archived.id } });
   });
 
+  it('shows each adjustment of one operation the figures the previous one left', async () => {
+    const twice = `mutation ($input: AdjustStockInput!) {
+      first: adjustStock(input: $input) { onHand product { inventory { available } } }
+      second: adjustStock(input: $input) { onHand product { inventory { available } } }
+    }`;
+    const before = (await stateOf(product.id, NEWARK!.id)).level!.on_hand;
+    const response = await h.query(twice, { input: { productId: product.id, warehouseId: NEWARK!.id, delta: 3, reason: 'RECEIVED' } }, h.adminToken);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      first: { onHand: before + 3, product: { inventory: { available: expect.any(Number) } } },
+      second: { onHand: before + 6, product: { inventory: { available: expect.any(Number) } } },
+    });
+    const data = response.data as { first: { product: { inventory: { available: number } } }; second: { product: { inventory: { available: number } } } };
+    expect(data.second.product.inventory.available - data.first.product.inventory.available).toBe(3);
+  });
+
   it('asks the products subgraph with the caller’s credentials and request id', async () => {
     const calls = h.products!.calls;
     calls.length = 0;
