@@ -17,9 +17,10 @@ import { Check, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/c
 @Unique({ name: 'review_author_id_product_id_unique', properties: ['authorId', 'productId'] })
 @Index({ name: 'review_product_newest_index', properties: ['productId', 'hidden', 'createdAt', 'id'] })
 @Index({ name: 'review_author_newest_index', properties: ['authorId', 'createdAt', 'id'] })
-@Check({ name: 'review_rating_check', expression: 'rating between 1 and 5' })
-@Check({ name: 'review_title_check', expression: 'char_length(title) between 1 and 120' })
-@Check({ name: 'review_body_check', expression: 'char_length(body) between 1 and 5000' })
+// Written as Postgres prints them back, so the migrator's diff sees no change (between becomes >= and <=).
+@Check({ name: 'review_rating_check', expression: 'rating >= 1 and rating <= 5' })
+@Check({ name: 'review_title_check', expression: 'char_length(title) >= 1 and char_length(title) <= 120' })
+@Check({ name: 'review_body_check', expression: 'char_length(body) >= 1 and char_length(body) <= 5000' })
 export class Review {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -56,5 +57,5 @@ export class Review {
   createdAt: Date = new Date();
 
   @Property({ type: 'datetime', length: 3, onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
+  updatedAt: Date = new Date(this.createdAt.getTime());
 }

@@ -1,0 +1,72 @@
+import { migrate, type SubgraphOrm } from '@techally/platform';
+import { createTestDatabase, type TestDatabase } from '@techally/testing';
+import { createReviewsOrm } from '../../database';
+
+let database: TestDatabase;
+let orm: SubgraphOrm;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  orm = await createReviewsOrm({ databaseUrl: database.url, poolMax: database.poolMax });
+  await migrate(orm);
+});
+
+afterAll(async () => {
+  await orm?.close();
+  await database?.drop();
+});
+
+const AUTHOR = '6f1c1f0e-8a4b-4c53-9a38-2f5d6a1b0001';
+const PRODUCT = '6f1c1f0e-8a4b-4c53-9a38-2f5d6a1b0002';
+
+/** Inserts a row straight into the table, bypassing the service's validation, to test the table's own rules. */
+async function insert(overrides: Record<string, unknown>): Promise<void> {
+  const row = { id: crypto.randomUUID(), product_id: PRODUCT, author_id: crypto.randomUUID(), rating: 4, title: 'T', body: 'B', ...overrides };
+  await orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      'insert into reviews.review (id, product_id, author_id, rating, title, body, created_at, updated_at) values (?, ?, ?, ?, ?, ?, now(), now())',
+      [row.id, row.product_id, row.author_id, row.rating, row.title, row.body],
+    );
+}
+
+describe('the committed migrations', () => {
+  it('build exactly the schema the entities describe (no pending difference)', async () => {
+    const pending = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
+    expect(pending.trim()).toBe('');
+  });
+
+  it('are recorded, so a second run applies nothing', async () => {
+    const applied = await orm.getMigrator().getExecutedMigrations();
+    await migrate(orm);
+    expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
+    expect(await orm.getMigrator().getExecutedMigrations()).toHaveLength(applied.length);
+  });
+
+  it('keep the table in the reviews schema, with the indexes the lists read', async () => {
+    const connection = orm.em.fork().getConnection();
+    const tables = await connection.execute<Array<{ table_schema: string }>>(
+      `select table_schema from information_schema.tables where table_name = 'review'`,
+    );
+    expect(tables.map((table) => table.table_schema)).toEqual(['reviews']);
+    const indexes = await connection.execute<Array<{ indexname: string; indexdef: string }>>(
+      `select indexname, indexdef from pg_indexes where schemaname = 'reviews' and tablename = 'review' order by indexname`,
+    );
+    expect(Object.fromEntries(indexes.map((index) => [index.indexname, index.indexdef.replace(/^.* USING btree /, '')]))).toEqual({
+      review_author_id_product_id_unique: '(author_id, product_id)',
+      review_author_newest_index: '(author_id, created_at, id)',
+      review_pkey: '(id)',
+      review_product_newest_index: '(product_id, hidden, created_at, id)',
+    });
+  });
+
+  it('enforce the rules in the table too: 1 to 5 stars, text lengths, one review per author and product', async () => {
+    for (const rating of [0, 6]) await expect(insert({ rating })).rejects.toThrow(/review_rating_check/);
+    await expect(insert({ title: '' })).rejects.toThrow(/review_title_check/);
+    await expect(insert({ body: '' })).rejects.toThrow(/review_body_check/);
+    await expect(insert({ body: 'b'.repeat(5001) })).rejects.toThrow(/review_body_check/);
+    await insert({ author_id: AUTHOR });
+    await expect(insert({ author_id: AUTHOR })).rejects.toThrow(/review_author_id_product_id_unique/);
+  });
+});
