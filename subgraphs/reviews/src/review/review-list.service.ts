@@ -2,6 +2,7 @@ import { isAdmin, pageSize, type Viewer } from '@techally/platform';
 import { averageRating } from '../product/product-rating';
 import { decodeReviewCursor, reviewCursor } from './review.cursor';
 import type { Review } from './review.entity';
+import { DEFAULT_REVIEWS_PAGE } from './review-list.args';
 import type { ReviewLoaders, ReviewSlice, ReviewSliceKey } from './review.loaders';
 
 export interface ReviewListRequest {
@@ -36,7 +37,7 @@ export class ReviewListService {
   async ofProduct(productId: string, request: ReviewListRequest): Promise<ReviewPage> {
     const key = sliceKey(productId, request, false);
     const slice = await this.loaders.productSlices.load(key);
-    return page(slice, key, async () => (await this.loaders.tallyByProduct.load(productId)).count);
+    return page(slice, key, async () => (await this.loaders.tallyByProduct.load(key.parentId)).count);
   }
 
   /**
@@ -44,24 +45,28 @@ export class ReviewListService {
    * themself and administrators (so a customer sees that a moderator hid theirs).
    */
   async ofAuthor(authorId: string, request: ReviewListRequest): Promise<ReviewPage> {
-    const includeHidden = this.viewer?.userId === authorId || isAdmin(this.viewer);
+    const includeHidden = this.viewer?.userId.toLowerCase() === authorId.toLowerCase() || isAdmin(this.viewer);
     const key = sliceKey(authorId, request, includeHidden);
     const slice = await this.loaders.authorSlices.load(key);
-    return page(slice, key, () => this.loaders.authorCount.load({ authorId, includeHidden }));
+    return page(slice, key, () => this.loaders.authorCount.load({ authorId: key.parentId, includeHidden }));
   }
 
   /** Average and count of the product's visible reviews. */
   async ratingOf(productId: string): Promise<Rating> {
-    const tally = await this.loaders.tallyByProduct.load(productId);
+    const tally = await this.loaders.tallyByProduct.load(productId.toLowerCase());
     return { average: averageRating(tally), count: tally.count };
   }
 }
 
-/** Validates the arguments (page size 1..100, a cursor this subgraph issued) before anything is loaded. */
+/**
+ * Validates the arguments (page size 1..100, a cursor this subgraph issued) before anything is loaded. Ids are
+ * lower-cased as Postgres prints uuids, so `ABC…` and `abc…` are one key and find the same rows.
+ */
 function sliceKey(parentId: string, request: ReviewListRequest, includeHidden: boolean): ReviewSliceKey {
-  const first = pageSize(request.first);
+  // An explicit `first: null` means the field's default, not the platform's.
+  const first = pageSize(request.first ?? DEFAULT_REVIEWS_PAGE);
   const after = request.after ? decodeReviewCursor(request.after) : null;
-  return { parentId, first, after, includeHidden };
+  return { parentId: parentId.toLowerCase(), first, after, includeHidden };
 }
 
 function page(slice: ReviewSlice, key: ReviewSliceKey, totalCount: () => Promise<number>): ReviewPage {

@@ -49,11 +49,11 @@ export function createReviewLoaders(em: EntityManager): ReviewLoaders {
       const valid = uniqueUuids(ids);
       const rows = valid.length > 0 ? await em.find(Review, { id: { $in: valid } }) : [];
       const byId = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => byId.get(id) ?? null);
+      return ids.map((id) => byId.get(id.toLowerCase()) ?? null);
     }, BATCH),
     tallyByProduct: new DataLoader<string, RatingTally>(async (productIds) => {
       const tallies = await repository.tallies(uniqueUuids(productIds));
-      return productIds.map((id) => tallies.get(id) ?? NO_RATINGS);
+      return productIds.map((id) => tallies.get(id.toLowerCase()) ?? NO_RATINGS);
     }, BATCH),
     productSlices: createSliceLoader(repository, 'product'),
     authorSlices: createSliceLoader(repository, 'author'),
@@ -61,7 +61,7 @@ export function createReviewLoaders(em: EntityManager): ReviewLoaders {
       async (keys) => {
         const counts = await repository.authorCounts(uniqueUuids(keys.map((key) => key.authorId)));
         return keys.map(({ authorId, includeHidden }) => {
-          const count = counts.get(authorId);
+          const count = counts.get(authorId.toLowerCase());
           return count ? (includeHidden ? count.all : count.visible) : 0;
         });
       },
@@ -104,7 +104,7 @@ function createSliceLoader(repository: ReviewRepository, parent: ReviewParent): 
             else byParent.set(parentId, [row]);
           }
           for (const key of group) {
-            const reviews = byParent.get(key.parentId) ?? [];
+            const reviews = byParent.get(key.parentId.toLowerCase()) ?? [];
             slices.set(sliceKeyOf(key), { reviews: reviews.slice(0, first), hasNextPage: reviews.length > first });
           }
         }),
@@ -123,6 +123,7 @@ function sliceKeyOf(key: ReviewSliceKey): string {
   return `${key.parentId}|${shapeOf(key)}`;
 }
 
+/** The well-formed ids among `ids`, lower-cased as Postgres prints uuids (rows are matched back by them). */
 function uniqueUuids(ids: ReadonlyArray<string>): string[] {
-  return [...new Set(ids.filter(isUuid))];
+  return [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
 }

@@ -64,6 +64,14 @@ describe('Product.rating', () => {
     expect(response.data?._entities[0]?.rating).toEqual({ average, count: ratings.length });
   });
 
+  it('reads an upper-case product id as the same product', async () => {
+    const { productId } = await productRatedWith([4, 5]);
+    const upper = await productView(productId.toUpperCase(), { first: 5 });
+    const lower = await productView(productId, { first: 5 });
+    expect(upper.data?._entities[0]?.rating).toEqual({ average: 4.5, count: 2 });
+    expect(upper.data?._entities[0]?.reviews.edges).toEqual(lower.data?._entities[0]?.reviews.edges);
+  });
+
   it('follows edits, moderation and deletions', async () => {
     productIndex += 1;
     const productId = active[productIndex]!.id;
@@ -115,9 +123,11 @@ describe('Product.reviews', () => {
     expect(seen.map((edge) => edge.node.id)).toEqual(newestFirst.map((review) => review.id));
   });
 
-  it('shows 10 reviews by default, and an empty last page after the last cursor', async () => {
+  it('shows 10 reviews by default (an explicit null too), and an empty last page after the last cursor', async () => {
     const first = await productView(productId);
     expect(first.data!._entities[0]!.reviews.edges).toHaveLength(10);
+    const nullFirst = await productView(productId, { first: null });
+    expect(nullFirst.data!._entities[0]!.reviews.edges).toHaveLength(10);
     const all = await productView(productId, { first: 23 });
     const last = all.data!._entities[0]!.reviews;
     expect(last.pageInfo.hasNextPage).toBe(false);

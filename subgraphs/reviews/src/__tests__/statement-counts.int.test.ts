@@ -1,8 +1,8 @@
 import { DEMO_CUSTOMERS, generateCatalog } from '@techally/demo-data';
 import { countStatements } from '@techally/testing';
-import { averageRating } from '../product-rating';
-import { generateDemoReviews } from '../../seed/demo-reviews';
-import { startReviewsHarness, type ReviewsHarness } from '../../__tests__/reviews.harness';
+import { averageRating } from '../product/product-rating';
+import { generateDemoReviews } from '../seed/demo-reviews';
+import { startReviewsHarness, type ReviewsHarness } from './reviews.harness';
 
 const active = generateCatalog().products.filter((product) => product.status === 'ACTIVE');
 const demoReviews = generateDemoReviews();
