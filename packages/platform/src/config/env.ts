@@ -1,4 +1,4 @@
-import { cleanEnv, makeValidator, type Spec, type ValidatorSpec } from 'envalid';
+import { cleanEnv, EnvMissingError, makeValidator, type Spec, type ValidatorSpec } from 'envalid';
 
 export { bool, num, port, str, url } from 'envalid';
 
@@ -32,7 +32,8 @@ export function readEnv<S extends Record<string, ValidatorSpec<unknown>>>(
       const problems: Record<string, string> = {};
       for (const [variable, error] of Object.entries(errors)) {
         if (!error) continue;
-        problems[variable] = error.message.includes('undefined') ? 'is required but not set' : error.message;
+        // envalid's message for a missing variable is its description; say plainly what is wrong instead.
+        problems[variable] = error instanceof EnvMissingError ? 'is required but not set' : error.message;
       }
       if (Object.keys(problems).length > 0) throw new ConfigError(problems);
     },

@@ -2,7 +2,7 @@ import { ConfigError, list, num, postgresUrl, readEnv, str } from '../env';
 
 describe('readEnv', () => {
   const spec = {
-    DATABASE_URL: postgresUrl(),
+    DATABASE_URL: postgresUrl({ desc: 'Where the data lives.' }),
     POOL: num({ default: 10 }),
     NAME: str({ default: 'techally' }),
     TAGS: list({ default: [] }),
