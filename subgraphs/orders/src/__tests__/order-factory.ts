@@ -57,7 +57,7 @@ export async function givenOrders(orm: SubgraphOrm, orders: ReadonlyArray<GivenO
       requestHash: '0'.repeat(64),
       placedAt,
       updatedAt: placedAt,
-    } as never);
+    });
     [
       { product: CABLE, quantity: 2 },
       { product: HEADPHONES, quantity: 1 },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Embedded, Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Embedded, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { OrderStatus } from './order-status';
 import { ShippingAddressSnapshot } from './shipping-address.embeddable';
 
@@ -30,6 +30,9 @@ export const ORDER_NUMBER_DEFAULT = `('TA-'::text || nextval('${ORDER_NUMBER_SEQ
 @Check({ name: 'order_amounts_check', expression: 'subtotal >= 0 and shipping >= 0 and tax >= 0' })
 @Check({ name: 'order_total_check', expression: 'total = subtotal + shipping + tax' })
 export class Order {
+  /** Filled by the database (number) or by defaults here when not given. */
+  [OptionalProps]?: 'number' | 'status' | 'placedAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 

@@ -1,4 +1,91 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger, SubgraphOrm } from '@techally/platform';
+import { OrderItem } from '../order/order-item.entity';
+import { OrderStatus } from '../order/order-status';
+import { OrderStatusChange } from '../order/order-status-change.entity';
+import { Order } from '../order/order.entity';
+import { demoOrders, demoUuid } from './demo-orders';
 
-/** Placeholder: the demo orders land in a later commit. */
-export async function seedDemoOrders(_orm: SubgraphOrm, _logger?: Logger): Promise<void> {}
+/** Any constant works; it only has to be the same for every process that may seed this database. */
+const SEED_LOCK_KEY = 0x6f72_6472; // "ordr"
+
+/**
+ * Loads the demo orders into an empty orders schema; does nothing when any order exists. One transaction of a
+ * handful of statements (one multi-row insert per table, numbers returned from the sequence), under a transaction-scoped advisory lock so two
+ * processes seeding one database at once are harmless. Order numbers come from the sequence, so a fresh
+ * database numbers them TA-100001 upwards in the order below.
+ */
+export async function seedDemoOrders(orm: SubgraphOrm, logger?: Logger): Promise<void> {
+  const seeded = await orm.em.fork().transactional(async (em) => {
+    await em.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
+    if ((await em.count(Order)) > 0) return null;
+    return insertDemoOrders(em as EntityManager);
+  });
+  if (seeded) logger?.info(seeded, 'seeded the demo orders');
+}
+
+async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> {
+  const orders = demoOrders();
+  // Through the unit of work (not insertMany, which does not flatten the embedded address): flushed at commit,
+  // one multi-row insert per table.
+  for (const order of orders) {
+    em.create(Order, {
+      id: order.id,
+      customerId: order.customerId,
+      status: order.status,
+      currency: 'USD',
+      subtotal: order.subtotal,
+      shipping: order.shipping,
+      tax: order.tax,
+      total: order.total,
+      shippingAddress: {
+        fullName: order.address.fullName,
+        line1: order.address.line1,
+        line2: 'line2' in order.address ? order.address.line2 : null,
+        city: order.address.city,
+        region: 'region' in order.address ? order.address.region : null,
+        postalCode: order.address.postalCode,
+        country: order.address.country,
+        phone: order.address.phone,
+      },
+      idempotencyKey: order.idempotencyKey,
+      requestHash: order.requestHash,
+      placedAt: order.placedAt,
+      updatedAt: order.cancelledAt ?? order.placedAt,
+    });
+    order.lines.forEach((line, position) =>
+      em.create(OrderItem, {
+        id: line.id,
+        order: order.id,
+        position,
+        productId: line.product.id,
+        sku: line.product.sku,
+        name: line.product.name,
+        unitPrice: line.product.priceAmount,
+        quantity: line.quantity,
+        lineTotal: line.lineTotal,
+      }),
+    );
+    em.create(OrderStatusChange, {
+      id: demoUuid(`order:${order.id}:placed`),
+      order: order.id,
+      fromStatus: null,
+      toStatus: OrderStatus.PENDING,
+      reason: 'placed',
+      actor: `customer:${order.customerId}`,
+      at: order.placedAt,
+    });
+    if (order.cancelledAt) {
+      em.create(OrderStatusChange, {
+        id: demoUuid(`order:${order.id}:cancelled`),
+        order: order.id,
+        fromStatus: OrderStatus.PENDING,
+        toStatus: OrderStatus.CANCELLED,
+        reason: 'cancelled by the customer',
+        actor: `customer:${order.customerId}`,
+        at: order.cancelledAt,
+      });
+    }
+  }
+  return { orders: orders.length };
+}

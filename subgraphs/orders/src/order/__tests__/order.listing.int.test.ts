@@ -1,4 +1,4 @@
-import { countStatements, errorCodes } from '@techally/testing';
+import { countStatements, errorCodes, type GraphQLResponse } from '@techally/testing';
 import { CUSTOMER_A, CUSTOMER_B } from '../../__tests__/fixtures';
 import { givenOrders, type GivenOrder } from '../../__tests__/order-factory';
 import { startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
@@ -20,6 +20,12 @@ const DEEP_ORDER = `id number status customer { id } total { amount formatted }
 const OTHER_CUSTOMERS = Array.from({ length: 10 }, (_, index) => `c0000000-0000-4000-8000-${String(index).padStart(12, '0')}`);
 const BASE = Date.UTC(2025, 2, 1, 9, 0, 0);
 const minutes = (count: number) => new Date(BASE + count * 60_000);
+
+interface Connection {
+  edges: Array<{ cursor: string; node: { id: string } }>;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
 
 interface Given {
   id: string;
@@ -61,11 +67,11 @@ async function walk(variables: Record<string, unknown>, token = h.tokens.admin) 
   const totals = new Set<number>();
   let after: string | null = null;
   for (let pages = 1; pages < 50; pages += 1) {
-    const response = await h.query(LIST, { ...variables, after }, token);
+    const response: GraphQLResponse<{ orders: Connection }> = await h.query(LIST, { ...variables, after }, token);
     expect(response.errors).toBeUndefined();
-    const connection = response.data!['orders'];
+    const connection = response.data!.orders;
     expect(connection.pageInfo.hasPreviousPage).toBe(after !== null);
-    ids.push(...connection.edges.map((edge: { node: { id: string } }) => edge.node.id));
+    ids.push(...connection.edges.map((edge) => edge.node.id));
     totals.add(connection.totalCount);
     if (!connection.pageInfo.hasNextPage) return { ids, totals: [...totals], pages };
     after = connection.pageInfo.endCursor;
@@ -125,10 +131,14 @@ describe('User.orders', () => {
     const ids: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const response = await h.query(USER_ORDERS, { representations: [{ __typename: 'User', id: CUSTOMER_A }], first: 2, after }, h.tokens.a);
-      const orders = response.data!['_entities'][0].orders;
+      const response: GraphQLResponse<{ _entities: Array<{ orders: Connection }> }> = await h.query(
+        USER_ORDERS,
+        { representations: [{ __typename: 'User', id: CUSTOMER_A }], first: 2, after },
+        h.tokens.a,
+      );
+      const orders = response.data!._entities[0]!.orders;
       expect(orders.totalCount).toBe(7);
-      ids.push(...orders.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      ids.push(...orders.edges.map((edge) => edge.node.id));
       if (!orders.pageInfo.hasNextPage) break;
       after = orders.pageInfo.endCursor;
     }

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { DEMO_CUSTOMERS, generateCatalog, type SeedProduct } from '@techally/demo-data';
+import { priceOrder } from '../checkout/order.pricing';
+import { requestHash } from '../checkout/request-hash';
+import { SHOP_CURRENCY } from '../checkout/shipping.policy';
+import { OrderStatus } from '../order/order-status';
+
+/** A stable UUID (version 5 layout) for a seeded row, so ids survive a re-seed of a fresh database. */
+export function demoUuid(name: string): string {
+  const bytes = createHash('sha1').update(`techally.orders:${name}`).digest().subarray(0, 16);
+  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export interface DemoOrder {
+  readonly id: string;
+  readonly customerId: string;
+  readonly status: OrderStatus;
+  readonly placedAt: Date;
+  /** When it was cancelled, for the cancelled ones. */
+  readonly cancelledAt: Date | null;
+  readonly idempotencyKey: string;
+  readonly requestHash: string;
+  readonly address: (typeof DEMO_CUSTOMERS)[number]['address'];
+  readonly lines: ReadonlyArray<{ readonly id: string; readonly product: SeedProduct; readonly quantity: number; readonly lineTotal: number }>;
+  readonly subtotal: number;
+  readonly shipping: number;
+  readonly tax: number;
+  readonly total: number;
+}
+
+/**
+ * The demo shop's past orders: a few per demo customer, of active catalog products at catalog prices, priced by
+ * the same policies as checkout. Only PENDING and CANCELLED: any later status would claim a payment or a
+ * shipment the payments and inventory subgraphs' demo data know nothing about.
+ */
+const PLAN: ReadonlyArray<{
+  key: string;
+  customer: number;
+  status: OrderStatus.PENDING | OrderStatus.CANCELLED;
+  placedAt: string;
+  lines: ReadonlyArray<readonly [productIndex: number, quantity: number]>;
+}> = [
+  { key: 'ada-1', customer: 0, status: OrderStatus.CANCELLED, placedAt: '2025-10-02T10:15:00.000Z', lines: [[3, 1], [41, 2]] },
+  { key: 'ada-2', customer: 0, status: OrderStatus.PENDING, placedAt: '2025-11-20T18:40:00.000Z', lines: [[17, 1]] },
+  { key: 'grace-1', customer: 1, status: OrderStatus.PENDING, placedAt: '2025-11-18T08:05:00.000Z', lines: [[60, 1], [95, 1], [130, 3]] },
+  { key: 'alan-1', customer: 2, status: OrderStatus.CANCELLED, placedAt: '2025-09-12T14:30:00.000Z', lines: [[200, 1]] },
+  { key: 'alan-2', customer: 2, status: OrderStatus.PENDING, placedAt: '2025-11-25T21:10:00.000Z', lines: [[150, 2], [8, 1]] },
+];
+
+/**
+ * The demo orders, oldest first (so a fresh database numbers them in the order they were placed). Pure and
+ * deterministic: the same catalog gives the same rows, ids included.
+ */
+export function demoOrders(): DemoOrder[] {
+  const active = generateCatalog().products.filter((product) => product.status === 'ACTIVE');
+  const oldestFirst = [...PLAN].sort((a, b) => Date.parse(a.placedAt) - Date.parse(b.placedAt));
+  return oldestFirst.map((plan) => {
+    const customer = DEMO_CUSTOMERS[plan.customer];
+    if (!customer) throw new Error(`demo order ${plan.key}: no demo customer ${plan.customer}`);
+    const lines = plan.lines.map(([index, quantity]) => {
+      const product = active[index % active.length] as SeedProduct;
+      return { product, quantity };
+    });
+    const pricing = priceOrder(
+      lines.map(({ product, quantity }) => ({ unitPrice: product.priceAmount, quantity, weightGrams: product.weightGrams })),
+      SHOP_CURRENCY,
+      customer.address.country,
+    );
+    const idempotencyKey = `demo-${plan.key}`;
+    const placedAt = new Date(plan.placedAt);
+    return {
+      id: demoUuid(`order:${plan.key}`),
+      customerId: customer.id,
+      status: plan.status,
+      placedAt,
+      cancelledAt: plan.status === OrderStatus.CANCELLED ? new Date(placedAt.getTime() + 45 * 60_000) : null,
+      idempotencyKey,
+      requestHash: requestHash({
+        items: lines.map(({ product, quantity }) => ({ productId: product.id, quantity })),
+        shippingAddressId: demoUuid(`address:${customer.id}`),
+        idempotencyKey,
+      }),
+      address: customer.address,
+      lines: lines.map(({ product, quantity }, position) => ({
+        id: demoUuid(`order:${plan.key}:line:${position}`),
+        product,
+        quantity,
+        lineTotal: pricing.lineTotals[position] as number,
+      })),
+      subtotal: pricing.subtotal,
+      shipping: pricing.shipping,
+      tax: pricing.tax,
+      total: pricing.total,
+    };
+  });
+}
