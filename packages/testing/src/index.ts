@@ -4,3 +4,4 @@ export * from './statement-counter';
 export * from './forged-tokens';
 export * from './graphql-request';
 export * from './migration-writer';
+export * from './contract-stand-in';

@@ -7,10 +7,11 @@ import {
   type GraphQLResponse,
   type TestDatabase,
   type TestSigningKey,
+  startProductsStandIn,
+  type ProductsStandIn,
 } from '@techally/testing';
 import { createLocalJWKSet } from 'jose';
 import { createInventorySubgraph, loadInventoryConfig, type InventorySubgraph } from '..';
-import { startProductsStandIn, type ProductsStandIn } from './products-stand-in';
 
 /** An inventory subgraph on its own fresh database, migrated, (seeded,) listening, with tokens to call it with. */
 export interface InventoryHarness {

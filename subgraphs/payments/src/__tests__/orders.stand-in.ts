@@ -1,8 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, createSubgraphServer, formatMoney, type RequestInfo } from '@techally/platform';
-import { parse } from 'graphql';
+import { formatMoney } from '@techally/platform';
+import { serveStandIn } from '@techally/testing';
 
 /** An order as the stand-in serves it. */
 export interface FixtureOrder {
@@ -21,14 +18,6 @@ export interface OrdersStandIn {
   stop(): Promise<void>;
 }
 
-/** The committed SDL of the orders subgraph when there is one; else the contract payments was written against. */
-const COMMITTED_SDL = join(__dirname, '../../../../schema/orders.graphql');
-const FALLBACK_SDL = join(__dirname, 'orders-contract.graphql');
-
-export function ordersSdlPath(): string {
-  return existsSync(COMMITTED_SDL) ? COMMITTED_SDL : FALLBACK_SDL;
-}
-
 interface StandInContext {
   readonly viewer: { userId: string; admin: boolean } | null;
 }
@@ -45,37 +34,27 @@ export async function startOrdersStandIn(): Promise<OrdersStandIn> {
     const order = typeof id === 'string' ? orders.get(id) : undefined;
     return order && viewer && (viewer.admin || viewer.userId === order.customerId) ? order : null;
   };
-  const schema = buildSubgraphSchema([
-    {
-      typeDefs: parse(readFileSync(ordersSdlPath(), 'utf8')),
-      resolvers: {
-        Query: { order: (_root: unknown, args: { id: string }, context: StandInContext) => visible(args.id, context) },
-        Order: {
-          __resolveReference: (reference: { id: string }, context: StandInContext) => visible(reference.id, context),
-          number: (order: FixtureOrder) => `TA-${order.id.slice(0, 6).toUpperCase()}`,
-          customer: (order: FixtureOrder) => ({ id: order.customerId }),
-          total: (order: FixtureOrder) => ({ ...order.total, formatted: formatMoney(order.total.amount, order.total.currency) }),
-        },
-      } as never,
+  const standIn = await serveStandIn({
+    subgraph: 'orders',
+    resolvers: {
+      Query: { order: (_root: unknown, args: { id: string }, context: StandInContext) => visible(args.id, context) },
+      Order: {
+        __resolveReference: (reference: { id: string }, context: StandInContext) => visible(reference.id, context),
+        number: (order: FixtureOrder) => `TA-${order.id.slice(0, 6).toUpperCase()}`,
+        customer: (order: FixtureOrder) => ({ id: order.customerId }),
+        total: (order: FixtureOrder) => ({ ...order.total, formatted: formatMoney(order.total.amount, order.total.currency) }),
+      },
     },
-  ]);
-  const server = await createSubgraphServer({
-    name: 'orders-stand-in',
-    schema,
-    logger: createLogger({ name: 'orders-stand-in', level: 'silent' }),
-    processMetrics: false,
-    isReady: async () => true,
-    createContext: async (request: RequestInfo): Promise<StandInContext> => {
+    context: (request): StandInContext => {
       authorizations.push(request.headers.authorization);
       return { viewer: claimsOf(request.headers.authorization) };
     },
   });
-  const url = await server.listen(0, '127.0.0.1');
   return {
-    url,
+    url: standIn.url,
     put: (order) => void orders.set(order.id, order),
     authorizations,
-    stop: () => server.stop(),
+    stop: standIn.stop,
   };
 }
 

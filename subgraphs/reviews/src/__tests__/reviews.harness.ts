@@ -9,10 +9,11 @@ import {
   type GraphQLResponse,
   type TestDatabase,
   type TestSigningKey,
+  startProductsStandIn,
+  type ProductsStandIn,
 } from '@techally/testing';
 import { createLocalJWKSet } from 'jose';
 import { createReviewsSubgraph, loadReviewsConfig, type ReviewsSubgraph } from '..';
-import { startProductsStandIn, type ProductsStandIn } from './products.stand-in';
 
 const ISSUER = 'https://techally.test/users';
 const AUDIENCE = 'techally-graph-test';

@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 type Confirmed = { confirmPayment: { id: string; status: string; attempts: number } };
-const confirm = (orderId: string, number = TEST_CARDS.SUCCEEDS) =>
+const confirm = (orderId: string, number: string = TEST_CARDS.SUCCEEDS) =>
   h.query<Confirmed>(CONFIRM, { input: { orderId, card: card(number) } }, h.tokens.a);
 
 /** Writes a PROCESSING attempt that started `ageMs` ago, as a confirmation still at (or lost at) the provider. */
