@@ -1,9 +1,8 @@
-import { PageInfo } from '@techally/platform';
+import { PageInfo, pageInfo } from '@techally/platform';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Order } from './order.entity';
 import type { OrderPage } from './order.service';
 import { OrderType } from './order.type';
-import { pageInfo } from '@techally/platform';
 
 @ObjectType('OrderEdge')
 export class OrderEdge {
