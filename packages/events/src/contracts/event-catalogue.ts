@@ -1,0 +1,75 @@
+import {
+  stockChangedV1,
+  stockReservationFailedV1,
+  stockReservedV1,
+  type StockChangedV1,
+  type StockReservationFailedV1,
+  type StockReservedV1,
+} from './inventory.events';
+import {
+  orderCancelledV1,
+  orderPlacedV1,
+  orderStatusChangedV1,
+  type OrderCancelledV1,
+  type OrderPlacedV1,
+  type OrderStatusChangedV1,
+} from './orders.events';
+import type { Validator } from './payload-validators';
+import {
+  paymentFailedV1,
+  paymentRefundedV1,
+  paymentSucceededV1,
+  type PaymentFailedV1,
+  type PaymentRefundedV1,
+  type PaymentSucceededV1,
+} from './payments.events';
+
+/**
+ * THE catalogue: every event type of the graph and its payload (STYLE.md §5, "typed in one place"). A type
+ * name is `<producing domain>.<event in kebab case>.v<major>`; the domain is also the stream it travels on.
+ * A breaking change to a payload is a new entry (`…v2`) published alongside the old one until every consumer
+ * moved, never an edit of a published shape.
+ */
+export interface EventCatalogue {
+  'orders.order-placed.v1': OrderPlacedV1;
+  'orders.order-cancelled.v1': OrderCancelledV1;
+  'orders.order-status-changed.v1': OrderStatusChangedV1;
+  'inventory.stock-reserved.v1': StockReservedV1;
+  'inventory.stock-reservation-failed.v1': StockReservationFailedV1;
+  'inventory.stock-changed.v1': StockChangedV1;
+  'payments.payment-succeeded.v1': PaymentSucceededV1;
+  'payments.payment-failed.v1': PaymentFailedV1;
+  'payments.payment-refunded.v1': PaymentRefundedV1;
+}
+
+export type EventType = keyof EventCatalogue;
+export type EventPayload<T extends EventType> = EventCatalogue[T];
+
+/**
+ * The runtime half of the catalogue: one validator per type. Typed by {@link EventCatalogue}, so a type
+ * without a validator (or a validator that admits another shape) does not compile.
+ */
+export const PAYLOAD_VALIDATORS: { readonly [T in EventType]: Validator<EventCatalogue[T]> } = Object.freeze({
+  'orders.order-placed.v1': orderPlacedV1,
+  'orders.order-cancelled.v1': orderCancelledV1,
+  'orders.order-status-changed.v1': orderStatusChangedV1,
+  'inventory.stock-reserved.v1': stockReservedV1,
+  'inventory.stock-reservation-failed.v1': stockReservationFailedV1,
+  'inventory.stock-changed.v1': stockChangedV1,
+  'payments.payment-succeeded.v1': paymentSucceededV1,
+  'payments.payment-failed.v1': paymentFailedV1,
+  'payments.payment-refunded.v1': paymentRefundedV1,
+});
+
+/** Every type name, in catalogue order. */
+export const EVENT_TYPES = Object.freeze(Object.keys(PAYLOAD_VALIDATORS) as EventType[]);
+
+export function isEventType(value: unknown): value is EventType {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PAYLOAD_VALIDATORS, value);
+}
+
+/** The producing domain of a type (`orders` for `orders.order-placed.v1`): the stream it is published on. */
+export function domainOf(type: string): string {
+  const dot = type.indexOf('.');
+  return dot > 0 ? type.slice(0, dot) : type;
+}

@@ -1,0 +1,52 @@
+import type { EventMoney } from './money.contract';
+import { money } from './money.contract';
+import { arrayOf, code, integer, object, oneOf, uuid, type Validator } from './payload-validators';
+
+/** The order statuses as events name them; the orders subgraph's state machine decides which may follow which. */
+export const ORDER_STATUSES = ['PENDING', 'AWAITING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED', 'REFUNDED'] as const;
+export type OrderStatusName = (typeof ORDER_STATUSES)[number];
+
+/** `orders.order-placed.v1` — an order was committed; the saga starts here (inventory reserves its lines). */
+export interface OrderPlacedV1 {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly items: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
+  /** What the customer will be charged, computed by the server. */
+  readonly total: EventMoney;
+}
+
+/** `orders.order-cancelled.v1` — the order will not be fulfilled; holders of its stock or money compensate. */
+export interface OrderCancelledV1 {
+  readonly orderId: string;
+  /** Why, as a code (`OUT_OF_STOCK`, `PAYMENT_FAILED`, `RESERVATION_EXPIRED`, `CUSTOMER_REQUESTED`, …). */
+  readonly reason: string;
+}
+
+/** `orders.order-status-changed.v1` — every transition, for `orderStatusChanged` subscribers and read models. */
+export interface OrderStatusChangedV1 {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly status: OrderStatusName;
+  /** Null when the order was just placed. */
+  readonly previousStatus: OrderStatusName | null;
+}
+
+const status = oneOf(ORDER_STATUSES);
+const statusOrNull: Validator<OrderStatusName | null> = (value, path, problems): value is OrderStatusName | null =>
+  value === null || status(value, path, problems);
+
+export const orderPlacedV1: Validator<OrderPlacedV1> = object({
+  orderId: uuid,
+  customerId: uuid,
+  items: arrayOf(object({ productId: uuid, quantity: integer({ min: 1 }) }), { minLength: 1 }),
+  total: money,
+});
+
+export const orderCancelledV1: Validator<OrderCancelledV1> = object({ orderId: uuid, reason: code });
+
+export const orderStatusChangedV1: Validator<OrderStatusChangedV1> = object({
+  orderId: uuid,
+  customerId: uuid,
+  status,
+  previousStatus: statusOrNull,
+});

@@ -1,0 +1,198 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AnyEventEnvelope } from '../contracts/event-envelope';
+import type { EventBus } from '../bus/event-bus';
+import { silentLogger, type EventsLogger } from '../shared/events-logger';
+import { backoffDelay, errorMessage, withTimeout } from '../shared/timing';
+import { qualifiedTableName } from './event-tables';
+import { listenForOutboxRows, type OutboxListener } from './outbox-listener';
+import { OUTBOX_ENTITY } from './outbox.entity';
+
+export interface OutboxRelayOptions {
+  /** The subgraph's ORM; its outbox is the one in the ORM's schema. */
+  readonly orm: MikroORM;
+  readonly bus: Pick<EventBus, 'publish'>;
+  /** Rows claimed per transaction (default 100). */
+  readonly batchSize?: number;
+  /** Pause between polls when the outbox is empty (default 1 s); also the first backoff step. */
+  readonly pollIntervalMs?: number;
+  /** Longest pause between attempts while the bus is down (default 30 s). */
+  readonly maxBackoffMs?: number;
+  /** A publish that takes longer counts as failed (default 5 s): the claimed rows stay locked meanwhile. */
+  readonly publishTimeoutMs?: number;
+  /**
+   * One relay at a time per outbox (default true): each batch first takes a transaction-scoped advisory lock,
+   * and a relay that cannot get it waits for its next poll. Several relay processes are then hot standbys and
+   * events leave in outbox order. With false, relays publish disjoint batches in parallel (SKIP LOCKED) and
+   * events of different batches may overtake each other.
+   */
+  readonly exclusive?: boolean;
+  /** LISTEN for the outbox trigger's NOTIFY to publish at once (default false: real Postgres only). */
+  readonly listen?: boolean;
+  readonly logger?: EventsLogger;
+}
+
+/** What one batch did. */
+export interface RelayBatch {
+  readonly published: number;
+  /** The publish that failed (the bus is down); the row and those after it wait for the next attempt. */
+  readonly failure: { readonly eventId: string; readonly error: string } | null;
+  /** Another relay held the outbox (exclusive mode); nothing was tried. */
+  readonly busy: boolean;
+}
+
+export interface OutboxRelay {
+  /** Starts polling (idempotent). */
+  start(): void;
+  /** Stops after the batch in flight; resolves when it has committed. */
+  stop(): Promise<void>;
+  /** Publishes one batch now (tests, scripts, a shutdown flush). */
+  publishBatch(): Promise<RelayBatch>;
+}
+
+interface OutboxRow {
+  id: string;
+  type: string;
+  aggregate_id: string;
+  payload: unknown;
+  metadata: unknown;
+  occurred_at: Date | string;
+}
+
+/**
+ * Moves committed outbox rows to the bus (DESIGN.md §4). Each batch is one short transaction: claim the oldest
+ * unpublished rows with `SELECT … FOR UPDATE SKIP LOCKED` (so no two relays ever hold the same row), publish
+ * them one by one in order, mark those that went out `published_at = now()`. When a publish fails, the rows
+ * before it are marked, that row gets `attempts + 1` and `last_error`, it and the rest stay unpublished, and the
+ * relay backs off exponentially. Nothing is lost; a row may go out twice only if the process dies between the
+ * publish and the commit — at-least-once, which the consumers' inbox absorbs.
+ *
+ * The transaction is open while publishing: it locks only the claimed outbox rows (producers insert new rows
+ * freely), and every publish is bounded by `publishTimeoutMs`. The in-memory bus's publish never waits on a
+ * consumer, so the embedded start cannot deadlock on it.
+ */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { orm, bus } = options;
+  const batchSize = options.batchSize ?? 100;
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 30_000;
+  const publishTimeoutMs = options.publishTimeoutMs ?? 5_000;
+  const exclusive = options.exclusive ?? true;
+  const logger = options.logger ?? silentLogger;
+  const schema = orm.config.get('schema') ?? 'public';
+  const table = qualifiedTableName(orm.em, OUTBOX_ENTITY);
+
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  let listener: OutboxListener | null = null;
+  /** Ends the current pause early. */
+  let interrupt: (() => void) | null = null;
+  let interruptibleByNotify = false;
+  let wakeRequested = false;
+
+  async function publishBatch(): Promise<RelayBatch> {
+    return orm.em.fork().transactional(async (em): Promise<RelayBatch> => {
+      if (exclusive) {
+        const [lock] = await em.execute<Array<{ locked: boolean }>>(`select pg_try_advisory_xact_lock(hashtext(?)) as "locked"`, [`techally.outbox:${table}`]);
+        if (!lock?.locked) return { published: 0, failure: null, busy: true };
+      }
+      const rows = await em.execute<OutboxRow[]>(
+        `select "id", "type", "aggregate_id", "payload", "metadata", "occurred_at" from ${table}
+         where "published_at" is null order by "position" limit ? for update skip locked`,
+        [batchSize],
+      );
+      const published: string[] = [];
+      let failure: RelayBatch['failure'] = null;
+      for (const row of rows) {
+        try {
+          await withTimeout(bus.publish(toEnvelope(row)), publishTimeoutMs, `the bus did not accept the event within ${publishTimeoutMs} ms`);
+          published.push(row.id);
+        } catch (error) {
+          failure = { eventId: row.id, error: errorMessage(error) };
+          break;
+        }
+      }
+      if (published.length > 0) {
+        await em.execute(`update ${table} set "published_at" = now() where "id" in (${published.map(() => '?').join(', ')})`, published, 'run');
+      }
+      if (failure) {
+        await em.execute(`update ${table} set "attempts" = "attempts" + 1, "last_error" = ? where "id" = ?`, [failure.error.slice(0, 2_000), failure.eventId], 'run');
+      }
+      return { published: published.length, failure, busy: false };
+    });
+  }
+
+  async function loop(): Promise<void> {
+    let failures = 0;
+    while (!stopped) {
+      let delay = pollIntervalMs;
+      try {
+        const batch = await publishBatch();
+        if (batch.failure) {
+          failures += 1;
+          delay = backoffDelay(failures, pollIntervalMs, maxBackoffMs);
+          const log = failures === 1 ? logger.warn.bind(logger) : logger.debug.bind(logger);
+          log({ schema, eventId: batch.failure.eventId, err: batch.failure.error, retryInMs: delay }, 'outbox relay cannot publish; the events wait in the outbox');
+        } else {
+          if (failures > 0) logger.info({ schema }, 'outbox relay publishes again');
+          failures = 0;
+          if (batch.published === batchSize) delay = 0; // more are waiting
+        }
+      } catch (error) {
+        failures += 1;
+        delay = backoffDelay(failures, pollIntervalMs, maxBackoffMs);
+        logger.warn({ schema, err: errorMessage(error), retryInMs: delay }, 'outbox relay cannot read the outbox; retrying');
+      }
+      // A NOTIFY shortens the wait between polls, never a backoff.
+      if (failures === 0 && wakeRequested) delay = 0;
+      wakeRequested = false;
+      if (delay > 0 && !stopped) await pause(delay, failures === 0);
+    }
+  }
+
+  /** Resolves after `ms`, at once on stop(), and on a NOTIFY when `wakeable`. */
+  function pause(ms: number, wakeable: boolean): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      interrupt = done;
+      interruptibleByNotify = wakeable;
+      function done() {
+        clearTimeout(timer);
+        interrupt = null;
+        resolve();
+      }
+    });
+  }
+
+  function wake(): void {
+    wakeRequested = true;
+    if (interruptibleByNotify) interrupt?.();
+  }
+
+  return {
+    start() {
+      if (running || stopped) return;
+      if (options.listen) listener = listenForOutboxRows(orm, schema, wake, logger);
+      running = loop();
+      logger.debug({ schema, batchSize, pollIntervalMs, exclusive }, 'outbox relay started');
+    },
+    async stop() {
+      stopped = true;
+      interrupt?.();
+      await running;
+      await listener?.close();
+      listener = null;
+    },
+    publishBatch,
+  };
+}
+
+function toEnvelope(row: OutboxRow): AnyEventEnvelope {
+  return {
+    id: row.id,
+    type: row.type,
+    occurredAt: new Date(row.occurred_at).toISOString(),
+    aggregateId: row.aggregate_id,
+    payload: row.payload,
+    metadata: row.metadata ?? {},
+  } as AnyEventEnvelope;
+}
