@@ -1,21 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, createSubgraphServer, type GraphQLHttpServer, type RequestInfo } from '@techally/platform';
-import { parse } from 'graphql';
+import type { RequestInfo } from '@techally/platform';
+import { serveStandIn } from '@techally/testing';
 import { decodeJwt } from 'jose';
 
 /**
- * Stand-ins for the users and products subgraphs, built from their COMMITTED SDL (schema/<name>.graphql) with
- * fixture resolvers: checkout talks to them exactly as to the real ones, and a change of their public contract
- * that breaks what orders asks for fails these tests rather than production.
+ * Stand-ins for the users and products subgraphs: their COMMITTED SDL (schema/<name>.graphql) with fixture
+ * resolvers, served by the testing package's `serveStandIn`. Checkout talks to them exactly as to the real
+ * ones, and a change of their public contract that breaks what orders asks for fails these tests rather than
+ * production. The products stand-in is orders' own (not the testing package's demo one): checkout needs prices
+ * and weights, and products the demo catalogue does not have (one priced in euros).
  */
-const SCHEMA_DIR = join(__dirname, '../../../../schema');
-
-function committedSdl(name: 'users' | 'products') {
-  return parse(readFileSync(join(SCHEMA_DIR, `${name}.graphql`), 'utf8'));
-}
-
 export interface FixtureProduct {
   readonly id: string;
   readonly sku: string;
@@ -52,20 +45,12 @@ export interface StandIn {
   stop(): Promise<void>;
 }
 
-async function serve(name: string, schema: ReturnType<typeof buildSubgraphSchema>): Promise<{ server: GraphQLHttpServer; calls: RecordedCall[] }> {
-  const calls: RecordedCall[] = [];
-  const server = await createSubgraphServer({
-    name,
-    schema,
-    logger: createLogger({ name, level: 'silent' }),
-    createContext: async (request: RequestInfo) => {
-      calls.push({ authorization: request.headers.authorization, requestId: request.requestId });
-      return { ...request };
-    },
-    isReady: async () => true,
-    processMetrics: false,
-  });
-  return { server, calls };
+/** Records each HTTP request a stand-in receives, with the credentials and request id it was sent. */
+function recording(calls: RecordedCall[]) {
+  return (request: RequestInfo) => {
+    calls.push({ authorization: request.headers.authorization, requestId: request.requestId });
+    return {};
+  };
 }
 
 /** The products subgraph: `_entities` Product by id from a fixed list (null for any other id). */
@@ -77,8 +62,9 @@ export async function startProductsStandIn(products: ReadonlyArray<FixtureProduc
       price: (product: FixtureProduct) => ({ ...product.price, formatted: `${product.price.amount} ${product.price.currency}` }),
     },
   };
-  const { server, calls } = await serve('products', buildSubgraphSchema([{ typeDefs: committedSdl('products'), resolvers: resolvers as never }]));
-  return { url: await server.listen(0), calls, stop: () => server.stop() };
+  const calls: RecordedCall[] = [];
+  const standIn = await serveStandIn({ subgraph: 'products', resolvers, context: recording(calls) });
+  return { ...standIn, calls };
 }
 
 /**
@@ -97,6 +83,7 @@ export async function startUsersStandIn(addressBooks: Readonly<Record<string, Re
       },
     },
   };
-  const { server, calls } = await serve('users', buildSubgraphSchema([{ typeDefs: committedSdl('users'), resolvers: resolvers as never }]));
-  return { url: await server.listen(0), calls, stop: () => server.stop() };
+  const calls: RecordedCall[] = [];
+  const standIn = await serveStandIn({ subgraph: 'users', resolvers, context: recording(calls) });
+  return { ...standIn, calls };
 }
