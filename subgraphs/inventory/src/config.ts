@@ -1,31 +1,18 @@
-import { accessTokenEnv, databaseEnv, num, port, readEnv, serviceEnv, url } from '@techally/platform';
+import { port, readEnv, type SubgraphBaseConfig, subgraphBaseConfig, subgraphEnv, subgraphUrl } from '@techally/platform';
 
 /** The environment this subgraph reads; see README.md for the table. */
 const inventoryEnv = {
-  ...serviceEnv,
-  ...databaseEnv,
-  ...accessTokenEnv,
+  ...subgraphEnv,
   INVENTORY_PORT: port({ default: 4003, desc: 'Port the inventory subgraph listens on.' }),
-  SUBGRAPH_PRODUCTS_URL: url({
-    default: 'http://127.0.0.1:4002/graphql',
-    desc: 'The products subgraph: whether a product an admin adjusts stock for exists.',
-  }),
-  SERVICE_TIMEOUT_MS: num({ default: 5_000, desc: 'How long a call to another subgraph may take before SERVICE_UNAVAILABLE.' }),
+  SUBGRAPH_PRODUCTS_URL: subgraphUrl(
+    4002,
+    'The products subgraph: whether a product an admin adjusts stock for exists.',
+  ),
 };
 
 /** The inventory subgraph's settings, read and validated once at start (STYLE.md §3). */
-export interface InventoryConfig {
-  readonly nodeEnv: 'development' | 'test' | 'production';
-  readonly host: string;
-  readonly port: number;
-  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  readonly databaseUrl: string;
-  readonly databasePoolMax: number;
-  readonly jwtIssuer: string;
-  readonly jwtAudience: string;
-  readonly jwksUrl: string;
+export interface InventoryConfig extends SubgraphBaseConfig {
   readonly productsUrl: string;
-  readonly serviceTimeoutMs: number;
 }
 
 /**
@@ -35,16 +22,7 @@ export interface InventoryConfig {
 export function loadInventoryConfig(source: Record<string, string | undefined> = process.env): InventoryConfig {
   const env = readEnv(inventoryEnv, source);
   return Object.freeze({
-    nodeEnv: env.NODE_ENV as InventoryConfig['nodeEnv'],
-    host: env.HOST,
-    port: env.INVENTORY_PORT,
-    logLevel: env.LOG_LEVEL as InventoryConfig['logLevel'],
-    databaseUrl: env.DATABASE_URL,
-    databasePoolMax: env.DATABASE_POOL_MAX,
-    jwtIssuer: env.JWT_ISSUER,
-    jwtAudience: env.JWT_AUDIENCE,
-    jwksUrl: env.JWKS_URL,
+    ...subgraphBaseConfig(env, env.INVENTORY_PORT),
     productsUrl: env.SUBGRAPH_PRODUCTS_URL,
-    serviceTimeoutMs: env.SERVICE_TIMEOUT_MS,
   });
 }

@@ -15,6 +15,7 @@ describe('loadProductsConfig', () => {
       jwtIssuer: 'https://techally.local/users',
       jwtAudience: 'techally-graph',
       jwksUrl: 'http://127.0.0.1:4001/.well-known/jwks.json',
+      serviceTimeoutMs: 5000,
     });
   });
 
