@@ -13,7 +13,7 @@ module.exports = {
   moduleNameMapper: {
     // Generated code imports './x.js' (ESM style); under jest the source is './x.ts'.
     '^(\\.{1,2}/[^.]*)\\.js$': '$1',
-    '^@techally/(platform|testing|supergraph|demo-data)$': '<rootDir>/packages/$1/src/index.ts',
+    '^@techally/(platform|testing|supergraph|demo-data|events)$': '<rootDir>/packages/$1/src/index.ts',
     '^@techally/gateway$': '<rootDir>/gateway/src/index.ts',
     '^@techally/web-client$': '<rootDir>/clients/web/src/index.ts',
     '^@techally/(users|products|inventory|orders|payments|reviews|search)$': '<rootDir>/subgraphs/$1/src/index.ts',
