@@ -30,7 +30,7 @@ describe('deployment files', () => {
   });
 
   it('copies every workspace package manifest before installing, so the image build can use the lockfile', () => {
-    for (const manifest of ['packages/platform', 'packages/testing', 'packages/demo-data', 'packages/supergraph', 'gateway', 'clients/web', ...SUBGRAPHS.map((s) => `subgraphs/${s.name}`)]) {
+    for (const manifest of ['packages/platform', 'packages/testing', 'packages/demo-data', 'packages/events', 'bench', 'packages/supergraph', 'gateway', 'clients/web', ...SUBGRAPHS.map((s) => `subgraphs/${s.name}`)]) {
       expect(dockerfile).toContain(`COPY ${manifest}/package.json ${manifest}/`);
     }
   });
