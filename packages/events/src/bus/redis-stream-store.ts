@@ -40,6 +40,9 @@ export function createRedisStreamStore(options: RedisStreamStoreOptions): Stream
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
     // Without this, a command waits out every reconnection attempt (20 by default) before failing.
     maxRetriesPerRequest: 1,
+    // A socket that never connected is destroyed this long after disconnect(); ioredis' 2 s keeps a stopping
+    // process alive for nothing.
+    disconnectTimeout: 200,
   };
   const commands = watch(new Redis(options.url, { ...base, commandTimeout: options.commandTimeoutMs ?? 10_000 }), 'commands', logger);
 

@@ -49,13 +49,20 @@ export interface OutboxRelay {
   publishBatch(): Promise<RelayBatch>;
 }
 
+/**
+ * `occurred_at` exactly as `createEvent` wrote it (`2026-11-26T07:01:02.123Z`): formatted by Postgres, since the
+ * driver hands raw timestamps back as text in the server's own format.
+ */
+const ISO_OCCURRED_AT = `to_char("occurred_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "occurred_at"`;
+
 interface OutboxRow {
   id: string;
   type: string;
   aggregate_id: string;
   payload: unknown;
   metadata: unknown;
-  occurred_at: Date | string;
+  /** Already ISO 8601 (see ISO_OCCURRED_AT). */
+  occurred_at: string;
 }
 
 /**
@@ -96,7 +103,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         if (!lock?.locked) return { published: 0, failure: null, busy: true };
       }
       const rows = await em.execute<OutboxRow[]>(
-        `select "id", "type", "aggregate_id", "payload", "metadata", "occurred_at" from ${table}
+        `select "id", "type", "aggregate_id", "payload", "metadata", ${ISO_OCCURRED_AT} from ${table}
          where "published_at" is null order by "position" limit ? for update skip locked`,
         [batchSize],
       );
@@ -190,7 +197,7 @@ function toEnvelope(row: OutboxRow): AnyEventEnvelope {
   return {
     id: row.id,
     type: row.type,
-    occurredAt: new Date(row.occurred_at).toISOString(),
+    occurredAt: row.occurred_at,
     aggregateId: row.aggregate_id,
     payload: row.payload,
     metadata: row.metadata ?? {},

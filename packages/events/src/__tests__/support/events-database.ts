@@ -43,7 +43,7 @@ export interface EventsDatabase {
   readonly database: TestDatabase;
   readonly orm: SubgraphOrm;
   /** Another ORM on the same database (a second relay process, say); closed by `stop`. */
-  openOrm(): Promise<SubgraphOrm>;
+  openOrm(options?: { eventEntities?: boolean }): Promise<SubgraphOrm>;
   sql<T>(query: string, params?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
 }
@@ -52,11 +52,11 @@ export interface EventsDatabase {
 export async function startEventsDatabase(options: { orms?: number } = {}): Promise<EventsDatabase> {
   const database = await createTestDatabase({ maxConnections: 4 * (options.orms ?? 1) + 4 });
   const orms: SubgraphOrm[] = [];
-  const openOrm = async () => {
+  const openOrm = async ({ eventEntities = true } = {}) => {
     const orm = await createOrm({
       schema: TEST_SCHEMA,
       databaseUrl: database.url,
-      entities: [createWidgetEntity(), ...createEventEntities()],
+      entities: [createWidgetEntity(), ...(eventEntities ? createEventEntities() : [])],
       migrations: TEST_MIGRATIONS,
       poolMax: database.poolMax,
     });

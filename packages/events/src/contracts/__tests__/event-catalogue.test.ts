@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_TYPES, PAYLOAD_VALIDATORS, domainOf, isEventType, type EventCatalogue, type EventType } from '../../index';
+
+const id = () => randomUUID();
+
+/** One valid payload of every type: the catalogue's executable documentation. */
+const VALID: { [T in EventType]: EventCatalogue[T] } = {
+  'orders.order-placed.v1': { orderId: id(), customerId: id(), items: [{ productId: id(), quantity: 1 }], total: { amount: 1999, currency: 'EUR' } },
+  'orders.order-cancelled.v1': { orderId: id(), reason: 'RESERVATION_EXPIRED' },
+  'orders.order-status-changed.v1': { orderId: id(), customerId: id(), status: 'AWAITING_PAYMENT', previousStatus: 'PENDING' },
+  'inventory.stock-reserved.v1': { orderId: id(), reservationExpiresAt: '2026-11-26T10:15:00.000Z' },
+  'inventory.stock-reservation-failed.v1': { orderId: id(), reason: 'OUT_OF_STOCK', productIds: [id()] },
+  'inventory.stock-changed.v1': { productId: id(), available: 0, inStock: false },
+  'payments.payment-succeeded.v1': { orderId: id(), paymentId: id(), amount: { amount: 1999, currency: 'EUR' } },
+  'payments.payment-failed.v1': { orderId: id(), paymentId: id(), failureCode: 'card_declined' },
+  'payments.payment-refunded.v1': { orderId: id(), paymentId: id() },
+};
+
+/** For each type, payloads its validator must refuse, and a path the refusal must name. */
+const INVALID: Array<[EventType, unknown, string]> = [
+  ['orders.order-placed.v1', { ...VALID['orders.order-placed.v1'], items: [] }, 'items'],
+  ['orders.order-placed.v1', { ...VALID['orders.order-placed.v1'], items: [{ productId: id(), quantity: 0 }] }, 'items[0].quantity'],
+  ['orders.order-placed.v1', { ...VALID['orders.order-placed.v1'], items: [{ productId: id(), quantity: 1.5 }] }, 'items[0].quantity'],
+  ['orders.order-placed.v1', { ...VALID['orders.order-placed.v1'], total: { amount: 1999, currency: 'euro' } }, 'total.currency'],
+  ['orders.order-placed.v1', { ...VALID['orders.order-placed.v1'], total: { amount: -1, currency: 'EUR' } }, 'total.amount'],
+  ['orders.order-placed.v1', { ...VALID['orders.order-placed.v1'], customerId: undefined }, 'customerId'],
+  ['orders.order-cancelled.v1', { orderId: id(), reason: '' }, 'reason'],
+  ['orders.order-status-changed.v1', { ...VALID['orders.order-status-changed.v1'], status: 'SHIPPED' }, 'status'],
+  ['orders.order-status-changed.v1', { ...VALID['orders.order-status-changed.v1'], previousStatus: undefined }, 'previousStatus'],
+  ['inventory.stock-reserved.v1', { orderId: id(), reservationExpiresAt: 'tomorrow' }, 'reservationExpiresAt'],
+  ['inventory.stock-reserved.v1', { orderId: id(), reservationExpiresAt: new Date() }, 'reservationExpiresAt'],
+  ['inventory.stock-reservation-failed.v1', { orderId: id(), reason: 'OUT_OF_STOCK', productIds: ['x'] }, 'productIds[0]'],
+  ['inventory.stock-changed.v1', { productId: id(), available: Number.NaN, inStock: false }, 'available'],
+  ['inventory.stock-changed.v1', { productId: id(), available: 3, inStock: 'yes' }, 'inStock'],
+  ['payments.payment-succeeded.v1', { orderId: id(), paymentId: id(), amount: 1999 }, 'amount'],
+  ['payments.payment-failed.v1', { orderId: id(), paymentId: 'pi_123', failureCode: 'card_declined' }, 'paymentId'],
+  ['payments.payment-refunded.v1', null, '(root)'],
+];
+
+describe('the event catalogue', () => {
+  it('lists the checkout saga’s and the live feeds’ events, each named <domain>.<event>.v<major>', () => {
+    expect(EVENT_TYPES).toEqual([
+      'orders.order-placed.v1',
+      'orders.order-cancelled.v1',
+      'orders.order-status-changed.v1',
+      'inventory.stock-reserved.v1',
+      'inventory.stock-reservation-failed.v1',
+      'inventory.stock-changed.v1',
+      'payments.payment-succeeded.v1',
+      'payments.payment-failed.v1',
+      'payments.payment-refunded.v1',
+    ]);
+    for (const type of EVENT_TYPES) expect(type).toMatch(/^[a-z]+\.[a-z]+(-[a-z]+)*\.v\d+$/);
+    expect(domainOf('orders.order-placed.v1')).toBe('orders');
+    expect(isEventType('orders.order-placed.v1')).toBe(true);
+    expect(isEventType('orders.order-placed.v2')).toBe(false);
+    expect(isEventType('toString')).toBe(false);
+  });
+
+  it.each(EVENT_TYPES)('admits a well-formed %s payload', (type) => {
+    const problems: string[] = [];
+    expect(PAYLOAD_VALIDATORS[type](VALID[type], 'payload', problems)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it.each(INVALID)('refuses a malformed %s payload, naming %#: %s', (type, payload, path) => {
+    const problems: string[] = [];
+    expect(PAYLOAD_VALIDATORS[type](payload, 'payload', problems)).toBe(false);
+    expect(problems.join('\n')).toContain(path === '(root)' ? 'payload: expected an object' : `payload.${path}:`);
+  });
+
+  it('tolerates fields it does not know, so a v1 payload can gain an optional field', () => {
+    const problems: string[] = [];
+    const payload = { ...VALID['inventory.stock-changed.v1'], warehouseCount: 3 };
+    expect(PAYLOAD_VALIDATORS['inventory.stock-changed.v1'](payload, 'payload', problems)).toBe(true);
+  });
+});
