@@ -15,7 +15,7 @@ import { startEventsDatabase, type EventsDatabase, type Widget } from './support
 import { deleteKeys, testRedisUrl, uniqueKeyPrefix } from './support/redis-test-server';
 import { orderPlaced } from './support/sample-events';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
-import { waitFor } from './support/wait-for';
+import { announceSkipped, waitFor } from './support/wait-for';
 
 /**
  * The whole path a saga step takes: a change and its event commit together, the relay publishes, a consumer in
@@ -24,6 +24,7 @@ import { waitFor } from './support/wait-for';
  */
 const redisUrl = testRedisUrl();
 const filePrefix = uniqueKeyPrefix('outbox-to-consumer');
+if (!redisUrl) announceSkipped('outbox → consumer on Redis Streams, and the Redis outage', 'REDIS_URL is not set');
 let db: EventsDatabase;
 const cleanups: Array<() => Promise<void>> = [];
 

@@ -33,3 +33,12 @@ export function gate(): { promise: Promise<void>; open(): void; fail(error: Erro
   });
   return { promise, open, fail };
 }
+
+/**
+ * Says plainly, in the test output, that a suite needing a real server did not run: jest only counts skipped
+ * tests, and drops the console output of a file whose tests were all skipped, hence stderr. Called when the
+ * file is loaded.
+ */
+export function announceSkipped(suite: string, reason: string): void {
+  process.stderr.write(`SKIPPED: ${suite} — ${reason}\n`);
+}

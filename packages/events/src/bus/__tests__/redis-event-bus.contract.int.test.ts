@@ -1,5 +1,6 @@
 import { createRedisEventBus } from '../../index';
 import { deleteKeys, testRedisUrl, uniqueKeyPrefix } from '../../__tests__/support/redis-test-server';
+import { announceSkipped } from '../../__tests__/support/wait-for';
 import { CONTRACT_TUNING, describeEventBusContract } from './event-bus.contract';
 
 /**
@@ -18,6 +19,7 @@ if (redisUrl) {
     create: () => createRedisEventBus({ url: redisUrl, keyPrefix: `${filePrefix}:${++buses}`, consumer: CONTRACT_TUNING }),
   });
 } else {
+  announceSkipped('the Redis Streams bus contract suite', 'REDIS_URL is not set (CI sets it to redis://127.0.0.1:6379)');
   describe.skip('Redis Streams bus: the event bus contract — SKIPPED, REDIS_URL is not set', () => {
     it('runs only against a real Redis', () => undefined);
   });

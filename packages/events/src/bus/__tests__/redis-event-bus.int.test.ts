@@ -2,13 +2,14 @@ import { createServer, type AddressInfo } from 'node:net';
 import { createRedisEventBus, redisStreamKeys, type AnyEventEnvelope, type EventBus } from '../../index';
 import { deleteKeys, inspectRedis, testRedisUrl, uniqueKeyPrefix } from '../../__tests__/support/redis-test-server';
 import { orderPlaced, stockChanged } from '../../__tests__/support/sample-events';
-import { waitFor } from '../../__tests__/support/wait-for';
+import { announceSkipped, waitFor } from '../../__tests__/support/wait-for';
 import { CONTRACT_TUNING } from './event-bus.contract';
 
 /** What only the Redis bus has: its key layout, trimming, and how it copes with Redis being away or wiped. */
 const redisUrl = testRedisUrl();
 const filePrefix = uniqueKeyPrefix('redis-bus');
 const suite = redisUrl ? describe : describe.skip;
+if (!redisUrl) announceSkipped('the Redis Streams bus specs', 'REDIS_URL is not set (CI sets it to redis://127.0.0.1:6379)');
 
 suite(`the Redis Streams bus${redisUrl ? '' : ' — SKIPPED, REDIS_URL is not set'}`, () => {
   const url = redisUrl!;

@@ -4,9 +4,11 @@ import { hasRealPostgres } from '@techally/testing';
 import { appendToOutbox, handleOnce } from '../../index';
 import { startEventsDatabase, type EventsDatabase, type Widget } from '../../__tests__/support/events-database';
 import { orderPlaced, stockChanged } from '../../__tests__/support/sample-events';
+import { announceSkipped } from '../../__tests__/support/wait-for';
 
 const onRealPostgres = hasRealPostgres() ? describe : describe.skip;
 const realPostgresTitle = hasRealPostgres() ? '' : ' — SKIPPED, DATABASE_URL is not set (needs a real server)';
+if (!hasRealPostgres()) announceSkipped('concurrent deliveries to handleOnce', 'DATABASE_URL is not set (the embedded PGlite has one session)');
 
 let db: EventsDatabase;
 

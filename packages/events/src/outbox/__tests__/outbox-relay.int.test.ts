@@ -8,7 +8,7 @@ import {
   type OutboxRelay,
 } from '../../index';
 import { startEventsDatabase, type EventsDatabase } from '../../__tests__/support/events-database';
-import { gate, waitFor } from '../../__tests__/support/wait-for';
+import { announceSkipped, gate, waitFor } from '../../__tests__/support/wait-for';
 import { orderCancelled, orderPlaced, stockChanged } from '../../__tests__/support/sample-events';
 
 /**
@@ -17,6 +17,7 @@ import { orderCancelled, orderPlaced, stockChanged } from '../../__tests__/suppo
  */
 const onRealPostgres = hasRealPostgres() ? describe : describe.skip;
 const realPostgresTitle = hasRealPostgres() ? '' : ' — SKIPPED, DATABASE_URL is not set (needs a real server)';
+if (!hasRealPostgres()) announceSkipped('relays racing on one outbox, uncommitted rows, LISTEN/NOTIFY', 'DATABASE_URL is not set (the embedded PGlite has one session)');
 
 let db: EventsDatabase;
 const relays: OutboxRelay[] = [];
