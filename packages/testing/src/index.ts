@@ -5,3 +5,4 @@ export * from './forged-tokens';
 export * from './graphql-request';
 export * from './migration-writer';
 export * from './contract-stand-in';
+export * from './migration-specs';

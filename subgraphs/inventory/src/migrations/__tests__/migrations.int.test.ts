@@ -1,27 +1,17 @@
-import { migrate, type SubgraphOrm } from '@techally/platform';
-import { createTestDatabase, type TestDatabase } from '@techally/testing';
+import { itKeepsMigrationsAndEntitiesInStep, migratedTestOrm } from '@techally/testing';
 import { createInventoryOrm } from '../../database';
-
-let database: TestDatabase;
-let orm: SubgraphOrm;
 
 const WAREHOUSE_ID = '5b0e7c1a-3f2d-4e8b-9a61-7d2c0000aaaa';
 const PRODUCT_ID = '11111111-2222-4333-8444-555555555555';
 
+const orm = migratedTestOrm((database) => createInventoryOrm({ databaseUrl: database.url, poolMax: database.poolMax }));
+
 beforeAll(async () => {
-  database = await createTestDatabase();
-  orm = await createInventoryOrm({ databaseUrl: database.url, poolMax: database.poolMax });
-  await migrate(orm);
   await execute(`insert into inventory.warehouse (id, code, name, city, country) values (?, 'TST-1', 'Test', 'Leeds', 'GB')`, [WAREHOUSE_ID]);
 });
 
-afterAll(async () => {
-  await orm?.close();
-  await database?.drop();
-});
-
 function execute(sql: string, params: unknown[] = []): Promise<unknown> {
-  return orm.em.fork().getConnection().execute(sql, params);
+  return orm().em.fork().getConnection().execute(sql, params);
 }
 
 const ROLLBACK = new Error('rollback: the statement succeeded');
@@ -32,7 +22,7 @@ const ROLLBACK = new Error('rollback: the statement succeeded');
  */
 async function violatedConstraint(sql: string, params: unknown[]): Promise<string | null> {
   try {
-    await orm.em.fork().transactional(async (em) => {
+    await orm().em.fork().transactional(async (em) => {
       await em.execute(sql, params);
       throw ROLLBACK;
     });
@@ -44,17 +34,7 @@ async function violatedConstraint(sql: string, params: unknown[]): Promise<strin
 }
 
 describe('the committed migrations', () => {
-  it('build exactly the schema the entities describe (no pending difference)', async () => {
-    const pending = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
-    expect(pending.trim()).toBe('');
-  });
-
-  it('are recorded, so a second run applies nothing', async () => {
-    const applied = await orm.getMigrator().getExecutedMigrations();
-    await migrate(orm);
-    expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
-    expect(await orm.getMigrator().getExecutedMigrations()).toHaveLength(applied.length);
-  });
+  itKeepsMigrationsAndEntitiesInStep(orm);
 
   it('keep every table in the inventory schema', async () => {
     const rows = (await execute(

@@ -1,36 +1,13 @@
-import { migrate, type SubgraphOrm } from '@techally/platform';
-import { createTestDatabase, type TestDatabase } from '@techally/testing';
+import { itKeepsMigrationsAndEntitiesInStep, migratedTestOrm } from '@techally/testing';
 import { createOrdersOrm } from '../../database';
 
-let database: TestDatabase;
-let orm: SubgraphOrm;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  orm = await createOrdersOrm({ databaseUrl: database.url, poolMax: database.poolMax });
-  await migrate(orm);
-});
-
-afterAll(async () => {
-  await orm?.close();
-  await database?.drop();
-});
+const orm = migratedTestOrm((database) => createOrdersOrm({ databaseUrl: database.url, poolMax: database.poolMax }));
 
 describe('the committed migrations', () => {
-  it('build exactly the schema the entities describe (no pending difference)', async () => {
-    const pending = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
-    expect(pending.trim()).toBe('');
-  });
-
-  it('are recorded, so a second run applies nothing', async () => {
-    const applied = await orm.getMigrator().getExecutedMigrations();
-    await migrate(orm);
-    expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
-    expect(await orm.getMigrator().getExecutedMigrations()).toHaveLength(applied.length);
-  });
+  itKeepsMigrationsAndEntitiesInStep(orm);
 
   it('keep every table and the order-number sequence in the orders schema', async () => {
-    const connection = orm.em.fork().getConnection();
+    const connection = orm().em.fork().getConnection();
     const tables = await connection.execute<Array<{ name: string }>>(
       `select table_schema || '.' || table_name as name from information_schema.tables
        where table_name in ('order', 'order_item', 'order_status_change') order by name`,
@@ -43,7 +20,7 @@ describe('the committed migrations', () => {
   });
 
   it('number orders from TA-100001 upwards', async () => {
-    const connection = orm.em.fork().getConnection();
+    const connection = orm().em.fork().getConnection();
     const [row] = await connection.execute<Array<{ number: string }>>(
       `select ('TA-'::text || nextval('orders.order_number_seq'::regclass)) as number`,
     );

@@ -1,36 +1,13 @@
-import { migrate, type SubgraphOrm } from '@techally/platform';
-import { createTestDatabase, type TestDatabase } from '@techally/testing';
+import { itKeepsMigrationsAndEntitiesInStep, migratedTestOrm } from '@techally/testing';
 import { createPaymentsOrm } from '../../database';
 
-let database: TestDatabase;
-let orm: SubgraphOrm;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  orm = await createPaymentsOrm({ databaseUrl: database.url, poolMax: database.poolMax });
-  await migrate(orm);
-});
-
-afterAll(async () => {
-  await orm?.close();
-  await database?.drop();
-});
+const orm = migratedTestOrm((database) => createPaymentsOrm({ databaseUrl: database.url, poolMax: database.poolMax }));
 
 describe('the committed migrations', () => {
-  it('build exactly the schema the entities describe (no pending difference)', async () => {
-    const pending = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
-    expect(pending.trim()).toBe('');
-  });
-
-  it('are recorded, so a second run applies nothing', async () => {
-    const applied = await orm.getMigrator().getExecutedMigrations();
-    await migrate(orm);
-    expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
-    expect(await orm.getMigrator().getExecutedMigrations()).toHaveLength(applied.length);
-  });
+  itKeepsMigrationsAndEntitiesInStep(orm);
 
   it('keep every table in the payments schema', async () => {
-    const rows = await orm.em
+    const rows = await orm().em
       .fork()
       .getConnection()
       .execute<Array<{ table_schema: string; table_name: string }>>(

@@ -1,37 +1,14 @@
-import { migrate, type SubgraphOrm } from '@techally/platform';
-import { createTestDatabase, type TestDatabase } from '@techally/testing';
+import { itKeepsMigrationsAndEntitiesInStep, migratedTestOrm } from '@techally/testing';
 import { createProductsOrm } from '../../database';
 
-let database: TestDatabase;
-let orm: SubgraphOrm;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  orm = await createProductsOrm({ databaseUrl: database.url, poolMax: database.poolMax });
-  await migrate(orm);
-});
-
-afterAll(async () => {
-  await orm?.close();
-  await database?.drop();
-});
+const orm = migratedTestOrm((database) => createProductsOrm({ databaseUrl: database.url, poolMax: database.poolMax }));
 
 describe('the committed migrations', () => {
-  it('build exactly the schema the entities describe (no pending difference)', async () => {
-    const pending = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
-    expect(pending.trim()).toBe('');
-  });
-
-  it('are recorded, so a second run applies nothing', async () => {
-    const applied = await orm.getMigrator().getExecutedMigrations();
-    await migrate(orm);
-    expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
-    expect(await orm.getMigrator().getExecutedMigrations()).toHaveLength(applied.length);
-  });
+  itKeepsMigrationsAndEntitiesInStep(orm);
 
   it('keep every table in the products schema', async () => {
-    const rows = await orm.em
-      .fork()
+    const rows = await orm()
+      .em.fork()
       .getConnection()
       .execute<Array<{ table_schema: string; table_name: string }>>(
         `select table_schema, table_name from information_schema.tables where table_name in ('product', 'category')`,

@@ -1,20 +1,7 @@
-import { migrate, type SubgraphOrm } from '@techally/platform';
-import { createTestDatabase, type TestDatabase } from '@techally/testing';
+import { itKeepsMigrationsAndEntitiesInStep, migratedTestOrm } from '@techally/testing';
 import { createReviewsOrm } from '../../database';
 
-let database: TestDatabase;
-let orm: SubgraphOrm;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  orm = await createReviewsOrm({ databaseUrl: database.url, poolMax: database.poolMax });
-  await migrate(orm);
-});
-
-afterAll(async () => {
-  await orm?.close();
-  await database?.drop();
-});
+const orm = migratedTestOrm((database) => createReviewsOrm({ databaseUrl: database.url, poolMax: database.poolMax }));
 
 const AUTHOR = '6f1c1f0e-8a4b-4c53-9a38-2f5d6a1b0001';
 const PRODUCT = '6f1c1f0e-8a4b-4c53-9a38-2f5d6a1b0002';
@@ -22,7 +9,7 @@ const PRODUCT = '6f1c1f0e-8a4b-4c53-9a38-2f5d6a1b0002';
 /** Inserts a row straight into the table, bypassing the service's validation, to test the table's own rules. */
 async function insert(overrides: Record<string, unknown>): Promise<void> {
   const row = { id: crypto.randomUUID(), product_id: PRODUCT, author_id: crypto.randomUUID(), rating: 4, title: 'T', body: 'B', ...overrides };
-  await orm.em
+  await orm().em
     .fork()
     .getConnection()
     .execute(
@@ -32,20 +19,10 @@ async function insert(overrides: Record<string, unknown>): Promise<void> {
 }
 
 describe('the committed migrations', () => {
-  it('build exactly the schema the entities describe (no pending difference)', async () => {
-    const pending = await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
-    expect(pending.trim()).toBe('');
-  });
-
-  it('are recorded, so a second run applies nothing', async () => {
-    const applied = await orm.getMigrator().getExecutedMigrations();
-    await migrate(orm);
-    expect(await orm.getMigrator().getPendingMigrations()).toEqual([]);
-    expect(await orm.getMigrator().getExecutedMigrations()).toHaveLength(applied.length);
-  });
+  itKeepsMigrationsAndEntitiesInStep(orm);
 
   it('keep the table in the reviews schema, with the indexes the lists read', async () => {
-    const connection = orm.em.fork().getConnection();
+    const connection = orm().em.fork().getConnection();
     const tables = await connection.execute<Array<{ table_schema: string }>>(
       `select table_schema from information_schema.tables where table_name = 'review'`,
     );
