@@ -8,6 +8,9 @@ import { isoDateTime, isPlainObject, text, uuid } from './payload-validators';
  * Makes an event of the catalogue: a fresh UUID v4, `occurredAt` now (ISO 8601, UTC), the payload checked
  * against its validator. A payload that breaks the contract throws {@link EventContractError} here, at the
  * producer, rather than poisoning every consumer later.
+ *
+ * `options.id` lets a producer derive the id from something stable (a webhook's event id, say) so that a retried
+ * request writes the same event rather than a second one; `options.occurredAt` is for replays and tests.
  */
 export function createEvent<T extends EventType>(
   type: T,

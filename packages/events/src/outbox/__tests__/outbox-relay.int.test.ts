@@ -19,6 +19,9 @@ const onRealPostgres = hasRealPostgres() ? describe : describe.skip;
 const realPostgresTitle = hasRealPostgres() ? '' : ' — SKIPPED, DATABASE_URL is not set (needs a real server)';
 if (!hasRealPostgres()) announceSkipped('relays racing on one outbox, uncommitted rows, LISTEN/NOTIFY', 'DATABASE_URL is not set (the embedded PGlite has one session)');
 
+/** pg_locks lists every database's locks; other test files run on the same server at the same time. */
+const THIS_DATABASE = `(select oid from pg_database where datname = current_database())`;
+
 let db: EventsDatabase;
 const relays: OutboxRelay[] = [];
 
@@ -151,7 +154,7 @@ describe('the outbox relay', () => {
 
       const first = one.publishBatch(); // claims rows 1–3, then waits on the bus holding them
       await waitFor('the first relay to hold its rows', async () => {
-        const [row] = await db.sql<{ n: number }>(`select count(*)::int as n from pg_locks l join pg_class c on c.oid = l.relation where c.relname = 'outbox' and l.mode = 'RowShareLock'`);
+        const [row] = await db.sql<{ n: number }>(`select count(*)::int as n from pg_locks l join pg_class c on c.oid = l.relation where c.relname = 'outbox' and l.mode = 'RowShareLock' and l.database = ${THIS_DATABASE}`);
         return row!.n > 0;
       });
       expect(await two.publishBatch()).toEqual({ published: 3, failure: null, busy: false });
@@ -172,7 +175,7 @@ describe('the outbox relay', () => {
       const two = createOutboxRelay({ orm: db.orm, bus: shared, batchSize: 2 });
       const first = one.publishBatch();
       await waitFor('the first relay to take the outbox', async () => {
-        const [row] = await db.sql<{ n: number }>(`select count(*)::int as n from pg_locks where locktype = 'advisory' and granted`);
+        const [row] = await db.sql<{ n: number }>(`select count(*)::int as n from pg_locks where locktype = 'advisory' and granted and database = ${THIS_DATABASE}`);
         return row!.n > 0;
       });
       expect(await two.publishBatch()).toEqual({ published: 0, failure: null, busy: true });
