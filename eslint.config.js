@@ -17,7 +17,7 @@ module.exports = tseslint.config(
   },
   {
     // Package boundaries (STYLE.md §1): subgraphs never import each other or the gateway; the kernel imports none.
-    files: ['subgraphs/**/src/**', 'packages/platform/src/**', 'gateway/src/**'],
+    files: ['subgraphs/**/src/**', 'packages/platform/src/**', 'packages/events/src/**', 'packages/demo-data/src/**', 'gateway/src/**'],
     ignores: ['**/__tests__/**', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

@@ -31,3 +31,4 @@ export * from './server/termination';
 export * from './text/slug';
 export * from './client/service-client';
 export * from './graphql/partner-tag';
+export * from './server/assemble-subgraph';

@@ -1,14 +1,10 @@
 import {
-  createAccessTokenVerifier,
+  assembleSubgraph,
   createLogger,
   createServiceClient,
-  createSubgraphServer,
-  isDatabaseReachable,
-  migrate,
-  type Logger,
   type SubgraphApp,
+  type SubgraphAppOptions,
 } from '@techally/platform';
-import type { JWTVerifyGetKey } from 'jose';
 import { AddressBook } from './checkout/address-book.client';
 import { ProductCatalog } from './checkout/catalog.client';
 import type { OrdersConfig } from './config';
@@ -22,59 +18,30 @@ export interface OrdersSubgraph extends SubgraphApp {
   readonly name: 'orders';
 }
 
-export interface OrdersSubgraphOptions {
-  /** Defaults to a JSON logger at the configured level. */
-  readonly logger?: Logger;
-  /**
-   * Where access-token signing keys come from. Defaults to the users subgraph's JWKS at `config.jwksUrl`;
-   * tests pass a local key set.
-   */
-  readonly accessTokenKeys?: JWTVerifyGetKey;
-  /** Whether this server reports process-wide metrics (false when several services share one process). */
-  readonly processMetrics?: boolean;
-  /** The time, for tests; defaults to the system clock. */
+export interface OrdersSubgraphOptions extends SubgraphAppOptions {
+  /** The time, for tests that need status changes at known instants. */
   readonly clock?: () => Date;
 }
 
 /**
- * The composition root (STYLE.md §2): the ORM, the token verifier, the clients of the users and products
- * subgraphs, the schema and the HTTP server, wired once. Opens the database pool; does not migrate, seed or
- * listen (the caller decides), and calls no other service until a request needs one.
+ * The composition root (STYLE.md §2): the ORM, the products and users clients and the request context wired
+ * into the platform's subgraph assembly. Opens the database pool; does not migrate, seed or listen.
  */
 export async function createOrdersSubgraph(config: OrdersConfig, options: OrdersSubgraphOptions = {}): Promise<OrdersSubgraph> {
   const logger = options.logger ?? createLogger({ name: 'orders', level: config.logLevel });
   const orm = await createOrdersOrm({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, logger });
-  try {
-    const verifier = createAccessTokenVerifier({
-      keys: options.accessTokenKeys ?? new URL(config.jwksUrl),
-      issuer: config.jwtIssuer,
-      audience: config.jwtAudience,
-    });
-    const timeoutMs = config.serviceTimeoutMs;
-    const catalog = new ProductCatalog(createServiceClient({ name: 'products', url: config.productsUrl, timeoutMs, logger }));
-    const addressBook = new AddressBook(createServiceClient({ name: 'users', url: config.usersUrl, timeoutMs, logger }));
-    const server = await createSubgraphServer({
-      name: 'orders',
-      schema: await buildOrdersSchema(),
-      logger,
-      createContext: createContextFactory({ orm, verifier, catalog, addressBook, clock: options.clock ?? (() => new Date()) }),
-      isReady: () => isDatabaseReachable(orm),
-      processMetrics: options.processMetrics ?? true,
-    });
-    return {
-      name: 'orders',
-      orm,
-      migrate: () => migrate(orm),
-      seed: () => seedDemoOrders(orm, logger),
-      listen: (port, host) => server.listen(port, host ?? config.host),
-      async stop() {
-        await server.stop();
-        await orm.close();
-      },
-    };
-  } catch (error) {
-    // Nothing else owns the pool yet: close it, or a failed start keeps the process alive.
-    await orm.close();
-    throw error;
-  }
+  const timeoutMs = config.serviceTimeoutMs;
+  const catalog = new ProductCatalog(createServiceClient({ name: 'products', url: config.productsUrl, timeoutMs, logger }));
+  const addressBook = new AddressBook(createServiceClient({ name: 'users', url: config.usersUrl, timeoutMs, logger }));
+  const clock = options.clock ?? (() => new Date());
+  return assembleSubgraph({
+    name: 'orders',
+    config,
+    orm,
+    logger,
+    options,
+    buildSchema: buildOrdersSchema,
+    createContext: (verifier) => createContextFactory({ orm, verifier, catalog, addressBook, clock }),
+    seed: () => seedDemoOrders(orm, logger),
+  });
 }

@@ -1,14 +1,10 @@
 import {
-  createAccessTokenVerifier,
+  assembleSubgraph,
   createLogger,
   createServiceClient,
-  createSubgraphServer,
-  isDatabaseReachable,
-  migrate,
-  type Logger,
   type SubgraphApp,
+  type SubgraphAppOptions,
 } from '@techally/platform';
-import type { JWTVerifyGetKey } from 'jose';
 import type { PaymentsConfig } from './config';
 import { createContextFactory } from './context';
 import { createPaymentsOrm } from './database';
@@ -24,65 +20,35 @@ export interface PaymentsSubgraph extends SubgraphApp {
   readonly provider: PaymentProvider;
 }
 
-export interface PaymentsSubgraphOptions {
-  /** Defaults to a JSON logger at the configured level. */
-  readonly logger?: Logger;
-  /**
-   * Where access-token signing keys come from. Defaults to the users subgraph's JWKS at `config.jwksUrl`;
-   * tests pass a local key set.
-   */
-  readonly accessTokenKeys?: JWTVerifyGetKey;
-  /** Whether this server reports process-wide metrics (false when several services share one process). */
-  readonly processMetrics?: boolean;
-  /** Defaults to the one `config.paymentProvider` names. */
+export interface PaymentsSubgraphOptions extends SubgraphAppOptions {
+  /** Who collects the money; the simulated provider by default. */
   readonly provider?: PaymentProvider;
-  /** The time card expiry and attempts are judged by; defaults to the system clock. */
+  /** The time, for tests of abandoned attempts. */
   readonly clock?: () => Date;
 }
 
 /**
- * The composition root (STYLE.md §2): the ORM, the token verifier, the payment provider, the orders client,
- * the schema and the HTTP server, wired once. Opens the database pool; does not migrate or listen (the caller
- * decides).
+ * The composition root (STYLE.md §2): the ORM, the payment provider, the orders client and the request
+ * context wired into the platform's subgraph assembly. Opens the database pool; does not migrate or listen.
  */
 export async function createPaymentsSubgraph(config: PaymentsConfig, options: PaymentsSubgraphOptions = {}): Promise<PaymentsSubgraph> {
   const logger = options.logger ?? createLogger({ name: 'payments', level: config.logLevel });
   const clock = options.clock ?? (() => new Date());
   const orm = await createPaymentsOrm({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, logger });
-  try {
-    const verifier = createAccessTokenVerifier({
-      keys: options.accessTokenKeys ?? new URL(config.jwksUrl),
-      issuer: config.jwtIssuer,
-      audience: config.jwtAudience,
-    });
-    const provider = options.provider ?? new SimulatedPaymentProvider(clock);
-    const orders = createOrderDirectory(
-      createServiceClient({ name: 'orders', url: config.ordersUrl, timeoutMs: config.serviceTimeoutMs, logger }),
-    );
-    const server = await createSubgraphServer({
-      name: 'payments',
-      schema: await buildPaymentsSchema(),
-      logger,
-      createContext: createContextFactory({ orm, verifier, provider, orders, clock }),
-      isReady: () => isDatabaseReachable(orm),
-      processMetrics: options.processMetrics ?? true,
-    });
-    return {
-      name: 'payments',
-      orm,
-      provider,
-      migrate: () => migrate(orm),
-      // No demo payments: a payment exists only once a customer pays an order.
-      seed: () => Promise.resolve(),
-      listen: (port, host) => server.listen(port, host ?? config.host),
-      async stop() {
-        await server.stop();
-        await orm.close();
-      },
-    };
-  } catch (error) {
-    // Nothing else owns the pool yet: close it, or a failed start keeps the process alive.
-    await orm.close();
-    throw error;
-  }
+  const provider = options.provider ?? new SimulatedPaymentProvider(clock);
+  const orders = createOrderDirectory(
+    createServiceClient({ name: 'orders', url: config.ordersUrl, timeoutMs: config.serviceTimeoutMs, logger }),
+  );
+  const app = await assembleSubgraph({
+    name: 'payments',
+    config,
+    orm,
+    logger,
+    options,
+    buildSchema: buildPaymentsSchema,
+    createContext: (verifier) => createContextFactory({ orm, verifier, provider, orders, clock }),
+    // No demo payments: a payment exists only once a customer pays an order.
+    seed: () => Promise.resolve(),
+  });
+  return { ...app, provider };
 }
