@@ -47,7 +47,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl as SupergraphSdlHook,
     logger,
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: config.subgraphUrls[name] ?? url }),
+    buildService: ({ name, url }) => new ForwardingDataSource(name, config.subgraphUrls[name] ?? url as string),
   });
   gateway.onSchemaLoadOrUpdate(() => {
     schemaLoaded = true;

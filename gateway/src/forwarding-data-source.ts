@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { REQUEST_ID_HEADER } from '@techally/platform';
+import { DomainError, ErrorCode, REQUEST_ID_HEADER } from '@techally/platform';
 import type { GatewayContext } from './context';
 
 /** Headers a subgraph needs to see from the client's request: who it is, and how to find it in the logs. */
@@ -11,6 +11,28 @@ const FORWARDED_HEADERS = ['authorization', 'traceparent', 'tracestate'] as cons
  * every service's logs.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraphName: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  /**
+   * A subgraph that cannot be reached (refused, reset, timed out) is SERVICE_UNAVAILABLE naming it — a client
+   * can retry that — rather than a masked internal error. The rest of the plan still answers what it can.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `The ${this.subgraphName} service is unavailable right now; try again shortly.`);
+    }
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('requestId' in context) || !context.requestId) return; // health checks and schema loading
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);

@@ -121,6 +121,23 @@ describe('the gateway', () => {
     expect(await postGraphQL(gatewayUrl, '{ farewell }')).toEqual({ data: { farewell: 'goodbye' } });
   });
 
+  it('answers SERVICE_UNAVAILABLE naming a subgraph it cannot reach, and keeps serving', async () => {
+    const unreachable = await createGateway(
+      loadGatewayConfig({ SUBGRAPH_GREETINGS_URL: 'http://127.0.0.1:1/graphql', LOG_LEVEL: 'silent' }),
+      { logger: createLogger({ name: 'gateway', level: 'silent' }), supergraphSdl: supergraphFor(V1) },
+    );
+    const url = await unreachable.listen(0);
+    try {
+      const response = await postGraphQL(url, '{ greeting }');
+      expect(response.errors).toEqual([
+        { message: 'The greetings service is unavailable right now; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      ]);
+      expect((await fetch(url.replace('/graphql', '/health/live'))).status).toBe(200);
+    } finally {
+      await unreachable.stop();
+    }
+  });
+
   it('reports ready, live and its metrics', async () => {
     const base = gatewayUrl.replace('/graphql', '');
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
