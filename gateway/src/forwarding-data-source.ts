@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { DomainError, ErrorCode, REQUEST_ID_HEADER } from '@techally/platform';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 
 /** Headers a subgraph needs to see from the client's request: who it is, and how to find it in the logs. */
@@ -28,7 +29,9 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     try {
       return await super.process(options);
     } catch (error) {
-      if (error instanceof DomainError) throw error;
+      // A subgraph that answered (even with an HTTP error such as 401) speaks for itself: its errors and codes
+      // arrive as GraphQL errors. Only a request that got no answer at all is the subgraph being unavailable.
+      if (error instanceof GraphQLError) throw error;
       throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `The ${this.subgraphName} service is unavailable right now; try again shortly.`);
     }
   }
