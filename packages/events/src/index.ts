@@ -32,3 +32,5 @@ export type { StreamStore, StreamReader, StreamEntry } from './bus/stream-store'
 
 export * from './config/events-config';
 export type { EventsLogger } from './shared/events-logger';
+
+export * from './runtime/event-workers';

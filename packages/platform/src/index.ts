@@ -32,3 +32,4 @@ export * from './text/slug';
 export * from './client/service-client';
 export * from './graphql/partner-tag';
 export * from './server/assemble-subgraph';
+export * from './server/background-worker';

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createEventBus, loadEventBusConfig } from '@techally/events';
 import { createGateway, loadGatewayConfig } from '@techally/gateway';
 import { createLogger, startEmbeddedPostgres, type EmbeddedPostgres, type Logger, type SubgraphApp } from '@techally/platform';
 import { localSubgraphUrl, subgraphUrlVariable, SUBGRAPHS, type SubgraphDefinition } from './subgraph-registry';
@@ -34,6 +35,7 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
     for (const close of stack.reverse().splice(0)) await close().catch((error: unknown) => logger.error({ err: error }, 'stop failed'));
   };
   try {
+    const embeddedEventDefaults: Record<string, string> = {};
     let databaseUrl = options.env['DATABASE_URL'];
     let poolMax = options.env['DATABASE_POOL_MAX'] ?? '5';
     if (!databaseUrl) {
@@ -45,6 +47,9 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
       stack.push(() => pglite.stop());
       databaseUrl = pglite.url;
       poolMax = '1';
+      // PGlite's socket has no LISTEN/NOTIFY worth relying on: the outbox relays poll, often (one process, cheap).
+      embeddedEventDefaults.OUTBOX_LISTEN = 'false';
+      embeddedEventDefaults.OUTBOX_POLL_INTERVAL_MS = '100';
       logger.info({ dataDir: options.dataDir }, 'embedded PostgreSQL (PGlite) started');
     }
 
@@ -56,6 +61,7 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
     );
     const baseEnv: Record<string, string | undefined> = {
       ...EMBEDDED_DEFAULTS,
+      ...embeddedEventDefaults,
       JWT_SIGNING_KEY_FILE: join(options.dataDir, 'jwt-signing-key.json'),
       JWKS_URL: `http://127.0.0.1:${ports.get('users')}/.well-known/jwks.json`,
       ...subgraphUrls,
@@ -64,9 +70,14 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
       DATABASE_POOL_MAX: poolMax,
     };
 
+    // One bus for every subgraph of the process: in memory without REDIS_URL (events never leave the process),
+    // Redis Streams with it. Closed last, after every subgraph stopped consuming.
+    const bus = createEventBus(loadEventBusConfig(baseEnv), { logger: logger.child({ service: 'events' }) });
+    stack.push(() => bus.close());
+
     const started: Array<{ name: string; url: string }> = [];
     for (const definition of SUBGRAPHS) {
-      const app: SubgraphApp = await definition.create(baseEnv, logger.child({ service: definition.name }));
+      const app: SubgraphApp = await definition.create(baseEnv, logger.child({ service: definition.name }), { bus });
       stack.push(() => app.stop());
       await app.migrate();
       await app.seed();

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { EventBus } from '@techally/events';
 import type { Logger, SubgraphApp } from '@techally/platform';
 import { buildInventorySchema, createInventorySubgraph, loadInventoryConfig } from '@techally/inventory';
 import { buildOrdersSchema, createOrdersSubgraph, loadOrdersConfig } from '@techally/orders';
@@ -18,9 +19,15 @@ export interface SubgraphDefinition {
   buildSchema(): Promise<GraphQLSchema>;
   /**
    * The subgraph's composition root, configured from an environment, for a process it shares with others (so
-   * it leaves process-wide metrics to the gateway).
+   * it leaves process-wide metrics to the gateway and uses the process's one event bus).
    */
-  create(env: Record<string, string | undefined>, logger: Logger): Promise<SubgraphApp>;
+  create(env: Record<string, string | undefined>, logger: Logger, shared?: SharedInfrastructure): Promise<SubgraphApp>;
+}
+
+/** What the subgraphs of one process share. */
+export interface SharedInfrastructure {
+  /** The process's event bus (one in-memory bus must be shared for events to reach the other subgraphs). */
+  readonly bus?: EventBus;
 }
 
 /**
@@ -48,28 +55,32 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
     defaultPort: 4003,
     portVariable: 'INVENTORY_PORT',
     buildSchema: buildInventorySchema,
-    create: (env, logger) => createInventorySubgraph(loadInventoryConfig(env), { logger, processMetrics: false }),
+    create: (env, logger, shared) =>
+      createInventorySubgraph(loadInventoryConfig(env), { logger, processMetrics: false, ...(shared?.bus ? { bus: shared.bus } : {}) }),
   },
   {
     name: 'orders',
     defaultPort: 4004,
     portVariable: 'ORDERS_PORT',
     buildSchema: buildOrdersSchema,
-    create: (env, logger) => createOrdersSubgraph(loadOrdersConfig(env), { logger, processMetrics: false }),
+    create: (env, logger, shared) =>
+      createOrdersSubgraph(loadOrdersConfig(env), { logger, processMetrics: false, ...(shared?.bus ? { bus: shared.bus } : {}) }),
   },
   {
     name: 'payments',
     defaultPort: 4005,
     portVariable: 'PAYMENTS_PORT',
     buildSchema: buildPaymentsSchema,
-    create: (env, logger) => createPaymentsSubgraph(loadPaymentsConfig(env), { logger, processMetrics: false }),
+    create: (env, logger, shared) =>
+      createPaymentsSubgraph(loadPaymentsConfig(env), { logger, processMetrics: false, ...(shared?.bus ? { bus: shared.bus } : {}) }),
   },
   {
     name: 'reviews',
     defaultPort: 4006,
     portVariable: 'REVIEWS_PORT',
     buildSchema: buildReviewsSchema,
-    create: (env, logger) => createReviewsSubgraph(loadReviewsConfig(env), { logger, processMetrics: false }),
+    create: (env, logger, shared) =>
+      createReviewsSubgraph(loadReviewsConfig(env), { logger, processMetrics: false, ...(shared?.bus ? { bus: shared.bus } : {}) }),
   },
 ];
 

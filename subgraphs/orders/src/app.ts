@@ -1,3 +1,4 @@
+import type { EventBusOption } from '@techally/events';
 import {
   assembleSubgraph,
   createLogger,
@@ -18,7 +19,7 @@ export interface OrdersSubgraph extends SubgraphApp {
   readonly name: 'orders';
 }
 
-export interface OrdersSubgraphOptions extends SubgraphAppOptions {
+export interface OrdersSubgraphOptions extends SubgraphAppOptions, EventBusOption {
   /** The time, for tests that need status changes at known instants. */
   readonly clock?: () => Date;
 }

@@ -1,3 +1,4 @@
+import type { EventBusOption } from '@techally/events';
 import {
   assembleSubgraph,
   createLogger,
@@ -20,7 +21,7 @@ export interface PaymentsSubgraph extends SubgraphApp {
   readonly provider: PaymentProvider;
 }
 
-export interface PaymentsSubgraphOptions extends SubgraphAppOptions {
+export interface PaymentsSubgraphOptions extends SubgraphAppOptions, EventBusOption {
   /** Who collects the money; the simulated provider by default. */
   readonly provider?: PaymentProvider;
   /** The time, for tests of abandoned attempts. */

@@ -1,3 +1,4 @@
+import type { EventBusOption } from '@techally/events';
 import {
   assembleSubgraph,
   createLogger,
@@ -17,7 +18,7 @@ export interface ReviewsSubgraph extends SubgraphApp {
   readonly name: 'reviews';
 }
 
-export type ReviewsSubgraphOptions = SubgraphAppOptions;
+export type ReviewsSubgraphOptions = SubgraphAppOptions & EventBusOption;
 
 /**
  * The composition root (STYLE.md §2): the ORM, the products client and the request context wired into the

@@ -10,12 +10,18 @@ export interface EventBusConfig {
   readonly redisUrl?: string | undefined;
   /** Prefix of every Redis key (default `techally`). */
   readonly keyPrefix: string;
+  /** How often the outbox relay looks for rows when nothing woke it (default 1000 ms). */
+  readonly outboxPollIntervalMs: number;
+  /** Whether the relay LISTENs for the outbox trigger's NOTIFY (default true; off on PGlite). */
+  readonly outboxListen: boolean;
 }
 
 /** The variables, their defaults and meaning, for a service README's configuration table. */
 export const EVENT_BUS_VARIABLES = Object.freeze({
   REDIS_URL: 'Redis for the event bus (redis://host:6379). Unset: the in-memory bus, embedded start only (events never leave the process).',
   EVENTS_KEY_PREFIX: 'Prefix of every Redis key of the bus (default techally); one per environment sharing a Redis.',
+  OUTBOX_POLL_INTERVAL_MS: 'How often the outbox relay polls when no NOTIFY woke it (default 1000).',
+  OUTBOX_LISTEN: 'true/false: the relay LISTENs for new outbox rows (default true; the embedded start on PGlite sets false).',
 });
 
 /**
@@ -30,8 +36,15 @@ export function loadEventBusConfig(source: Record<string, string | undefined> = 
   }
   const keyPrefix = source['EVENTS_KEY_PREFIX']?.trim() || 'techally';
   if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(keyPrefix)) problems['EVENTS_KEY_PREFIX'] = 'letters, digits, _ . : - only (at most 100)';
+  const pollText = source['OUTBOX_POLL_INTERVAL_MS']?.trim() || '1000';
+  const outboxPollIntervalMs = Number(pollText);
+  if (!/^\d+$/.test(pollText) || outboxPollIntervalMs < 10 || outboxPollIntervalMs > 60_000) {
+    problems['OUTBOX_POLL_INTERVAL_MS'] = 'a whole number of milliseconds from 10 to 60000';
+  }
+  const listenText = source['OUTBOX_LISTEN']?.trim().toLowerCase() || 'true';
+  if (listenText !== 'true' && listenText !== 'false') problems['OUTBOX_LISTEN'] = 'true or false';
   if (Object.keys(problems).length > 0) throw new ConfigError(problems);
-  return Object.freeze({ redisUrl, keyPrefix });
+  return Object.freeze({ redisUrl, keyPrefix, outboxPollIntervalMs, outboxListen: listenText === 'true' });
 }
 
 /**
@@ -42,4 +55,24 @@ export function loadEventBusConfig(source: Record<string, string | undefined> = 
 export function createEventBus(config: EventBusConfig, options: StreamEventBusOptions = {}): EventBus {
   if (config.redisUrl) return createRedisEventBus({ ...options, url: config.redisUrl, keyPrefix: config.keyPrefix });
   return createInMemoryEventBus(options);
+}
+
+/** What a subgraph that produces or consumes events accepts besides its platform options. */
+export interface EventBusOption {
+  /**
+   * The bus to use instead of opening one from the configuration: the embedded launcher and the end-to-end
+   * tests share one bus between every subgraph of the process. Whoever passes it closes it.
+   */
+  readonly bus?: EventBus;
+}
+
+/** The injected bus, or one opened from the configuration together with the function that closes it. */
+export function openEventBus(
+  config: EventBusConfig,
+  injected: EventBus | undefined,
+  options: StreamEventBusOptions = {},
+): { readonly bus: EventBus; readonly close: () => Promise<void> } {
+  if (injected) return { bus: injected, close: async () => undefined };
+  const bus = createEventBus(config, options);
+  return { bus, close: () => bus.close() };
 }

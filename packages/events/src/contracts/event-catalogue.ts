@@ -8,11 +8,15 @@ import {
 } from './inventory.events';
 import {
   orderCancelledV1,
+  orderPaidV1,
   orderPlacedV1,
   orderStatusChangedV1,
+  paymentRequestedV1,
   type OrderCancelledV1,
+  type OrderPaidV1,
   type OrderPlacedV1,
   type OrderStatusChangedV1,
+  type PaymentRequestedV1,
 } from './orders.events';
 import type { Validator } from './payload-validators';
 import {
@@ -34,6 +38,8 @@ export interface EventCatalogue {
   'orders.order-placed.v1': OrderPlacedV1;
   'orders.order-cancelled.v1': OrderCancelledV1;
   'orders.order-status-changed.v1': OrderStatusChangedV1;
+  'orders.payment-requested.v1': PaymentRequestedV1;
+  'orders.order-paid.v1': OrderPaidV1;
   'inventory.stock-reserved.v1': StockReservedV1;
   'inventory.stock-reservation-failed.v1': StockReservationFailedV1;
   'inventory.stock-changed.v1': StockChangedV1;
@@ -53,6 +59,8 @@ export const PAYLOAD_VALIDATORS: { readonly [T in EventType]: Validator<EventCat
   'orders.order-placed.v1': orderPlacedV1,
   'orders.order-cancelled.v1': orderCancelledV1,
   'orders.order-status-changed.v1': orderStatusChangedV1,
+  'orders.payment-requested.v1': paymentRequestedV1,
+  'orders.order-paid.v1': orderPaidV1,
   'inventory.stock-reserved.v1': stockReservedV1,
   'inventory.stock-reservation-failed.v1': stockReservationFailedV1,
   'inventory.stock-changed.v1': stockChangedV1,

@@ -1,6 +1,6 @@
 import type { EventMoney } from './money.contract';
 import { money } from './money.contract';
-import { arrayOf, code, integer, object, oneOf, uuid, type Validator } from './payload-validators';
+import { arrayOf, code, integer, isoDateTime, object, oneOf, uuid, type Validator } from './payload-validators';
 
 /** The order statuses as events name them; the orders subgraph's state machine decides which may follow which. */
 export const ORDER_STATUSES = ['PENDING', 'AWAITING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED', 'REFUNDED'] as const;
@@ -31,6 +31,27 @@ export interface OrderStatusChangedV1 {
   readonly previousStatus: OrderStatusName | null;
 }
 
+/**
+ * `orders.payment-requested.v1` — every line is reserved and the order moved to AWAITING_PAYMENT: payments opens
+ * the payment (one PaymentIntent per order) for exactly this amount.
+ */
+export interface PaymentRequestedV1 {
+  readonly orderId: string;
+  readonly customerId: string;
+  /** The order's total, computed by the server at placeOrder. */
+  readonly amount: EventMoney;
+  /** ISO 8601: when the reservation expires and an unpaid order is cancelled. */
+  readonly payBy: string;
+}
+
+/** `orders.order-paid.v1` — the order is PAID: inventory commits its reservation, read models learn who bought what. */
+export interface OrderPaidV1 {
+  readonly orderId: string;
+  readonly customerId: string;
+  readonly items: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
+  readonly total: EventMoney;
+}
+
 const status = oneOf(ORDER_STATUSES);
 const statusOrNull: Validator<OrderStatusName | null> = (value, path, problems): value is OrderStatusName | null =>
   value === null || status(value, path, problems);
@@ -49,4 +70,18 @@ export const orderStatusChangedV1: Validator<OrderStatusChangedV1> = object({
   customerId: uuid,
   status,
   previousStatus: statusOrNull,
+});
+
+export const paymentRequestedV1: Validator<PaymentRequestedV1> = object({
+  orderId: uuid,
+  customerId: uuid,
+  amount: money,
+  payBy: isoDateTime,
+});
+
+export const orderPaidV1: Validator<OrderPaidV1> = object({
+  orderId: uuid,
+  customerId: uuid,
+  items: arrayOf(object({ productId: uuid, quantity: integer({ min: 1 }) }), { minLength: 1 }),
+  total: money,
 });

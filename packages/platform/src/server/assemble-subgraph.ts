@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from '../auth/jwt-verifier';
 import type { SubgraphBaseConfig } from '../config/common-env';
 import { isDatabaseReachable, migrate, type SubgraphOrm } from '../db/create-orm';
+import { startWorkers, type BackgroundWorker } from './background-worker';
+import type { RouteHandler } from './graphql-http-server';
 import type { RequestInfo } from './request-info';
 import type { SubgraphApp } from './subgraph-app';
 import { createSubgraphServer } from './subgraph-server';
@@ -30,6 +32,12 @@ export interface SubgraphAssembly<Name extends string, Context extends object> {
   readonly createContext: (verifier: AccessTokenVerifier) => (request: RequestInfo) => Promise<Context>;
   /** Loads the demo data when the subgraph's tables are empty. */
   readonly seed: () => Promise<void>;
+  /** Plain HTTP routes beside `/graphql` (a provider's webhook). */
+  readonly routes?: Readonly<Record<string, RouteHandler>>;
+  /** Started once the server listens, stopped before the pool closes (relay, consumers, sweepers). */
+  readonly workers?: ReadonlyArray<BackgroundWorker>;
+  /** Closed last, after the pool (an event bus the subgraph opened itself). */
+  readonly closeables?: ReadonlyArray<() => Promise<void>>;
 }
 
 /**
@@ -54,21 +62,34 @@ export async function assembleSubgraph<Name extends string, Context extends obje
       createContext: assembly.createContext(verifier),
       isReady: () => isDatabaseReachable(orm),
       processMetrics: options.processMetrics ?? true,
+      ...(assembly.routes ? { routes: assembly.routes } : {}),
     });
+    let stopWorkers: (() => Promise<void>) | null = null;
+    const closeAll = async () => {
+      for (const close of assembly.closeables ?? []) await close();
+    };
     return {
       name,
       orm,
       migrate: () => migrate(orm),
       seed: assembly.seed,
-      listen: (port, host) => server.listen(port, host ?? config.host),
+      async listen(port, host) {
+        const url = await server.listen(port, host ?? config.host);
+        stopWorkers ??= await startWorkers(assembly.workers ?? []);
+        return url;
+      },
       async stop() {
         await server.stop();
+        await stopWorkers?.();
+        stopWorkers = null;
         await orm.close();
+        await closeAll();
       },
     };
   } catch (error) {
     // Nothing else owns the pool yet: close it, or a failed start keeps the process alive.
     await orm.close();
+    for (const close of assembly.closeables ?? []) await close().catch(() => undefined);
     throw error;
   }
 }

@@ -12,8 +12,11 @@ export interface SubgraphApp {
   migrate(): Promise<void>;
   /** Loads the demo data when the subgraph's tables are empty; does nothing otherwise. */
   seed(): Promise<void>;
-  /** Starts serving; resolves with the `/graphql` URL (port 0 picks a free port). */
+  /**
+   * Starts serving, then its background workers (outbox relay, event consumers, sweepers); resolves with the
+   * `/graphql` URL (port 0 picks a free port).
+   */
   listen(port: number, host?: string): Promise<string>;
-  /** Stops serving (in-flight requests finish) and closes the database pool. */
+  /** Stops serving (in-flight requests finish), then the workers, and closes the database pool. */
   stop(): Promise<void>;
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { createEventBus, loadEventBusConfig, type EventBus } from '@techally/events';
 import { createGateway, loadGatewayConfig } from '@techally/gateway';
 import { createLogger, type SubgraphApp } from '@techally/platform';
 import { createTestDatabase, type TestDatabase } from '@techally/testing';
@@ -11,12 +13,16 @@ export interface TestSupergraph {
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly apps: Readonly<Record<string, SubgraphApp>>;
   readonly database: TestDatabase;
+  /** The bus every subgraph shares: Redis Streams under a prefix of this supergraph's own with REDIS_URL, else memory. */
+  readonly bus: EventBus;
   stop(): Promise<void>;
 }
 
 export interface TestSupergraphOptions {
   /** Extra subgraphs composed in (a test-only partner subgraph, for example). */
   readonly extraSubgraphs?: ReadonlyArray<SubgraphDefinition & { readonly url: string }>;
+  /** Variables for every subgraph and the gateway (a payment provider, a reservation time-out). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -39,10 +45,18 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     // Cheap hashing: these tests are about the graph, not about argon2's cost.
     ARGON2_MEMORY_KIB: '1024',
     ARGON2_TIME_COST: '1',
+    // Each supergraph its own Redis keys, so suites running side by side never see each other's events.
+    EVENTS_KEY_PREFIX: `e2e-${randomUUID()}`,
+    OUTBOX_POLL_INTERVAL_MS: '100',
+    ...(process.env['REDIS_URL'] ? { REDIS_URL: process.env['REDIS_URL'] } : {}),
+    ...(process.env['DATABASE_URL'] ? {} : { OUTBOX_LISTEN: 'false' }),
+    ...options.env,
   };
+  const bus = createEventBus(loadEventBusConfig(env));
+  stops.push(() => bus.close());
   try {
     for (const definition of SUBGRAPHS) {
-      const app = await definition.create(env, logger);
+      const app = await definition.create(env, logger, { bus });
       stops.push(() => app.stop());
       await app.migrate();
       await app.seed();
@@ -62,6 +76,7 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
       subgraphUrls: urls,
       apps,
       database,
+      bus,
       async stop() {
         for (const stop of stops.reverse()) await stop();
         await database.drop();
