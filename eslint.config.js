@@ -27,7 +27,7 @@ module.exports = tseslint.config(
           patterns: [
             {
               group: ['@techally/users', '@techally/products', '@techally/inventory', '@techally/orders', '@techally/payments', '@techally/reviews', '@techally/search', '@techally/gateway', '@techally/supergraph', '../../subgraphs/*', '../../../subgraphs/*'],
-              message: 'services share code only through packages/platform',
+              message: 'services share code only through packages/platform and packages/events',
             },
           ],
         },

@@ -6,3 +6,5 @@ export * from './graphql-request';
 export * from './migration-writer';
 export * from './contract-stand-in';
 export * from './migration-specs';
+export * from './test-redis';
+export * from './tcp-proxy';

@@ -12,9 +12,8 @@ import {
 } from '../index';
 import { CONTRACT_TUNING } from '../bus/__tests__/event-bus.contract';
 import { startEventsDatabase, type EventsDatabase, type Widget } from './support/events-database';
-import { deleteKeys, testRedisUrl, uniqueKeyPrefix } from './support/redis-test-server';
 import { orderPlaced } from './support/sample-events';
-import { startTcpProxy, type TcpProxy } from './support/tcp-proxy';
+import { deleteKeys, startTcpProxy, testRedisUrl, uniqueKeyPrefix, type TcpProxy } from '@techally/testing';
 import { announceSkipped, waitFor } from './support/wait-for';
 
 /**

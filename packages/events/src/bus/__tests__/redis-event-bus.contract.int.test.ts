@@ -1,5 +1,5 @@
 import { createRedisEventBus } from '../../index';
-import { deleteKeys, testRedisUrl, uniqueKeyPrefix } from '../../__tests__/support/redis-test-server';
+import { deleteKeys, testRedisUrl, uniqueKeyPrefix } from '@techally/testing';
 import { announceSkipped } from '../../__tests__/support/wait-for';
 import { CONTRACT_TUNING, describeEventBusContract } from './event-bus.contract';
 

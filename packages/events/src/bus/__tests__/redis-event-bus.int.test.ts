@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { createRedisEventBus, redisStreamKeys, type AnyEventEnvelope, type EventBus } from '../../index';
-import { deleteKeys, inspectRedis, testRedisUrl, uniqueKeyPrefix } from '../../__tests__/support/redis-test-server';
+import { deleteKeys, inspectRedis, testRedisUrl, uniqueKeyPrefix } from '@techally/testing';
 import { orderPlaced, stockChanged } from '../../__tests__/support/sample-events';
 import { announceSkipped, waitFor } from '../../__tests__/support/wait-for';
 import { CONTRACT_TUNING } from './event-bus.contract';

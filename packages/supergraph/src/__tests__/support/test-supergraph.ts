@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createEventBus, loadEventBusConfig, type EventBus } from '@techally/events';
 import { createGateway, loadGatewayConfig } from '@techally/gateway';
 import { createLogger, type SubgraphApp } from '@techally/platform';
-import { createTestDatabase, type TestDatabase } from '@techally/testing';
+import { createTestDatabase, deleteKeys, type TestDatabase } from '@techally/testing';
 import { composeSupergraph } from '../../compose-supergraph';
 import { subgraphUrlVariable, SUBGRAPHS, type SubgraphDefinition } from '../../subgraph-registry';
 
@@ -52,8 +52,12 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     ...(process.env['DATABASE_URL'] ? {} : { OUTBOX_LISTEN: 'false' }),
     ...options.env,
   };
-  const bus = createEventBus(loadEventBusConfig(env));
-  stops.push(() => bus.close());
+  const busConfig = loadEventBusConfig(env);
+  const bus = createEventBus(busConfig);
+  stops.push(async () => {
+    await bus.close();
+    if (busConfig.redisUrl) await deleteKeys(busConfig.redisUrl, busConfig.keyPrefix);
+  });
   try {
     for (const definition of SUBGRAPHS) {
       const app = await definition.create(env, logger, { bus });
