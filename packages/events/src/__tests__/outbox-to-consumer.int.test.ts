@@ -165,3 +165,39 @@ describe.each(buses)('from the outbox to an idempotent consumer on %s', (_, make
     expect(await reservationsPerEvent([before, ...during])).toEqual([1, 1, 1, 1]);
   });
 });
+
+(redisUrl ? describe : describe.skip)(`when a consumer process is killed mid-event${redisUrl ? '' : ' — SKIPPED, REDIS_URL is not set'}`, () => {
+  it('hands the event to another process of the group, and the effect still happens once', async () => {
+    const prefix = `${filePrefix}:${randomUUID()}`;
+    const outcomes: Outcomes = new Map();
+    let handlerStarted!: () => void;
+    const started = new Promise<void>((resolve) => (handlerStarted = resolve));
+
+    // Process 1: commits the effect, then hangs forever — it never acknowledges; then the process "dies" (its
+    // connections close without stopping the subscription, as a SIGKILL would leave them).
+    const doomed = createRedisEventBus({ url: redisUrl!, keyPrefix: prefix, consumer: CONTRACT_TUNING });
+    await doomed.subscribe({
+      group: 'inventory.reserve-stock',
+      consumer: 'inventory-doomed',
+      types: ['orders.order-placed.v1'],
+      handler: async (event) => {
+        const outcome = await handleOnce(db.orm.em.fork(), event, 'inventory.reserve-stock', reserveStock(event.payload.orderId));
+        outcomes.set(event.id, [outcome.applied]);
+        handlerStarted();
+        await new Promise<never>(() => undefined);
+      },
+    });
+    startRelay(doomed);
+    const event = await placeOrder();
+    await started;
+    await doomed.close();
+
+    // Process 2 of the same group reclaims the entry left pending once it has been idle long enough.
+    const survivor = createRedisEventBus({ url: redisUrl!, keyPrefix: prefix, consumer: CONTRACT_TUNING });
+    cleanups.push(() => survivor.close());
+    await subscribeReserver(survivor, 'inventory-survivor', { outcomes });
+    await waitFor('the survivor to take the event over', () => (outcomes.get(event) ?? []).length >= 2, { timeoutMs: 30_000 });
+    expect(outcomes.get(event)).toEqual([true, false]);
+    expect(await reservationsPerEvent([event])).toEqual([1]);
+  });
+});
