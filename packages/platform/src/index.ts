@@ -33,3 +33,6 @@ export * from './client/service-client';
 export * from './graphql/partner-tag';
 export * from './server/assemble-subgraph';
 export * from './server/background-worker';
+export * from './subscriptions/event-queue';
+export * from './subscriptions/pubsub';
+export * from './subscriptions/topic';
