@@ -36,3 +36,7 @@ export * from './server/background-worker';
 export * from './subscriptions/event-queue';
 export * from './subscriptions/pubsub';
 export * from './subscriptions/topic';
+export * from './subscriptions/format-result';
+export * from './subscriptions/subscription-metrics';
+export * from './subscriptions/websocket-server';
+export * from './subscriptions/per-event-context';

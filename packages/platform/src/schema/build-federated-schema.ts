@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { DATE_TIME_SCALARS } from '../graphql/scalars';
+import type { SubscriptionPubSub } from '../subscriptions/pubsub';
 
 /** The federation spec version every subgraph links. */
 export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.7';
@@ -33,6 +34,12 @@ export interface FederatedSchemaOptions {
   readonly orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   readonly referenceResolvers?: ReferenceResolvers;
   readonly scalarsMap?: BuildSchemaOptions['scalarsMap'];
+  /**
+   * Where `@Subscription({ topics, topicId })` resolvers listen (type-graphql needs it for those; one with its
+   * own `subscribe` does not). The `Subscription` type is kept through buildSubgraphSchema, and composition
+   * gives the supergraph its Subscription type.
+   */
+  readonly pubSub?: SubscriptionPubSub;
 }
 
 /**
@@ -45,6 +52,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers: options.resolvers,
     ...(options.orphanedTypes ? { orphanedTypes: options.orphanedTypes } : {}),
     scalarsMap: options.scalarsMap ?? DATE_TIME_SCALARS,
+    ...(options.pubSub ? { pubSub: options.pubSub } : {}),
     skipCheck: true,
     validate: { forbidUnknownValues: false },
   });

@@ -20,13 +20,26 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext> {
   readonly routes?: Readonly<Record<string, RouteHandler>>;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
+  /**
+   * Serves WebSocket (graphql-ws) on the same server and `/graphql` path, e.g.
+   * `(server) => serveGraphQLOverWebSocket(server, …)`; drained by `stop()` before HTTP closes.
+   */
+  readonly webSocket?: (httpServer: Server) => WebSocketEndpoint;
+}
+
+/** What `stop()` needs of a WebSocket server sharing the HTTP server. */
+export interface WebSocketEndpoint {
+  drain(): Promise<void>;
 }
 
 export interface GraphQLHttpServer {
   readonly httpServer: Server;
   /** Starts listening; resolves with the `/graphql` URL (port 0 picks a free port). */
   listen(port: number, host?: string): Promise<string>;
-  /** Stops accepting connections, lets in-flight requests finish, then stops Apollo Server. */
+  /**
+   * Stops accepting connections, ends WebSocket connections (their subscriptions complete), lets in-flight
+   * requests finish, then stops Apollo Server.
+   */
   stop(): Promise<void>;
 }
 
@@ -35,7 +48,7 @@ const GRAPHQL_PATH = '/graphql';
 /**
  * Apollo Server 5 over `node:http` (it has no framework integration built in, DESIGN.md §8), with the routes
  * every process of this graph has: `/health/live`, `/health/ready`, `/metrics`. A single `node:http` server
- * also lets a WebSocket server share the `/graphql` path later.
+ * also lets a WebSocket server (graphql-ws) share the port and the `/graphql` path.
  */
 export function createGraphQLHttpServer<Context extends BaseContext>(
   options: GraphQLHttpServerOptions<Context>,
@@ -97,6 +110,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
   });
   // Keep-alive sockets outlive a request; stop() closes idle ones so shutdown does not wait for them.
   httpServer.keepAliveTimeout = 65_000;
+  const webSocket = options.webSocket?.(httpServer);
 
   return {
     httpServer,
@@ -115,8 +129,12 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
     async stop() {
       if (httpServer.listening) {
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        // An upgraded socket counts as an open connection: close() would wait for it for ever.
+        await webSocket?.drain();
         httpServer.closeIdleConnections();
         await closed;
+      } else {
+        await webSocket?.drain();
       }
       await apollo.stop();
     },

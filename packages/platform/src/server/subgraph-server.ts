@@ -5,6 +5,9 @@ import type { Logger } from 'pino';
 import { formatError } from '../errors/format-error';
 import { createServiceMetrics } from '../metrics/registry';
 import { createGraphQLHttpServer, type GraphQLHttpServer, type RouteHandler } from './graphql-http-server';
+import { subscribeWithFreshContexts } from '../subscriptions/per-event-context';
+import { createSubscriptionMetrics } from '../subscriptions/subscription-metrics';
+import { serveGraphQLOverWebSocket } from '../subscriptions/websocket-server';
 import { observabilityPlugin } from './observability-plugin';
 import type { RequestInfo } from './request-info';
 
@@ -14,6 +17,10 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
   /** The federated schema (from `buildFederatedSchema`). */
   readonly schema: GraphQLSchema;
   readonly logger: Logger;
+  /**
+   * Builds the context of an HTTP request, of a WebSocket connection (once, at `connection_init`: a bad token
+   * refuses the connection) and of every subscription event (a fresh one each, see subscribeWithFreshContexts).
+   */
   readonly createContext: (request: RequestInfo) => Promise<Context>;
   readonly isReady: () => Promise<boolean>;
   readonly routes?: Readonly<Record<string, RouteHandler>>;
@@ -24,6 +31,9 @@ export interface SubgraphServerOptions<Context extends BaseContext> {
 /**
  * A subgraph's HTTP face: Apollo Server with the graph's error boundary and observability, health and
  * metrics routes. Subgraphs are reached through the gateway, so they have no landing page.
+ *
+ * A schema with a `Subscription` type is also served over graphql-ws on the same port and `/graphql` path
+ * (the gateway subscribes there), authenticated at connect through the same `createContext`.
  */
 export async function createSubgraphServer<Context extends BaseContext>(
   options: SubgraphServerOptions<Context>,
@@ -42,12 +52,28 @@ export async function createSubgraphServer<Context extends BaseContext>(
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const { schema, createContext, logger } = options;
+  const subscriptionMetrics = schema.getSubscriptionType() ? createSubscriptionMetrics(metrics.registry) : null;
   return createGraphQLHttpServer({
     apollo,
-    logger: options.logger,
+    logger,
     metrics,
-    createContext: options.createContext,
+    createContext,
     isReady: options.isReady,
     ...(options.routes ? { routes: options.routes } : {}),
+    ...(subscriptionMetrics
+      ? {
+          webSocket: (httpServer) =>
+            serveGraphQLOverWebSocket(httpServer, {
+              logger,
+              metrics: subscriptionMetrics,
+              schema: () => schema,
+              authenticate: async (request) => {
+                await createContext(request);
+              },
+              subscribe: subscribeWithFreshContexts(createContext),
+            }),
+        }
+      : {}),
   });
 }
