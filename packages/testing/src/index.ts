@@ -8,3 +8,4 @@ export * from './contract-stand-in';
 export * from './migration-specs';
 export * from './test-redis';
 export * from './tcp-proxy';
+export * from './stripe-fake';
