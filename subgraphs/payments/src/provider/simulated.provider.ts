@@ -10,23 +10,9 @@ import {
   type PaymentProvider,
   type RefundReceipt,
 } from './payment-provider';
+import { TEST_CARD_DECLINES } from './test-cards';
 
-/**
- * Stripe's documented test cards (https://docs.stripe.com/testing) and what confirming with them does. Any
- * other number that passes the Luhn check succeeds, as 4242 4242 4242 4242 does.
- */
-export const TEST_CARDS = {
-  SUCCEEDS: '4242424242424242',
-  DECLINED: '4000000000000002',
-  INSUFFICIENT_FUNDS: '4000000000009995',
-  EXPIRED: '4000000000000069',
-} as const;
-
-const DECLINES: Readonly<Record<string, string>> = {
-  [TEST_CARDS.DECLINED]: 'card_declined',
-  [TEST_CARDS.INSUFFICIENT_FUNDS]: 'insufficient_funds',
-  [TEST_CARDS.EXPIRED]: 'expired_card',
-};
+export { TEST_CARDS } from './test-cards';
 
 interface SimulatedIntent {
   readonly reference: string;
@@ -51,14 +37,16 @@ export class SimulatedPaymentProvider implements PaymentProvider {
   readonly name = 'simulated';
   private readonly byKey = new Map<string, SimulatedIntent>();
   private readonly byReference = new Map<string, SimulatedIntent>();
-  private readonly refundKeys = new Map<string, RefundReceipt>();
+  /** Idempotency keys of confirmations and refunds, with what they were first used for and answered. */
+  private readonly confirmKeys = new Map<string, { reference: string; number: string; outcome: ConfirmOutcome }>();
+  private readonly refundKeys = new Map<string, { reference: string; amount: number | undefined; receipt: RefundReceipt }>();
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
   async createIntent(request: CreateIntentRequest): Promise<PaymentIntent> {
     const existing = this.byKey.get(request.idempotencyKey);
     if (existing) {
-      if (existing.amount !== request.amount || existing.currency !== request.currency) {
+      if (existing.amount !== request.amount || existing.currency !== request.currency || existing.orderId !== request.metadata.orderId) {
         throw new PaymentProviderError(
           'idempotency_error',
           `Idempotency key ${request.idempotencyKey} was already used with other parameters.`,
@@ -84,19 +72,31 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     return snapshot(intent);
   }
 
-  async confirm(reference: string, card: CardDetails): Promise<ConfirmOutcome> {
+  async confirm(reference: string, card: CardDetails, options: { idempotencyKey?: string } = {}): Promise<ConfirmOutcome> {
+    const { number } = validateCard(card, this.clock());
+    const earlier = options.idempotencyKey ? this.confirmKeys.get(options.idempotencyKey) : undefined;
+    if (earlier) {
+      // As Stripe: the same key answers the first answer again, and refuses other parameters.
+      if (earlier.reference !== reference || earlier.number !== number) throw reusedKey(options.idempotencyKey as string);
+      return earlier.outcome;
+    }
     const intent = this.intent(reference);
     if (intent.status === 'succeeded') return { status: 'succeeded' };
     if (intent.status === 'canceled') {
       throw new PaymentProviderError('payment_intent_unexpected_state', `Intent ${reference} was canceled.`);
     }
-    const { number } = validateCard(card, this.clock());
     intent.confirmations += 1;
-    const decline = DECLINES[number];
-    if (decline) return { status: 'declined', code: decline };
-    intent.status = 'succeeded';
-    intent.charges += 1;
-    return { status: 'succeeded' };
+    const decline = TEST_CARD_DECLINES[number];
+    let outcome: ConfirmOutcome;
+    if (decline) {
+      outcome = { status: 'declined', code: decline };
+    } else {
+      intent.status = 'succeeded';
+      intent.charges += 1;
+      outcome = { status: 'succeeded' };
+    }
+    if (options.idempotencyKey) this.confirmKeys.set(options.idempotencyKey, { reference, number, outcome });
+    return outcome;
   }
 
   async cancel(reference: string): Promise<void> {
@@ -109,18 +109,23 @@ export class SimulatedPaymentProvider implements PaymentProvider {
 
   async refund(reference: string, options: { amount?: number; idempotencyKey?: string } = {}): Promise<RefundReceipt> {
     const earlier = options.idempotencyKey ? this.refundKeys.get(options.idempotencyKey) : undefined;
-    if (earlier) return earlier;
+    if (earlier) {
+      if (earlier.reference !== reference || earlier.amount !== options.amount) throw reusedKey(options.idempotencyKey as string);
+      return earlier.receipt;
+    }
     const intent = this.intent(reference);
     if (intent.status !== 'succeeded') {
       throw new PaymentProviderError('payment_intent_unexpected_state', `Intent ${reference} has nothing to refund.`);
     }
-    const amount = options.amount ?? intent.amount - intent.refunded;
-    if (!Number.isInteger(amount) || amount < 1 || amount > intent.amount - intent.refunded) {
-      throw new PaymentProviderError('amount_too_large', `Intent ${reference} has ${intent.amount - intent.refunded} left to refund.`);
+    const left = intent.amount - intent.refunded;
+    if (left === 0) throw new PaymentProviderError('charge_already_refunded', `Intent ${reference} has already been refunded.`);
+    const amount = options.amount ?? left;
+    if (!Number.isInteger(amount) || amount < 1 || amount > left) {
+      throw new PaymentProviderError('amount_too_large', `Intent ${reference} has ${left} left to refund.`);
     }
     intent.refunded += amount;
     const receipt = { reference: `re_sim_${randomUUID().replace(/-/g, '')}`, amount };
-    if (options.idempotencyKey) this.refundKeys.set(options.idempotencyKey, receipt);
+    if (options.idempotencyKey) this.refundKeys.set(options.idempotencyKey, { reference, amount: options.amount, receipt });
     return receipt;
   }
 
@@ -134,6 +139,10 @@ export class SimulatedPaymentProvider implements PaymentProvider {
     if (!intent) throw new PaymentProviderError('resource_missing', `No such payment intent: ${reference}.`);
     return intent;
   }
+}
+
+function reusedKey(key: string): PaymentProviderError {
+  return new PaymentProviderError('idempotency_error', `Idempotency key ${key} was already used with other parameters.`);
 }
 
 function snapshot(intent: SimulatedIntent): PaymentIntent {
