@@ -1,4 +1,17 @@
-import { port, readEnv, type SubgraphBaseConfig, subgraphBaseConfig, subgraphEnv, subgraphUrl } from '@techally/platform';
+import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
+import {
+  ConfigError,
+  num,
+  port,
+  readEnv,
+  type SubgraphBaseConfig,
+  subgraphBaseConfig,
+  subgraphEnv,
+  subgraphUrl,
+} from '@techally/platform';
+
+/** A week: a hold on stock longer than that is a typo, not a payment window. */
+export const MAX_RESERVATION_TTL_SECONDS = 7 * 24 * 3600;
 
 /** The environment this subgraph reads; see README.md for the table. */
 const inventoryEnv = {
@@ -8,21 +21,52 @@ const inventoryEnv = {
     4002,
     'The products subgraph: whether a product an admin adjusts stock for exists.',
   ),
+  RESERVATION_TTL_SECONDS: num({
+    default: 900,
+    desc: 'How long the stock of a placed order is held for its payment (the order is cancelled after it).',
+  }),
 };
 
 /** The inventory subgraph's settings, read and validated once at start (STYLE.md §3). */
 export interface InventoryConfig extends SubgraphBaseConfig {
   readonly productsUrl: string;
+  /** Seconds a reservation holds stock; its expiry is the order's `payBy` (orders cancels unpaid orders then). */
+  readonly reservationTtlSeconds: number;
+  /** The event bus and the outbox relay (REDIS_URL, EVENTS_KEY_PREFIX, OUTBOX_*). */
+  readonly events: EventBusConfig;
 }
 
 /**
  * Reads the inventory configuration from `source` (process.env by default). The only reader of the
- * environment in this package; throws a ConfigError naming every missing or malformed variable.
+ * environment in this package; throws a ConfigError naming every missing or malformed variable (those of the
+ * event bus included, reported together).
  */
 export function loadInventoryConfig(source: Record<string, string | undefined> = process.env): InventoryConfig {
-  const env = readEnv(inventoryEnv, source);
+  const problems: Record<string, string> = {};
+  const env = collect(problems, () => readEnv(inventoryEnv, source));
+  const events = collect(problems, () => loadEventBusConfig(source));
+  if (env) {
+    const ttl = env.RESERVATION_TTL_SECONDS;
+    if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_RESERVATION_TTL_SECONDS) {
+      problems['RESERVATION_TTL_SECONDS'] = `must be a whole number of seconds from 1 to ${MAX_RESERVATION_TTL_SECONDS}, got ${ttl}`;
+    }
+  }
+  if (!env || !events || Object.keys(problems).length > 0) throw new ConfigError(problems);
   return Object.freeze({
     ...subgraphBaseConfig(env, env.INVENTORY_PORT),
     productsUrl: env.SUBGRAPH_PRODUCTS_URL,
+    reservationTtlSeconds: env.RESERVATION_TTL_SECONDS,
+    events,
   });
+}
+
+/** Runs one reader, adding the variables a ConfigError names to `problems`; null when it failed. */
+function collect<T>(problems: Record<string, string>, read: () => T): T | null {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    Object.assign(problems, error.problems);
+    return null;
+  }
 }

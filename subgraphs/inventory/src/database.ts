@@ -1,5 +1,8 @@
 import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
+import { createEventEntities } from '@techally/events';
 import { INVENTORY_MIGRATIONS } from './migrations';
+import { StockReservationLine } from './reservation/stock-reservation-line.entity';
+import { StockReservation } from './reservation/stock-reservation.entity';
 import { StockAdjustment } from './stock/stock-adjustment.entity';
 import { StockLevel } from './stock/stock-level.entity';
 import { Warehouse } from './warehouse/warehouse.entity';
@@ -7,13 +10,23 @@ import { Warehouse } from './warehouse/warehouse.entity';
 /** The Postgres schema this subgraph owns; nothing else reads or writes it (DESIGN.md §3). */
 export const INVENTORY_SCHEMA = 'inventory';
 
-export const INVENTORY_ENTITIES = [Warehouse, StockLevel, StockAdjustment];
+/** The subgraph's own entities and the event tables (outbox, inbox) in its schema. */
+export const INVENTORY_ENTITIES = [
+  Warehouse,
+  StockLevel,
+  StockAdjustment,
+  StockReservation,
+  StockReservationLine,
+  ...createEventEntities(),
+];
 
-/** Schema-qualified table names, for the statements written in SQL (the atomic stock upsert). */
+/** Schema-qualified table names, for the statements written in SQL (the atomic stock upsert, reservations). */
 export const TABLES = {
   warehouse: `"${INVENTORY_SCHEMA}"."warehouse"`,
   stockLevel: `"${INVENTORY_SCHEMA}"."stock_level"`,
   stockAdjustment: `"${INVENTORY_SCHEMA}"."stock_adjustment"`,
+  stockReservation: `"${INVENTORY_SCHEMA}"."stock_reservation"`,
+  stockReservationLine: `"${INVENTORY_SCHEMA}"."stock_reservation_line"`,
 } as const;
 
 export interface InventoryOrmOptions {

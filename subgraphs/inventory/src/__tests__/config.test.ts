@@ -27,7 +27,40 @@ describe('loadInventoryConfig', () => {
       jwksUrl: 'http://127.0.0.1:4001/.well-known/jwks.json',
       productsUrl: 'http://127.0.0.1:4002/graphql',
       serviceTimeoutMs: 5000,
+      reservationTtlSeconds: 900,
+      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1000, outboxListen: true },
     });
+  });
+
+  it('reads the reservation TTL and the event bus settings', () => {
+    const config = loadInventoryConfig({
+      DATABASE_URL,
+      RESERVATION_TTL_SECONDS: '60',
+      REDIS_URL: 'redis://redis.internal:6379',
+      EVENTS_KEY_PREFIX: 'staging',
+      OUTBOX_POLL_INTERVAL_MS: '250',
+      OUTBOX_LISTEN: 'false',
+    });
+    expect(config.reservationTtlSeconds).toBe(60);
+    expect(config.events).toEqual({ redisUrl: 'redis://redis.internal:6379', keyPrefix: 'staging', outboxPollIntervalMs: 250, outboxListen: false });
+  });
+
+  it.each(['0', '-5', '1.5', 'soon', '604801'])('refuses RESERVATION_TTL_SECONDS=%s, naming it', (value) => {
+    expect(Object.keys(problemsOf({ DATABASE_URL, RESERVATION_TTL_SECONDS: value }))).toEqual(['RESERVATION_TTL_SECONDS']);
+  });
+
+  it('accepts a TTL of one second and of a week', () => {
+    expect(loadInventoryConfig({ DATABASE_URL, RESERVATION_TTL_SECONDS: '1' }).reservationTtlSeconds).toBe(1);
+    expect(loadInventoryConfig({ DATABASE_URL, RESERVATION_TTL_SECONDS: '604800' }).reservationTtlSeconds).toBe(604_800);
+  });
+
+  it('reports malformed event bus variables together with the others', () => {
+    expect(Object.keys(problemsOf({ INVENTORY_PORT: 'eighty', REDIS_URL: 'localhost:6379', OUTBOX_LISTEN: 'maybe' })).sort()).toEqual([
+      'DATABASE_URL',
+      'INVENTORY_PORT',
+      'OUTBOX_LISTEN',
+      'REDIS_URL',
+    ]);
   });
 
   it('reads INVENTORY_PORT, the products URL, the service timeout and the shared variables', () => {

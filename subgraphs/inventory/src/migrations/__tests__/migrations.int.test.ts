@@ -38,13 +38,25 @@ describe('the committed migrations', () => {
 
   it('keep every table in the inventory schema', async () => {
     const rows = (await execute(
-      `select table_schema, table_name from information_schema.tables where table_name in ('warehouse', 'stock_level', 'stock_adjustment')`,
+      `select table_schema, table_name from information_schema.tables
+       where table_name in ('warehouse', 'stock_level', 'stock_adjustment', 'stock_reservation', 'stock_reservation_line', 'outbox', 'inbox')`,
     )) as Array<{ table_schema: string; table_name: string }>;
     expect(rows.map((row) => `${row.table_schema}.${row.table_name}`).sort()).toEqual([
+      'inventory.inbox',
+      'inventory.outbox',
       'inventory.stock_adjustment',
       'inventory.stock_level',
+      'inventory.stock_reservation',
+      'inventory.stock_reservation_line',
       'inventory.warehouse',
     ]);
+  });
+
+  it('wake the outbox relay: an outbox insert notifies the inventory schema', async () => {
+    const [trigger] = (await execute(
+      `select tgname from pg_trigger where tgrelid = 'inventory.outbox'::regclass and not tgisinternal`,
+    )) as Array<{ tgname: string }>;
+    expect(trigger?.tgname).toBe('outbox_notify');
   });
 });
 
@@ -83,6 +95,38 @@ describe('the database itself refuses impossible stock', () => {
     expect(
       await violatedConstraint(`insert into inventory.warehouse (id, code, name, city, country) values (gen_random_uuid(), 'TST-1', 'Again', 'York', 'GB')`, []),
     ).toBe('warehouse_code_unique');
+  });
+
+  const ORDER_ID = '99999999-2222-4333-8444-555555555555';
+  const insertReservation = `insert into inventory.stock_reservation (order_id, status, expires_at, created_at, updated_at) values (?, ?, ?, now(), now())`;
+  const insertLine = `insert into inventory.stock_reservation_line (order_id, product_id, warehouse_id, quantity) values (?, ?, ?, ?)`;
+
+  it('accepts an active reservation with an expiry, and a tombstone without one', async () => {
+    expect(await violatedConstraint(insertReservation, [ORDER_ID, 'ACTIVE', '2026-12-01T00:00:00Z'])).toBeNull();
+    expect(await violatedConstraint(insertReservation, [ORDER_ID, 'RELEASED', null])).toBeNull();
+  });
+
+  it('refuses an active reservation without an expiry', async () => {
+    expect(await violatedConstraint(insertReservation, [ORDER_ID, 'ACTIVE', null])).toBe('stock_reservation_expiry_check');
+  });
+
+  it('refuses a reservation status outside ACTIVE, COMMITTED, RELEASED', async () => {
+    expect(await violatedConstraint(insertReservation, [ORDER_ID, 'SHIPPED', null])).toBe('stock_reservation_status_check');
+  });
+
+  it('refuses a reservation line of no units', async () => {
+    const withReservation = (quantity: number) =>
+      violatedConstraint(
+        `with reservation as (${insertReservation} returning order_id)
+         insert into inventory.stock_reservation_line (order_id, product_id, warehouse_id, quantity) select order_id, ?, ?, ? from reservation`,
+        [ORDER_ID, 'ACTIVE', '2026-12-01T00:00:00Z', PRODUCT_ID, WAREHOUSE_ID, quantity],
+      );
+    expect(await withReservation(1)).toBeNull();
+    expect(await withReservation(0)).toBe('stock_reservation_line_quantity_check');
+  });
+
+  it('refuses a reservation line of an order without a reservation', async () => {
+    expect(await violatedConstraint(insertLine, [ORDER_ID, PRODUCT_ID, WAREHOUSE_ID, 1])).toBe('stock_reservation_line_order_id_foreign');
   });
 
   it('refuses an adjustment of zero units', async () => {
