@@ -1,4 +1,4 @@
-import type { EventBusOption } from '@techally/events';
+import { consumerWorker, openEventBus, outboxRelayWorker, type EventBusOption } from '@techally/events';
 import {
   assembleSubgraph,
   createLogger,
@@ -9,7 +9,9 @@ import {
 import type { InventoryConfig } from './config';
 import { createContextFactory } from './context';
 import { createInventoryOrm } from './database';
+import { createOrderEventConsumers } from './order-events';
 import { createProductCatalog } from './product/product-catalog';
+import { ReservationService } from './reservation/reservation.service';
 import { buildInventorySchema } from './schema';
 import { seedInventory } from './seed/seed';
 
@@ -21,8 +23,10 @@ export interface InventorySubgraph extends SubgraphApp {
 export type InventorySubgraphOptions = SubgraphAppOptions & EventBusOption;
 
 /**
- * The composition root (STYLE.md §2): the ORM, the products client and the request context wired into the
- * platform's subgraph assembly. Opens the database pool; does not migrate, seed or listen.
+ * The composition root (STYLE.md §2): the ORM, the products client, the event bus and the request context
+ * wired into the platform's subgraph assembly, with the outbox relay and the consumers of the orders
+ * subgraph's events as background workers (started by `listen`, stopped before the pool closes). Opens the
+ * database pool; does not migrate, seed or listen.
  */
 export async function createInventorySubgraph(
   config: InventoryConfig,
@@ -33,6 +37,9 @@ export async function createInventorySubgraph(
   const catalog = createProductCatalog(
     createServiceClient({ name: 'products', url: config.productsUrl, timeoutMs: config.serviceTimeoutMs, logger }),
   );
+  const { bus, close: closeBus } = openEventBus(config.events, options.bus, { logger });
+  const reservations = new ReservationService({ ttlSeconds: config.reservationTtlSeconds });
+  const consumers = createOrderEventConsumers({ orm, reservations, logger });
   return assembleSubgraph({
     name: 'inventory',
     config,
@@ -42,5 +49,16 @@ export async function createInventorySubgraph(
     buildSchema: buildInventorySchema,
     createContext: (verifier) => createContextFactory({ orm, verifier, catalog }),
     seed: () => seedInventory(orm, logger),
+    workers: [
+      outboxRelayWorker({
+        orm,
+        bus,
+        logger,
+        pollIntervalMs: config.events.outboxPollIntervalMs,
+        listen: config.events.outboxListen,
+      }),
+      ...consumers.map((consumer) => consumerWorker(bus, consumer, 'inventory')),
+    ],
+    closeables: [closeBus],
   });
 }

@@ -1,5 +1,7 @@
+import type { EventBus } from '@techally/events';
 import {
   bearer,
+  countStatements,
   createTestDatabase,
   createTestSigningKey,
   postGraphQL,
@@ -44,6 +46,14 @@ export interface HarnessOptions {
   readonly seed?: boolean;
   /** Where inventory finds products; defaults to a stand-in started for the harness. */
   readonly productsUrl?: string;
+  /**
+   * The bus the subgraph's relay publishes to and its consumers read (the caller closes it), with the relay
+   * polling every 20 ms (and LISTENing on a real server). Without it the subgraph opens its own in-memory bus
+   * and its relay polls once, at start, then every minute: statement-counting specs see only their own SQL.
+   */
+  readonly bus?: EventBus;
+  /** RESERVATION_TTL_SECONDS; default 900. */
+  readonly reservationTtlSeconds?: number;
 }
 
 export async function startInventoryHarness(options: HarnessOptions = {}): Promise<InventoryHarness> {
@@ -57,15 +67,19 @@ export async function startInventoryHarness(options: HarnessOptions = {}): Promi
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     SUBGRAPH_PRODUCTS_URL: options.productsUrl ?? products!.url,
+    OUTBOX_POLL_INTERVAL_MS: options.bus ? '20' : '60000',
+    OUTBOX_LISTEN: options.bus && database.kind === 'postgres' ? 'true' : 'false',
+    ...(options.reservationTtlSeconds !== undefined ? { RESERVATION_TTL_SECONDS: String(options.reservationTtlSeconds) } : {}),
   });
   const key = await createTestSigningKey('inventory-test');
   const subgraph = await createInventorySubgraph(config, {
     accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }),
     processMetrics: false,
+    ...(options.bus ? { bus: options.bus } : {}),
   });
   await subgraph.migrate();
   if (options.seed ?? true) await subgraph.seed();
-  const url = await subgraph.listen(0);
+  const url = await listenAfterFirstRelayPoll(subgraph);
   const sign = (signingKey: TestSigningKey, sub: string, roles: string[]) =>
     signTestToken(signingKey, { sub, roles, issuer: ISSUER, audience: AUDIENCE });
   const [adminToken, customerToken, foreignToken] = await Promise.all([
@@ -90,4 +104,26 @@ export async function startInventoryHarness(options: HarnessOptions = {}): Promi
       await database.drop();
     },
   };
+}
+
+/**
+ * Listens (which starts the outbox relay and the consumers) and returns once the relay's first poll has sent
+ * its last statement, so a test counting statements right after never counts the relay's.
+ */
+async function listenAfterFirstRelayPoll(subgraph: InventorySubgraph): Promise<string> {
+  const counter = countStatements(subgraph.orm);
+  try {
+    const url = await subgraph.listen(0);
+    const polled = () => {
+      const select = counter.statements.findIndex((sql) => sql.includes('"outbox"'));
+      return select >= 0 && counter.statements.slice(select + 1).some((sql) => /^(commit|rollback)/i.test(sql.trim()));
+    };
+    for (let waited = 0; !polled(); waited += 10) {
+      if (waited > 15_000) throw new Error(`the outbox relay never polled: ${counter.statements.join(' | ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return url;
+  } finally {
+    counter.stop();
+  }
 }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { appendToOutbox, type EventMetadata } from '@techally/events';
 import { TABLES } from '../database';
 import type { Warehouse } from '../warehouse/warehouse.entity';
 import { StockAdjustment } from './stock-adjustment.entity';
 import type { StockAdjustmentReason } from './stock-adjustment-reason';
 import { StockLevel } from './stock-level.entity';
+import { lockProductStock, readAvailability } from './product-availability';
+import { stockChangedEvent } from './stock-changed.event';
 import { StockError } from './stock.errors';
 import type { StockFigures } from './warehouse-stock.type';
 
@@ -29,6 +32,13 @@ const APPLY_DELTA = `insert into ${TABLES.stockLevel} as level (product_id, ware
     where level.on_hand + ?::int >= level.reserved
   returning on_hand, reserved, updated_at`;
 
+/**
+ * Adjustments of one product serialize on this (transaction-scoped) lock before they lock its rows: an
+ * adjustment may create a row, which no row lock covers, and the product's availability it reports must
+ * include every other warehouse's committed change. Reservations never create rows and take no such lock.
+ */
+const LOCK_PRODUCT_ADJUSTMENTS = `select pg_advisory_xact_lock(hashtextextended('inventory.adjust-stock:' || ?::text, 0))`;
+
 const CURRENT_FIGURES = `select on_hand, reserved from ${TABLES.stockLevel} where product_id = ?::uuid and warehouse_id = ?::uuid`;
 
 export interface Adjustment {
@@ -38,6 +48,8 @@ export interface Adjustment {
   readonly reason: StockAdjustmentReason;
   readonly note: string | null;
   readonly actorId: string;
+  /** Carried into the stock-changed event (the admin's request id). */
+  readonly metadata?: EventMetadata;
 }
 
 interface FiguresRow {
@@ -60,12 +72,16 @@ export class StockRepository {
   }
 
   /**
-   * Applies an adjustment and writes its audit row, in one transaction: both or neither. A change the stock
-   * cannot cover is NEGATIVE_STOCK with the current figures, and nothing is written.
+   * Applies an adjustment, writes its audit row and an `inventory.stock-changed.v1` with the product's new
+   * availability to the outbox, in one transaction: all or nothing. A change the stock cannot cover is
+   * NEGATIVE_STOCK with the current figures, and nothing is written. The product's rows are locked first, in
+   * the order every stock transaction uses (see `lockProductStock`).
    */
   async apply(adjustment: Adjustment): Promise<StockFigures> {
     const { productId, warehouse, delta } = adjustment;
     return this.em.transactional(async (tx) => {
+      await tx.execute(LOCK_PRODUCT_ADJUSTMENTS, [productId]);
+      await lockProductStock(tx, [productId]);
       const [changed] = await tx.execute<FiguresRow[]>(APPLY_DELTA, [
         productId,
         warehouse.id,
@@ -98,6 +114,8 @@ export class StockRepository {
         onHandAfter: changed.on_hand,
         createdAt: new Date(),
       });
+      const [availability] = await readAvailability(tx, [productId]);
+      appendToOutbox(tx, stockChangedEvent(availability!, adjustment.metadata));
       return {
         productId,
         warehouse,

@@ -61,6 +61,7 @@ export class StockService {
       reason: request.reason,
       note,
       actorId: admin.userId,
+      metadata: this.deps.forwarded.requestId ? { requestId: this.deps.forwarded.requestId } : {},
     });
     // The loader may hold this product's rows from earlier in the request; they are stale now.
     this.deps.loaders.stockByProductId.clear(product.id);
