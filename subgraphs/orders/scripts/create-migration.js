@@ -7,12 +7,12 @@
 'use strict';
 const { join } = require('node:path');
 const { writeNextMigration } = require('@techally/testing');
-const { ORDERS_ENTITIES } = require('../dist/database');
+const { ordersEntities } = require('../dist/database');
 const { ORDERS_MIGRATIONS } = require('../dist/migrations');
 
 writeNextMigration({
   schema: 'orders',
-  entities: ORDERS_ENTITIES,
+  entities: ordersEntities(),
   migrations: ORDERS_MIGRATIONS,
   directory: join(__dirname, '../src/migrations'),
   name: process.argv[2],

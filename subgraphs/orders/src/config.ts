@@ -1,4 +1,14 @@
-import { port, readEnv, type SubgraphBaseConfig, subgraphBaseConfig, subgraphEnv, subgraphUrl } from '@techally/platform';
+import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
+import {
+  ConfigError,
+  num,
+  port,
+  readEnv,
+  type SubgraphBaseConfig,
+  subgraphBaseConfig,
+  subgraphEnv,
+  subgraphUrl,
+} from '@techally/platform';
 
 /** The environment this subgraph reads; see README.md for the table. */
 const ordersEnv = {
@@ -12,23 +22,54 @@ const ordersEnv = {
     4002,
     'The products subgraph: prices, names, SKUs and weights at the moment an order is placed.',
   ),
+  ORDER_EXPIRY_SWEEP_INTERVAL_MS: num({
+    default: 5_000,
+    desc: 'How often unpaid orders past their payment deadline are cancelled (RESERVATION_EXPIRED).',
+  }),
 };
+
+/** The sweep interval's bounds: often enough to matter, never a busy loop. */
+const SWEEP_INTERVAL_MS = { min: 100, max: 3_600_000 } as const;
 
 /** The orders subgraph's settings, read and validated once at start (STYLE.md §3). */
 export interface OrdersConfig extends SubgraphBaseConfig {
   readonly usersUrl: string;
   readonly productsUrl: string;
+  /** The event bus (Redis Streams or in memory) and the outbox relay's settings. */
+  readonly events: EventBusConfig;
+  /** Pause between two runs of the expiry sweeper. */
+  readonly orderExpirySweepIntervalMs: number;
 }
 
 /**
  * Reads the orders configuration from `source` (process.env by default). The only reader of the environment
- * in this package; throws a ConfigError naming every missing or malformed variable.
+ * in this package; throws one ConfigError naming every missing or malformed variable, the event bus's included.
  */
 export function loadOrdersConfig(source: Record<string, string | undefined> = process.env): OrdersConfig {
-  const env = readEnv(ordersEnv, source);
+  const problems: Record<string, string> = {};
+  const env = collect(problems, () => readEnv(ordersEnv, source));
+  const events = collect(problems, () => loadEventBusConfig(source));
+  const sweepMs = env?.ORDER_EXPIRY_SWEEP_INTERVAL_MS;
+  if (sweepMs !== undefined && !(Number.isInteger(sweepMs) && sweepMs >= SWEEP_INTERVAL_MS.min && sweepMs <= SWEEP_INTERVAL_MS.max)) {
+    problems['ORDER_EXPIRY_SWEEP_INTERVAL_MS'] = `a whole number of milliseconds from ${SWEEP_INTERVAL_MS.min} to ${SWEEP_INTERVAL_MS.max}`;
+  }
+  if (!env || !events || Object.keys(problems).length > 0) throw new ConfigError(problems);
   return Object.freeze({
     ...subgraphBaseConfig(env, env.ORDERS_PORT),
     usersUrl: env.SUBGRAPH_USERS_URL,
     productsUrl: env.SUBGRAPH_PRODUCTS_URL,
+    events,
+    orderExpirySweepIntervalMs: env.ORDER_EXPIRY_SWEEP_INTERVAL_MS,
   });
+}
+
+/** Runs one reader, moving the problems of a ConfigError it throws into `problems`. */
+function collect<T>(problems: Record<string, string>, read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    Object.assign(problems, error.problems);
+    return undefined;
+  }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventMetadata } from '@techally/events';
 import { authenticate, forwardedFrom, type AccessTokenVerifier, type RequestInfo, type SubgraphOrm, type Viewer } from '@techally/platform';
 import type { AddressBook } from './checkout/address-book.client';
 import type { ProductCatalog } from './checkout/catalog.client';
@@ -35,13 +36,22 @@ export function createContextFactory({ orm, verifier, catalog, addressBook, cloc
     const viewer = await authenticate(verifier, request.headers);
     const em = orm.em.fork() as EntityManager;
     const loaders = createOrderLoaders(em);
+    const eventMetadata = eventMetadataOf(request);
     return {
       ...request,
       viewer,
       em,
       loaders,
-      orders: new OrderService(em, viewer, loaders, clock),
-      checkout: new CheckoutService({ em, viewer, loaders, catalog, addressBook, forwarded: forwardedFrom(request), clock }),
+      orders: new OrderService(em, viewer, loaders, clock, eventMetadata),
+      checkout: new CheckoutService({ em, viewer, loaders, catalog, addressBook, forwarded: forwardedFrom(request), eventMetadata, clock }),
     };
   };
+}
+
+/** What the events a request causes carry from it: its id, and its W3C trace context when it came with one. */
+function eventMetadataOf(request: RequestInfo): EventMetadata {
+  const traceparent = request.headers['traceparent'];
+  return typeof traceparent === 'string' && /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/.test(traceparent)
+    ? { requestId: request.requestId, traceparent }
+    : { requestId: request.requestId };
 }

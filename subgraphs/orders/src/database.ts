@@ -1,3 +1,4 @@
+import { createEventEntities } from '@techally/events';
 import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
 import { ORDERS_MIGRATIONS } from './migrations';
 import { OrderItem } from './order/order-item.entity';
@@ -9,6 +10,14 @@ import { ShippingAddressSnapshot } from './order/shipping-address.embeddable';
 export const ORDERS_SCHEMA = 'orders';
 
 export const ORDERS_ENTITIES = [Order, OrderItem, OrderStatusChange, ShippingAddressSnapshot];
+
+/**
+ * Everything the orders ORM maps: its own entities and the event tables (outbox, inbox). Fresh event schemas on
+ * every call: MikroORM decorates them per ORM (see `createEventEntities`).
+ */
+export function ordersEntities() {
+  return [...ORDERS_ENTITIES, ...createEventEntities()];
+}
 
 /** Schema-qualified table names, for the few statements written in SQL. */
 export const TABLES = {
@@ -23,12 +32,12 @@ export interface OrdersOrmOptions {
   readonly logger?: Logger;
 }
 
-/** The orders subgraph's ORM: its entities, its committed migrations, its schema. */
+/** The orders subgraph's ORM: its entities and event tables, its committed migrations, its schema. */
 export function createOrdersOrm(options: OrdersOrmOptions): Promise<SubgraphOrm> {
   return createOrm({
     schema: ORDERS_SCHEMA,
     databaseUrl: options.databaseUrl,
-    entities: ORDERS_ENTITIES,
+    entities: ordersEntities(),
     migrations: ORDERS_MIGRATIONS,
     ...(options.poolMax !== undefined ? { poolMax: options.poolMax } : {}),
     ...(options.logger ? { logger: options.logger } : {}),

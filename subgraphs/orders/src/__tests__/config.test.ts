@@ -18,6 +18,8 @@ describe('loadOrdersConfig', () => {
       usersUrl: 'http://127.0.0.1:4001/graphql',
       productsUrl: 'http://127.0.0.1:4002/graphql',
       serviceTimeoutMs: 5_000,
+      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1_000, outboxListen: true },
+      orderExpirySweepIntervalMs: 5_000,
     });
   });
 
@@ -30,6 +32,11 @@ describe('loadOrdersConfig', () => {
       SUBGRAPH_USERS_URL: 'http://users.internal:4001/graphql',
       SUBGRAPH_PRODUCTS_URL: 'http://products.internal:4002/graphql',
       SERVICE_TIMEOUT_MS: '1500',
+      REDIS_URL: 'redis://redis.internal:6379',
+      EVENTS_KEY_PREFIX: 'staging',
+      OUTBOX_POLL_INTERVAL_MS: '250',
+      OUTBOX_LISTEN: 'false',
+      ORDER_EXPIRY_SWEEP_INTERVAL_MS: '2000',
     });
     expect(config).toMatchObject({
       port: 5004,
@@ -38,6 +45,8 @@ describe('loadOrdersConfig', () => {
       usersUrl: 'http://users.internal:4001/graphql',
       productsUrl: 'http://products.internal:4002/graphql',
       serviceTimeoutMs: 1_500,
+      events: { redisUrl: 'redis://redis.internal:6379', keyPrefix: 'staging', outboxPollIntervalMs: 250, outboxListen: false },
+      orderExpirySweepIntervalMs: 2_000,
     });
   });
 
@@ -45,19 +54,44 @@ describe('loadOrdersConfig', () => {
     expect(Object.isFrozen(loadOrdersConfig({ DATABASE_URL }))).toBe(true);
   });
 
-  it('stops with an error naming each missing or malformed variable', () => {
-    let error: unknown;
-    try {
-      loadOrdersConfig({ ORDERS_PORT: 'eighty', SUBGRAPH_PRODUCTS_URL: 'products', SERVICE_TIMEOUT_MS: 'soon' });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    expect(Object.keys((error as ConfigError).problems).sort()).toEqual([
+  it('stops with one error naming each missing or malformed variable, the event bus’s included', () => {
+    const error = configError({
+      ORDERS_PORT: 'eighty',
+      SUBGRAPH_PRODUCTS_URL: 'products',
+      SERVICE_TIMEOUT_MS: 'soon',
+      REDIS_URL: 'localhost:6379',
+      OUTBOX_LISTEN: 'maybe',
+      ORDER_EXPIRY_SWEEP_INTERVAL_MS: 'often',
+    });
+    expect(Object.keys(error.problems).sort()).toEqual([
       'DATABASE_URL',
       'ORDERS_PORT',
+      'ORDER_EXPIRY_SWEEP_INTERVAL_MS',
+      'OUTBOX_LISTEN',
+      'REDIS_URL',
       'SERVICE_TIMEOUT_MS',
       'SUBGRAPH_PRODUCTS_URL',
     ]);
   });
+
+  it.each(['0', '99', '2.5', '-5000', '3600001'])('refuses ORDER_EXPIRY_SWEEP_INTERVAL_MS=%s (whole milliseconds, 100 to an hour)', (value) => {
+    const error = configError({ DATABASE_URL, ORDER_EXPIRY_SWEEP_INTERVAL_MS: value });
+    expect(error.problems).toEqual({ ORDER_EXPIRY_SWEEP_INTERVAL_MS: 'a whole number of milliseconds from 100 to 3600000' });
+  });
+
+  it('names a bad event-bus variable alone when everything else is fine', () => {
+    expect(configError({ DATABASE_URL, EVENTS_KEY_PREFIX: 'has spaces' }).problems).toEqual({
+      EVENTS_KEY_PREFIX: expect.any(String),
+    });
+  });
 });
+
+function configError(source: Record<string, string>): ConfigError {
+  try {
+    loadOrdersConfig(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}

@@ -8,5 +8,5 @@ export const ORDER_FIELDS = `id number status customer { id }
 
 export const PLACE_ORDER = `mutation PlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { ${ORDER_FIELDS} } }`;
 export const ORDER = `query Order($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`;
-export const CANCEL_ORDER = `mutation Cancel($id: ID!) { cancelOrder(id: $id) { id status updatedAt statusHistory { from status reason at } } }`;
+export const CANCEL_ORDER = `mutation Cancel($id: ID!) { cancelOrder(id: $id) { id status cancellationReason updatedAt statusHistory { from status reason at } } }`;
 export const FULFILL_ORDER = `mutation Fulfill($id: ID!) { fulfillOrder(id: $id) { id status statusHistory { from status reason } } }`;

@@ -8,6 +8,9 @@ import { Order } from '../order/order.entity';
 import { ShippingAddressSnapshot } from '../order/shipping-address.embeddable';
 import { CABLE, HEADPHONES } from './fixtures';
 
+/** What every given order costs: CABLE × 2 + HEADPHONES × 1, free shipping, US tax. */
+export const GIVEN_ORDER_TOTAL = 3_998 + 34_900 + 3_112;
+
 /** The path an order took to reach each status, as the (later) checkout saga would drive it. */
 const PATH: Record<OrderStatus, OrderStatus[]> = {
   [OrderStatus.PENDING]: [OrderStatus.PENDING],
@@ -22,6 +25,8 @@ export interface GivenOrder {
   readonly customerId: string;
   readonly status?: OrderStatus;
   readonly placedAt?: Date;
+  /** Only for AWAITING_PAYMENT and later: when the payment was (or is) due. */
+  readonly paymentDueAt?: Date;
 }
 
 /**
@@ -42,7 +47,7 @@ export async function givenOrders(orm: SubgraphOrm, orders: ReadonlyArray<GivenO
       subtotal: 3_998 + 34_900,
       shipping: 0,
       tax: 3_112,
-      total: 3_998 + 34_900 + 3_112,
+      total: GIVEN_ORDER_TOTAL,
       shippingAddress: Object.assign(new ShippingAddressSnapshot(), {
         fullName: 'Given Customer',
         line1: '1 Spec Street',
@@ -57,6 +62,7 @@ export async function givenOrders(orm: SubgraphOrm, orders: ReadonlyArray<GivenO
       requestHash: '0'.repeat(64),
       placedAt,
       updatedAt: placedAt,
+      paymentDueAt: given.paymentDueAt ?? null,
     });
     [
       { product: CABLE, quantity: 2 },

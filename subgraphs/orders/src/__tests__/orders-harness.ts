@@ -1,3 +1,4 @@
+import type { EventBus } from '@techally/events';
 import { createLogger } from '@techally/platform';
 import {
   bearer,
@@ -40,14 +41,38 @@ export interface OrdersHarness {
   query<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<Data>>;
   /** Runs SQL against the orders database (assertions and the set-up of states only a later saga reaches). */
   sql<Row = Record<string, unknown>>(statement: string, params?: unknown[]): Promise<Row[]>;
-  /** Rows per table, to prove a failed mutation wrote nothing. */
-  tableCounts(): Promise<{ orders: number; items: number; changes: number }>;
+  /** Rows per table (outbox events included), to prove a failed mutation wrote nothing. */
+  tableCounts(): Promise<{ orders: number; items: number; changes: number; events: number }>;
+  /** The outbox, in the order the relay publishes it; only one order's events when `orderId` is given. */
+  outbox(orderId?: string): Promise<OutboxRow[]>;
   /** A second orders subgraph on the same database, configured with `env` on top (a service that is down). */
   startVariant(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
-export async function startOrdersHarness(): Promise<OrdersHarness> {
+/** An outbox row as the specs read it. */
+export interface OutboxRow {
+  readonly id: string;
+  readonly type: string;
+  readonly aggregateId: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- specs assert on payload shapes
+  readonly payload: Record<string, any>;
+  readonly metadata: Record<string, unknown>;
+}
+
+export interface OrdersHarnessOptions {
+  /** The bus the subgraph uses (a spec that plays inventory and payments on it); its own in-memory one otherwise. */
+  readonly bus?: EventBus;
+  readonly clock?: () => Date;
+  /** Environment on top of the harness's (e.g. a short ORDER_EXPIRY_SWEEP_INTERVAL_MS). */
+  readonly env?: Record<string, string>;
+}
+
+/**
+ * Starts the harness. Its subgraph runs the saga's workers (relay, consumers, sweeper) on its bus; the sweeper
+ * waits an hour between sweeps unless `env` says otherwise, so it never races a spec's own given orders.
+ */
+export async function startOrdersHarness(options: OrdersHarnessOptions = {}): Promise<OrdersHarness> {
   const database = await createTestDatabase();
   const [users, products, key] = await Promise.all([
     startUsersStandIn(ADDRESS_BOOKS),
@@ -64,6 +89,11 @@ export async function startOrdersHarness(): Promise<OrdersHarness> {
     NODE_ENV: 'test',
     SUBGRAPH_USERS_URL: users.url,
     SUBGRAPH_PRODUCTS_URL: products.url,
+    // LISTEN/NOTIFY needs a real server; on the embedded PGlite the relay polls.
+    OUTBOX_LISTEN: database.kind === 'postgres' ? 'true' : 'false',
+    OUTBOX_POLL_INTERVAL_MS: '250',
+    ORDER_EXPIRY_SWEEP_INTERVAL_MS: '3600000',
+    ...options.env,
   };
   // ORDERS_TEST_LOG_LEVEL=error shows what was masked as INTERNAL_SERVER_ERROR when a spec fails.
   const logger = () => createLogger({ name: 'orders', level: (process.env['ORDERS_TEST_LOG_LEVEL'] as 'error' | undefined) ?? 'silent' });
@@ -72,6 +102,8 @@ export async function startOrdersHarness(): Promise<OrdersHarness> {
       accessTokenKeys,
       logger: logger(),
       processMetrics: false,
+      ...(options.bus ? { bus: options.bus } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     return { subgraph, url: await subgraph.listen(0) };
   };
@@ -98,12 +130,21 @@ export async function startOrdersHarness(): Promise<OrdersHarness> {
     query: (query, variables = {}, token) => postGraphQL(url, query, variables, token ? bearer(token) : {}),
     sql,
     async tableCounts() {
-      const [row] = await sql<{ orders: number; items: number; changes: number }>(
+      const [row] = await sql<{ orders: number; items: number; changes: number; events: number }>(
         `select (select count(*)::int from orders."order") as orders,
                 (select count(*)::int from orders.order_item) as items,
-                (select count(*)::int from orders.order_status_change) as changes`,
+                (select count(*)::int from orders.order_status_change) as changes,
+                (select count(*)::int from orders.outbox) as events`,
       );
-      return row as { orders: number; items: number; changes: number };
+      return row as { orders: number; items: number; changes: number; events: number };
+    },
+    async outbox(orderId) {
+      const rows = await sql<{ id: string; type: string; aggregate_id: string; payload: OutboxRow['payload']; metadata: Record<string, unknown> }>(
+        `select id, type, aggregate_id, payload, metadata from orders.outbox
+         where ?::text is null or aggregate_id = ? order by position`,
+        [orderId ?? null, orderId ?? null],
+      );
+      return rows.map((row) => ({ id: row.id, type: row.type, aggregateId: row.aggregate_id, payload: row.payload, metadata: row.metadata }));
     },
     async startVariant(env) {
       const variant = await start(env);

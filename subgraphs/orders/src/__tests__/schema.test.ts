@@ -1,5 +1,16 @@
-import { graphql, Kind, parse, print, type DocumentNode, type FieldDefinitionNode, type GraphQLSchema, type InputValueDefinitionNode } from 'graphql';
+import {
+  graphql,
+  Kind,
+  parse,
+  print,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type InputValueDefinitionNode,
+} from 'graphql';
 import { buildOrdersSchema } from '..';
+import { CancellationReason } from '../order/cancellation-reason';
 
 // buildOrdersSchema needs no database and no configuration: the compose script prints SDL from it.
 describe('the orders subgraph schema', () => {
@@ -47,6 +58,8 @@ describe('the orders subgraph schema', () => {
       'statusHistory: [OrderStatusChange!]!',
       'placedAt: DateTime!',
       'updatedAt: DateTime!',
+      'paymentDueAt: DateTime',
+      'cancellationReason: String',
     ]);
     expect(fieldsOf('OrderItem')).toEqual([
       'id: ID!',
@@ -98,6 +111,11 @@ describe('the orders subgraph schema', () => {
       'cancelOrder(id: ID!): Order!',
       'fulfillOrder(id: ID!): Order!',
     ]);
+  });
+
+  it('documents every cancellation code on Order.cancellationReason', () => {
+    const field = (schema.getType('Order') as GraphQLObjectType).getFields()['cancellationReason'];
+    for (const code of Object.values(CancellationReason)) expect(field?.description).toContain(code);
   });
 
   it('has no price anywhere a client could send one', () => {

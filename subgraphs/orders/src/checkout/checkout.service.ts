@@ -1,11 +1,13 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventMetadata } from '@techally/events';
 import { DomainError, requireViewer, type ForwardedRequest, type Viewer } from '@techally/platform';
 import { OrderItem } from '../order/order-item.entity';
 import { OrderStatus } from '../order/order-status';
 import { OrderStatusChange } from '../order/order-status-change.entity';
 import { Order } from '../order/order.entity';
 import { OrderError } from '../order/order.errors';
+import { orderPlacedEvents } from '../order/order.events';
 import type { OrderLoaders } from '../order/order.loaders';
 import { OrderRepository } from '../order/order.repository';
 import { ShippingAddressSnapshot } from '../order/shipping-address.embeddable';
@@ -25,6 +27,8 @@ export interface CheckoutDependencies {
   readonly addressBook: AddressBook;
   /** The incoming request's credentials and id, for the calls checkout makes on the caller's behalf. */
   readonly forwarded: ForwardedRequest;
+  /** Carried by the events the order causes (the request id). */
+  readonly eventMetadata: EventMetadata;
   readonly clock: () => Date;
 }
 
@@ -43,8 +47,10 @@ interface ResolvedLine {
  *    (IDEMPOTENCY_KEY_REUSED when it is not), before any service is asked;
  * 3. the products subgraph prices every line (one `_entities` call) and the users subgraph, with the caller's
  *    token, lists their addresses, in parallel and outside any transaction;
- * 4. the order, its lines and its first history step are inserted in one short transaction. When a concurrent
- *    twin with the same key won the race, the unique index says so and the twin's order is returned.
+ * 4. the order, its lines, its first history step and its events (`orders.order-placed.v1`, then
+ *    `orders.order-status-changed.v1` to PENDING: the saga starts there) are inserted in one short transaction.
+ *    When a concurrent twin with the same key won the race, the unique index says so, the transaction rolls back
+ *    (its events with it) and the twin's order is returned. A replay writes nothing.
  */
 export class CheckoutService {
   private readonly repository: OrderRepository;
@@ -73,7 +79,8 @@ export class CheckoutService {
     if (!address) throw unknownShippingAddress(request.shippingAddressId);
 
     const { order, items, placed } = this.newOrder(viewer, request, hash, lines, address);
-    if (!(await this.repository.insertPlaced(order, items, placed))) {
+    const events = orderPlacedEvents(order, items, this.deps.eventMetadata);
+    if (!(await this.repository.insertPlaced(order, items, placed, events))) {
       const winner = await this.repository.findByIdempotencyKey(viewer.userId, request.idempotencyKey);
       // The unique violation means the row exists; a miss here is a bug, surfaced (and masked) as internal.
       if (!winner) throw new Error(`order under idempotency key ${request.idempotencyKey} vanished`);

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126063311_initial_orders } from './Migration20261126063311_initial_orders';
+import { Migration20261126082505_checkout_saga } from './Migration20261126082505_checkout_saga';
 
 /**
  * Every committed migration, oldest first. Listed explicitly (not discovered from the folder) so the compiled
@@ -7,4 +8,5 @@ import { Migration20261126063311_initial_orders } from './Migration2026112606331
  */
 export const ORDERS_MIGRATIONS: ReadonlyArray<MigrationObject> = [
   { name: 'Migration20261126063311_initial_orders', class: Migration20261126063311_initial_orders },
+  { name: 'Migration20261126082505_checkout_saga', class: Migration20261126082505_checkout_saga },
 ];

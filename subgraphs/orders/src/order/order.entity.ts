@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Embedded, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import type { CancellationReason } from './cancellation-reason';
 import { OrderStatus } from './order-status';
 import { ShippingAddressSnapshot } from './shipping-address.embeddable';
 
 /** The constraint that makes placeOrder idempotent per customer (translated in the repository). */
 export const ORDER_IDEMPOTENCY_UNIQUE = 'order_customer_idempotency_key_unique';
 export const ORDER_NUMBER_UNIQUE = 'order_number_unique';
+/** What the expiry sweeper scans: only unpaid orders, by deadline (a small partial index). */
+export const ORDER_PAYMENT_DUE_INDEX = 'order_awaiting_payment_due_index';
 
 /**
  * Where order numbers come from: a Postgres sequence (created by the initial migration), so numbers are unique
@@ -27,11 +30,18 @@ export const ORDER_NUMBER_DEFAULT = `('TA-'::text || nextval('${ORDER_NUMBER_SEQ
 @Index({ name: 'order_placed_at_index', properties: ['placedAt', 'id'] })
 @Index({ name: 'order_customer_placed_at_index', properties: ['customerId', 'placedAt', 'id'] })
 @Index({ name: 'order_status_placed_at_index', properties: ['status', 'placedAt', 'id'] })
+// The expiry sweeper: unpaid orders by payment deadline.
+@Index({
+  name: ORDER_PAYMENT_DUE_INDEX,
+  expression: (table, columns, name) =>
+    `create index "${name}" on ${table.schema ? `"${table.schema}".` : ''}"${table.name}" ("${columns.status}", "${columns.paymentDueAt}") where "${columns.status}" = 'AWAITING_PAYMENT'`,
+})
 @Check({ name: 'order_amounts_check', expression: 'subtotal >= 0 and shipping >= 0 and tax >= 0' })
 @Check({ name: 'order_total_check', expression: 'total = subtotal + shipping + tax' })
+@Check({ name: 'order_cancellation_reason_check', expression: "cancellation_reason is null or status = 'CANCELLED'" })
 export class Order {
   /** Filled by the database (number) or by defaults here when not given. */
-  [OptionalProps]?: 'number' | 'status' | 'placedAt' | 'updatedAt';
+  [OptionalProps]?: 'number' | 'status' | 'placedAt' | 'updatedAt' | 'paymentDueAt' | 'cancellationReason';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -81,4 +91,18 @@ export class Order {
   /** Moves with every status change (and nothing else changes an order). */
   @Property({ type: 'datetime', length: 3 })
   updatedAt: Date = new Date();
+
+  /**
+   * Set when stock was reserved (AWAITING_PAYMENT): the reservation's expiry, after which the expiry sweeper
+   * cancels the order unless it was paid. Kept afterwards, as a record of the deadline.
+   */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  paymentDueAt: Date | null = null;
+
+  /**
+   * A {@link CancellationReason} code, set by the transition to CANCELLED (saga or cancelOrder); null for any other
+   * status (a CHECK) and for orders cancelled before the codes existed (the demo seed's).
+   */
+  @Property({ type: 'string', length: 40, nullable: true })
+  cancellationReason: CancellationReason | null = null;
 }

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { raw } from '@mikro-orm/core';
+import { raw, TransactionPropagation } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { appendToOutbox, type AnyEventEnvelope } from '@techally/events';
 import { TABLES } from '../database';
 import { violatedUniqueConstraint } from '../shared/unique-violation';
+import type { CancellationReason } from './cancellation-reason';
 import type { OrdersPosition } from './order.cursor';
 import { OrderItem } from './order-item.entity';
-import type { OrderStatus } from './order-status';
+import { OrderStatus } from './order-status';
 import { OrderStatusChange } from './order-status-change.entity';
 import { Order, ORDER_IDEMPOTENCY_UNIQUE } from './order.entity';
 
@@ -32,6 +34,12 @@ export interface OrdersPage {
   readonly hasNextPage: boolean;
 }
 
+/** Where the expiry sweeper's walk is: the last order it looked at. */
+export interface OverdueCursor {
+  readonly id: string;
+  readonly paymentDueAt: Date;
+}
+
 export interface StatusTransition {
   readonly orderId: string;
   readonly from: OrderStatus;
@@ -39,6 +47,12 @@ export interface StatusTransition {
   readonly at: Date;
   readonly reason: string;
   readonly actor: string;
+  /** Set with the status when the step is to AWAITING_PAYMENT. */
+  readonly paymentDueAt?: Date | undefined;
+  /** Set with the status when the step is to CANCELLED. */
+  readonly cancellationReason?: CancellationReason | undefined;
+  /** Written to the outbox in the same transaction, only when the step applied. */
+  readonly events?: ReadonlyArray<AnyEventEnvelope>;
 }
 
 /**
@@ -59,13 +73,20 @@ export class OrderRepository {
   }
 
   /**
-   * Inserts a new order with its lines and first history entry, in one transaction. False, with nothing
-   * written, when the customer already has an order under the same idempotency key (a concurrent twin won).
+   * Inserts a new order with its lines, first history entry and `events` (outbox), in one transaction. False,
+   * with nothing written, when the customer already has an order under the same idempotency key (a concurrent
+   * twin won).
    */
-  async insertPlaced(order: Order, items: ReadonlyArray<OrderItem>, placed: OrderStatusChange): Promise<boolean> {
+  async insertPlaced(
+    order: Order,
+    items: ReadonlyArray<OrderItem>,
+    placed: OrderStatusChange,
+    events: ReadonlyArray<AnyEventEnvelope>,
+  ): Promise<boolean> {
     try {
       await this.em.transactional(async (tx) => {
         tx.persist([order, ...items, placed]);
+        appendToOutbox(tx, events);
       });
       return true;
     } catch (error) {
@@ -75,16 +96,21 @@ export class OrderRepository {
   }
 
   /**
-   * Moves an order from `from` to `to` and records the step, in one transaction. The UPDATE only matches while
-   * the order is still in `from`, so of two concurrent transitions exactly one applies; false when this one
-   * lost (nothing written).
+   * Moves an order from `from` to `to`, records the step and writes its events, in one transaction (the
+   * caller's, when it has one: a consumer's inbox transaction). The UPDATE only matches while the order is still
+   * in `from`, so of two concurrent transitions exactly one applies; false when this one lost (nothing written).
    */
   transition(change: StatusTransition): Promise<boolean> {
     return this.em.transactional(async (tx) => {
       const updated = await tx.nativeUpdate(
         Order,
         { id: change.orderId, status: change.from },
-        { status: change.to, updatedAt: change.at },
+        {
+          status: change.to,
+          updatedAt: change.at,
+          ...(change.paymentDueAt !== undefined ? { paymentDueAt: change.paymentDueAt } : {}),
+          ...(change.cancellationReason !== undefined ? { cancellationReason: change.cancellationReason } : {}),
+        },
       );
       if (updated === 0) return false;
       await tx.insert(OrderStatusChange, {
@@ -96,8 +122,28 @@ export class OrderRepository {
         actor: change.actor,
         at: change.at,
       });
+      appendToOutbox(tx, change.events ?? []);
       return true;
-    });
+    }, { propagation: TransactionPropagation.REQUIRED });
+  }
+
+  /** An order's lines, in the order they were placed in (the facts of `order-paid`). */
+  linesOf(orderId: string): Promise<OrderItem[]> {
+    return this.em.find(OrderItem, { order: orderId }, { orderBy: { position: 'asc' } });
+  }
+
+  /**
+   * Unpaid orders whose payment deadline passed before `now`, by deadline, `limit` at a time, after `after` (the
+   * last one of the previous batch): the expiry sweeper's walk, over the partial index of AWAITING_PAYMENT orders.
+   */
+  async overdue(now: Date, after: OverdueCursor | null, limit: number): Promise<OverdueCursor[]> {
+    const qb = this.em
+      .createQueryBuilder(Order, 'o')
+      .select(['id', 'paymentDueAt'])
+      .where({ status: OrderStatus.AWAITING_PAYMENT, paymentDueAt: { $lt: now } });
+    if (after) qb.andWhere('(o.payment_due_at, o.id) > (?::timestamptz, ?::uuid)', [after.paymentDueAt, after.id]);
+    const orders = await qb.orderBy([{ paymentDueAt: 'asc' }, { id: 'asc' }]).limit(limit).getResultList();
+    return orders.map((order) => ({ id: order.id, paymentDueAt: order.paymentDueAt as Date }));
   }
 
   /** Newest first, one page plus one row (which only tells whether there is a next page): one statement. */

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, ErrorCode, isAdmin, pageSize, requireAdmin, requireViewer, type Viewer } from '@techally/platform';
+import type { EventMetadata } from '@techally/events';
+import { DomainError, isAdmin, pageSize, requireAdmin, requireViewer, type Viewer } from '@techally/platform';
 import { isUuid } from '../shared/uuid';
+import { CancellationReason } from './cancellation-reason';
 import { decodeOrderCursor, orderCursor } from './order.cursor';
 import type { OrderItem } from './order-item.entity';
 import { OrderStatus } from './order-status';
@@ -9,17 +11,8 @@ import type { Order } from './order.entity';
 import { OrderError } from './order.errors';
 import type { OrderLoaders } from './order.loaders';
 import { OrderRepository, type OrderListFilter } from './order.repository';
-import { assertTransition, CANCELLABLE_STATUSES } from './order.state-machine';
-
-/** How often a status change is re-judged after losing a race before the caller is told to retry. */
-const MAX_TRANSITION_ATTEMPTS = 3;
-
-interface TransitionStep {
-  readonly reason: string;
-  readonly actor: string;
-  /** A use case's own rule on top of the state machine (cancel: only before payment); throws to refuse. */
-  readonly guard?: (current: Order) => void;
-}
+import { CANCELLABLE_STATUSES } from './order.state-machine';
+import { OrderTransitions, type DecideTransition } from './order.transitions';
 
 export interface PageRequest {
   readonly first?: number | null;
@@ -44,18 +37,22 @@ export interface OrderPage {
  *
  * - an order is visible to its customer and to administrators; to anyone else it does not exist (NOT_FOUND,
  *   the same answer as an unknown id, never the data);
- * - every status change goes through the state machine and the conditional UPDATE in the repository.
+ * - every status change goes through `OrderTransitions` (state machine, conditional UPDATE, history, events).
  */
 export class OrderService {
   private readonly repository: OrderRepository;
+  private readonly transitions: OrderTransitions;
 
   constructor(
     em: EntityManager,
     private readonly viewer: Viewer | null,
     private readonly loaders: OrderLoaders,
-    private readonly clock: () => Date,
+    clock: () => Date,
+    /** Carried by the events this request causes (its request id). */
+    private readonly eventMetadata: EventMetadata = {},
   ) {
     this.repository = new OrderRepository(em);
+    this.transitions = new OrderTransitions(em, clock);
   }
 
   /** The order when the viewer may see it; null for anonymous callers, strangers and unknown ids alike. */
@@ -119,17 +116,22 @@ export class OrderService {
     return order.currency;
   }
 
-  /** The customer (their own order) or an administrator; only PENDING or AWAITING_PAYMENT orders. */
+  /**
+   * The customer (their own order) or an administrator; only PENDING or AWAITING_PAYMENT orders. Emits
+   * `order-cancelled` (CUSTOMER_REQUESTED / ADMIN_REQUESTED), so inventory and payments compensate.
+   */
   async cancel(id: string): Promise<Order> {
     const viewer = requireViewer(this.viewer);
     const order = await this.require(id);
     const byCustomer = order.customerId === viewer.userId;
-    return this.transition(order, OrderStatus.CANCELLED, {
-      reason: byCustomer ? 'cancelled by the customer' : 'cancelled by an administrator',
-      actor: `${byCustomer ? 'customer' : 'admin'}:${viewer.userId}`,
-      guard: (current) => {
-        if (!CANCELLABLE_STATUSES.includes(current.status)) throw OrderError.notCancellable(current.id, current.status);
-      },
+    return this.transition(order, (current) => {
+      if (!CANCELLABLE_STATUSES.includes(current.status)) throw OrderError.notCancellable(current.id, current.status);
+      return {
+        to: OrderStatus.CANCELLED,
+        reason: byCustomer ? 'cancelled by the customer' : 'cancelled by an administrator',
+        actor: `${byCustomer ? 'customer' : 'admin'}:${viewer.userId}`,
+        cancellationReason: byCustomer ? CancellationReason.CUSTOMER_REQUESTED : CancellationReason.ADMIN_REQUESTED,
+      };
     });
   }
 
@@ -137,33 +139,14 @@ export class OrderService {
   async fulfill(id: string): Promise<Order> {
     const viewer = requireAdmin(this.viewer);
     const order = await this.require(id);
-    return this.transition(order, OrderStatus.FULFILLED, { reason: 'handed to the carrier', actor: `admin:${viewer.userId}` });
+    return this.transition(order, () => ({ to: OrderStatus.FULFILLED, reason: 'handed to the carrier', actor: `admin:${viewer.userId}` }));
   }
 
-  /**
-   * Applies one step of the state machine and records it. The repository's UPDATE is conditional on the
-   * status read here, so when a concurrent request moved the order first, nothing is written: the order is
-   * read again and the step re-judged from where it really is now (a racing second cancellation then hears
-   * ORDER_NOT_CANCELLABLE; a cancellation that raced PENDING → AWAITING_PAYMENT still applies).
-   */
-  private async transition(order: Order, to: OrderStatus, step: TransitionStep): Promise<Order> {
-    let current = order;
-    for (let attempt = 1; ; attempt += 1) {
-      step.guard?.(current);
-      assertTransition(current.status, to);
-      // Strictly after the previous step (which set updatedAt), so the history sorts by time even within a millisecond.
-      const at = new Date(Math.max(this.clock().getTime(), current.updatedAt.getTime() + 1));
-      const from = current.status;
-      const applied = await this.repository.transition({ orderId: current.id, from, to, at, reason: step.reason, actor: step.actor });
-      current = await this.repository.reload(current);
-      if (applied) {
-        this.loaders.historyByOrderId.clear(current.id);
-        return current;
-      }
-      if (attempt === MAX_TRANSITION_ATTEMPTS) {
-        throw new DomainError(ErrorCode.CONFLICT, `Order ${current.id} is changing right now; try again.`, { id: current.id });
-      }
-    }
+  /** A use case's step (decisions here always take one or throw), then the request's history cache is stale. */
+  private async transition(order: Order, decide: DecideTransition): Promise<Order> {
+    const outcome = await this.transitions.apply(order, decide, this.eventMetadata);
+    this.loaders.historyByOrderId.clear(outcome.order.id);
+    return outcome.order;
   }
 
   private maySee(order: Order): boolean {

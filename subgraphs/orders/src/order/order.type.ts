@@ -14,7 +14,7 @@ registerEnumType(OrderStatus, {
     AWAITING_PAYMENT: { description: 'Stock reserved, payment asked for.' },
     PAID: { description: 'Paid; waiting to be shipped.' },
     FULFILLED: { description: 'Handed to the carrier.' },
-    CANCELLED: { description: 'Cancelled before payment; nothing was charged.' },
+    CANCELLED: { description: 'Cancelled before it was paid (see cancellationReason); a payment that came too late is refunded.' },
     REFUNDED: { description: 'Paid, then refunded.' },
   },
 });
@@ -67,4 +67,18 @@ export class OrderType {
 
   @Field(() => Date, { description: 'When the status last changed.' })
   updatedAt!: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'While AWAITING_PAYMENT: the time by which the order must be paid (when its stock reservation expires); after it, an unpaid order is cancelled (RESERVATION_EXPIRED). Null until stock was reserved.',
+  })
+  paymentDueAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why a CANCELLED order was cancelled, as a stable code: OUT_OF_STOCK (stock could not be reserved), PAYMENT_FAILED (declined or abandoned), PAYMENT_AMOUNT_MISMATCH (the payment did not match the total; refunded), RESERVATION_EXPIRED (not paid in time), CUSTOMER_REQUESTED or ADMIN_REQUESTED (cancelOrder). Null for any other status, and for orders cancelled before the codes existed. New codes may be added: treat an unknown one as a generic cancellation.',
+  })
+  cancellationReason!: string | null;
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger, SubgraphOrm } from '@techally/platform';
+import { CancellationReason } from '../order/cancellation-reason';
 import { OrderItem } from '../order/order-item.entity';
 import { OrderStatus } from '../order/order-status';
 import { OrderStatusChange } from '../order/order-status-change.entity';
@@ -52,6 +53,8 @@ async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> 
       requestHash: order.requestHash,
       placedAt: order.placedAt,
       updatedAt: order.cancelledAt ?? order.placedAt,
+      // Historic data: the seed writes no events (nothing downstream ever held stock or money for these orders).
+      cancellationReason: order.cancelledAt ? CancellationReason.CUSTOMER_REQUESTED : null,
     });
     order.lines.forEach((line, position) =>
       em.create(OrderItem, {

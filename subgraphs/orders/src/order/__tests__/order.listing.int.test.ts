@@ -1,7 +1,8 @@
-import { countStatements, errorCodes, type GraphQLResponse } from '@techally/testing';
+import { errorCodes, type GraphQLResponse } from '@techally/testing';
 import { CUSTOMER_A, CUSTOMER_B } from '../../__tests__/fixtures';
 import { givenOrders, type GivenOrder } from '../../__tests__/order-factory';
 import { startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
+import { countRequestStatements } from '../../__tests__/request-statements';
 import { OrderStatus } from '../order-status';
 
 const LIST = `query Orders($first: Int, $after: String, $filter: OrderFilter) {
@@ -162,7 +163,7 @@ describe('User.orders', () => {
 describe('the cost of a request', () => {
   /** Statements an operation costs (run once to warm up nothing: each request has its own loaders). */
   async function statementsFor(query: string, variables: Record<string, unknown>): Promise<{ count: number; errors: unknown }> {
-    const counter = countStatements(h.subgraph.orm);
+    const counter = countRequestStatements(h.subgraph.orm);
     try {
       const response = await h.query(query, variables, h.tokens.admin);
       return { count: counter.count, errors: response.errors };

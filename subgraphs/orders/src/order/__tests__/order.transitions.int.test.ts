@@ -1,10 +1,11 @@
-import { countStatements, errorCodes } from '@techally/testing';
+import { errorCodes } from '@techally/testing';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '@techally/platform';
 import { ADMIN, A_IN_US, CABLE, CUSTOMER_A } from '../../__tests__/fixtures';
 import { CANCEL_ORDER, FULFILL_ORDER, PLACE_ORDER } from '../../__tests__/operations';
 import { givenOrders } from '../../__tests__/order-factory';
 import { newIdempotencyKey, startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
+import { countRequestStatements } from '../../__tests__/request-statements';
 import { OrderStatus } from '../order-status';
 import { Order } from '../order.entity';
 import { createOrderLoaders } from '../order.loaders';
@@ -49,6 +50,7 @@ describe('cancelOrder', () => {
     expect(cancelled).toMatchObject({
       id,
       status: 'CANCELLED',
+      cancellationReason: 'CUSTOMER_REQUESTED',
       statusHistory: [
         { from: null, status: 'PENDING', reason: 'placed' },
         { from: 'PENDING', status: 'CANCELLED', reason: 'cancelled by the customer' },
@@ -59,12 +61,21 @@ describe('cancelOrder', () => {
     expect(Date.parse(cancel!.at)).toBeGreaterThan(Date.parse(placed!.at));
     expect(cancelled.updatedAt).toBe(cancel!.at);
     expect((await history(id)).at(-1)).toEqual({ from_status: 'PENDING', to_status: 'CANCELLED', reason: 'cancelled by the customer', actor: `customer:${CUSTOMER_A}` });
+    // Inventory and payments learn it from the outbox, written in the same transaction as the step.
+    expect((await h.outbox(id)).slice(2).map((event) => [event.type, event.payload])).toEqual([
+      ['orders.order-status-changed.v1', { orderId: id, customerId: CUSTOMER_A, status: 'CANCELLED', previousStatus: 'PENDING' }],
+      ['orders.order-cancelled.v1', { orderId: id, reason: 'CUSTOMER_REQUESTED' }],
+    ]);
   });
 
   it('lets an administrator cancel an order AWAITING_PAYMENT', async () => {
     const id = await givenOrderOfA(OrderStatus.AWAITING_PAYMENT);
     const response = await h.query(CANCEL_ORDER, { id }, h.tokens.admin);
-    expect(response.data!['cancelOrder']).toMatchObject({ status: 'CANCELLED' });
+    expect(response.data!['cancelOrder']).toMatchObject({ status: 'CANCELLED', cancellationReason: 'ADMIN_REQUESTED' });
+    expect((await h.outbox(id)).map((event) => [event.type, event.payload])).toEqual([
+      ['orders.order-status-changed.v1', { orderId: id, customerId: CUSTOMER_A, status: 'CANCELLED', previousStatus: 'AWAITING_PAYMENT' }],
+      ['orders.order-cancelled.v1', { orderId: id, reason: 'ADMIN_REQUESTED' }],
+    ]);
     expect((await history(id)).at(-1)).toEqual({
       from_status: 'AWAITING_PAYMENT',
       to_status: 'CANCELLED',
@@ -105,6 +116,7 @@ describe('cancelOrder', () => {
     expect(outcomes.filter((outcome) => outcome === 'CANCELLED')).toHaveLength(1);
     expect(outcomes.filter((outcome) => outcome === 'ORDER_NOT_CANCELLABLE')).toHaveLength(4);
     expect((await history(id)).map((step) => step.to_status)).toEqual(['PENDING', 'CANCELLED']);
+    expect((await h.outbox(id)).filter((event) => event.type === 'orders.order-cancelled.v1')).toHaveLength(1);
   });
 });
 
@@ -121,6 +133,10 @@ describe('fulfillOrder', () => {
         { from: 'PAID', status: 'FULFILLED', reason: 'handed to the carrier' },
       ],
     });
+    // A step with no event of its own still announces the new status.
+    expect((await h.outbox(id)).map((event) => [event.type, event.payload])).toEqual([
+      ['orders.order-status-changed.v1', { orderId: id, customerId: CUSTOMER_A, status: 'FULFILLED', previousStatus: 'PAID' }],
+    ]);
   });
 
   it('refuses to fulfil a PENDING order with ILLEGAL_ORDER_TRANSITION naming from and to, changing nothing', async () => {
@@ -183,7 +199,7 @@ describe('a status change that loses a race', () => {
     // Meanwhile the order moved on to AWAITING_PAYMENT (as the payment saga will do).
     await h.sql(`update orders."order" set status = 'AWAITING_PAYMENT', updated_at = now() where id = ?`, [id]);
 
-    const counter = countStatements(h.subgraph.orm);
+    const counter = countRequestStatements(h.subgraph.orm);
     let cancelled: Order;
     try {
       cancelled = await service.cancel(id);
@@ -201,7 +217,7 @@ describe('a status change that loses a race', () => {
     const service = await staleService(id);
     await h.sql(`update orders."order" set status = 'PAID', updated_at = now() where id = ?`, [id]);
 
-    const counter = countStatements(h.subgraph.orm);
+    const counter = countRequestStatements(h.subgraph.orm);
     try {
       await expect(service.cancel(id)).rejects.toMatchObject({ extensions: { code: 'ORDER_NOT_CANCELLABLE', status: 'PAID' } });
     } finally {

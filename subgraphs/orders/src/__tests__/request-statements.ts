@@ -1,0 +1,44 @@
+import type { SubgraphOrm } from '@techally/platform';
+
+export interface RequestStatements {
+  /** The statements sent since the counter was made, without the outbox relay's. */
+  readonly statements: ReadonlyArray<string>;
+  readonly count: number;
+  stop(): void;
+}
+
+/** What only the outbox relay sends: the lock each batch starts with, its claim, its marks on claimed rows. */
+const RELAY_STATEMENT = /pg_try_advisory_xact_lock|for update skip locked|^update "[^"]+"\."outbox" set/;
+const TRANSACTION_CONTROL = /^(BEGIN|COMMIT|ROLLBACK)\b/i;
+
+/**
+ * Counts the SQL statements the ORM sends (knex's `query` event), leaving out the outbox relay's: it runs in the
+ * background on the same ORM (subgraph workers) and would otherwise make a request's cost depend on timing. A
+ * relay batch is one transaction, so every statement of a transaction the relay's lock or claim belongs to (its
+ * BEGIN and COMMIT too) is left out; a request's own statements, in a transaction or not, are kept (its
+ * inserts into the outbox included). Good enough for specs, where nothing else runs transactions meanwhile.
+ */
+export function countRequestStatements(orm: SubgraphOrm): RequestStatements {
+  const knex = orm.em.getConnection().getKnex();
+  const sent: Array<{ sql: string; transaction: string | undefined }> = [];
+  const onQuery = (query: { sql: string; __knexTxId?: string }) => sent.push({ sql: query.sql, transaction: query.__knexTxId });
+  knex.on('query', onQuery);
+  const statements = () => {
+    const relay = new Set(sent.filter((row) => RELAY_STATEMENT.test(row.sql)).map((row) => row.transaction));
+    // A transaction seen only by its BEGIN or COMMIT is the relay's, caught at the edge of the counting window.
+    const withWork = new Set(sent.filter((row) => !TRANSACTION_CONTROL.test(row.sql)).map((row) => row.transaction));
+    return sent
+      .filter((row) => !row.transaction || (!relay.has(row.transaction) && withWork.has(row.transaction)))
+      .filter((row) => !RELAY_STATEMENT.test(row.sql))
+      .map((row) => row.sql);
+  };
+  return {
+    get statements() {
+      return statements();
+    },
+    get count() {
+      return statements().length;
+    },
+    stop: () => void knex.removeListener('query', onQuery),
+  };
+}

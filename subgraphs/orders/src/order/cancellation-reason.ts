@@ -1,0 +1,20 @@
+/**
+ * Why an order was cancelled, as a stable code (issue #4, the saga contract). Stored on the order, carried by
+ * `orders.order-cancelled.v1` and exposed as `Order.cancellationReason`.
+ */
+export const CancellationReason = {
+  /** Inventory could not reserve every line. */
+  OUT_OF_STOCK: 'OUT_OF_STOCK',
+  /** The payment was declined or abandoned. */
+  PAYMENT_FAILED: 'PAYMENT_FAILED',
+  /** The payment captured another amount or currency than the order's total (payments refunds it). */
+  PAYMENT_AMOUNT_MISMATCH: 'PAYMENT_AMOUNT_MISMATCH',
+  /** Not paid before the stock reservation expired (the expiry sweeper). */
+  RESERVATION_EXPIRED: 'RESERVATION_EXPIRED',
+  /** `cancelOrder` by the order's customer. */
+  CUSTOMER_REQUESTED: 'CUSTOMER_REQUESTED',
+  /** `cancelOrder` by an administrator. */
+  ADMIN_REQUESTED: 'ADMIN_REQUESTED',
+} as const;
+
+export type CancellationReason = (typeof CancellationReason)[keyof typeof CancellationReason];
