@@ -1,4 +1,4 @@
-import type { EventBusOption } from '@techally/events';
+import { consumerWorker, openEventBus, outboxRelayWorker, type EventBusOption } from '@techally/events';
 import {
   assembleSubgraph,
   createLogger,
@@ -11,6 +11,9 @@ import { ProductCatalog } from './checkout/catalog.client';
 import type { OrdersConfig } from './config';
 import { createContextFactory } from './context';
 import { createOrdersOrm } from './database';
+import { followPaymentsConsumer } from './saga/follow-payments.consumer';
+import { followStockConsumer } from './saga/follow-stock.consumer';
+import { OrderExpirySweeper, orderExpiryWorker } from './saga/order-expiry.sweeper';
 import { buildOrdersSchema } from './schema';
 import { seedDemoOrders } from './seed/seed';
 
@@ -20,21 +23,25 @@ export interface OrdersSubgraph extends SubgraphApp {
 }
 
 export interface OrdersSubgraphOptions extends SubgraphAppOptions, EventBusOption {
-  /** The time, for tests that need status changes at known instants. */
+  /** The time, for tests that need status changes at known instants (history, payment deadlines). */
   readonly clock?: () => Date;
 }
 
 /**
- * The composition root (STYLE.md §2): the ORM, the products and users clients and the request context wired
- * into the platform's subgraph assembly. Opens the database pool; does not migrate, seed or listen.
+ * The composition root (STYLE.md §2): the ORM, the event bus, the products and users clients and the request
+ * context wired into the platform's subgraph assembly, with the saga's workers — the outbox relay, the
+ * `orders.follow-stock` and `orders.follow-payments` consumers and the expiry sweeper — started once it
+ * listens. Opens the database pool (and the bus, unless one is injected); does not migrate, seed or listen.
  */
 export async function createOrdersSubgraph(config: OrdersConfig, options: OrdersSubgraphOptions = {}): Promise<OrdersSubgraph> {
   const logger = options.logger ?? createLogger({ name: 'orders', level: config.logLevel });
   const orm = await createOrdersOrm({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, logger });
+  const { bus, close: closeBus } = openEventBus(config.events, options.bus, { logger });
   const timeoutMs = config.serviceTimeoutMs;
   const catalog = new ProductCatalog(createServiceClient({ name: 'products', url: config.productsUrl, timeoutMs, logger }));
   const addressBook = new AddressBook(createServiceClient({ name: 'users', url: config.usersUrl, timeoutMs, logger }));
   const clock = options.clock ?? (() => new Date());
+  const saga = { orm, clock, logger };
   return assembleSubgraph({
     name: 'orders',
     config,
@@ -44,5 +51,11 @@ export async function createOrdersSubgraph(config: OrdersConfig, options: Orders
     buildSchema: buildOrdersSchema,
     createContext: (verifier) => createContextFactory({ orm, verifier, catalog, addressBook, clock }),
     seed: () => seedDemoOrders(orm, logger),
+    workers: [
+      outboxRelayWorker({ orm, bus, logger, pollIntervalMs: config.events.outboxPollIntervalMs, listen: config.events.outboxListen }),
+      ...[followStockConsumer(saga), followPaymentsConsumer(saga)].map((consumer) => consumerWorker(bus, consumer, 'orders')),
+      orderExpiryWorker(new OrderExpirySweeper(saga), config.orderExpirySweepIntervalMs, saga),
+    ],
+    closeables: [closeBus],
   });
 }
