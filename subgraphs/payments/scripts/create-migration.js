@@ -7,12 +7,13 @@
 'use strict';
 const { join } = require('node:path');
 const { writeNextMigration } = require('@techally/testing');
-const { PAYMENTS_ENTITIES } = require('../dist/database');
+// The event tables' entities too: without them the diff would drop the outbox and the inbox.
+const { paymentsEntities } = require('../dist/database');
 const { PAYMENTS_MIGRATIONS } = require('../dist/migrations');
 
 writeNextMigration({
   schema: 'payments',
-  entities: PAYMENTS_ENTITIES,
+  entities: paymentsEntities(),
   migrations: PAYMENTS_MIGRATIONS,
   directory: join(__dirname, '../src/migrations'),
   name: process.argv[2],

@@ -1,13 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  authenticate,
-  forwardedFrom,
-  type AccessTokenVerifier,
-  type RequestInfo,
-  type SubgraphOrm,
-  type Viewer,
-} from '@techally/platform';
-import type { OrderDirectory } from './orders/order-directory';
+import type { EventMetadata } from '@techally/events';
+import { authenticate, type AccessTokenVerifier, type RequestInfo, type SubgraphOrm, type Viewer } from '@techally/platform';
 import { createPaymentLoaders, type PaymentLoaders } from './payment/payment.loaders';
 import { PaymentService } from './payment/payment.service';
 import type { PaymentProvider } from './provider/payment-provider';
@@ -27,7 +20,6 @@ export interface PaymentsRuntime {
   readonly orm: SubgraphOrm;
   readonly verifier: AccessTokenVerifier;
   readonly provider: PaymentProvider;
-  readonly orders: OrderDirectory;
   readonly clock: () => Date;
 }
 
@@ -50,11 +42,16 @@ export function createContextFactory(runtime: PaymentsRuntime) {
         viewer,
         loaders,
         provider: runtime.provider,
-        orders: runtime.orders,
-        forwarded: forwardedFrom(request),
+        eventMetadata: eventMetadataOf(request),
         logger: request.logger,
         clock: runtime.clock,
       }),
     };
   };
+}
+
+/** What the events a request writes carry from it: its request id and, when the caller sent one, its trace. */
+function eventMetadataOf(request: RequestInfo): EventMetadata {
+  const traceparent = request.headers['traceparent'];
+  return typeof traceparent === 'string' && traceparent.length <= 1000 ? { requestId: request.requestId, traceparent } : { requestId: request.requestId };
 }

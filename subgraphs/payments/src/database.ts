@@ -1,12 +1,21 @@
+import { createEventEntities } from '@techally/events';
 import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
 import { PAYMENTS_MIGRATIONS } from './migrations';
+import { CancelledOrder } from './order-events/cancelled-order.entity';
 import { PaymentAttempt } from './payment/payment-attempt.entity';
 import { Payment } from './payment/payment.entity';
+import { StripeWebhookEvent } from './stripe-webhook/stripe-webhook-event.entity';
 
 /** The Postgres schema this subgraph owns; nothing else reads or writes it (DESIGN.md §3). */
 export const PAYMENTS_SCHEMA = 'payments';
 
-export const PAYMENTS_ENTITIES = [Payment, PaymentAttempt];
+/** This subgraph's own entities, without the event tables (each ORM needs fresh copies of those). */
+export const PAYMENTS_ENTITIES = [Payment, PaymentAttempt, CancelledOrder, StripeWebhookEvent];
+
+/** Everything the payments ORM maps: its entities and the outbox/inbox of the event backbone. */
+export function paymentsEntities() {
+  return [...PAYMENTS_ENTITIES, ...createEventEntities()];
+}
 
 export interface PaymentsOrmOptions {
   readonly databaseUrl: string;
@@ -14,12 +23,12 @@ export interface PaymentsOrmOptions {
   readonly logger?: Logger;
 }
 
-/** The payments subgraph's ORM: its entities, its committed migrations, its schema. */
+/** The payments subgraph's ORM: its entities, the event tables, its committed migrations, its schema. */
 export function createPaymentsOrm(options: PaymentsOrmOptions): Promise<SubgraphOrm> {
   return createOrm({
     schema: PAYMENTS_SCHEMA,
     databaseUrl: options.databaseUrl,
-    entities: PAYMENTS_ENTITIES,
+    entities: paymentsEntities(),
     migrations: PAYMENTS_MIGRATIONS,
     ...(options.poolMax !== undefined ? { poolMax: options.poolMax } : {}),
     ...(options.logger ? { logger: options.logger } : {}),

@@ -10,7 +10,7 @@ export class OrderPaymentResolver {
   /** Through the request's loader: a page of orders costs one statement. */
   @FieldResolver(() => PaymentType, {
     nullable: true,
-    description: 'The order’s payment; null before the first confirmation, and for anyone but its customer or an admin.',
+    description: 'The order’s payment; null until the order awaits payment, and for anyone but its customer or an admin.',
   })
   payment(@Root() order: OrderReference, @Ctx() { payments }: PaymentsContext): Promise<Payment | null> {
     return payments.visibleForOrder(order.id);

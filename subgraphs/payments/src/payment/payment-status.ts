@@ -1,7 +1,9 @@
 /**
- * Where a payment is in its life. PENDING until a confirmation succeeds; FAILED after a decline (the customer
- * may try another card: a new attempt on the same payment); SUCCEEDED once the money is collected; REFUNDED
- * after an admin refund; CANCELLED when the intent is abandoned (the checkout saga's compensation).
+ * Where a payment is in its life (the checkout saga, issue #4). PENDING: the intent is open and waits for a card.
+ * SUCCEEDED: the money is collected. FAILED: declined, which is final (the order is cancelled and its stock
+ * released). CANCELLED: the intent was abandoned, nothing was or will be collected (the order was cancelled).
+ * REFUNDED: collected, then given back (an admin refund, or a success for an order already cancelled). The
+ * transitions and the events they write are in payment-transitions.ts.
  */
 export enum PaymentStatus {
   PENDING = 'PENDING',
@@ -11,8 +13,8 @@ export enum PaymentStatus {
   REFUNDED = 'REFUNDED',
 }
 
-/** The statuses from which a confirmation may be attempted. */
-export const CONFIRMABLE_STATUSES: ReadonlySet<PaymentStatus> = new Set([PaymentStatus.PENDING, PaymentStatus.FAILED]);
+/** The statuses from which a confirmation may be attempted: only an open intent (a decline is final). */
+export const CONFIRMABLE_STATUSES: ReadonlySet<PaymentStatus> = new Set([PaymentStatus.PENDING]);
 
 /** What one confirmation attempt came to. PROCESSING while the provider is being asked. */
 export enum AttemptOutcome {

@@ -3,8 +3,9 @@ import { Check, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/cor
 import { PaymentStatus } from './payment-status';
 
 /**
- * A payment as stored: one per order (the unique `order_id` is what makes two concurrent first confirmations
- * end with one row). Persistence only; the public shape is `PaymentType`.
+ * A payment as stored: one per order, opened when the orders subgraph asks for it (`orders.payment-requested.v1`;
+ * the unique `order_id` makes a redelivered or concurrent request end with one row). Persistence only; the
+ * public shape is `PaymentType`; status changes go through payment-transitions.ts.
  */
 @Entity({ tableName: 'payment' })
 @Check({ name: 'payment_amount_check', expression: 'amount > 0' })
@@ -17,12 +18,12 @@ export class Payment {
   @Property({ type: 'uuid', unique: 'payment_order_id_unique' })
   orderId!: string;
 
-  /** Copied from the order at creation: who may see this payment. */
+  /** From the payment request (the order's customer): who may see and confirm this payment. */
   @Index({ name: 'payment_customer_id_index' })
   @Property({ type: 'uuid' })
   customerId!: string;
 
-  /** Minor units, always the order's total as the orders subgraph reported it, never the client's. */
+  /** Minor units: the order's total as the orders subgraph computed it (the payment request), never the client's. */
   @Property({ type: 'integer' })
   amount!: number;
 
@@ -33,19 +34,19 @@ export class Payment {
   @Enum({ items: () => PaymentStatus, default: PaymentStatus.PENDING })
   status: PaymentStatus = PaymentStatus.PENDING;
 
-  /** Which provider holds the intent: `simulated`, later `stripe`. */
+  /** Which provider holds the intent: `simulated` or `stripe`. */
   @Property({ type: 'string', length: 32 })
   provider!: string;
 
-  /** The provider's intent id (Stripe's `pi_...`); null until the intent exists. */
-  @Property({ type: 'string', length: 255, nullable: true })
+  /** The provider's intent id (Stripe's `pi_...`); null until the intent exists. Webhooks find the payment by it. */
+  @Property({ type: 'string', length: 255, nullable: true, unique: 'payment_provider_reference_unique' })
   providerReference: string | null = null;
 
   /** Confirmation attempts made so far. */
   @Property({ type: 'integer', default: 0 })
   attempts = 0;
 
-  /** The provider's code for the last decline (`card_declined`, `insufficient_funds`, ...); null otherwise. */
+  /** The provider's code for the decline (`card_declined`, `insufficient_funds`, ...); null otherwise. */
   @Property({ type: 'string', length: 64, nullable: true })
   failureCode: string | null = null;
 

@@ -12,20 +12,24 @@ export const PaymentError = {
     return DomainError.notFound('Order', orderId);
   },
 
-  orderNotPayable(orderId: string, orderStatus: string): DomainError {
-    return new DomainError(ErrorCode.PAYMENT_NOT_ALLOWED, `Order ${orderId} is ${orderStatus}; only a PENDING or AWAITING_PAYMENT order can be paid.`, {
+  /** The order is cancelled: nothing can be collected for it any more. */
+  orderCancelled(orderId: string): DomainError {
+    return new DomainError(ErrorCode.PAYMENT_NOT_ALLOWED, `Order ${orderId} is CANCELLED; only an order awaiting payment can be paid.`, {
       orderId,
-      orderStatus,
+      orderStatus: 'CANCELLED',
     });
   },
 
-  /** A total no provider can collect: nothing (a free order) or a currency the shop does not trade in. */
-  unchargeableTotal(orderId: string, amount: number, currency: string): DomainError {
-    return new DomainError(ErrorCode.PAYMENT_NOT_ALLOWED, `Order ${orderId} totals ${amount} ${currency}, which cannot be charged.`, {
-      orderId,
-      amount,
-      currency,
-    });
+  /**
+   * No payment to confirm yet: the order's stock is still being reserved (the payment opens when the order
+   * reaches AWAITING_PAYMENT), or no such order is checking out. Retryable, and says so in `extensions`.
+   */
+  notAwaitingPaymentYet(orderId: string): DomainError {
+    return new DomainError(
+      ErrorCode.PAYMENT_NOT_ALLOWED,
+      `Order ${orderId} is not awaiting payment yet: it can be paid once its stock is reserved. Try again in a moment.`,
+      { orderId, retryable: true },
+    );
   },
 
   alreadyPaid(orderId: string): DomainError {

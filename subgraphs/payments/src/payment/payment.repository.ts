@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventMetadata } from '@techally/events';
 import type { CardSummary } from '../provider/payment-provider';
 import { PaymentAttempt } from './payment-attempt.entity';
 import { Payment } from './payment.entity';
 import { PaymentError } from './payment.errors';
 import { AttemptOutcome, CONFIRMABLE_STATUSES, PaymentStatus } from './payment-status';
+import { markFailed, markSucceeded } from './payment-transitions';
 
 export interface NewPayment {
   readonly orderId: string;
@@ -22,6 +24,11 @@ export interface ClaimedAttempt {
   readonly attemptId: string;
   readonly number: number;
 }
+
+/** What the provider answered a confirmation. */
+export type AttemptResult =
+  | { readonly outcome: AttemptOutcome.SUCCEEDED }
+  | { readonly outcome: AttemptOutcome.DECLINED | AttemptOutcome.ERROR; readonly code: string };
 
 /**
  * A confirmation still PROCESSING after this long is taken as abandoned (its process died between asking the
@@ -41,30 +48,29 @@ export class PaymentRepository {
   ) {}
 
   /**
-   * The order's payment, created when there is none. `on conflict do nothing` on the unique order id: of two
-   * concurrent first confirmations, one inserts and both read the same row.
+   * Opens the order's payment (PENDING) unless it exists: `on conflict (order_id) do nothing`, so a redelivered
+   * or concurrent payment request leaves one row. Call it inside the transaction that handles the request.
    */
-  async findOrCreate(values: NewPayment): Promise<Payment> {
+  async open(values: NewPayment): Promise<boolean> {
     const now = this.clock();
-    await this.em
+    const inserted = await this.em
       .createQueryBuilder(Payment)
       .insert({ id: randomUUID(), ...values, status: PaymentStatus.PENDING, attempts: 0, createdAt: now, updatedAt: now })
       .onConflict('order_id')
       .ignore()
-      .execute();
-    return this.em.findOneOrFail(Payment, { orderId: values.orderId }, { refresh: true });
+      .execute('run');
+    return inserted.affectedRows === 1;
   }
 
-  /** Records the provider's intent id unless another request already did (both hold the same id: idempotency). */
-  async storeIntentReference(payment: Payment, reference: string): Promise<void> {
-    await this.em.nativeUpdate(Payment, { id: payment.id, providerReference: null }, { providerReference: reference, updatedAt: this.clock() });
-    payment.providerReference = reference;
+  /** The order's payment as the database holds it now, or null. */
+  findByOrder(orderId: string): Promise<Payment | null> {
+    return this.em.findOne(Payment, { orderId }, { refresh: true });
   }
 
   /**
-   * Claims the next attempt under the payment row's lock: refused when the payment is not PENDING or FAILED,
-   * or while another attempt is PROCESSING; otherwise counts the attempt and writes it as PROCESSING. Two
-   * concurrent confirmations queue on the lock, and the second sees the first's claim.
+   * Claims the next attempt under the payment row's lock: refused when the payment is not PENDING, or while
+   * another attempt is PROCESSING; otherwise counts the attempt and writes it as PROCESSING. Two concurrent
+   * confirmations queue on the lock, and the second sees the first's claim.
    */
   async claimAttempt(paymentId: string, card: CardSummary): Promise<ClaimedAttempt> {
     return this.em.transactional(async (tx) => {
@@ -93,37 +99,20 @@ export class PaymentRepository {
   }
 
   /**
-   * Records what the provider answered: the attempt's outcome and the payment's status. A success always
-   * wins (money was collected); a decline or an error leaves a payment that meanwhile succeeded as it is.
+   * Records what the provider answered, in one transaction: the attempt's outcome and, through the shared
+   * transitions, the payment's (SUCCEEDED with payment-succeeded, or FAILED with payment-failed). A transition
+   * that finds the payment already moved on (the webhook reported the same outcome first; a failure after a
+   * success) changes nothing and writes no event. An ERROR leaves the payment PENDING: nothing was charged.
    */
-  async settleAttempt(paymentId: string, attemptId: string, outcome: AttemptOutcome, failureCode: string | null): Promise<Payment> {
-    return this.em.transactional(async (tx) => {
-      const payment = await tx.findOneOrFail(Payment, paymentId, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  async settleAttempt(payment: Payment, attemptId: string, result: AttemptResult, metadata: EventMetadata): Promise<void> {
+    await this.em.transactional(async (tx) => {
       const attempt = await tx.findOneOrFail(PaymentAttempt, attemptId);
-      attempt.outcome = outcome;
-      attempt.failureCode = failureCode;
+      attempt.outcome = result.outcome;
+      attempt.failureCode = result.outcome === AttemptOutcome.SUCCEEDED ? null : result.code;
       const now = this.clock();
-      if (outcome === AttemptOutcome.SUCCEEDED && CONFIRMABLE_STATUSES.has(payment.status)) {
-        payment.status = PaymentStatus.SUCCEEDED;
-        payment.failureCode = null;
-        payment.updatedAt = now;
-      } else if (outcome === AttemptOutcome.DECLINED && CONFIRMABLE_STATUSES.has(payment.status)) {
-        payment.status = PaymentStatus.FAILED;
-        payment.failureCode = failureCode;
-        payment.updatedAt = now;
-      }
-      return payment;
+      if (result.outcome === AttemptOutcome.SUCCEEDED) await markSucceeded(tx, payment, now, metadata);
+      else if (result.outcome === AttemptOutcome.DECLINED) await markFailed(tx, payment, result.code, now, metadata);
     });
-  }
-
-  /** SUCCEEDED → REFUNDED, only if it still is SUCCEEDED; false when another request got there first. */
-  async markRefunded(paymentId: string): Promise<boolean> {
-    const updated = await this.em.nativeUpdate(
-      Payment,
-      { id: paymentId, status: PaymentStatus.SUCCEEDED },
-      { status: PaymentStatus.REFUNDED, updatedAt: this.clock() },
-    );
-    return updated === 1;
   }
 
   reload(paymentId: string): Promise<Payment> {

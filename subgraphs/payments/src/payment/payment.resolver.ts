@@ -17,7 +17,7 @@ export class PaymentResolver {
 
   @Mutation(() => PaymentType, {
     description:
-      'Pays an order with a card (signed in). The amount is the order’s total. A decline returns the payment FAILED with its failureCode; call again to retry with another card.',
+      'Pays an order awaiting payment with a card (its customer, or an admin). The amount is the order’s total. A decline returns the payment FAILED with its failureCode, which is final: the order is cancelled. Before the order awaits payment the answer is PAYMENT_NOT_ALLOWED with extensions.retryable true.',
   })
   confirmPayment(@Arg('input', () => ConfirmPaymentInput) input: ConfirmPaymentInput, @Ctx() { payments }: PaymentsContext): Promise<Payment> {
     return payments.confirm({ orderId: input.orderId, card: input.card });

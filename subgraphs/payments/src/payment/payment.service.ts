@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, isSupportedCurrency, requireAdmin, requireViewer, type ForwardedRequest, type Logger, type Viewer } from '@techally/platform';
-import { PAYABLE_ORDER_STATUSES, type OrderDirectory } from '../orders/order-directory';
+import type { EventMetadata } from '@techally/events';
+import { DomainError, requireAdmin, requireViewer, type Logger, type Viewer } from '@techally/platform';
+import { isOrderCancelled } from '../order-events/cancelled-orders';
 import { summarizeCard, validateCard } from '../provider/card';
 import type { CardDetails, ConfirmOutcome, PaymentProvider } from '../provider/payment-provider';
 import { isUuid } from '../shared/uuid';
 import { canSeePayment } from './payment.access';
-import { paymentIdempotencyKey, type Payment } from './payment.entity';
+import type { Payment } from './payment.entity';
 import { PaymentError } from './payment.errors';
+import { PaymentLifecycle } from './payment.lifecycle';
 import type { PaymentLoaders } from './payment.loaders';
 import { PaymentRepository } from './payment.repository';
 import { AttemptOutcome, CONFIRMABLE_STATUSES, PaymentStatus } from './payment-status';
@@ -21,9 +23,8 @@ export interface PaymentServiceDependencies {
   readonly viewer: Viewer | null;
   readonly loaders: PaymentLoaders;
   readonly provider: PaymentProvider;
-  readonly orders: OrderDirectory;
-  /** The caller's Authorization and request id, for the orders subgraph. */
-  readonly forwarded: ForwardedRequest;
+  /** Carried into the events this request writes (request id, trace context). */
+  readonly eventMetadata: EventMetadata;
   readonly logger: Logger;
   readonly clock: () => Date;
 }
@@ -31,9 +32,11 @@ export interface PaymentServiceDependencies {
 /** The payment use cases of one request. Everything is for the order's customer or an admin. */
 export class PaymentService {
   private readonly repository: PaymentRepository;
+  private readonly lifecycle: PaymentLifecycle;
 
   constructor(private readonly deps: PaymentServiceDependencies) {
     this.repository = new PaymentRepository(deps.em, deps.clock);
+    this.lifecycle = new PaymentLifecycle({ em: deps.em, provider: deps.provider, logger: deps.logger, clock: deps.clock });
   }
 
   /** `payment(id)`: the owner's or an admin's; NOT_FOUND for anyone else, as for an unknown id. */
@@ -61,95 +64,87 @@ export class PaymentService {
   }
 
   /**
-   * Pays an order with a card. The card is checked and the order fetched (as the caller) before anything is
-   * written; the amount is the order's total. The first call creates the payment and its provider intent
-   * (idempotency key `order:<id>`), each call is one attempt on it. A decline is an answer: the payment comes
-   * back FAILED with its failureCode, and the customer may try again.
+   * Pays an order's open payment with a card (the saga's step 9). The payment exists once the order awaits
+   * payment (opened from `orders.payment-requested.v1`, with the order's total and customer); before that the
+   * answer is a retryable PAYMENT_NOT_ALLOWED. The card is checked first; then one attempt is claimed, the
+   * provider asked outside any transaction, and the answer recorded with its event in one transaction: success →
+   * SUCCEEDED + payment-succeeded; decline → FAILED + payment-failed, final (the order is cancelled). A success
+   * for an order cancelled meanwhile is refunded at once.
    */
   async confirm(request: ConfirmPaymentRequest): Promise<Payment> {
-    requireViewer(this.deps.viewer);
+    const viewer = requireViewer(this.deps.viewer);
     const card = validateCard(request.card, this.deps.clock());
-    if (!isUuid(request.orderId)) throw PaymentError.orderNotFound(request.orderId);
-    const order = await this.deps.orders.find(request.orderId, this.deps.forwarded);
-    if (!order) throw PaymentError.orderNotFound(request.orderId);
-    if (!PAYABLE_ORDER_STATUSES.has(order.status)) throw PaymentError.orderNotPayable(order.id, order.status);
-    const { amount, currency } = order.total;
-    if (!Number.isInteger(amount) || amount < 1 || !isSupportedCurrency(currency)) {
-      throw PaymentError.unchargeableTotal(order.id, amount, currency);
+    const { orderId } = request;
+    if (!isUuid(orderId)) throw PaymentError.orderNotFound(orderId);
+    const payment = await this.repository.findByOrder(orderId);
+    if (!payment) {
+      if (await isOrderCancelled(this.deps.em, orderId)) throw PaymentError.orderCancelled(orderId);
+      throw PaymentError.notAwaitingPaymentYet(orderId);
     }
+    if (!canSeePayment(viewer, payment)) throw PaymentError.orderNotFound(orderId);
+    if (payment.status === PaymentStatus.SUCCEEDED) throw PaymentError.alreadyPaid(orderId);
+    if (!CONFIRMABLE_STATUSES.has(payment.status)) throw PaymentError.notConfirmable(orderId, payment.status);
+    if (await isOrderCancelled(this.deps.em, orderId)) throw PaymentError.orderCancelled(orderId);
 
-    const payment = await this.repository.findOrCreate({
-      orderId: order.id,
-      customerId: order.customerId,
-      amount,
-      currency,
-      provider: this.deps.provider.name,
-      idempotencyKey: paymentIdempotencyKey(order.id),
-    });
-    if (payment.status === PaymentStatus.SUCCEEDED) throw PaymentError.alreadyPaid(order.id);
-    if (!CONFIRMABLE_STATUSES.has(payment.status)) throw PaymentError.notConfirmable(order.id, payment.status);
-
-    const reference = await this.ensureIntent(payment);
+    const reference = await this.withProvider(payment, () => this.lifecycle.ensureIntent(payment));
+    if (!reference) throw PaymentError.notConfirmable(orderId, (await this.repository.reload(payment.id)).status);
     const claim = await this.repository.claimAttempt(payment.id, summarizeCard(card));
     let outcome: ConfirmOutcome;
     try {
-      outcome = await this.deps.provider.confirm(reference, card, {
-        idempotencyKey: `${payment.idempotencyKey}:attempt:${claim.number}`,
-      });
+      outcome = await this.deps.provider.confirm(reference, card, { idempotencyKey: `${payment.idempotencyKey}:attempt:${claim.number}` });
     } catch (error) {
-      await this.repository.settleAttempt(payment.id, claim.attemptId, AttemptOutcome.ERROR, errorCode(error));
+      await this.repository.settleAttempt(payment, claim.attemptId, { outcome: AttemptOutcome.ERROR, code: errorCode(error) }, this.deps.eventMetadata);
       throw this.providerFailure(error, payment);
     }
-    const settled =
-      outcome.status === 'succeeded'
-        ? await this.repository.settleAttempt(payment.id, claim.attemptId, AttemptOutcome.SUCCEEDED, null)
-        : await this.repository.settleAttempt(payment.id, claim.attemptId, AttemptOutcome.DECLINED, outcome.code);
-    this.deps.logger.info(
-      { paymentId: payment.id, orderId: order.id, attempt: claim.number, outcome: outcome.status },
-      'payment attempt settled',
+    await this.repository.settleAttempt(
+      payment,
+      claim.attemptId,
+      outcome.status === 'succeeded' ? { outcome: AttemptOutcome.SUCCEEDED } : { outcome: AttemptOutcome.DECLINED, code: outcome.code },
+      this.deps.eventMetadata,
     );
-    return settled;
+    this.deps.logger.info({ paymentId: payment.id, orderId, attempt: claim.number, outcome: outcome.status }, 'payment attempt settled');
+    if (outcome.status === 'succeeded') await this.refundIfOrderCancelled(payment);
+    return this.repository.reload(payment.id);
   }
 
   /**
    * Refunds a SUCCEEDED payment in full (admins only); anything else is PAYMENT_NOT_ALLOWED. The provider is
-   * asked first, under a per-payment idempotency key, so two concurrent refunds give the money back once and a
-   * crash between the refund and the status change is repaired by simply refunding again.
+   * asked first, under the payment's refund idempotency key, so two concurrent refunds give the money back once
+   * and a crash between the refund and the status change is repaired by simply refunding again. The refund
+   * writes `payments.payment-refunded.v1` (the order becomes REFUNDED).
    */
   async refund(id: string): Promise<Payment> {
     requireAdmin(this.deps.viewer);
     const payment = isUuid(id) ? await this.deps.loaders.paymentById.load(id) : null;
     if (!payment) throw PaymentError.notFound(id);
     if (payment.status !== PaymentStatus.SUCCEEDED || !payment.providerReference) throw PaymentError.notRefundable(id, payment.status);
-    try {
-      await this.deps.provider.refund(payment.providerReference, { idempotencyKey: `${payment.idempotencyKey}:refund` });
-    } catch (error) {
-      throw this.providerFailure(error, payment);
-    }
-    if (!(await this.repository.markRefunded(payment.id))) {
+    const refunded = await this.withProvider(payment, () => this.lifecycle.refund(payment, this.deps.eventMetadata));
+    if (!refunded) {
       const current = await this.repository.reload(payment.id);
       throw PaymentError.notRefundable(id, current.status);
     }
-    this.deps.logger.info({ paymentId: payment.id, orderId: payment.orderId }, 'payment refunded');
     return this.repository.reload(payment.id);
   }
 
-  /** The payment's intent at the provider, created on first need (idempotent: a repeat returns the same intent). */
-  private async ensureIntent(payment: Payment): Promise<string> {
-    if (payment.providerReference) return payment.providerReference;
-    let intent;
+  /**
+   * The money was collected but the order was cancelled while the provider was being asked: give it back now.
+   * A failure here does not turn the customer's answer into an error (they were charged, the payment says so);
+   * the refund sweep retries it.
+   */
+  private async refundIfOrderCancelled(payment: Payment): Promise<void> {
     try {
-      intent = await this.deps.provider.createIntent({
-        amount: payment.amount,
-        currency: payment.currency,
-        idempotencyKey: payment.idempotencyKey,
-        metadata: { orderId: payment.orderId },
-      });
+      await this.lifecycle.refundIfOwed(payment.id, this.deps.eventMetadata);
+    } catch (error) {
+      this.deps.logger.error({ err: error, paymentId: payment.id, orderId: payment.orderId }, 'refund of a payment for a cancelled order failed; the refund sweep retries it');
+    }
+  }
+
+  private async withProvider<T>(payment: Payment, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
     } catch (error) {
       throw this.providerFailure(error, payment);
     }
-    await this.repository.storeIntentReference(payment, intent.reference);
-    return intent.reference;
   }
 
   /** A DomainError passes (a card the provider refused as malformed); anything else is logged and masked. */

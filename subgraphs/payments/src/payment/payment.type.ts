@@ -7,11 +7,11 @@ registerEnumType(PaymentStatus, {
   name: 'PaymentStatus',
   description: 'Where a payment is in its life.',
   valuesConfig: {
-    PENDING: { description: 'Created; not collected yet.' },
+    PENDING: { description: 'Open: the order awaits payment; confirm it with a card.' },
     SUCCEEDED: { description: 'The money was collected.' },
-    FAILED: { description: 'The last attempt was declined (see failureCode); another card may be tried.' },
-    CANCELLED: { description: 'Abandoned: nothing was or will be collected.' },
-    REFUNDED: { description: 'Collected, then given back.' },
+    FAILED: { description: 'Declined (see failureCode). Final: the order is cancelled and its stock released.' },
+    CANCELLED: { description: 'Abandoned: nothing was or will be collected (the order was cancelled).' },
+    REFUNDED: { description: 'Collected, then given back (an admin refund, or paid after the order was cancelled).' },
   },
 });
 
@@ -40,12 +40,12 @@ export class PaymentType {
   @Field({ description: 'Who collects it: "simulated" in the demo shop, "stripe" in production.' })
   provider!: string;
 
-  @Field(() => Int, { description: 'Confirmation attempts so far (a retry after a decline is one more).' })
+  @Field(() => Int, { description: 'Confirmation attempts so far (one that failed to reach the provider may be retried).' })
   attempts!: number;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why the last attempt failed, in the provider’s words: card_declined, insufficient_funds, expired_card, ...',
+    description: 'Why the payment failed, in the provider’s words: card_declined, insufficient_funds, expired_card, ...',
   })
   failureCode!: string | null;
 

@@ -1,5 +1,5 @@
 import { countStatements, errorCodes } from '@techally/testing';
-import { card, CONFIRM, CUSTOMER_B, startPaymentsHarness, type PaymentsHarness } from '../../__tests__/payments.harness';
+import { CUSTOMER_B, startPaymentsHarness, type PaymentsHarness } from '../../__tests__/payments.harness';
 import { TEST_CARDS } from '../../provider/simulated.provider';
 
 let h: PaymentsHarness;
@@ -8,10 +8,12 @@ let orderId: string;
 let paymentId: string;
 
 beforeAll(async () => {
-  h = await startPaymentsHarness();
-  const order = h.order();
+  // The statement counts below see every statement of the subgraph's pool: keep its background workers (the
+  // outbox relay, woken by each payment's events, and the refund sweep) quiet meanwhile.
+  h = await startPaymentsHarness({ env: { OUTBOX_LISTEN: 'false', OUTBOX_POLL_INTERVAL_MS: '60000', REFUND_SWEEP_INTERVAL_MS: '600000' } });
+  const order = await h.awaitingPayment();
   orderId = order.id;
-  const response = await h.query<{ confirmPayment: { id: string } }>(CONFIRM, { input: { orderId, card: card(TEST_CARDS.SUCCEEDS) } }, h.tokens.a);
+  const response = await h.confirm(orderId, TEST_CARDS.SUCCEEDS);
   paymentId = response.data!.confirmPayment.id;
 });
 afterAll(() => h?.stop());
@@ -95,9 +97,9 @@ describe('cost', () => {
   async function statementsForOrders(count: number): Promise<number> {
     const orderIds: string[] = [];
     for (let index = 0; index < count; index += 1) {
-      const order = h.order();
+      const order = await h.awaitingPayment();
       orderIds.push(order.id);
-      await h.query(CONFIRM, { input: { orderId: order.id, card: card(TEST_CARDS.SUCCEEDS) } }, h.tokens.a);
+      await h.confirm(order.id, TEST_CARDS.SUCCEEDS);
     }
     const counter = countStatements(h.subgraph.orm);
     try {

@@ -1,32 +1,21 @@
 import { errorCodes } from '@techally/testing';
-import { card, CONFIRM, startPaymentsHarness, type PaymentsHarness } from '../../__tests__/payments.harness';
-import { PaymentProviderError, type CardDetails, type ConfirmOutcome } from '../../provider/payment-provider';
-import { SimulatedPaymentProvider, TEST_CARDS } from '../../provider/simulated.provider';
+import { startPaymentsHarness, type PaymentsHarness } from '../../__tests__/payments.harness';
+import { RecordingProvider } from '../../__tests__/recording.provider';
+import { TEST_CARDS } from '../../provider/simulated.provider';
 import { PaymentAttempt } from '../payment-attempt.entity';
 import { Payment } from '../payment.entity';
 import { ABANDONED_ATTEMPT_AFTER_MS } from '../payment.repository';
 import { AttemptOutcome } from '../payment-status';
 
-/** A simulated provider whose confirmations fail like a provider outage while `down` is set. */
-class FlakyProvider extends SimulatedPaymentProvider {
-  down = false;
-  override async confirm(reference: string, details: CardDetails): Promise<ConfirmOutcome> {
-    if (this.down) throw new PaymentProviderError('api_connection_error', 'could not reach the provider');
-    return super.confirm(reference, details);
-  }
-}
-
-const provider = new FlakyProvider();
-let h: PaymentsHarness;
+const provider = new RecordingProvider();
+let h: PaymentsHarness<RecordingProvider>;
 
 beforeAll(async () => {
   h = await startPaymentsHarness({ provider });
 });
 afterAll(() => h?.stop());
 
-type Confirmed = { confirmPayment: { id: string; status: string; attempts: number } };
-const confirm = (orderId: string, number: string = TEST_CARDS.SUCCEEDS) =>
-  h.query<Confirmed>(CONFIRM, { input: { orderId, card: card(number) } }, h.tokens.a);
+const confirm = (orderId: string, number: string = TEST_CARDS.SUCCEEDS) => h.confirm(orderId, number);
 
 /** Writes a PROCESSING attempt that started `ageMs` ago, as a confirmation still at (or lost at) the provider. */
 async function attemptInFlight(orderId: string, ageMs: number): Promise<void> {
@@ -46,8 +35,7 @@ async function attemptInFlight(orderId: string, ageMs: number): Promise<void> {
 
 describe('a confirmation in flight', () => {
   it('keeps a second one from reaching the provider: PAYMENT_NOT_ALLOWED while it is PROCESSING', async () => {
-    const order = h.order();
-    await confirm(order.id, TEST_CARDS.DECLINED);
+    const order = await h.awaitingPayment();
     await attemptInFlight(order.id, 1_000);
     const response = await confirm(order.id);
     expect(errorCodes(response)).toEqual(['PAYMENT_NOT_ALLOWED']);
@@ -55,18 +43,16 @@ describe('a confirmation in flight', () => {
   });
 
   it('is taken as abandoned once older than the limit: the next confirmation proceeds and marks it so', async () => {
-    const order = h.order();
-    await confirm(order.id, TEST_CARDS.DECLINED);
+    const order = await h.awaitingPayment();
     await attemptInFlight(order.id, ABANDONED_ATTEMPT_AFTER_MS + 1_000);
     const response = await confirm(order.id);
-    expect(response.data?.confirmPayment).toMatchObject({ status: 'SUCCEEDED', attempts: 3 });
+    expect(response.data?.confirmPayment).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
     const { payments, attempts } = await h.rows();
     const payment = payments.find((row) => row.orderId === order.id)!;
     const ofPayment = attempts.filter((row) => row.payment.id === payment.id).sort((x, y) => x.number - y.number);
     expect(ofPayment.map((row) => [row.number, row.outcome, row.failureCode])).toEqual([
-      [1, 'DECLINED', 'card_declined'],
-      [2, 'ERROR', 'abandoned'],
-      [3, 'SUCCEEDED', null],
+      [1, 'ERROR', 'abandoned'],
+      [2, 'SUCCEEDED', null],
     ]);
   });
 });
@@ -76,8 +62,8 @@ describe('when the provider fails', () => {
     provider.down = false;
   });
 
-  it('answers SERVICE_UNAVAILABLE without the provider’s words, records the attempt as ERROR, and a retry can succeed', async () => {
-    const order = h.order();
+  it('answers SERVICE_UNAVAILABLE without the provider’s words, records the attempt as ERROR, writes no event, and a retry can succeed', async () => {
+    const order = await h.awaitingPayment();
     provider.down = true;
     const failed = await confirm(order.id);
     expect(errorCodes(failed)).toEqual(['SERVICE_UNAVAILABLE']);
@@ -89,8 +75,10 @@ describe('when the provider fails', () => {
     expect(attempts.filter((row) => row.payment.id === payment.id).map((row) => [row.outcome, row.failureCode])).toEqual([
       ['ERROR', 'api_connection_error'],
     ]);
+    expect(await h.eventsOf(order.id)).toEqual([]);
 
     provider.down = false;
     expect((await confirm(order.id)).data?.confirmPayment).toMatchObject({ id: payment.id, status: 'SUCCEEDED', attempts: 2 });
+    expect((await h.eventsOf(order.id)).map((event) => event.type)).toEqual(['payments.payment-succeeded.v1']);
   });
 });

@@ -1,5 +1,5 @@
 import { errorCodes } from '@techally/testing';
-import { card, CONFIRM, startPaymentsHarness, type PaymentsHarness } from '../../__tests__/payments.harness';
+import { startPaymentsHarness, type PaymentsHarness } from '../../__tests__/payments.harness';
 import { TEST_CARDS } from '../../provider/simulated.provider';
 
 let h: PaymentsHarness;
@@ -9,19 +9,13 @@ beforeAll(async () => {
 });
 afterAll(() => h?.stop());
 
-type Confirmed = { confirmPayment: { id: string; status: string } };
-
 // Against the embedded PGlite (one session) these requests queue on the one connection; against a real
-// server (DATABASE_URL) they race for the unique order id and the payment row's lock.
+// server (DATABASE_URL) they race for the payment row's lock.
 describe('concurrent confirmations of one order', () => {
-  it('end with one payment row and exactly one successful charge; the others are PAYMENT_NOT_ALLOWED', async () => {
+  it('end with exactly one successful charge and one payment-succeeded event; the others are PAYMENT_NOT_ALLOWED', async () => {
     for (const racers of [2, 6]) {
-      const order = h.order();
-      const responses = await Promise.all(
-        Array.from({ length: racers }, () =>
-          h.query<Confirmed>(CONFIRM, { input: { orderId: order.id, card: card(TEST_CARDS.SUCCEEDS) } }, h.tokens.a),
-        ),
-      );
+      const order = await h.awaitingPayment();
+      const responses = await Promise.all(Array.from({ length: racers }, () => h.confirm(order.id, TEST_CARDS.SUCCEEDS)));
       const succeeded = responses.filter((response) => response.data?.confirmPayment?.status === 'SUCCEEDED');
       const refused = responses.filter((response) => errorCodes(response).join() === 'PAYMENT_NOT_ALLOWED');
       expect({ racers, succeeded: succeeded.length, refused: refused.length }).toEqual({ racers, succeeded: 1, refused: racers - 1 });
@@ -32,28 +26,24 @@ describe('concurrent confirmations of one order', () => {
       expect(rows[0]).toMatchObject({ status: 'SUCCEEDED', attempts: 1 });
       expect(attempts.filter((attempt) => attempt.payment.id === rows[0]!.id).map((attempt) => attempt.outcome)).toEqual(['SUCCEEDED']);
       expect(h.provider.inspect(rows[0]!.providerReference!)).toMatchObject({ charges: 1, confirmations: 1 });
+      expect((await h.eventsOf(order.id)).map((event) => event.type)).toEqual(['payments.payment-succeeded.v1']);
     }
   });
 
-  it('let two concurrent retries after a decline charge once', async () => {
-    const order = h.order();
-    await h.query(CONFIRM, { input: { orderId: order.id, card: card(TEST_CARDS.DECLINED) } }, h.tokens.a);
-    const responses = await Promise.all(
-      [0, 1].map(() => h.query<Confirmed>(CONFIRM, { input: { orderId: order.id, card: card(TEST_CARDS.SUCCEEDS) } }, h.tokens.a)),
-    );
+  it('of declined cards end with one decline and one payment-failed event', async () => {
+    const order = await h.awaitingPayment();
+    const responses = await Promise.all([0, 1, 2].map(() => h.confirm(order.id, TEST_CARDS.DECLINED)));
     expect(responses.map((response) => response.data?.confirmPayment?.status ?? errorCodes(response).join()).sort()).toEqual([
+      'FAILED',
       'PAYMENT_NOT_ALLOWED',
-      'SUCCEEDED',
+      'PAYMENT_NOT_ALLOWED',
     ]);
-    const { payments } = await h.rows();
-    const payment = payments.find((row) => row.orderId === order.id)!;
-    expect(payment).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
-    expect(h.provider.inspect(payment.providerReference!).charges).toBe(1);
+    expect((await h.eventsOf(order.id)).map((event) => event.type)).toEqual(['payments.payment-failed.v1']);
   });
 
   it('refund a payment once when two admins refund it at the same moment', async () => {
-    const order = h.order();
-    const paid = await h.query<Confirmed>(CONFIRM, { input: { orderId: order.id, card: card(TEST_CARDS.SUCCEEDS) } }, h.tokens.a);
+    const order = await h.awaitingPayment();
+    const paid = await h.confirm(order.id, TEST_CARDS.SUCCEEDS);
     const id = paid.data!.confirmPayment.id;
     const responses = await Promise.all(
       [0, 1].map(() => h.query<{ refundPayment: { status: string } }>(`mutation ($id: ID!) { refundPayment(id: $id) { status } }`, { id }, h.tokens.admin)),
@@ -62,7 +52,8 @@ describe('concurrent confirmations of one order', () => {
       'PAYMENT_NOT_ALLOWED',
       'REFUNDED',
     ]);
-    const { payments } = await h.rows();
-    expect(h.provider.inspect(payments.find((row) => row.id === id)!.providerReference!).refunded).toBe(12_345);
+    const payment = await h.paymentOf(order.id);
+    expect(h.provider.inspect(payment!.providerReference!).refunded).toBe(12_345);
+    expect((await h.eventsOf(order.id)).map((event) => event.type)).toEqual(['payments.payment-succeeded.v1', 'payments.payment-refunded.v1']);
   });
 });

@@ -1,5 +1,5 @@
 import { errorCodes } from '@techally/testing';
-import { card, CONFIRM, startPaymentsHarness, type PaymentsHarness } from '../../__tests__/payments.harness';
+import { startPaymentsHarness, type PaymentsHarness } from '../../__tests__/payments.harness';
 import { TEST_CARDS } from '../../provider/simulated.provider';
 
 let h: PaymentsHarness;
@@ -13,9 +13,14 @@ const REFUND = `mutation Refund($id: ID!) { refundPayment(id: $id) { id status a
 
 /** A fresh order of customer A, paid with `number`; the payment's id. */
 async function paidWith(number: string): Promise<string> {
-  const order = h.order();
-  const response = await h.query<{ confirmPayment: { id: string } }>(CONFIRM, { input: { orderId: order.id, card: card(number) } }, h.tokens.a);
+  const order = await h.awaitingPayment();
+  const response = await h.confirm(order.id, number);
   return response.data!.confirmPayment.id;
+}
+
+async function eventTypesOf(paymentId: string): Promise<string[]> {
+  const { payments } = await h.rows();
+  return (await h.eventsOf(payments.find((payment) => payment.id === paymentId)!.orderId)).map((event) => event.type);
 }
 
 async function providerIntentOf(paymentId: string) {
@@ -24,11 +29,12 @@ async function providerIntentOf(paymentId: string) {
 }
 
 describe('refundPayment', () => {
-  it('refunds a SUCCEEDED payment in full, through the provider, and marks it REFUNDED', async () => {
+  it('refunds a SUCCEEDED payment in full, through the provider, marks it REFUNDED and writes payments.payment-refunded.v1', async () => {
     const id = await paidWith(TEST_CARDS.SUCCEEDS);
     const response = await h.query(REFUND, { id }, h.tokens.admin);
     expect(response).toEqual({ data: { refundPayment: { id, status: 'REFUNDED', amount: { amount: 12_345 } } } });
     expect(await providerIntentOf(id)).toMatchObject({ charges: 1, refunded: 12_345 });
+    expect(await eventTypesOf(id)).toEqual(['payments.payment-succeeded.v1', 'payments.payment-refunded.v1']);
   });
 
   it('is for admins only: the paying customer → FORBIDDEN, anonymous → UNAUTHENTICATED; nothing changes', async () => {
@@ -38,6 +44,7 @@ describe('refundPayment', () => {
     const { payments } = await h.rows();
     expect(payments.find((payment) => payment.id === id)?.status).toBe('SUCCEEDED');
     expect((await providerIntentOf(id)).refunded).toBe(0);
+    expect(await eventTypesOf(id)).toEqual(['payments.payment-succeeded.v1']);
   });
 
   it('refuses a payment that is not SUCCEEDED: FAILED, or already REFUNDED → PAYMENT_NOT_ALLOWED, refunding nothing twice', async () => {
@@ -52,6 +59,7 @@ describe('refundPayment', () => {
     expect(errorCodes(again)).toEqual(['PAYMENT_NOT_ALLOWED']);
     expect(again.errors?.[0]?.message).toBe(`Payment ${refunded} is REFUNDED; only a SUCCEEDED payment can be refunded.`);
     expect((await providerIntentOf(refunded)).refunded).toBe(12_345);
+    expect(await eventTypesOf(refunded)).toEqual(['payments.payment-succeeded.v1', 'payments.payment-refunded.v1']);
   });
 
   it('answers NOT_FOUND for an unknown or malformed id', async () => {
@@ -61,10 +69,10 @@ describe('refundPayment', () => {
   });
 
   it('makes a refunded order unpayable: confirming it again → PAYMENT_NOT_ALLOWED', async () => {
-    const order = h.order();
-    const paid = await h.query<{ confirmPayment: { id: string } }>(CONFIRM, { input: { orderId: order.id, card: card(TEST_CARDS.SUCCEEDS) } }, h.tokens.a);
+    const order = await h.awaitingPayment();
+    const paid = await h.confirm(order.id, TEST_CARDS.SUCCEEDS);
     await h.query(REFUND, { id: paid.data!.confirmPayment.id }, h.tokens.admin);
-    const again = await h.query(CONFIRM, { input: { orderId: order.id, card: card(TEST_CARDS.SUCCEEDS) } }, h.tokens.a);
+    const again = await h.confirm(order.id, TEST_CARDS.SUCCEEDS);
     expect(errorCodes(again)).toEqual(['PAYMENT_NOT_ALLOWED']);
     expect(again.errors?.[0]?.extensions).toMatchObject({ paymentStatus: 'REFUNDED' });
   });
