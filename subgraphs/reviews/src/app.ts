@@ -1,4 +1,4 @@
-import type { EventBusOption } from '@techally/events';
+import { consumerWorker, openEventBus, type EventBusOption } from '@techally/events';
 import {
   assembleSubgraph,
   createLogger,
@@ -9,6 +9,7 @@ import {
 import type { ReviewsConfig } from './config';
 import { createContextFactory } from './context';
 import { createReviewsOrm } from './database';
+import { trackPurchasesConsumer } from './order-events/track-purchases.consumer';
 import { createProductCatalog } from './product/product-catalog';
 import { buildReviewsSchema } from './schema';
 import { seedReviews } from './seed/seed';
@@ -21,8 +22,9 @@ export interface ReviewsSubgraph extends SubgraphApp {
 export type ReviewsSubgraphOptions = SubgraphAppOptions & EventBusOption;
 
 /**
- * The composition root (STYLE.md §2): the ORM, the products client and the request context wired into the
- * platform's subgraph assembly. Opens the database pool; does not migrate, seed or listen.
+ * The composition root (STYLE.md §2): the ORM, the products client, the event bus and the request context
+ * wired into the platform's subgraph assembly. Opens the database pool (and the bus unless one is injected);
+ * does not migrate, seed or listen. The purchases consumer starts once the server listens.
  */
 export async function createReviewsSubgraph(config: ReviewsConfig, options: ReviewsSubgraphOptions = {}): Promise<ReviewsSubgraph> {
   const logger = options.logger ?? createLogger({ name: 'reviews', level: config.logLevel });
@@ -30,6 +32,9 @@ export async function createReviewsSubgraph(config: ReviewsConfig, options: Revi
   const catalog = createProductCatalog(
     createServiceClient({ name: 'products', url: config.productsUrl, timeoutMs: config.serviceTimeoutMs, logger }),
   );
+  // Opened after the ORM: from here on assembleSubgraph closes both if anything fails. No relay: reviews emits nothing yet.
+  const { bus, close } = openEventBus(config.events, options.bus, { logger });
+  const consumers = [trackPurchasesConsumer(orm)];
   return assembleSubgraph({
     name: 'reviews',
     config,
@@ -39,5 +44,7 @@ export async function createReviewsSubgraph(config: ReviewsConfig, options: Revi
     buildSchema: buildReviewsSchema,
     createContext: (verifier) => createContextFactory({ orm, verifier, catalog }),
     seed: () => seedReviews(orm, logger),
+    workers: consumers.map((consumer) => consumerWorker(bus, consumer, 'reviews')),
+    closeables: [close],
   });
 }

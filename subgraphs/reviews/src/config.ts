@@ -1,4 +1,13 @@
-import { port, readEnv, type SubgraphBaseConfig, subgraphBaseConfig, subgraphEnv, subgraphUrl } from '@techally/platform';
+import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
+import {
+  ConfigError,
+  port,
+  readEnv,
+  type SubgraphBaseConfig,
+  subgraphBaseConfig,
+  subgraphEnv,
+  subgraphUrl,
+} from '@techally/platform';
 
 /** The environment this subgraph reads; see README.md for the table. */
 const reviewsEnv = {
@@ -13,6 +22,8 @@ const reviewsEnv = {
 /** The reviews subgraph's settings, read and validated once at start (STYLE.md §3). */
 export interface ReviewsConfig extends SubgraphBaseConfig {
   readonly productsUrl: string;
+  /** The event bus the purchases consumer reads (REDIS_URL, EVENTS_KEY_PREFIX, ...). */
+  readonly events: EventBusConfig;
 }
 
 /**
@@ -20,9 +31,24 @@ export interface ReviewsConfig extends SubgraphBaseConfig {
  * in this package; throws a ConfigError naming every missing or malformed variable.
  */
 export function loadReviewsConfig(source: Record<string, string | undefined> = process.env): ReviewsConfig {
-  const env = readEnv(reviewsEnv, source);
+  const problems: Record<string, string> = {};
+  const env = collectProblems(problems, () => readEnv(reviewsEnv, source));
+  const events = collectProblems(problems, () => loadEventBusConfig(source));
+  if (!env || !events) throw new ConfigError(problems);
   return Object.freeze({
     ...subgraphBaseConfig(env, env.REVIEWS_PORT),
     productsUrl: env.SUBGRAPH_PRODUCTS_URL,
+    events,
   });
+}
+
+/** Runs one reader; its ConfigError's problems join `problems`, so one error names every bad variable. */
+function collectProblems<T>(problems: Record<string, string>, read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    Object.assign(problems, error.problems);
+    return undefined;
+  }
 }

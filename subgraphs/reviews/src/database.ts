@@ -1,15 +1,19 @@
+import { createEventEntities } from '@techally/events';
 import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
 import { REVIEWS_MIGRATIONS } from './migrations';
+import { Purchase } from './purchase/purchase.entity';
 import { Review } from './review/review.entity';
 
 /** The Postgres schema this subgraph owns; nothing else reads or writes it (DESIGN.md §3). */
 export const REVIEWS_SCHEMA = 'reviews';
 
-export const REVIEWS_ENTITIES = [Review];
+/** The subgraph's own entities, and the event tables' (only the inbox is used: reviews consumes, emits nothing yet). */
+export const REVIEWS_ENTITIES = [Review, Purchase, ...createEventEntities()];
 
 /** Schema-qualified table names, for the statements written in SQL (window functions, aggregates). */
 export const TABLES = {
   review: `"${REVIEWS_SCHEMA}"."review"`,
+  purchase: `"${REVIEWS_SCHEMA}"."purchase"`,
 } as const;
 
 export interface ReviewsOrmOptions {
@@ -18,7 +22,7 @@ export interface ReviewsOrmOptions {
   readonly logger?: Logger;
 }
 
-/** The reviews subgraph's ORM: its entity, its committed migrations, its schema. */
+/** The reviews subgraph's ORM: its entities, its committed migrations, its schema. */
 export function createReviewsOrm(options: ReviewsOrmOptions): Promise<SubgraphOrm> {
   return createOrm({
     schema: REVIEWS_SCHEMA,

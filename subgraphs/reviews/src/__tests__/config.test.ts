@@ -17,7 +17,13 @@ describe('loadReviewsConfig', () => {
       jwksUrl: 'http://127.0.0.1:4001/.well-known/jwks.json',
       productsUrl: 'http://127.0.0.1:4002/graphql',
       serviceTimeoutMs: 5000,
+      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1000, outboxListen: true },
     });
+  });
+
+  it('reads the event bus settings (REDIS_URL, EVENTS_KEY_PREFIX) for the purchases consumer', () => {
+    const config = loadReviewsConfig({ DATABASE_URL, REDIS_URL: 'redis://redis.internal:6379', EVENTS_KEY_PREFIX: 'staging' });
+    expect(config.events).toMatchObject({ redisUrl: 'redis://redis.internal:6379', keyPrefix: 'staging' });
   });
 
   it('reads REVIEWS_PORT, SUBGRAPH_PRODUCTS_URL, SERVICE_TIMEOUT_MS and the shared variables', () => {
@@ -32,17 +38,33 @@ describe('loadReviewsConfig', () => {
   });
 
   it('is frozen', () => {
-    expect(Object.isFrozen(loadReviewsConfig({ DATABASE_URL }))).toBe(true);
+    const config = loadReviewsConfig({ DATABASE_URL });
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.events)).toBe(true);
   });
 
-  it('stops with an error naming each missing or malformed variable', () => {
+  it('stops with one error naming each missing or malformed variable, the event bus\'s included', () => {
     let error: unknown;
     try {
-      loadReviewsConfig({ REVIEWS_PORT: 'eighty', SUBGRAPH_PRODUCTS_URL: 'not a url', SERVICE_TIMEOUT_MS: 'soon' });
+      loadReviewsConfig({
+        REVIEWS_PORT: 'eighty',
+        SUBGRAPH_PRODUCTS_URL: 'not a url',
+        SERVICE_TIMEOUT_MS: 'soon',
+        REDIS_URL: 'localhost:6379',
+        EVENTS_KEY_PREFIX: 'has spaces',
+      });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(Object.keys((error as ConfigError).problems).sort()).toEqual(['DATABASE_URL', 'REVIEWS_PORT', 'SERVICE_TIMEOUT_MS', 'SUBGRAPH_PRODUCTS_URL']);
+    // One error for both readers: the subgraph's own variables and the event bus's.
+    expect(Object.keys((error as ConfigError).problems).sort()).toEqual([
+      'DATABASE_URL',
+      'EVENTS_KEY_PREFIX',
+      'REDIS_URL',
+      'REVIEWS_PORT',
+      'SERVICE_TIMEOUT_MS',
+      'SUBGRAPH_PRODUCTS_URL',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createInMemoryEventBus, type EventBus } from '@techally/events';
 import { createLogger } from '@techally/platform';
 import {
   bearer,
@@ -14,6 +15,7 @@ import {
 } from '@techally/testing';
 import { createLocalJWKSet } from 'jose';
 import { createReviewsSubgraph, loadReviewsConfig, type ReviewsSubgraph } from '..';
+import { TRACK_PURCHASES } from '../order-events/track-purchases.consumer';
 
 const ISSUER = 'https://techally.test/users';
 const AUDIENCE = 'techally-graph-test';
@@ -32,6 +34,8 @@ export interface ReviewsHarness {
   readonly subgraph: ReviewsSubgraph;
   readonly database: TestDatabase;
   readonly products: ProductsStandIn;
+  /** The in-memory bus the subgraph consumes from, as the embedded launcher injects one: publish events here. */
+  readonly bus: EventBus;
   readonly url: string;
   readonly admin: Caller;
   /** Signed by a key the subgraph does not trust. */
@@ -43,6 +47,8 @@ export interface ReviewsHarness {
   query<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: Caller | string): Promise<GraphQLResponse<Data>>;
   /** Every review row, to prove a failed mutation wrote nothing. */
   rows(): Promise<unknown[]>;
+  /** Resolves once the purchases consumer committed its effect of the event with this id (its inbox row). */
+  handled(eventId: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +62,7 @@ export async function startReviewsHarness(options: HarnessOptions = {}): Promise
   const database = await createTestDatabase();
   const products = await startProductsStandIn();
   const key = await createTestSigningKey('reviews-test');
+  const bus = createInMemoryEventBus();
   let subgraph: ReviewsSubgraph | undefined;
   try {
     const config = loadReviewsConfig({
@@ -73,6 +80,7 @@ export async function startReviewsHarness(options: HarnessOptions = {}): Promise
       logger: createLogger({ name: 'reviews', level: (process.env['REVIEWS_TEST_LOG_LEVEL'] as 'error' | undefined) ?? 'silent' }),
       accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }),
       processMetrics: false,
+      bus,
     });
     await subgraph.migrate();
     if (options.seed) await subgraph.seed();
@@ -88,6 +96,7 @@ export async function startReviewsHarness(options: HarnessOptions = {}): Promise
       subgraph: running,
       database,
       products,
+      bus,
       url,
       admin,
       foreignToken: foreign.token,
@@ -97,21 +106,43 @@ export async function startReviewsHarness(options: HarnessOptions = {}): Promise
         return postGraphQL(url, query, variables, token ? bearer(token) : {});
       },
       rows: () => running.orm.em.fork().getConnection().execute('select * from reviews.review order by id'),
+      handled: (eventId) =>
+        waitFor(`event ${eventId} handled by ${TRACK_PURCHASES}`, async () => {
+          const rows = await running.orm.em
+            .fork()
+            .getConnection()
+            .execute('select 1 from reviews.inbox where event_id = ? and consumer = ?', [eventId, TRACK_PURCHASES]);
+          return rows.length > 0;
+        }),
       async stop() {
         await running.stop();
+        await bus.close();
         await products.stop().catch(() => undefined);
         await database.drop();
       },
     };
   } catch (error) {
     await subgraph?.stop();
+    await bus.close();
     await products.stop();
     await database.drop();
     throw error;
   }
 }
 
-export const REVIEW_FIELDS = 'id rating title body hidden hiddenReason createdAt updatedAt author { id } product { id }';
+/**
+ * Polls `probe` until it is true, or fails naming `what`. The bound is a safety net against a hang, never an
+ * assertion about speed.
+ */
+async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export const REVIEW_FIELDS = 'id rating title body hidden hiddenReason verifiedPurchase createdAt updatedAt author { id } product { id }';
 
 export const ADD_REVIEW = `mutation AddReview($input: AddReviewInput!) { addReview(input: $input) { ${REVIEW_FIELDS} } }`;
 export const UPDATE_REVIEW = `mutation UpdateReview($id: ID!, $input: UpdateReviewInput!) { updateReview(id: $id, input: $input) { ${REVIEW_FIELDS} } }`;
@@ -127,6 +158,7 @@ export interface ReviewData {
   body: string;
   hidden: boolean;
   hiddenReason: string | null;
+  verifiedPurchase: boolean;
   createdAt: string;
   updatedAt: string;
   author: { id: string };

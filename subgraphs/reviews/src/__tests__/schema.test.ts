@@ -23,6 +23,10 @@ describe('the reviews subgraph schema', () => {
     }
   });
 
+  it('tells whether the author bought the product, and says how it knows', () => {
+    expect(sdl).toMatch(/"""\s*True only when the review's author bought the product[^"]*order-paid events[^"]*"""\s*verifiedPurchase: Boolean!/);
+  });
+
   it('adds paged reviews to Product and User, and a partner-tagged rating to Product', () => {
     expect(sdl.match(/reviews\(\s*"""[^"]*"""\s*first: Int = 10\s*"""[^"]*"""\s*after: String\s*\): ReviewConnection!/g)).toHaveLength(2);
     expect(sdl).toContain('rating: ProductRating! @tag(name: "partner")');

@@ -1,4 +1,5 @@
 import { DEMO_CUSTOMERS, generateCatalog } from '@techally/demo-data';
+import { createEvent } from '@techally/events';
 import { countStatements } from '@techally/testing';
 import { averageRating } from '../product/product-rating';
 import { generateDemoReviews } from '../seed/demo-reviews';
@@ -73,6 +74,39 @@ describe('statements per request (issue #3)', () => {
       });
     }
     expect(fifty.data._entities.filter((product) => product.rating.count > 0).length).toBeGreaterThan(10);
+  });
+
+  it('answers verifiedPurchase of every review of 50 products in one more statement: page and purchases, 2 as for 5', async () => {
+    // Some authors bought what they reviewed: one paid order per author, of every other product they reviewed.
+    const reviewed = demoReviews.filter((review) => active.slice(0, 50).some((product) => product.id === review.productId));
+    const bought = new Set(reviewed.filter((_, index) => index % 2 === 0).map((review) => `${review.authorId}|${review.productId}`));
+    const paid = DEMO_CUSTOMERS.map((customer) => {
+      const productIds = reviewed.filter((review) => review.authorId === customer.id && bought.has(`${customer.id}|${review.productId}`)).map((review) => review.productId);
+      const orderId = crypto.randomUUID();
+      const items = productIds.map((productId) => ({ productId, quantity: 1 }));
+      return createEvent('orders.order-paid.v1', orderId, { orderId, customerId: customer.id, items, total: { amount: 100, currency: 'EUR' } });
+    }).filter((event) => event.payload.items.length > 0);
+    for (const event of paid) await h.bus.publish(event);
+    for (const event of paid) await h.handled(event.id);
+
+    const query = `query ($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on Product { id reviews(first: 3) { edges { node { id verifiedPurchase author { id } } } } }
+      }
+    }`;
+    type Result = { _entities: Array<{ id: string; reviews: { edges: Array<{ node: { id: string; verifiedPurchase: boolean; author: { id: string } } }> } }> };
+    const representations = (count: number) => active.slice(0, count).map((product) => ({ __typename: 'Product', id: product.id }));
+    const five = await measured<Result>(query, { representations: representations(5) });
+    const fifty = await measured<Result>(query, { representations: representations(50) });
+    expect({ five: five.statements, fifty: fifty.statements }).toEqual({ five: 2, fifty: 2 });
+
+    const answers = fifty.data._entities.flatMap((product) =>
+      product.reviews.edges.map(({ node }) => ({ node: node.id, verified: node.verifiedPurchase, bought: bought.has(`${node.author.id}|${product.id}`) })),
+    );
+    expect(answers.length).toBeGreaterThan(20);
+    expect(answers.filter((answer) => answer.verified).length).toBeGreaterThan(5);
+    expect(answers.filter((answer) => !answer.verified).length).toBeGreaterThan(5);
+    for (const answer of answers) expect(answer).toEqual({ ...answer, verified: answer.bought });
   });
 
   it('costs two statements for the reviews of one user as for three', async () => {

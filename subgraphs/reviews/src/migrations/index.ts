@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126063416_initial_reviews } from './Migration20261126063416_initial_reviews';
+import { Migration20261126082459_events_and_purchases } from './Migration20261126082459_events_and_purchases';
 
 /**
  * Every committed migration, oldest first. Listed explicitly (not discovered from the folder) so the compiled
@@ -7,4 +8,5 @@ import { Migration20261126063416_initial_reviews } from './Migration202611260634
  */
 export const REVIEWS_MIGRATIONS: ReadonlyArray<MigrationObject> = [
   { name: 'Migration20261126063416_initial_reviews', class: Migration20261126063416_initial_reviews },
+  { name: 'Migration20261126082459_events_and_purchases', class: Migration20261126082459_events_and_purchases },
 ];

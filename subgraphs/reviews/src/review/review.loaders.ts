@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { NO_RATINGS, type RatingTally } from '../product/product-rating';
+import { createPurchaseLoader } from '../purchase/purchase.loader';
+import type { PurchaseKey } from '../purchase/purchase.repository';
 import { isUuid } from '../shared/uuid';
 import type { ReviewPosition } from './review.cursor';
 import { Review } from './review.entity';
@@ -32,6 +34,8 @@ export interface ReviewLoaders {
   readonly productSlices: DataLoader<ReviewSliceKey, ReviewSlice, string>;
   readonly authorSlices: DataLoader<ReviewSliceKey, ReviewSlice, string>;
   readonly authorCount: DataLoader<AuthorCountKey, number, string>;
+  /** Whether the customer bought the product: what `Review.verifiedPurchase` reads. */
+  readonly purchased: DataLoader<PurchaseKey, boolean, string>;
 }
 
 const BATCH = { maxBatchSize: 500 } as const;
@@ -67,6 +71,7 @@ export function createReviewLoaders(em: EntityManager): ReviewLoaders {
       },
       { ...BATCH, cacheKeyFn: ({ authorId, includeHidden }) => `${authorId}|${includeHidden}` },
     ),
+    purchased: createPurchaseLoader(em),
   };
 }
 

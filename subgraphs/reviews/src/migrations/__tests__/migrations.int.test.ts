@@ -46,4 +46,25 @@ describe('the committed migrations', () => {
     await insert({ author_id: AUTHOR });
     await expect(insert({ author_id: AUTHOR })).rejects.toThrow(/review_author_id_product_id_unique/);
   });
+
+  it('add the purchases read model, one row per customer and product, and the event tables beside it', async () => {
+    const connection = orm().em.fork().getConnection();
+    const tables = await connection.execute<Array<{ table_name: string }>>(
+      `select table_name from information_schema.tables where table_schema = 'reviews' order by table_name`,
+    );
+    expect(tables.map((table) => table.table_name)).toEqual(['inbox', 'mikro_orm_migrations', 'outbox', 'purchase', 'review']);
+    const indexes = await connection.execute<Array<{ indexname: string; indexdef: string }>>(
+      `select indexname, indexdef from pg_indexes where schemaname = 'reviews' and tablename = 'purchase'`,
+    );
+    expect(indexes.map((index) => [index.indexname, index.indexdef.replace(/^.* USING btree /, '')])).toEqual([
+      ['purchase_pkey', '(customer_id, product_id)'],
+    ]);
+    const purchase = (orderId: string) =>
+      connection.execute(
+        'insert into reviews.purchase (customer_id, product_id, first_order_id, purchased_at) values (?, ?, ?, now())',
+        [AUTHOR, PRODUCT, orderId],
+      );
+    await purchase(crypto.randomUUID());
+    await expect(purchase(crypto.randomUUID())).rejects.toThrow(/purchase_pkey/);
+  });
 });

@@ -43,6 +43,7 @@ describe('addReview', () => {
       body: 'Good sound, a little heavy.',
       hidden: false,
       hiddenReason: null,
+      verifiedPurchase: false,
       createdAt: expect.any(String),
       updatedAt: review.createdAt,
       author: { id: ada.userId },
