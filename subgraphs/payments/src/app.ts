@@ -9,6 +9,7 @@ import type { PaymentProvider } from './provider/payment-provider';
 import { SimulatedPaymentProvider } from './provider/simulated.provider';
 import { createStripeProvider, stripeApiFromUrl } from './provider/stripe.provider';
 import { buildPaymentsSchema } from './schema';
+import { STRIPE_WEBHOOK_PATH, stripeWebhookRoute } from './stripe-webhook/stripe-webhook.route';
 
 /** The running payments subgraph, as main.ts, the embedded launcher and the tests drive it. */
 export interface PaymentsSubgraph extends SubgraphApp {
@@ -28,8 +29,9 @@ export interface PaymentsSubgraphOptions extends SubgraphAppOptions, EventBusOpt
 
 /**
  * The composition root (STYLE.md §2): the ORM, the payment provider, the event bus with the outbox relay and
- * the `payments.follow-orders` consumer, the refund sweep and the request context, wired into the platform's
- * subgraph assembly. Opens the database pool (and the bus when none is given); does not migrate or listen.
+ * the `payments.follow-orders` consumer, the refund sweep, the Stripe webhook route (with Stripe only) and the
+ * request context, wired into the platform's subgraph assembly. Opens the database pool (and the bus when none
+ * is given); does not migrate or listen.
  */
 export async function createPaymentsSubgraph(config: PaymentsConfig, options: PaymentsSubgraphOptions = {}): Promise<PaymentsSubgraph> {
   const logger = options.logger ?? createLogger({ name: 'payments', level: config.logLevel });
@@ -51,6 +53,19 @@ export async function createPaymentsSubgraph(config: PaymentsConfig, options: Pa
     createContext: (verifier) => createContextFactory({ orm, verifier, provider, clock }),
     // No demo payments: a payment exists only once an order awaits payment.
     seed: () => Promise.resolve(),
+    ...(config.stripe
+      ? {
+          routes: {
+            [STRIPE_WEBHOOK_PATH]: stripeWebhookRoute({
+              orm,
+              webhookSecret: config.stripe.webhookSecret,
+              logger,
+              clock,
+              onRefundOwed: () => refunds.kick(),
+            }),
+          },
+        }
+      : {}),
     workers: [
       outboxRelayWorker({ orm, bus, logger, pollIntervalMs: config.events.outboxPollIntervalMs, listen: config.events.outboxListen }),
       consumerWorker(bus, followOrdersConsumer({ orm, provider, logger, clock }), 'payments'),

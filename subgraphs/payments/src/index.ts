@@ -12,4 +12,5 @@ export { buildPaymentsSchema } from './schema';
 export type { PaymentsContext } from './context';
 export type { PaymentProvider, CardDetails, ConfirmOutcome, PaymentIntent } from './provider/payment-provider';
 export { SimulatedPaymentProvider, TEST_CARDS } from './provider/simulated.provider';
+export { STRIPE_WEBHOOK_PATH } from './stripe-webhook/stripe-webhook.route';
 export { FOLLOW_ORDERS_GROUP } from './order-events/follow-orders';
