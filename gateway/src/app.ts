@@ -7,6 +7,7 @@ import {
   createGraphQLHttpServer,
   createLogger,
   createServiceMetrics,
+  createSubscriptionMetrics,
   formatError,
   observabilityPlugin,
   type GraphQLHttpServer,
@@ -16,8 +17,11 @@ import {
 
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
-import { ForwardingDataSource } from './forwarding-data-source';
+import { SubgraphEndpoints } from './subgraph-endpoints';
 import { supergraphFromFile } from './supergraph-file';
+import { FederatedSubscriptions } from './subscriptions/federated-subscriptions';
+import { gatewayWebSocket } from './subscriptions/gateway-websocket';
+import { subscriptionsOverWebSocketOnly } from './subscriptions/http-subscription-refusal';
 
 export interface GatewayOptions {
   readonly logger?: Logger;
@@ -35,7 +39,8 @@ export interface Gateway {
 /**
  * The composition root of the gateway: Apollo Gateway executing the committed supergraph (hot-reloaded from
  * its file), Apollo Server 5 on node:http with the graph's error boundary, edge authentication, the Sandbox
- * explorer in development, health and metrics.
+ * explorer in development, health and metrics — and federated subscriptions over graphql-ws on the same
+ * `/graphql` (src/subscriptions).
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const logger = options.logger ?? createLogger({ name: 'gateway', level: config.logLevel as never });
@@ -43,14 +48,25 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const supergraphSdl: string | SupergraphSdlHook =
     options.supergraphSdl ?? supergraphFromFile(config.supergraphPath, logger);
 
+  const endpoints = new SubgraphEndpoints(config.subgraphUrls);
+  const subscriptionMetrics = createSubscriptionMetrics(metrics.registry);
+  const subscriptions = new FederatedSubscriptions({
+    endpoints,
+    logger,
+    metrics: subscriptionMetrics,
+    queueLimit: config.subscriptions.queueLimit,
+    backlogLimit: config.subscriptions.backlogLimit,
+  });
+
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl as SupergraphSdlHook,
     logger,
-    buildService: ({ name, url }) => new ForwardingDataSource(name, config.subgraphUrls[name] ?? url as string),
+    buildService: endpoints.build,
   });
-  gateway.onSchemaLoadOrUpdate(() => {
+  gateway.onSchemaLoadOrUpdate((schema) => {
     schemaLoaded = true;
+    subscriptions.onSupergraph(schema);
   });
 
   const apollo = new ApolloServer<GatewayContext>({
@@ -65,6 +81,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     stopOnTerminationSignals: false,
     plugins: [
       observabilityPlugin(metrics),
+      subscriptionsOverWebSocketOnly(),
       config.explorer
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -83,10 +100,16 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     metrics,
     createContext: createGatewayContext(verifier),
     isReady: async () => schemaLoaded,
+    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics }),
   });
 
   return {
     listen: (port = config.port, host = config.host) => server.listen(port, host),
-    stop: () => server.stop(),
+    async stop() {
+      // WebSocket clients are closed first (1001: they reconnect elsewhere), which ends their subscriptions;
+      // then the sockets to the subgraphs.
+      await server.stop();
+      await subscriptions.stop();
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { accessTokenEnv, bool, ConfigError, port, readEnv, serviceEnv, str } from '@techally/platform';
+import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
 
 /** The committed supergraph, relative to this package (the same from src/ under jest and from dist/). */
 export const DEFAULT_SUPERGRAPH_PATH = resolve(__dirname, '../../schema/supergraph.graphql');
@@ -16,6 +16,12 @@ export interface GatewayConfig {
   /** The Apollo Sandbox explorer as landing page (development only by default). */
   readonly explorer: boolean;
   readonly accessTokens: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+  readonly subscriptions: {
+    /** Results held per client subscription; beyond, the oldest are dropped (GATEWAY_SUBSCRIPTION_QUEUE_LIMIT). */
+    readonly queueLimit: number;
+    /** Events waiting for execution per shared subscription; beyond, the oldest are dropped. */
+    readonly backlogLimit: number;
+  };
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z][A-Z0-9_]*)_URL$/;
@@ -30,9 +36,18 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       SUPERGRAPH_PATH: str({ default: DEFAULT_SUPERGRAPH_PATH, desc: 'The composed supergraph SDL; reloaded when it changes.' }),
       INTROSPECTION: bool({ default: undefined, desc: 'Allow introspection (default: on except in production).' }),
       EXPLORER: bool({ default: undefined, desc: 'Serve the Apollo Sandbox explorer (default: on except in production).' }),
+      GATEWAY_SUBSCRIPTION_QUEUE_LIMIT: num({
+        default: 100,
+        desc: 'Results held per client subscription for a client reading slower than events come; beyond, the oldest are dropped and counted.',
+      }),
+      GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT: num({
+        default: 1_000,
+        desc: 'Upstream events waiting for execution per shared subscription; beyond, the oldest are dropped and counted.',
+      }),
     },
     source,
   );
+  positiveIntegers(env, ['GATEWAY_SUBSCRIPTION_QUEUE_LIMIT', 'GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT']);
   const isProduction = env.NODE_ENV === 'production';
   return Object.freeze({
     nodeEnv: env.NODE_ENV as GatewayConfig['nodeEnv'],
@@ -44,7 +59,20 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     introspection: env.INTROSPECTION ?? !isProduction,
     explorer: env.EXPLORER ?? !isProduction,
     accessTokens: Object.freeze({ issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, jwksUrl: env.JWKS_URL }),
+    subscriptions: Object.freeze({
+      queueLimit: env.GATEWAY_SUBSCRIPTION_QUEUE_LIMIT,
+      backlogLimit: env.GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT,
+    }),
   });
+}
+
+function positiveIntegers(env: Readonly<Record<string, unknown>>, variables: ReadonlyArray<string>): void {
+  const problems: Record<string, string> = {};
+  for (const variable of variables) {
+    const value = env[variable];
+    if (!Number.isInteger(value) || (value as number) < 1) problems[variable] = `must be a positive integer, got "${String(value)}"`;
+  }
+  if (Object.keys(problems).length > 0) throw new ConfigError(problems);
 }
 
 function subgraphUrlsFrom(source: Record<string, string | undefined>): Record<string, string> {

@@ -8,6 +8,16 @@ describe('gateway configuration', () => {
     expect(config.supergraphPath).toMatch(/schema\/supergraph\.graphql$/);
   });
 
+  it('bounds subscription queues by default: 100 results per client, 1,000 events waiting per shared execution', () => {
+    expect(loadGatewayConfig({}).subscriptions).toEqual({ queueLimit: 100, backlogLimit: 1_000 });
+    expect(loadGatewayConfig({ GATEWAY_SUBSCRIPTION_QUEUE_LIMIT: '10' }).subscriptions.queueLimit).toBe(10);
+  });
+
+  it('refuses a subscription limit that is not a positive integer, naming the variable', () => {
+    expect(() => loadGatewayConfig({ GATEWAY_SUBSCRIPTION_QUEUE_LIMIT: '0' })).toThrow(/GATEWAY_SUBSCRIPTION_QUEUE_LIMIT/);
+    expect(() => loadGatewayConfig({ GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT: '2.5' })).toThrow(/GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT/);
+  });
+
   it('turns introspection and the explorer off in production', () => {
     expect(loadGatewayConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, explorer: false });
   });

@@ -40,3 +40,9 @@ export * from './subscriptions/format-result';
 export * from './subscriptions/subscription-metrics';
 export * from './subscriptions/websocket-server';
 export * from './subscriptions/per-event-context';
+export {
+  WebSocketCloseCode,
+  limitReason,
+  type ConnectionControl,
+  type WebSocketConnection,
+} from './subscriptions/websocket-connection';

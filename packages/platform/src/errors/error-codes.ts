@@ -13,6 +13,9 @@ export const ErrorCode = {
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
   /** Another service this one depends on did not answer; retrying later may work. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  // gateway
+  /** The gateway loaded a new supergraph and ended the subscription: subscribe again (the graph may have changed). */
+  SUPERGRAPH_RELOADED: 'SUPERGRAPH_RELOADED',
   // users
   EMAIL_TAKEN: 'EMAIL_TAKEN',
   WEAK_PASSWORD: 'WEAK_PASSWORD',

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server } from 'node:http';
+import type { Server } from 'node:http';
 import {
   getOperationAST,
   GraphQLError,
@@ -9,40 +9,24 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
-import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { DomainError } from '../errors/domain-error';
 import { ErrorCode } from '../errors/error-codes';
 import { REQUEST_ID_HEADER, requestIdFrom, type RequestInfo } from '../server/request-info';
 import { formatSubscriptionErrors, formatSubscriptionResult, type SubscriptionResult } from './format-result';
 import type { SubscriptionMetrics } from './subscription-metrics';
-
-/** Close codes a graphql-ws client acts on: 4401 and 4403 are final (sign in again), 1013 and 1001 are retried. */
-export const WebSocketCloseCode = {
-  UNAUTHENTICATED: CloseCode.Unauthorized,
-  FORBIDDEN: CloseCode.Forbidden,
-  INTERNAL_ERROR: CloseCode.InternalServerError,
-  /** Standard "try again later": a dependency (the JWKS) is unavailable. */
-  TRY_AGAIN_LATER: 1013,
-  /** Standard "going away": the server is stopping. */
-  GOING_AWAY: 1001,
-} as const;
-
-/** One client's WebSocket connection, authenticated on `connection_init`. */
-export interface WebSocketConnection<Session> {
-  /** The connection's request id, its headers (Authorization from `connectionParams`) and a logger. */
-  readonly info: RequestInfo;
-  /** What `authenticate` returned for it. */
-  readonly session: Session;
-  /** Subscriptions open on it now. */
-  readonly activeSubscriptions: number;
-  /** Closes at once (a reason over 123 bytes is cut). */
-  close(code: number, reason: string): void;
-  /** Closes once its open subscriptions have delivered their last result and completed; at once if none. */
-  closeWhenIdle(code: number, reason: string): void;
-}
+import {
+  Connection,
+  connectionInfo,
+  limitReason,
+  refusalOf,
+  stringOrUndefined,
+  WebSocketCloseCode,
+  type ConnectionControl,
+  type WebSocketConnection,
+} from './websocket-connection';
 
 /** One subscription asked for on a connection, parsed and validated. */
 export interface WebSocketOperation<Session> {
@@ -50,6 +34,8 @@ export interface WebSocketOperation<Session> {
   /** Its own request id (the client's `extensions.requestId` when sane), the connection's headers, a logger. */
   readonly info: RequestInfo;
   readonly schema: GraphQLSchema;
+  /** The operation's text as the client sent it. */
+  readonly query: string;
   readonly document: DocumentNode;
   readonly operationName: string | undefined;
   readonly variables: Readonly<Record<string, unknown>>;
@@ -64,9 +50,10 @@ export interface GraphQLWebSocketOptions<Session> {
   /**
    * Runs once per connection on `connection_init`, with the Authorization of its `connectionParams` (browsers
    * cannot set WebSocket headers) or else of the upgrade request. A DomainError refuses the connection:
-   * UNAUTHENTICATED closes it with 4401, FORBIDDEN with 4403, SERVICE_UNAVAILABLE with 1013.
+   * UNAUTHENTICATED closes it with 4401, FORBIDDEN with 4403, SERVICE_UNAVAILABLE with 1013. `control` lets
+   * the session end the connection later (when its token expires).
    */
-  readonly authenticate: (info: RequestInfo) => Promise<Session>;
+  readonly authenticate: (info: RequestInfo, control: ConnectionControl) => Promise<Session>;
   /** Starts one subscription: an iterable of results, or a single result (errors) to end it at once. */
   readonly subscribe: (operation: WebSocketOperation<Session>) => Promise<SubscriptionOutcome>;
   /** After a connection has closed and its subscriptions were returned. */
@@ -112,8 +99,15 @@ export function serveGraphQLOverWebSocket<Session>(
       async onConnect(ctx) {
         const socket = ctx.extra.socket;
         const info = connectionInfo(ctx.extra.request, ctx.connectionParams ?? {}, logger);
+        const connection = new Connection<Session>(socket, info);
         try {
-          connections.set(ctx, new Connection(socket, info, await options.authenticate(info)));
+          connection.session = await options.authenticate(info, connection);
+          // Gone while it was being authenticated: graphql-ws will not report this close, so do it here.
+          if (socket.readyState !== socket.OPEN) {
+            options.onClose?.(connection);
+            return false;
+          }
+          connections.set(ctx, connection);
           return true;
         } catch (error) {
           const refusal = refusalOf(error, info.logger);
@@ -145,6 +139,7 @@ export function serveGraphQLOverWebSocket<Session>(
           connection,
           info: { requestId, headers: connection.info.headers, logger: logger.child({ requestId, transport: 'ws' }) },
           schema,
+          query: payload.query,
           document,
           operationName,
           variables,
@@ -206,68 +201,6 @@ export function serveGraphQLOverWebSocket<Session>(
   };
 }
 
-class Connection<Session> implements WebSocketConnection<Session> {
-  activeSubscriptions = 0;
-  private closing: { code: number; reason: string } | null = null;
-
-  constructor(
-    private readonly socket: WebSocket,
-    readonly info: RequestInfo,
-    readonly session: Session,
-  ) {}
-
-  close(code: number, reason: string): void {
-    this.socket.close(code, limitReason(reason));
-  }
-
-  closeWhenIdle(code: number, reason: string): void {
-    this.closing = { code, reason };
-    if (this.activeSubscriptions === 0) this.close(code, reason);
-  }
-
-  opened(): void {
-    this.activeSubscriptions++;
-  }
-
-  finished(): void {
-    this.activeSubscriptions--;
-    // graphql-ws sends `complete` right after the iterator finishes: close on the next turn, behind it.
-    if (this.closing && this.activeSubscriptions === 0) {
-      const { code, reason } = this.closing;
-      setImmediate(() => this.close(code, reason));
-    }
-  }
-}
-
-function connectionInfo(request: IncomingMessage, params: Record<string, unknown>, logger: Logger): RequestInfo {
-  const authorization =
-    stringOrUndefined(params['authorization']) ?? stringOrUndefined(params['Authorization']) ?? request.headers.authorization;
-  const requestId = requestIdFrom({
-    [REQUEST_ID_HEADER]: stringOrUndefined(params[REQUEST_ID_HEADER]) ?? request.headers[REQUEST_ID_HEADER],
-  });
-  const headers = { ...request.headers, authorization };
-  if (authorization === undefined) delete headers.authorization;
-  return { requestId, headers, logger: logger.child({ requestId, transport: 'ws' }) };
-}
-
-function refusalOf(error: unknown, logger: Logger): { code: number; reason: string } {
-  const code = error instanceof GraphQLError ? error.extensions['code'] : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  if (code === ErrorCode.UNAUTHENTICATED) return { code: WebSocketCloseCode.UNAUTHENTICATED, reason: message };
-  if (code === ErrorCode.FORBIDDEN) return { code: WebSocketCloseCode.FORBIDDEN, reason: message };
-  if (code === ErrorCode.SERVICE_UNAVAILABLE) return { code: WebSocketCloseCode.TRY_AGAIN_LATER, reason: message };
-  logger.error({ err: error }, 'unexpected error authenticating a WebSocket connection');
-  return { code: WebSocketCloseCode.INTERNAL_ERROR, reason: 'Internal server error' };
-}
-
-/** A close reason is at most 123 bytes (RFC 6455); longer ones are cut on a character boundary. */
-export function limitReason(reason: string): string {
-  if (Buffer.byteLength(reason) <= 123) return reason;
-  let cut = reason;
-  while (Buffer.byteLength(`${cut}…`) > 123) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
-
 /** Parse and validation failures carry the codes Apollo Server gives them over HTTP. */
 function protocolError(error: unknown, code: string): GraphQLError {
   if (error instanceof GraphQLError) {
@@ -290,10 +223,6 @@ function asGraphQLError(error: unknown): GraphQLError {
 
 function isAsyncIterable(value: unknown): value is AsyncIterable<SubscriptionResult> {
   return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
-}
-
-function stringOrUndefined(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /**

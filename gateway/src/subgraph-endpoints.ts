@@ -1,0 +1,36 @@
+import type { ServiceEndpointDefinition, ServiceMap } from '@apollo/gateway';
+import { ForwardingDataSource } from './forwarding-data-source';
+
+/**
+ * Where each subgraph is reached (the supergraph's URL, or its `SUBGRAPH_<NAME>_URL` override) and the data
+ * source the gateway uses for it. Apollo Gateway builds the data sources through `build`; keeping them here lets
+ * subscription events run their entity fetches through the very same ones as HTTP requests (same forwarding of
+ * credentials and request ids, same SERVICE_UNAVAILABLE).
+ */
+export class SubgraphEndpoints {
+  private readonly endpoints = new Map<string, { readonly url: string; readonly dataSource: ForwardingDataSource }>();
+
+  constructor(private readonly overrides: Readonly<Record<string, string>>) {}
+
+  /** Apollo Gateway's `buildService`. */
+  readonly build = ({ name, url }: ServiceEndpointDefinition): ForwardingDataSource => {
+    const resolved = this.overrides[name] ?? url ?? '';
+    const dataSource = new ForwardingDataSource(name, resolved);
+    this.endpoints.set(name, { url: resolved, dataSource });
+    return dataSource;
+  };
+
+  /** The data sources by subgraph name, as `executeQueryPlan` takes them. */
+  dataSources(): ServiceMap {
+    const services: ServiceMap = Object.create(null) as ServiceMap;
+    for (const [name, { dataSource }] of this.endpoints) services[name] = dataSource;
+    return services;
+  }
+
+  /** The subgraph's graphql-ws endpoint: the same host and path as its HTTP one (`http://h/graphql` → `ws://h/graphql`). */
+  webSocketUrl(name: string): string {
+    const endpoint = this.endpoints.get(name);
+    if (!endpoint?.url) throw new Error(`No URL is known for the ${name} subgraph; set SUBGRAPH_${name.toUpperCase()}_URL.`);
+    return endpoint.url.replace(/^http/, 'ws');
+  }
+}
