@@ -1,14 +1,12 @@
 import { DEMO_CUSTOMERS } from '@techally/demo-data';
 import {
-  ConfirmPaymentDocument,
   createGraphQLClient,
   LogInDocument,
-  MeDocument,
   OrderPageDocument,
-  PlaceOrderDocument,
   ProductListingDocument,
 } from '@techally/web-client';
 import { bearer, errorCodes, postGraphQL } from '@techally/testing';
+import { CheckoutDriver } from './support/checkout-driver';
 import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
 
 // Customer A's order must not reach customer B by any road: the gateway's root field, User.orders,
@@ -31,14 +29,9 @@ beforeAll(async () => {
   const client = createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => tokens.alice });
   const listing = await client.request(ProductListingDocument, { first: 20 });
   const product = listing.products.edges.find(({ node }) => node.inStock)!.node;
-  const me = await client.request(MeDocument);
-  const placed = await client.request(PlaceOrderDocument, {
-    input: { items: [{ productId: product.id, quantity: 1 }], shippingAddressId: me.me!.addresses[0]!.id, idempotencyKey: `authz-${Date.now()}` },
-  });
-  orderId = placed.placeOrder.id;
-  await client.request(ConfirmPaymentDocument, {
-    input: { orderId, card: { number: '4242424242424242', expMonth: 1, expYear: new Date().getFullYear() + 1, cvc: '123' } },
-  });
+  // The saga holds the stock before the order can be paid: pay once it is AWAITING_PAYMENT.
+  const driver = new CheckoutDriver(client, client);
+  orderId = (await driver.checkout([{ productId: product.id, quantity: 1 }])).id;
 }, 180_000);
 
 afterAll(() => supergraph?.stop());

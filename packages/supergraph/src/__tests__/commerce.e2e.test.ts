@@ -11,6 +11,7 @@ import {
   StockOverviewDocument,
   type GraphQLClient,
 } from '@techally/web-client';
+import { CheckoutDriver } from './support/checkout-driver';
 import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
 
 // The product page and the order page through the gateway: each crosses four subgraphs, on seeded data.
@@ -88,10 +89,13 @@ describe('the order page (orders, products, users, payments)', () => {
     expect(order.subtotal.amount).toBe(subtotal);
     expect(order.total.amount).toBe(subtotal + order.shipping.amount + order.tax.amount);
 
+    const driver = new CheckoutDriver(customer, admin);
+    await driver.waitForPayable(order.id);
     const payment = await customer.request(ConfirmPaymentDocument, {
       input: { orderId: order.id, card: { number: '4242424242424242', ...CARD } },
     });
     expect(payment.confirmPayment).toMatchObject({ status: 'SUCCEEDED', amount: { amount: order.total.amount } });
+    await driver.waitFor(order.id, ['PAID']);
 
     const page = (await customer.request(OrderPageDocument, { id: order.id })).order!;
     expect(page.customer).toMatchObject({ id: ada.id, name: ada.name, email: ada.email });
@@ -102,19 +106,19 @@ describe('the order page (orders, products, users, payments)', () => {
     expect(page.statusHistory[0]).toMatchObject({ from: null, status: 'PENDING' });
   });
 
-  it('records a declined card on the payment, which the customer can retry', async () => {
+  it('records a declined card on the payment and cancels the order (a decline ends the checkout)', async () => {
     const [product] = await inStockProducts(1);
-    const me = await customer.request(MeDocument);
-    const placed = await customer.request(PlaceOrderDocument, {
-      input: { items: [{ productId: product!.id, quantity: 1 }], shippingAddressId: me.me!.addresses[0]!.id, idempotencyKey: `e2e-decline-${Date.now()}` },
-    });
+    const driver = new CheckoutDriver(customer, admin);
+    const placed = await driver.place([{ productId: product!.id, quantity: 1 }], `e2e-decline-${Date.now()}`);
+    await driver.waitForPayable(placed.id);
     const declined = await customer.request(ConfirmPaymentDocument, {
-      input: { orderId: placed.placeOrder.id, card: { number: '4000000000000002', ...CARD } },
+      input: { orderId: placed.id, card: { number: '4000000000000002', ...CARD } },
     });
     expect(declined.confirmPayment).toMatchObject({ status: 'FAILED', failureCode: 'card_declined' });
-    const retried = await customer.request(ConfirmPaymentDocument, {
-      input: { orderId: placed.placeOrder.id, card: { number: '4242424242424242', ...CARD } },
+    expect(await driver.waitFor(placed.id, ['CANCELLED'])).toMatchObject({ cancellationReason: 'PAYMENT_FAILED' });
+    const retry = customer.request(ConfirmPaymentDocument, {
+      input: { orderId: placed.id, card: { number: '4242424242424242', ...CARD } },
     });
-    expect(retried.confirmPayment).toMatchObject({ status: 'SUCCEEDED', attempts: 2 });
+    await expect(retry).rejects.toMatchObject({ codes: ['PAYMENT_NOT_ALLOWED'] });
   });
 });

@@ -12,7 +12,8 @@ const LISTING = `query ($first: Int!) {
 
 let supergraph: TestSupergraph;
 beforeAll(async () => {
-  supergraph = await startTestSupergraph();
+  // Relays that poll rarely: the counters must see the requests' statements, not the outbox relays'.
+  supergraph = await startTestSupergraph({ env: { OUTBOX_POLL_INTERVAL_MS: '60000', OUTBOX_LISTEN: 'false' } });
 }, 180_000);
 afterAll(() => supergraph?.stop());
 

@@ -1,0 +1,142 @@
+import { DEMO_CUSTOMERS } from '@techally/demo-data';
+import { CancelOrderDocument, createGraphQLClient, LogInDocument, type GraphQLClient } from '@techally/web-client';
+import { CheckoutDriver, DECLINED_CARD, GOOD_CARD } from './support/checkout-driver';
+import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
+
+// The checkout saga end to end through the gateway with the simulated provider (the embedded default): placeOrder
+// → inventory reserves → AWAITING_PAYMENT → confirmPayment → PAID (stock committed) or CANCELLED (stock released),
+// and its guarantees under concurrency. The Stripe provider's run is checkout-stripe.e2e.test.ts.
+let supergraph: TestSupergraph;
+let customer: GraphQLClient;
+let driver: CheckoutDriver;
+const ada = DEMO_CUSTOMERS[0]!;
+
+async function signedIn(anonymous: GraphQLClient, email: string, password: string): Promise<GraphQLClient> {
+  const session = await anonymous.request(LogInDocument, { email, password });
+  return createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => session.logIn.accessToken });
+}
+
+beforeAll(async () => {
+  supergraph = await startTestSupergraph();
+  const anonymous = createGraphQLClient({ url: supergraph.gatewayUrl });
+  customer = await signedIn(anonymous, ada.email, ada.password);
+  driver = new CheckoutDriver(customer, await signedIn(anonymous, TEST_ADMIN.email, TEST_ADMIN.password));
+}, 180_000);
+
+afterAll(() => supergraph?.stop());
+
+describe('a checkout', () => {
+  it('with a good card ends PAID, with the stock taken off the shelf and nothing left reserved', async () => {
+    const product = await driver.stockedProduct(5);
+    const placed = await driver.place([{ productId: product.id, quantity: 2 }]);
+    expect(placed.status).toBe('PENDING');
+
+    const awaiting = await driver.waitForPayable(placed.id);
+    expect(awaiting.paymentDueAt).not.toBeNull();
+    expect(await driver.stockOf(product.slug)).toEqual({ onHand: 5, reserved: 2, available: 3 });
+    expect(awaiting.payment).toMatchObject({ status: 'PENDING', amount: { amount: placed.total.amount } });
+
+    expect(await driver.pay(placed.id)).toMatchObject({ status: 'SUCCEEDED' });
+    const paid = await driver.waitFor(placed.id, ['PAID']);
+    expect(paid.statusHistory.map((step) => step.status)).toEqual(['PENDING', 'AWAITING_PAYMENT', 'PAID']);
+    expect(paid.cancellationReason).toBeNull();
+    await waitForStock(product.slug, { onHand: 3, reserved: 0, available: 3 });
+  });
+
+  it('with a declined card ends CANCELLED (PAYMENT_FAILED), with the stock back on sale', async () => {
+    const product = await driver.stockedProduct(4);
+    const placed = await driver.place([{ productId: product.id, quantity: 3 }]);
+    await driver.waitForPayable(placed.id);
+
+    expect(await driver.pay(placed.id, DECLINED_CARD)).toMatchObject({ status: 'FAILED', failureCode: 'card_declined' });
+    const cancelled = await driver.waitFor(placed.id, ['CANCELLED']);
+    expect(cancelled).toMatchObject({ cancellationReason: 'PAYMENT_FAILED', payment: { failureCode: 'card_declined' } });
+    // FAILED, then CANCELLED once payments has compensated the cancellation (its intent cancelled at the provider).
+    expect((await waitForPayment(placed.id, 'CANCELLED')).payment?.failureCode).toBe('card_declined');
+    expect(cancelled.statusHistory.map((step) => step.status)).toEqual(['PENDING', 'AWAITING_PAYMENT', 'CANCELLED']);
+    await waitForStock(product.slug, { onHand: 4, reserved: 0, available: 4 });
+  });
+
+  it('cancelled by its customer while awaiting payment releases the stock and cancels the payment', async () => {
+    const product = await driver.stockedProduct(2);
+    const placed = await driver.place([{ productId: product.id, quantity: 2 }]);
+    await driver.waitForPayable(placed.id);
+    await customer.request(CancelOrderDocument, { id: placed.id });
+    await waitForStock(product.slug, { onHand: 2, reserved: 0, available: 2 });
+    const cancelled = await waitForPayment(placed.id, 'CANCELLED');
+    expect(cancelled.cancellationReason).toBe('CUSTOMER_REQUESTED');
+  });
+
+  it('for more than the stock ends CANCELLED with OUT_OF_STOCK, reserving nothing', async () => {
+    const product = await driver.stockedProduct(1);
+    const placed = await driver.place([{ productId: product.id, quantity: 2 }]);
+    const cancelled = await driver.waitFor(placed.id, ['CANCELLED']);
+    expect(cancelled).toMatchObject({ cancellationReason: 'OUT_OF_STOCK', payment: null });
+    expect(await driver.stockOf(product.slug)).toEqual({ onHand: 1, reserved: 0, available: 1 });
+  });
+});
+
+describe('idempotency', () => {
+  it('gives the same placeOrder key one order and one payment; the key with another cart is IDEMPOTENCY_KEY_REUSED', async () => {
+    const product = await driver.stockedProduct(5);
+    const key = `saga-idempotency-${Date.now()}`;
+    const [first, second] = await Promise.all([
+      driver.place([{ productId: product.id, quantity: 1 }], key),
+      driver.place([{ productId: product.id, quantity: 1 }], key),
+    ]);
+    expect(second.id).toBe(first.id);
+    await driver.waitForPayable(first.id);
+    expect(await driver.stockOf(product.slug)).toMatchObject({ reserved: 1 });
+
+    await expect(driver.place([{ productId: product.id, quantity: 2 }], key)).rejects.toMatchObject({ codes: ['IDEMPOTENCY_KEY_REUSED'] });
+    expect(await driver.stockOf(product.slug)).toMatchObject({ reserved: 1 });
+  });
+});
+
+describe('under concurrency', () => {
+  it('sells exactly the stock: 100 concurrent checkouts of one product with 10 in stock → 10 PAID, 90 OUT_OF_STOCK', async () => {
+    const product = await driver.stockedProduct(10);
+    const outcomes = await Promise.all(Array.from({ length: 100 }, () => driver.checkout([{ productId: product.id, quantity: 1 }], GOOD_CARD, 120_000)));
+    const paid = outcomes.filter((order) => order.status === 'PAID');
+    const cancelled = outcomes.filter((order) => order.status === 'CANCELLED');
+    expect(paid).toHaveLength(10);
+    expect(cancelled).toHaveLength(90);
+    expect(new Set(cancelled.map((order) => order.cancellationReason))).toEqual(new Set(['OUT_OF_STOCK']));
+    await waitForStock(product.slug, { onHand: 0, reserved: 0, available: 0 });
+  }, 300_000);
+
+  it('never deadlocks when orders hold several products in different orders, and still sells exactly the stock', async () => {
+    const products = await Promise.all([driver.stockedProduct(10), driver.stockedProduct(10), driver.stockedProduct(10)]);
+    const orders = Array.from({ length: 40 }, (_, index) => {
+      const rotated = [...products.slice(index % 3), ...products.slice(0, index % 3)];
+      const lines = index % 2 === 0 ? rotated : [...rotated].reverse();
+      return lines.map((product) => ({ productId: product.id, quantity: 1 }));
+    });
+    const outcomes = await Promise.all(orders.map((items) => driver.checkout(items, GOOD_CARD, 120_000)));
+    expect(outcomes.filter((order) => order.status === 'PAID')).toHaveLength(10);
+    expect(outcomes.filter((order) => order.status === 'CANCELLED' && order.cancellationReason === 'OUT_OF_STOCK')).toHaveLength(30);
+    for (const product of products) await waitForStock(product.slug, { onHand: 0, reserved: 0, available: 0 });
+  }, 300_000);
+});
+
+/** Stock settles asynchronously after the order's status (inventory commits on the order-paid event). */
+async function waitForStock(slug: string, expected: { onHand: number; reserved: number; available: number }): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let last = await driver.stockOf(slug);
+  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await driver.stockOf(slug);
+  }
+  expect(last).toEqual(expected);
+}
+
+async function waitForPayment(orderId: string, status: string) {
+  const deadline = Date.now() + 30_000;
+  let last = await driver.progress(orderId);
+  while (last.payment?.status !== status && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await driver.progress(orderId);
+  }
+  expect(last.payment?.status).toBe(status);
+  return last;
+}
