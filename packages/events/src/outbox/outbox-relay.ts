@@ -28,6 +28,11 @@ export interface OutboxRelayOptions {
   readonly exclusive?: boolean;
   /** LISTEN for the outbox trigger's NOTIFY to publish at once (default false: real Postgres only). */
   readonly listen?: boolean;
+  /**
+   * Called with each event once its batch committed (published and marked), in outbox order: the hook that feeds
+   * live GraphQL subscriptions from committed changes. At least once, like the bus; a throw is logged and ignored.
+   */
+  readonly onPublished?: (envelope: AnyEventEnvelope) => void | Promise<void>;
   readonly logger?: EventsLogger;
 }
 
@@ -97,6 +102,20 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let wakeRequested = false;
 
   async function publishBatch(): Promise<RelayBatch> {
+    const sent: AnyEventEnvelope[] = [];
+    const batch = await claimAndPublish(sent);
+    for (const envelope of sent) {
+      try {
+        await options.onPublished?.(envelope);
+      } catch (error) {
+        logger.warn({ schema, eventId: envelope.id, err: errorMessage(error) }, 'outbox relay: the onPublished hook failed');
+      }
+    }
+    return batch;
+  }
+
+  /** One batch in one transaction; `sent` receives the envelopes that went out (valid once it committed). */
+  async function claimAndPublish(sent: AnyEventEnvelope[]): Promise<RelayBatch> {
     return orm.em.fork().transactional(async (em): Promise<RelayBatch> => {
       if (exclusive) {
         const [lock] = await em.execute<Array<{ locked: boolean }>>(`select pg_try_advisory_xact_lock(hashtext(?)) as "locked"`, [`techally.outbox:${table}`]);
@@ -111,8 +130,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       let failure: RelayBatch['failure'] = null;
       for (const row of rows) {
         try {
-          await withTimeout(bus.publish(toEnvelope(row)), publishTimeoutMs, `the bus did not accept the event within ${publishTimeoutMs} ms`);
+          const envelope = toEnvelope(row);
+          await withTimeout(bus.publish(envelope), publishTimeoutMs, `the bus did not accept the event within ${publishTimeoutMs} ms`);
           published.push(row.id);
+          sent.push(envelope);
         } catch (error) {
           failure = { eventId: row.id, error: errorMessage(error) };
           break;

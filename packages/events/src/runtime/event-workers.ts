@@ -50,7 +50,10 @@ export function consumerWorker(bus: EventBus, consumer: EventConsumer, service: 
   };
 }
 
-/** The worker that moves the service's committed outbox rows to the bus (see `createOutboxRelay`). */
+/**
+ * The worker that moves the service's committed outbox rows to the bus (see `createOutboxRelay`); its
+ * `onPublished` hook feeds live GraphQL subscriptions from the same committed events.
+ */
 export function outboxRelayWorker(options: OutboxRelayOptions): BackgroundWorker {
   const relay = createOutboxRelay(options);
   return {

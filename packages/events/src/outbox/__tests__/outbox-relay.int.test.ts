@@ -126,6 +126,29 @@ describe('the outbox relay', () => {
     expect(bus.published).toEqual(events);
   });
 
+  it('hands each event to onPublished after its batch committed, in order, and only the events that went out', async () => {
+    const bus = flakyBus(createInMemoryEventBus());
+    const handed: Array<{ id: string; publishedInDatabase: boolean }> = [];
+    const relay = relayFor({
+      bus,
+      batchSize: 10,
+      onPublished: async (envelope) => {
+        const [row] = await rowsOf([envelope]);
+        handed.push({ id: envelope.id, publishedInDatabase: row!.published_at !== null });
+        if (handed.length === 1) throw new Error('a subscriber feed is down'); // logged, never stops the relay
+      },
+    });
+    const events = [stockChanged(), stockChanged(), orderPlaced()];
+    await commit(events);
+    bus.state.down = true;
+    expect((await relay.publishBatch()).published).toBe(0);
+    expect(handed).toEqual([]);
+
+    bus.state.down = false;
+    expect((await relay.publishBatch()).published).toBe(3);
+    expect(handed).toEqual(events.map((event) => ({ id: event.id, publishedInDatabase: true })));
+  });
+
   it('stops promptly, even in the middle of a backoff', async () => {
     const bus = flakyBus(createInMemoryEventBus());
     bus.state.down = true;
