@@ -32,7 +32,7 @@ export interface SharedInfrastructure {
 
 /**
  * Every subgraph of the graph, in the order they start: each after the ones it calls (users first, the others
- * verify tokens against its JWKS; orders after products and users; payments after orders). Adding a domain
+ * verify tokens against its JWKS; orders after products and users). Adding a domain
  * means adding it here; see README.md, "Adding a subgraph".
  */
 export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
