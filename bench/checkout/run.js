@@ -16,6 +16,7 @@ const { spawn } = require('node:child_process');
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { cpus } = require('node:os');
+const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
 
 const ROOT = resolve(__dirname, '../..');
