@@ -3,12 +3,14 @@ import {
   assembleSubgraph,
   createLogger,
   createServiceClient,
+  createSubscriptionPubSub,
   type SubgraphApp,
   type SubgraphAppOptions,
 } from '@techally/platform';
 import type { InventoryConfig } from './config';
 import { createContextFactory } from './context';
 import { createInventoryOrm } from './database';
+import { StockFeed } from './live/stock-feed';
 import { createOrderEventConsumers } from './order-events';
 import { createProductCatalog } from './product/product-catalog';
 import { ReservationService } from './reservation/reservation.service';
@@ -23,10 +25,11 @@ export interface InventorySubgraph extends SubgraphApp {
 export type InventorySubgraphOptions = SubgraphAppOptions & EventBusOption;
 
 /**
- * The composition root (STYLE.md §2): the ORM, the products client, the event bus and the request context
- * wired into the platform's subgraph assembly, with the outbox relay and the consumers of the orders
- * subgraph's events as background workers (started by `listen`, stopped before the pool closes). Opens the
- * database pool; does not migrate, seed or listen.
+ * The composition root (STYLE.md §2): the ORM, the products client, the event bus, the subscription pub/sub and
+ * the request context wired into the platform's subgraph assembly, with the outbox relay (which feeds
+ * `stockChanged` from every committed stock-changed event) and the consumers of the orders subgraph's events as
+ * background workers (started by `listen`, stopped before the pool closes). Opens the database pool and the
+ * pub/sub; does not migrate, seed or listen.
  */
 export async function createInventorySubgraph(
   config: InventoryConfig,
@@ -40,14 +43,22 @@ export async function createInventorySubgraph(
   const { bus, close: closeBus } = openEventBus(config.events, options.bus, { logger });
   const reservations = new ReservationService({ ttlSeconds: config.reservationTtlSeconds });
   const consumers = createOrderEventConsumers({ orm, reservations, logger });
+  // Redis Pub/Sub with REDIS_URL (every inventory process hears every change, whichever relay published it),
+  // in memory without (the embedded start: this process's relay and subscribers only).
+  const pubSub = createSubscriptionPubSub({
+    redisUrl: config.events.redisUrl,
+    keyPrefix: `${config.events.keyPrefix}:subscriptions`,
+    logger,
+  });
+  const stockFeed = new StockFeed(pubSub);
   return assembleSubgraph({
     name: 'inventory',
     config,
     orm,
     logger,
     options,
-    buildSchema: buildInventorySchema,
-    createContext: (verifier) => createContextFactory({ orm, verifier, catalog }),
+    buildSchema: () => buildInventorySchema({ pubSub }),
+    createContext: (verifier) => createContextFactory({ orm, verifier, catalog, stockFeed }),
     seed: () => seedInventory(orm, logger),
     workers: [
       outboxRelayWorker({
@@ -56,9 +67,11 @@ export async function createInventorySubgraph(
         logger,
         pollIntervalMs: config.events.outboxPollIntervalMs,
         listen: config.events.outboxListen,
+        onPublished: stockFeed.onPublished,
       }),
       ...consumers.map((consumer) => consumerWorker(bus, consumer, 'inventory')),
     ],
-    closeables: [closeBus],
+    // After the server drained (its subscriptions ended) and the relay stopped publishing.
+    closeables: [closeBus, () => pubSub.close()],
   });
 }

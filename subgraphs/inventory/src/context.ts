@@ -7,6 +7,7 @@ import {
   type SubgraphOrm,
   type Viewer,
 } from '@techally/platform';
+import type { StockFeed } from './live/stock-feed';
 import type { ProductCatalog } from './product/product-catalog';
 import { createInventoryLoaders, type InventoryLoaders } from './stock/stock.loaders';
 import { StockService } from './stock/stock.service';
@@ -21,19 +22,22 @@ export interface InventoryContext extends RequestInfo {
   readonly loaders: InventoryLoaders;
   readonly stock: StockService;
   readonly warehouses: WarehouseService;
+  /** The live stock feed `Subscription.stockChanged` reads (one per process, shared by every request). */
+  readonly stockFeed: StockFeed;
 }
 
 export interface ContextDependencies {
   readonly orm: SubgraphOrm;
   readonly verifier: AccessTokenVerifier;
   readonly catalog: ProductCatalog;
+  readonly stockFeed: StockFeed;
 }
 
 /**
  * Builds the context of each request. A request with a bad token is refused with UNAUTHENTICATED even though
  * some fields are public: a client whose token went stale should learn so, not silently read as anonymous.
  */
-export function createContextFactory({ orm, verifier, catalog }: ContextDependencies) {
+export function createContextFactory({ orm, verifier, catalog, stockFeed }: ContextDependencies) {
   return async (request: RequestInfo): Promise<InventoryContext> => {
     const viewer = await authenticate(verifier, request.headers);
     const em = orm.em.fork() as EntityManager;
@@ -45,6 +49,7 @@ export function createContextFactory({ orm, verifier, catalog }: ContextDependen
       loaders,
       stock: new StockService({ em, viewer, loaders, catalog, forwarded: forwardedFrom(request) }),
       warehouses: new WarehouseService(em, viewer, loaders),
+      stockFeed,
     };
   };
 }

@@ -3,6 +3,7 @@ import {
   assembleSubgraph,
   createLogger,
   createServiceClient,
+  createSubscriptionPubSub,
   type SubgraphApp,
   type SubgraphAppOptions,
 } from '@techally/platform';
@@ -11,6 +12,7 @@ import { ProductCatalog } from './checkout/catalog.client';
 import type { OrdersConfig } from './config';
 import { createContextFactory } from './context';
 import { createOrdersOrm } from './database';
+import { OrderStatusFeed } from './live/order-status-feed';
 import { followPaymentsConsumer } from './saga/follow-payments.consumer';
 import { followStockConsumer } from './saga/follow-stock.consumer';
 import { OrderExpirySweeper, orderExpiryWorker } from './saga/order-expiry.sweeper';
@@ -28,10 +30,12 @@ export interface OrdersSubgraphOptions extends SubgraphAppOptions, EventBusOptio
 }
 
 /**
- * The composition root (STYLE.md §2): the ORM, the event bus, the products and users clients and the request
- * context wired into the platform's subgraph assembly, with the saga's workers — the outbox relay, the
+ * The composition root (STYLE.md §2): the ORM, the event bus, the subscription pub/sub, the products and users
+ * clients and the request context wired into the platform's subgraph assembly, with the saga's workers — the
+ * outbox relay (which also feeds the order subscriptions from every committed status change), the
  * `orders.follow-stock` and `orders.follow-payments` consumers and the expiry sweeper — started once it
- * listens. Opens the database pool (and the bus, unless one is injected); does not migrate, seed or listen.
+ * listens. Opens the database pool, the pub/sub (and the bus, unless one is injected); does not migrate, seed
+ * or listen.
  */
 export async function createOrdersSubgraph(config: OrdersConfig, options: OrdersSubgraphOptions = {}): Promise<OrdersSubgraph> {
   const logger = options.logger ?? createLogger({ name: 'orders', level: config.logLevel });
@@ -42,20 +46,36 @@ export async function createOrdersSubgraph(config: OrdersConfig, options: Orders
   const addressBook = new AddressBook(createServiceClient({ name: 'users', url: config.usersUrl, timeoutMs, logger }));
   const clock = options.clock ?? (() => new Date());
   const saga = { orm, clock, logger };
+  // Redis Pub/Sub with REDIS_URL (every orders process hears every change, whichever relay published it), in
+  // memory without (the embedded start: this process's relay and subscribers only).
+  const pubSub = createSubscriptionPubSub({
+    redisUrl: config.events.redisUrl,
+    keyPrefix: `${config.events.keyPrefix}:subscriptions`,
+    logger,
+  });
+  const orderStatusFeed = new OrderStatusFeed(pubSub);
   return assembleSubgraph({
     name: 'orders',
     config,
     orm,
     logger,
     options,
-    buildSchema: buildOrdersSchema,
-    createContext: (verifier) => createContextFactory({ orm, verifier, catalog, addressBook, clock }),
+    buildSchema: () => buildOrdersSchema({ pubSub }),
+    createContext: (verifier) => createContextFactory({ orm, verifier, catalog, addressBook, clock, orderStatusFeed }),
     seed: () => seedDemoOrders(orm, logger),
     workers: [
-      outboxRelayWorker({ orm, bus, logger, pollIntervalMs: config.events.outboxPollIntervalMs, listen: config.events.outboxListen }),
+      outboxRelayWorker({
+        orm,
+        bus,
+        logger,
+        pollIntervalMs: config.events.outboxPollIntervalMs,
+        listen: config.events.outboxListen,
+        onPublished: orderStatusFeed.onPublished,
+      }),
       ...[followStockConsumer(saga), followPaymentsConsumer(saga)].map((consumer) => consumerWorker(bus, consumer, 'orders')),
       orderExpiryWorker(new OrderExpirySweeper(saga), config.orderExpirySweepIntervalMs, saga),
     ],
-    closeables: [closeBus],
+    // After the server drained (its subscriptions ended) and the relay stopped publishing.
+    closeables: [closeBus, () => pubSub.close()],
   });
 }

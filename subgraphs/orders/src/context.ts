@@ -4,6 +4,7 @@ import { authenticate, forwardedFrom, type AccessTokenVerifier, type RequestInfo
 import type { AddressBook } from './checkout/address-book.client';
 import type { ProductCatalog } from './checkout/catalog.client';
 import { CheckoutService } from './checkout/checkout.service';
+import type { OrderStatusFeed } from './live/order-status-feed';
 import { createOrderLoaders, type OrderLoaders } from './order/order.loaders';
 import { OrderService } from './order/order.service';
 
@@ -16,6 +17,8 @@ export interface OrdersContext extends RequestInfo {
   readonly loaders: OrderLoaders;
   readonly orders: OrderService;
   readonly checkout: CheckoutService;
+  /** The live status feed the order subscriptions read (one per process, shared by every request). */
+  readonly orderStatusFeed: OrderStatusFeed;
 }
 
 /** What lives as long as the subgraph and every request shares (built once in app.ts). */
@@ -25,13 +28,14 @@ export interface ContextDependencies {
   readonly catalog: ProductCatalog;
   readonly addressBook: AddressBook;
   readonly clock: () => Date;
+  readonly orderStatusFeed: OrderStatusFeed;
 }
 
 /**
  * Builds the context of each request: verifies the bearer token (a bad one answers UNAUTHENTICATED before
  * anything runs), forks an EntityManager, creates the request's DataLoaders and services over them.
  */
-export function createContextFactory({ orm, verifier, catalog, addressBook, clock }: ContextDependencies) {
+export function createContextFactory({ orm, verifier, catalog, addressBook, clock, orderStatusFeed }: ContextDependencies) {
   return async (request: RequestInfo): Promise<OrdersContext> => {
     const viewer = await authenticate(verifier, request.headers);
     const em = orm.em.fork() as EntityManager;
@@ -44,6 +48,7 @@ export function createContextFactory({ orm, verifier, catalog, addressBook, cloc
       loaders,
       orders: new OrderService(em, viewer, loaders, clock, eventMetadata),
       checkout: new CheckoutService({ em, viewer, loaders, catalog, addressBook, forwarded: forwardedFrom(request), eventMetadata, clock }),
+      orderStatusFeed,
     };
   };
 }
