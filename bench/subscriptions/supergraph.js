@@ -1,0 +1,147 @@
+'use strict';
+// The supergraph under test: the embedded launcher (gateway + six subgraphs in ONE process) as a child process,
+// production mode, on a fresh database of the real PostgreSQL and the real Redis under its own key prefix.
+const { spawn } = require('node:child_process');
+const { join, resolve } = require('node:path');
+const { setTimeout: sleep } = require('node:timers/promises');
+const { existsSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { Client } = require('pg');
+const { summariseProfile } = require('./profile-summary');
+
+const ROOT = resolve(__dirname, '../..');
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PORT = Number(process.env.PORT ?? 15200);
+/** PROFILE=1: the child can be profiled over the burst (profile-hook.js); off by default, it costs CPU. */
+const PROFILE = process.env.PROFILE === '1';
+const ADMIN = { email: 'admin@bench.local', password: 'bench owner passphrase 42' };
+
+async function admin(sql) {
+  const client = new Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Deletes the run's Redis keys (bus streams, consumer groups) under its prefix. */
+async function deleteRedisKeys(prefix) {
+  const Redis = require(require.resolve('ioredis', { paths: [join(ROOT, 'packages/events')] }));
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function startSupergraph() {
+  const database = `techally_bench_${Date.now().toString(36)}`;
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${database}`;
+  await admin(`create database "${database}"`);
+  const profileFile = join(tmpdir(), `${database}.cpuprofile`);
+  const preload = PROFILE ? ['-r', join(__dirname, 'profile-hook.js')] : [];
+  const child = spawn(process.execPath, [...preload, join(ROOT, 'packages/supergraph/dist/start-embedded.js')], {
+    env: {
+      ...process.env,
+      BENCH_PROFILE_FILE: profileFile,
+      REDIS_URL,
+      OUTBOX_LISTEN: 'true',
+      DATABASE_URL: url.toString(),
+      DATABASE_POOL_MAX: '10',
+      EVENTS_KEY_PREFIX: database,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      JWT_SIGNING_KEY_FILE: join(ROOT, '.data/bench-signing-key.json'),
+      PORT: String(PORT),
+      USERS_PORT: String(PORT + 1),
+      PRODUCTS_PORT: String(PORT + 2),
+      INVENTORY_PORT: String(PORT + 3),
+      ORDERS_PORT: String(PORT + 4),
+      PAYMENTS_PORT: String(PORT + 5),
+      REVIEWS_PORT: String(PORT + 6),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const httpUrl = `http://127.0.0.1:${PORT}/graphql`;
+
+  async function graphql(query, variables, token) {
+    const response = await fetch(httpUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  }
+
+  async function stop() {
+    if (child.exitCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(killer);
+    }
+    await admin(`drop database if exists "${database}" with (force)`);
+    await deleteRedisKeys(database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
+  }
+
+  try {
+    for (let attempt = 0; ; attempt++) {
+      if (child.exitCode !== null) throw new Error(`the supergraph exited with code ${child.exitCode}`);
+      if (attempt >= 240) throw new Error('the supergraph did not answer within 120 s');
+      try {
+        const data = await graphql('{ products(first: 1) { edges { node { id } } } }');
+        if (data.products.edges.length === 1) break;
+      } catch {
+        // not listening yet
+      }
+      await sleep(500);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  const profiler = PROFILE
+    ? {
+        start: () => child.kill('SIGUSR2'),
+        /** Stops the profiler and summarises what it saw. */
+        async stop() {
+          child.kill('SIGUSR2');
+          for (let attempt = 0; attempt < 120 && !existsSync(profileFile); attempt++) await sleep(500);
+          const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
+          rmSync(profileFile, { force: true });
+          return profile.error ? profile : summariseProfile(profile);
+        },
+      }
+    : undefined;
+
+  return {
+    pid: child.pid,
+    profiler,
+    webSocketUrl: `ws://127.0.0.1:${PORT}/graphql`,
+    metricsUrl: `http://127.0.0.1:${PORT}/metrics`,
+    graphql,
+    logIn: async () =>
+      (await graphql('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }', { e: ADMIN.email, p: ADMIN.password })).logIn
+        .accessToken,
+    stop,
+  };
+}
+
+module.exports = { startSupergraph };
