@@ -23,6 +23,11 @@ beforeAll(async () => {
   driver = new CheckoutDriver(customer, await signedIn(anonymous, TEST_ADMIN.email, TEST_ADMIN.password));
 }, 180_000);
 
+afterEach(async () => {
+  // A dead letter is an event some consumer gave up on: the saga step it carried never happened.
+  expect(await supergraph.bus.readDeadLetters()).toEqual([]);
+});
+
 afterAll(() => supergraph?.stop());
 
 describe('a checkout', () => {

@@ -4,6 +4,7 @@ import {
   CategoriesDocument,
   ConfirmPaymentDocument,
   CreateProductDocument,
+  GraphQLRequestError,
   MeDocument,
   OrderProgressDocument,
   PlaceOrderDocument,
@@ -66,12 +67,23 @@ export class CheckoutDriver {
     return { onHand, reserved: inventory.reserved, available: inventory.available };
   }
 
+  /**
+   * placeOrder as a careful client sends it: SERVICE_UNAVAILABLE (a subgraph too slow to answer, as on a loaded
+   * machine) is retried with the SAME idempotency key, which is what the key is for — never a second order.
+   */
   async place(items: ReadonlyArray<{ productId: string; quantity: number }>, idempotencyKey: string = randomUUID()) {
     const shippingAddressId = await this.shippingAddress();
-    const { placeOrder } = await this.customer.request(PlaceOrderDocument, {
-      input: { items: [...items], shippingAddressId, idempotencyKey },
-    });
-    return placeOrder;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { placeOrder } = await this.customer.request(PlaceOrderDocument, {
+          input: { items: [...items], shippingAddressId, idempotencyKey },
+        });
+        return placeOrder;
+      } catch (error) {
+        if (attempt >= 5 || !(error instanceof GraphQLRequestError) || !error.codes.includes('SERVICE_UNAVAILABLE')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
   }
 
   async progress(orderId: string): Promise<OrderProgress> {
@@ -84,10 +96,12 @@ export class CheckoutDriver {
   async waitFor(orderId: string, statuses: ReadonlyArray<string>, timeoutMs = 30_000): Promise<OrderProgress> {
     const deadline = Date.now() + timeoutMs;
     let last: OrderProgress | null = null;
+    let pauseMs = 25;
     while (Date.now() < deadline) {
       last = await this.progress(orderId);
       if (statuses.includes(last.status)) return last;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Backing off: a hundred customers polling every 50 ms would starve the saga they are waiting for.
+      await new Promise((resolve) => setTimeout(resolve, (pauseMs = Math.min(pauseMs * 1.5, 1_000))));
     }
     throw new Error(`order ${orderId} did not reach ${statuses.join('/')} in ${timeoutMs} ms: ${JSON.stringify(last)}`);
   }
@@ -99,10 +113,12 @@ export class CheckoutDriver {
   async waitForPayable(orderId: string, timeoutMs = 30_000): Promise<OrderProgress> {
     const deadline = Date.now() + timeoutMs;
     let last: OrderProgress | null = null;
+    let pauseMs = 25;
     while (Date.now() < deadline) {
       last = await this.progress(orderId);
       if (last.status === 'CANCELLED' || (last.status === 'AWAITING_PAYMENT' && last.payment?.status === 'PENDING')) return last;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Backing off: a hundred customers polling every 50 ms would starve the saga they are waiting for.
+      await new Promise((resolve) => setTimeout(resolve, (pauseMs = Math.min(pauseMs * 1.5, 1_000))));
     }
     throw new Error(`order ${orderId} did not become payable in ${timeoutMs} ms: ${JSON.stringify(last)}`);
   }
