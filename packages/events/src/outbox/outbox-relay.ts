@@ -118,7 +118,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function claimAndPublish(sent: AnyEventEnvelope[]): Promise<RelayBatch> {
     return orm.em.fork().transactional(async (em): Promise<RelayBatch> => {
       if (exclusive) {
-        const [lock] = await em.execute<Array<{ locked: boolean }>>(`select pg_try_advisory_xact_lock(hashtext(?)) as "locked"`, [`techally.outbox:${table}`]);
+        const [lock] = await em.execute<Array<{ locked: boolean }>>(`select pg_try_advisory_xact_lock(hashtext(?)) as "locked"`, [outboxRelayLockName(table)]);
         if (!lock?.locked) return { published: 0, failure: null, busy: true };
       }
       const rows = await em.execute<OutboxRow[]>(
@@ -212,6 +212,15 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
     publishBatch,
   };
+}
+
+/**
+ * The name of the advisory lock an exclusive relay takes per batch, for an outbox table (`"orders"."outbox"`):
+ * `pg_advisory_xact_lock(hashtext(name))` in another session holds every relay of that outbox (tests use it to
+ * keep committed events unpublished for a moment).
+ */
+export function outboxRelayLockName(qualifiedOutboxTable: string): string {
+  return `techally.outbox:${qualifiedOutboxTable}`;
 }
 
 function toEnvelope(row: OutboxRow): AnyEventEnvelope {

@@ -2,7 +2,7 @@ import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } from 
 import { print, type DocumentNode } from 'graphql';
 import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
-import { OUTBOX_ENTITY, qualifiedTableName } from '@techally/events';
+import { OUTBOX_ENTITY, outboxRelayLockName, qualifiedTableName } from '@techally/events';
 import type { SubgraphApp } from '@techally/platform';
 import type { TestSigningKey } from '@techally/testing';
 
@@ -113,8 +113,7 @@ export const TOKEN_AUDIENCE = 'techally-graph';
 
 /**
  * Holds a subgraph's outbox relay (real PostgreSQL only) until released: takes, in a transaction of its own, the
- * advisory lock every relay batch takes first in exclusive mode (the default; `techally.outbox:<table>` in
- * packages/events outbox-relay.ts). Events then wait in the outbox — committed, unpublished — so a test can
+ * advisory lock every relay batch takes first in exclusive mode (the default; `outboxRelayLockName`). Events then wait in the outbox — committed, unpublished — so a test can
  * subscribe before the first event of a change it just made is published.
  */
 export async function holdOutboxRelay(app: SubgraphApp): Promise<{ release(): Promise<void>; unpublished(aggregateId: string): Promise<number> }> {
@@ -124,7 +123,7 @@ export async function holdOutboxRelay(app: SubgraphApp): Promise<{ release(): Pr
   let locked = () => {};
   const isLocked = new Promise<void>((resolve) => (locked = resolve));
   const held = app.orm.em.fork().transactional(async (em) => {
-    await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`techally.outbox:${table}`]);
+    await em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [outboxRelayLockName(table)]);
     locked();
     await released;
   });
