@@ -1,5 +1,6 @@
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import {
+  collectConfigProblems,
   ConfigError,
   num,
   port,
@@ -43,8 +44,8 @@ export interface InventoryConfig extends SubgraphBaseConfig {
  */
 export function loadInventoryConfig(source: Record<string, string | undefined> = process.env): InventoryConfig {
   const problems: Record<string, string> = {};
-  const env = collect(problems, () => readEnv(inventoryEnv, source));
-  const events = collect(problems, () => loadEventBusConfig(source));
+  const env = collectConfigProblems(problems, () => readEnv(inventoryEnv, source));
+  const events = collectConfigProblems(problems, () => loadEventBusConfig(source));
   if (env) {
     const ttl = env.RESERVATION_TTL_SECONDS;
     if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_RESERVATION_TTL_SECONDS) {
@@ -58,15 +59,4 @@ export function loadInventoryConfig(source: Record<string, string | undefined> =
     reservationTtlSeconds: env.RESERVATION_TTL_SECONDS,
     events,
   });
-}
-
-/** Runs one reader, adding the variables a ConfigError names to `problems`; null when it failed. */
-function collect<T>(problems: Record<string, string>, read: () => T): T | null {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    Object.assign(problems, error.problems);
-    return null;
-  }
 }

@@ -1,5 +1,6 @@
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import {
+  collectConfigProblems,
   ConfigError,
   num,
   port,
@@ -47,8 +48,8 @@ export interface OrdersConfig extends SubgraphBaseConfig {
  */
 export function loadOrdersConfig(source: Record<string, string | undefined> = process.env): OrdersConfig {
   const problems: Record<string, string> = {};
-  const env = collect(problems, () => readEnv(ordersEnv, source));
-  const events = collect(problems, () => loadEventBusConfig(source));
+  const env = collectConfigProblems(problems, () => readEnv(ordersEnv, source));
+  const events = collectConfigProblems(problems, () => loadEventBusConfig(source));
   const sweepMs = env?.ORDER_EXPIRY_SWEEP_INTERVAL_MS;
   if (sweepMs !== undefined && !(Number.isInteger(sweepMs) && sweepMs >= SWEEP_INTERVAL_MS.min && sweepMs <= SWEEP_INTERVAL_MS.max)) {
     problems['ORDER_EXPIRY_SWEEP_INTERVAL_MS'] = `a whole number of milliseconds from ${SWEEP_INTERVAL_MS.min} to ${SWEEP_INTERVAL_MS.max}`;
@@ -61,15 +62,4 @@ export function loadOrdersConfig(source: Record<string, string | undefined> = pr
     events,
     orderExpirySweepIntervalMs: env.ORDER_EXPIRY_SWEEP_INTERVAL_MS,
   });
-}
-
-/** Runs one reader, moving the problems of a ConfigError it throws into `problems`. */
-function collect<T>(problems: Record<string, string>, read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    Object.assign(problems, error.problems);
-    return undefined;
-  }
 }

@@ -1,5 +1,5 @@
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
-import { ConfigError, num, port, readEnv, str, type SubgraphBaseConfig, subgraphBaseConfig, subgraphEnv, url } from '@techally/platform';
+import { collectConfigProblems, ConfigError, num, port, readEnv, str, type SubgraphBaseConfig, subgraphBaseConfig, subgraphEnv, url } from '@techally/platform';
 
 /** The environment this subgraph reads; see README.md for the table. */
 const paymentsEnv = {
@@ -52,8 +52,8 @@ export interface PaymentsConfig extends SubgraphBaseConfig {
  */
 export function loadPaymentsConfig(source: Record<string, string | undefined> = process.env): PaymentsConfig {
   const problems: Record<string, string> = {};
-  const env = collect(problems, () => readEnv(paymentsEnv, source));
-  const events = collect(problems, () => loadEventBusConfig(source));
+  const env = collectConfigProblems(problems, () => readEnv(paymentsEnv, source));
+  const events = collectConfigProblems(problems, () => loadEventBusConfig(source));
   if (env) {
     const secretKey = env.STRIPE_SECRET_KEY.trim();
     if (secretKey && !env.STRIPE_WEBHOOK_SECRET.trim()) {
@@ -84,15 +84,4 @@ export function loadPaymentsConfig(source: Record<string, string | undefined> = 
     refundSweepIntervalMs: env.REFUND_SWEEP_INTERVAL_MS,
     events,
   });
-}
-
-/** Runs one reader, gathering its ConfigError's problems so one message names every bad variable. */
-function collect<T>(problems: Record<string, string>, read: () => T): T | null {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    Object.assign(problems, error.problems);
-    return null;
-  }
 }

@@ -1,5 +1,6 @@
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import {
+  collectConfigProblems,
   ConfigError,
   port,
   readEnv,
@@ -32,23 +33,12 @@ export interface ReviewsConfig extends SubgraphBaseConfig {
  */
 export function loadReviewsConfig(source: Record<string, string | undefined> = process.env): ReviewsConfig {
   const problems: Record<string, string> = {};
-  const env = collectProblems(problems, () => readEnv(reviewsEnv, source));
-  const events = collectProblems(problems, () => loadEventBusConfig(source));
+  const env = collectConfigProblems(problems, () => readEnv(reviewsEnv, source));
+  const events = collectConfigProblems(problems, () => loadEventBusConfig(source));
   if (!env || !events) throw new ConfigError(problems);
   return Object.freeze({
     ...subgraphBaseConfig(env, env.REVIEWS_PORT),
     productsUrl: env.SUBGRAPH_PRODUCTS_URL,
     events,
   });
-}
-
-/** Runs one reader; its ConfigError's problems join `problems`, so one error names every bad variable. */
-function collectProblems<T>(problems: Record<string, string>, read: () => T): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    Object.assign(problems, error.problems);
-    return undefined;
-  }
 }

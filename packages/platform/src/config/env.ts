@@ -19,6 +19,21 @@ export class ConfigError extends Error {
 }
 
 /**
+ * Runs one configuration reader, moving the problems of a ConfigError it throws into `problems` (and answering
+ * undefined), so a service that reads its variables with several readers (its own, the event bus's) still fails
+ * with ONE error naming every bad variable. Any other error passes through.
+ */
+export function collectConfigProblems<T>(problems: Record<string, string>, read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    Object.assign(problems, error.problems);
+    return undefined;
+  }
+}
+
+/**
  * Reads and validates environment variables once, at the edge (STYLE.md §3). Unlike envalid's default
  * reporter, which prints and calls process.exit, this throws a {@link ConfigError} so tests and the
  * all-in-one launcher can handle it.

@@ -1,7 +1,5 @@
-import { DEMO_CUSTOMERS } from '@techally/demo-data';
-import { createGraphQLClient, LogInDocument, type GraphQLClient } from '@techally/web-client';
-import { CheckoutDriver } from './support/checkout-driver';
-import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
+import { checkoutDriverFor, type CheckoutDriver } from './support/checkout-driver';
+import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph';
 
 // An order nobody pays: its reservation runs out (RESERVATION_TTL_SECONDS, here 1 s), the orders subgraph's
 // sweeper cancels it (RESERVATION_EXPIRED), inventory puts the stock back on sale and payments cancels the
@@ -11,13 +9,7 @@ let driver: CheckoutDriver;
 
 beforeAll(async () => {
   supergraph = await startTestSupergraph({ env: { RESERVATION_TTL_SECONDS: '1', ORDER_EXPIRY_SWEEP_INTERVAL_MS: '200' } });
-  const anonymous = createGraphQLClient({ url: supergraph.gatewayUrl });
-  const signedIn = async (email: string, password: string): Promise<GraphQLClient> => {
-    const session = await anonymous.request(LogInDocument, { email, password });
-    return createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => session.logIn.accessToken });
-  };
-  const ada = DEMO_CUSTOMERS[0]!;
-  driver = new CheckoutDriver(await signedIn(ada.email, ada.password), await signedIn(TEST_ADMIN.email, TEST_ADMIN.password));
+  driver = await checkoutDriverFor(supergraph);
 }, 180_000);
 
 afterAll(() => supergraph?.stop());

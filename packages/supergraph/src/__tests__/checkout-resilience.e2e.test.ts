@@ -1,8 +1,6 @@
-import { DEMO_CUSTOMERS } from '@techally/demo-data';
 import { startTcpProxy, testRedisUrl, type TcpProxy } from '@techally/testing';
-import { createGraphQLClient, LogInDocument, type GraphQLClient } from '@techally/web-client';
-import { CheckoutDriver, SETTLED } from './support/checkout-driver';
-import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
+import { checkoutDriverFor, SETTLED, type CheckoutDriver } from './support/checkout-driver';
+import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph';
 
 // Redis goes away while customers check out: orders must still commit (the outbox holds their events), and once
 // Redis is back every event is delivered and every order reaches PAID or CANCELLED. The bus of this supergraph
@@ -19,13 +17,7 @@ describeWithRedis('a checkout while Redis is down', () => {
   beforeAll(async () => {
     proxy = await startTcpProxy(redisUrl!);
     supergraph = await startTestSupergraph({ env: { REDIS_URL: proxy.url } });
-    const anonymous = createGraphQLClient({ url: supergraph.gatewayUrl });
-    const signedIn = async (email: string, password: string): Promise<GraphQLClient> => {
-      const session = await anonymous.request(LogInDocument, { email, password });
-      return createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => session.logIn.accessToken });
-    };
-    const ada = DEMO_CUSTOMERS[0]!;
-    driver = new CheckoutDriver(await signedIn(ada.email, ada.password), await signedIn(TEST_ADMIN.email, TEST_ADMIN.password));
+    driver = await checkoutDriverFor(supergraph);
   }, 180_000);
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { DEMO_CUSTOMERS } from '@techally/demo-data';
-import { CancelOrderDocument, createGraphQLClient, LogInDocument, type GraphQLClient } from '@techally/web-client';
-import { CheckoutDriver, DECLINED_CARD, GOOD_CARD } from './support/checkout-driver';
-import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
+import { CancelOrderDocument, type GraphQLClient } from '@techally/web-client';
+import { checkoutDriverFor, DECLINED_CARD, GOOD_CARD, type CheckoutDriver } from './support/checkout-driver';
+import { signedInClient, startTestSupergraph, type TestSupergraph } from './support/test-supergraph';
 
 // The checkout saga end to end through the gateway with the simulated provider (the embedded default): placeOrder
 // → inventory reserves → AWAITING_PAYMENT → confirmPayment → PAID (stock committed) or CANCELLED (stock released),
@@ -11,16 +11,10 @@ let customer: GraphQLClient;
 let driver: CheckoutDriver;
 const ada = DEMO_CUSTOMERS[0]!;
 
-async function signedIn(anonymous: GraphQLClient, email: string, password: string): Promise<GraphQLClient> {
-  const session = await anonymous.request(LogInDocument, { email, password });
-  return createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => session.logIn.accessToken });
-}
-
 beforeAll(async () => {
   supergraph = await startTestSupergraph();
-  const anonymous = createGraphQLClient({ url: supergraph.gatewayUrl });
-  customer = await signedIn(anonymous, ada.email, ada.password);
-  driver = new CheckoutDriver(customer, await signedIn(anonymous, TEST_ADMIN.email, TEST_ADMIN.password));
+  customer = await signedInClient(supergraph, ada.email, ada.password);
+  driver = await checkoutDriverFor(supergraph, ada);
 }, 180_000);
 
 afterEach(async () => {

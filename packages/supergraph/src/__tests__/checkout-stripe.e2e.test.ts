@@ -1,8 +1,6 @@
-import { DEMO_CUSTOMERS } from '@techally/demo-data';
 import { startStripeFake, type StripeFake } from '@techally/testing';
-import { createGraphQLClient, LogInDocument, type GraphQLClient } from '@techally/web-client';
-import { CheckoutDriver, DECLINED_CARD } from './support/checkout-driver';
-import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
+import { checkoutDriverFor, DECLINED_CARD, type CheckoutDriver } from './support/checkout-driver';
+import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph';
 
 // The checkout saga through the gateway with the Stripe provider: the official SDK talks to a Stripe-compatible
 // fake on loopback, whose signed webhooks reach the payments subgraph's POST /webhooks/stripe.
@@ -18,13 +16,7 @@ beforeAll(async () => {
   });
   webhookUrl = supergraph.subgraphUrls['payments']!.replace(/\/graphql$/, '/webhooks/stripe');
   stripe.setWebhookUrl(webhookUrl);
-  const anonymous = createGraphQLClient({ url: supergraph.gatewayUrl });
-  const signedIn = async (email: string, password: string): Promise<GraphQLClient> => {
-    const session = await anonymous.request(LogInDocument, { email, password });
-    return createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => session.logIn.accessToken });
-  };
-  const ada = DEMO_CUSTOMERS[0]!;
-  driver = new CheckoutDriver(await signedIn(ada.email, ada.password), await signedIn(TEST_ADMIN.email, TEST_ADMIN.password));
+  driver = await checkoutDriverFor(supergraph);
 }, 180_000);
 
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEMO_CUSTOMERS } from '@techally/demo-data';
 import {
   AdjustStockDocument,
   CategoriesDocument,
@@ -13,6 +14,7 @@ import {
   type GraphQLClient,
   type OrderProgressQuery,
 } from '@techally/web-client';
+import { signedInClient, TEST_ADMIN, type TestSupergraph } from './test-supergraph';
 
 export const GOOD_CARD = { number: '4242424242424242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123' } as const;
 export const DECLINED_CARD = { ...GOOD_CARD, number: '4000000000000002' } as const;
@@ -144,4 +146,16 @@ export class CheckoutDriver {
     }
     return this.addressId;
   }
+}
+
+/** A driver for the demo customer Ada (or `customer`), with the test admin for the catalogue and stock. */
+export async function checkoutDriverFor(
+  supergraph: Pick<TestSupergraph, 'gatewayUrl'>,
+  customer: { readonly email: string; readonly password: string } = DEMO_CUSTOMERS[0]!,
+): Promise<CheckoutDriver> {
+  const [customerClient, adminClient] = await Promise.all([
+    signedInClient(supergraph, customer.email, customer.password),
+    signedInClient(supergraph, TEST_ADMIN.email, TEST_ADMIN.password),
+  ]);
+  return new CheckoutDriver(customerClient, adminClient);
 }

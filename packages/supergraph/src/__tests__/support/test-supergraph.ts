@@ -1,3 +1,4 @@
+import { createGraphQLClient, LogInDocument, type GraphQLClient } from '@techally/web-client';
 import { randomUUID } from 'node:crypto';
 import { createEventBus, loadEventBusConfig, type EventBus } from '@techally/events';
 import { createGateway, loadGatewayConfig } from '@techally/gateway';
@@ -91,4 +92,10 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     await database.drop();
     throw error;
   }
+}
+
+/** A client of the supergraph's gateway signed in as `email` (its access token on every request). */
+export async function signedInClient(supergraph: Pick<TestSupergraph, 'gatewayUrl'>, email: string, password: string): Promise<GraphQLClient> {
+  const session = await createGraphQLClient({ url: supergraph.gatewayUrl }).request(LogInDocument, { email, password });
+  return createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => session.logIn.accessToken });
 }
