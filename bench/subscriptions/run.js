@@ -3,7 +3,7 @@
 // `stockChanged(productIds: [p])` for one of a handful of products with `product { name price { formatted } }`
 // (resolved from the products subgraph per event: the federated part), then a burst of admin adjustStock
 // mutations. Prints one line per N: event-to-client latency p50 / p99, delivered / expected, dropped (the
-// gateway's counters), the supergraph process's peak RSS and CPU; writes bench/results/subscriptions-<date>T<hhmm>.json.
+// gateway's counters), the supergraph process's peak RSS and CPU; writes bench/results/subscriptions-<date>T<hhmmss>.json.
 //
 //   pnpm build && node bench/subscriptions/run.js        (DATABASE_URL, REDIS_URL default to the local servers)
 //   SUBSCRIBERS=1000,5000,10000 PRODUCTS=5 EVENTS_PER_PRODUCT=20 LOADGEN_PROCESSES=2 node bench/subscriptions/run.js
@@ -83,6 +83,20 @@ async function warmUp(supergraph, loadgen, adminToken, products, warehouseId, ex
     if (await until(async () => (await loadgen.sum('warmth', 'warm')) >= expected, 5_000)) return { rounds: round, ms: Date.now() - started };
   }
   throw new Error(`only ${await loadgen.sum('warmth', 'warm')} of ${expected} subscribers received a warm-up event after 10 rounds`);
+}
+
+/**
+ * How long the burst's stock-changed events waited in the inventory outbox before the relay took them
+ * (`published_at` is the relay transaction's now()): the part of the latency before Redis and the gateway.
+ */
+async function outboxWait(supergraph, since) {
+  const [row] = await supergraph.sql(
+    `select percentile_cont(array[0.5, 0.99]) within group (order by extract(epoch from published_at - occurred_at) * 1000) as ms
+       from inventory.outbox where type = 'inventory.stock-changed.v1' and occurred_at >= to_timestamp($1 / 1000.0)`,
+    [since],
+  );
+  const [p50, p99] = row.ms ?? [null, null];
+  return { p50: p50 === null ? null : Math.round(p50), p99: p99 === null ? null : Math.round(p99) };
 }
 
 /** Waits until every expected event arrived or none did for QUIET_MS; returns the count and the last receipt. */
@@ -181,6 +195,7 @@ async function runOne(subscribers) {
     const cpu = sampler.window(burstStarted, lastReceiptAt);
     const reports = await loadgen.ask({ type: 'report', responses: mutations.responses });
     const summary = summarise({ reports, before, after, expected, received });
+    const outboxWaitMs = await outboxWait(supergraph, burstStarted);
     const drainSeconds = (lastReceiptAt - burstStarted) / 1000;
 
     const row = {
@@ -192,6 +207,7 @@ async function runOne(subscribers) {
       mutationErrors: mutations.errors,
       mutationsSeconds,
       ...summary,
+      outboxWaitMs,
       drainSeconds: Number(drainSeconds.toFixed(2)),
       deliveriesPerSecond: Math.round(received / Math.max(drainSeconds, 0.001)),
       supergraphRssMiB: { idle: Math.round(idleRssMiB), connected: Math.round(connectedRssMiB), peak: Math.round(memory(supergraph.pid).peakRssMiB) },
@@ -216,7 +232,7 @@ function printRow(row) {
     .join('+');
   console.log(
     `N=${String(row.subscribers).padEnd(6)} delivered ${row.delivered}/${row.expected}  dropped client ${row.droppedClient} backlog ${row.droppedBacklog}` +
-      `  at→client p50 ${row.latencyFromAtMs.p50} ms p99 ${row.latencyFromAtMs.p99} ms (in gateway p50 ${row.gatewayLatencyMs.p50} p99 ${row.gatewayLatencyMs.p99})` +
+      `  at→client p50 ${row.latencyFromAtMs.p50} ms p99 ${row.latencyFromAtMs.p99} ms (outbox p50 ${row.outboxWaitMs.p50} p99 ${row.outboxWaitMs.p99}, in gateway p50 ${row.gatewayLatencyMs.p50} p99 ${row.gatewayLatencyMs.p99})` +
       `  drain ${row.drainSeconds} s  RSS ${row.supergraphRssMiB.idle}→${row.supergraphRssMiB.connected} MiB peak ${row.supergraphRssMiB.peak}` +
       `  CPU peak ${supergraph?.peakCpuPercent}% mean ${supergraph?.meanCpuPercent}%  loadgen ${loadgen}` +
       `  machine ${row.cpuDuringBurst.machineBusyPercent}% (idle before: ${row.machineBusyPercentBeforeBurst}%)`,
@@ -244,7 +260,7 @@ async function main() {
   };
   mkdirSync(join(__dirname, '../results'), { recursive: true });
   // One file per run (date and UTC time), so the runs of a day recorded in the README all stay.
-  const stamp = `${report.date.slice(0, 10)}T${report.date.slice(11, 16).replace(':', '')}`;
+  const stamp = `${report.date.slice(0, 10)}T${report.date.slice(11, 19).replaceAll(':', '')}`;
   const file = join(__dirname, `../results/subscriptions-${stamp}${report.profiled ? '-profiled' : ''}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nwritten to ${file}`);

@@ -17,15 +17,17 @@ const PORT = Number(process.env.PORT ?? 15200);
 const PROFILE = process.env.PROFILE === '1';
 const ADMIN = { email: 'admin@bench.local', password: 'bench owner passphrase 42' };
 
-async function admin(sql) {
-  const client = new Client({ connectionString: SERVER_URL });
+async function query(connectionString, sql, params) {
+  const client = new Client({ connectionString });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql, params)).rows;
   } finally {
     await client.end();
   }
 }
+
+const admin = (sql) => query(SERVER_URL, sql);
 
 /** Deletes the run's Redis keys (bus streams, consumer groups) under its prefix. */
 async function deleteRedisKeys(prefix) {
@@ -137,6 +139,8 @@ async function startSupergraph() {
     webSocketUrl: `ws://127.0.0.1:${PORT}/graphql`,
     metricsUrl: `http://127.0.0.1:${PORT}/metrics`,
     graphql,
+    /** A statement on the run's own database (e.g. to read the outbox). */
+    sql: (text, params) => query(url.toString(), text, params),
     logIn: async () =>
       (await graphql('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }', { e: ADMIN.email, p: ADMIN.password })).logIn
         .accessToken,
