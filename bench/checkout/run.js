@@ -18,6 +18,7 @@ const { join, resolve } = require('node:path');
 const { cpus } = require('node:os');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
+const { deleteRedisKeys } = require('../lib/redis-keys');
 
 const ROOT = resolve(__dirname, '../..');
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -198,6 +199,7 @@ async function runScenario(scenario) {
     child.kill('SIGTERM');
     await new Promise((done) => child.once('exit', done));
     await admin(`drop database if exists "${database}" with (force)`);
+    if (scenario.env.REDIS_URL) await deleteRedisKeys(REDIS_URL, database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
   }
 }
 

@@ -2,11 +2,8 @@
 // One load-generator process of bench/subscriptions: holds many graphql-ws clients (one socket each, as many
 // browsers would), each subscribed to stockChanged for one product, and timestamps what they receive. Driven by
 // run.js over IPC (child_process.fork); answers each request with a message of the same type.
-const { resolve } = require('node:path');
-
-const SUPERGRAPH = resolve(__dirname, '../../packages/supergraph');
-const { createClient } = require(require.resolve('graphql-ws', { paths: [SUPERGRAPH] }));
-const WebSocket = require(require.resolve('ws', { paths: [SUPERGRAPH] }));
+const { createClient } = require('graphql-ws');
+const WebSocket = require('ws');
 const CONNECT_TIMEOUT_MS = 30_000;
 
 /** @type {Array<{ client: any, productIndex: number, connected: boolean, warm: boolean, burst: number, lastAvailable: number }>} */

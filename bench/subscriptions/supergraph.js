@@ -7,6 +7,7 @@ const { setTimeout: sleep } = require('node:timers/promises');
 const { existsSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { Client } = require('pg');
+const { deleteRedisKeys } = require('../lib/redis-keys');
 const { summariseProfile } = require('./profile-summary');
 
 const ROOT = resolve(__dirname, '../..');
@@ -28,23 +29,6 @@ async function query(connectionString, sql, params) {
 }
 
 const admin = (sql) => query(SERVER_URL, sql);
-
-/** Deletes the run's Redis keys (bus streams, consumer groups) under its prefix. */
-async function deleteRedisKeys(prefix) {
-  const Redis = require(require.resolve('ioredis', { paths: [join(ROOT, 'packages/events')] }));
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.unlink(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 async function startSupergraph() {
   const database = `techally_bench_${Date.now().toString(36)}`;
@@ -99,7 +83,7 @@ async function startSupergraph() {
       clearTimeout(killer);
     }
     await admin(`drop database if exists "${database}" with (force)`);
-    await deleteRedisKeys(database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
+    await deleteRedisKeys(REDIS_URL, database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
   }
 
   try {
