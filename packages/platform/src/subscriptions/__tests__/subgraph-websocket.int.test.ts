@@ -109,7 +109,7 @@ async function waitForLive(channelKey: string, count: number): Promise<void> {
     await eventually(async () => {
       const [, subscribers] = (await redis.pubsub('NUMSUB', `${keyPrefix}:${channelKey}`)) as [string, number];
       return Number(subscribers) === Math.min(count, 1);
-    }, `the channel ${channelKey} subscribed`);
+    }, `${count} subscriber connection(s) on the channel ${channelKey}`);
   } finally {
     redis.disconnect();
   }
@@ -142,7 +142,13 @@ describe('a subgraph serving subscriptions over graphql-ws', () => {
     const received = subscribe(client, 'subscription($id: ID!) { stockChanged(productId: $id) { productId available contextSerial } }', {
       id: 'p1',
     });
-    await waitForLive('stock-changed:p1', 1);
+    // A subscription that fails instead of going live says why, rather than leaving the wait to time out.
+    await Promise.race([
+      waitForLive('stock-changed:p1', 1),
+      received.ended.then((end) => {
+        throw new Error(`the subscription ended before it was live: ${JSON.stringify(end)}`);
+      }),
+    ]);
     await stockChanged.publish(publisherSide, { productId: 'p1', available: 4 }, 'p1');
     await stockChanged.publish(publisherSide, { productId: 'p2', available: 8 }, 'p2');
     await stockChanged.publish(publisherSide, { productId: 'p1', available: 3 }, 'p1');
