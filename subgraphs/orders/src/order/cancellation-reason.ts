@@ -9,6 +9,11 @@ export const CancellationReason = {
   PAYMENT_FAILED: 'PAYMENT_FAILED',
   /** The payment captured another amount or currency than the order's total (payments refunds it). */
   PAYMENT_AMOUNT_MISMATCH: 'PAYMENT_AMOUNT_MISMATCH',
+  /**
+   * The payment was refunded while the order still awaited it (its success not yet seen here): the money went
+   * back, so the order must not become PAID when that success arrives.
+   */
+  PAYMENT_REFUNDED: 'PAYMENT_REFUNDED',
   /** Not paid before the stock reservation expired (the expiry sweeper). */
   RESERVATION_EXPIRED: 'RESERVATION_EXPIRED',
   /** `cancelOrder` by the order's customer. */

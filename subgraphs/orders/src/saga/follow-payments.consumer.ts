@@ -21,8 +21,9 @@ type PaymentEvent = EnvelopeOf<'payments.payment-succeeded.v1' | 'payments.payme
  *   (`PAYMENT_AMOUNT_MISMATCH`; payments refunds on `order-cancelled`). Any other status changes nothing: a
  *   CANCELLED order (expired, cancelled by its customer) is refunded by payments on its own.
  * - `payment-failed`: AWAITING_PAYMENT → CANCELLED (`PAYMENT_FAILED`); later than a success, nothing.
- * - `payment-refunded`: PAID or FULFILLED → REFUNDED; a CANCELLED order stays CANCELLED (the refund of a late
- *   payment is the compensation, not a new status).
+ * - `payment-refunded`: PAID or FULFILLED → REFUNDED; AWAITING_PAYMENT → CANCELLED (`PAYMENT_REFUNDED`: the
+ *   refund overtook its own success, which then finds the order cancelled instead of marking it PAID after the
+ *   money went back); a CANCELLED order stays CANCELLED (the refund of a late payment is the compensation).
  */
 export function followPaymentsConsumer(deps: SagaDependencies): EventConsumer {
   return defineConsumer({
@@ -74,11 +75,20 @@ async function applyPaymentEvent(tx: EntityManager, deps: SagaDependencies, even
       );
       return;
     case 'payments.payment-refunded.v1':
-      await react((current) =>
-        current.status === OrderStatus.PAID || current.status === OrderStatus.FULFILLED
-          ? { to: OrderStatus.REFUNDED, reason: 'payment refunded', actor: ACTOR }
-          : null,
-      );
+      await react((current) => {
+        if (current.status === OrderStatus.PAID || current.status === OrderStatus.FULFILLED) {
+          return { to: OrderStatus.REFUNDED, reason: 'payment refunded', actor: ACTOR };
+        }
+        if (current.status === OrderStatus.AWAITING_PAYMENT) {
+          return {
+            to: OrderStatus.CANCELLED,
+            reason: 'payment refunded before its success was recorded',
+            actor: ACTOR,
+            cancellationReason: CancellationReason.PAYMENT_REFUNDED,
+          };
+        }
+        return null;
+      });
       return;
   }
 }

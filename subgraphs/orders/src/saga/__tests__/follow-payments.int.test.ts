@@ -156,6 +156,18 @@ describe('orders.follow-payments: payment-refunded', () => {
     ]);
   });
 
+  it('cancels an AWAITING_PAYMENT order (PAYMENT_REFUNDED) whose refund overtook its success, which then changes nothing', async () => {
+    const id = await givenOrder(OrderStatus.AWAITING_PAYMENT);
+    await deliver(consumer(), refunded(id));
+    expect(await orderRow(h, id)).toMatchObject({ status: 'CANCELLED', cancellation_reason: 'PAYMENT_REFUNDED' });
+    expect((await h.outbox(id)).map((row) => row.type)).toEqual(['orders.order-status-changed.v1', 'orders.order-cancelled.v1']);
+
+    const before = await h.tableCounts();
+    await deliver(consumer(), succeeded(id));
+    expect(await orderRow(h, id)).toMatchObject({ status: 'CANCELLED', cancellation_reason: 'PAYMENT_REFUNDED' });
+    expect(await h.tableCounts()).toEqual(before);
+  });
+
   it('leaves a CANCELLED order CANCELLED: the refund of a late payment is the compensation, not a new status', async () => {
     const id = await givenOrder(OrderStatus.CANCELLED);
     const before = await h.tableCounts();
