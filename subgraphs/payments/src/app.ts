@@ -67,7 +67,7 @@ export async function createPaymentsSubgraph(config: PaymentsConfig, options: Pa
         }
       : {}),
     workers: [
-      outboxRelayWorker({ orm, bus, logger, pollIntervalMs: config.events.outboxPollIntervalMs, listen: config.events.outboxListen }),
+      outboxRelayWorker({ orm, bus, logger, config: config.events }),
       consumerWorker(bus, followOrdersConsumer({ orm, provider, logger, clock }), 'payments'),
       refunds,
     ],

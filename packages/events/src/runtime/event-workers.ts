@@ -3,6 +3,7 @@ import type { BackgroundWorker } from '@techally/platform';
 import type { EventType } from '../contracts/event-catalogue';
 import type { EnvelopeOf } from '../contracts/event-envelope';
 import type { Delivery, EventBus, Subscription } from '../bus/event-bus';
+import type { EventBusConfig } from '../config/events-config';
 import { createOutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
 
 /**
@@ -54,8 +55,14 @@ export function consumerWorker(bus: EventBus, consumer: EventConsumer, service: 
  * The worker that moves the service's committed outbox rows to the bus (see `createOutboxRelay`); its
  * `onPublished` hook feeds live GraphQL subscriptions from the same committed events.
  */
-export function outboxRelayWorker(options: OutboxRelayOptions): BackgroundWorker {
-  const relay = createOutboxRelay(options);
+export function outboxRelayWorker(
+  options: Omit<OutboxRelayOptions, 'pollIntervalMs' | 'listen'> & {
+    /** The service's bus configuration: OUTBOX_POLL_INTERVAL_MS and OUTBOX_LISTEN are read from it, here only. */
+    readonly config: Pick<EventBusConfig, 'outboxPollIntervalMs' | 'outboxListen'>;
+  },
+): BackgroundWorker {
+  const { config, ...relayOptions } = options;
+  const relay = createOutboxRelay({ ...relayOptions, pollIntervalMs: config.outboxPollIntervalMs, listen: config.outboxListen });
   return {
     name: 'outbox-relay',
     async start() {
