@@ -12,15 +12,14 @@
 // confirmPayment with a good card → poll until PAID. "placeOrder to PAID" is therefore measured with a
 // resolution of POLL_MS (default 25 ms), and the polling itself is load the gateway serves.
 'use strict';
-const { spawn } = require('node:child_process');
 const { mkdirSync, writeFileSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const { join } = require('node:path');
 const { cpus } = require('node:os');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
 const { deleteRedisKeys } = require('../lib/redis-keys');
+const { BENCH_ADMIN, spawnSupergraph } = require('../lib/supergraph-child');
 
-const ROOT = resolve(__dirname, '../..');
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CLIENTS = Number(process.env.CLIENTS ?? 10);
@@ -28,7 +27,6 @@ const DURATION = Number(process.env.DURATION ?? 20);
 const POLL_MS = Number(process.env.POLL_MS ?? 25);
 const PORT = 15100;
 const GATEWAY = `http://127.0.0.1:${PORT}/graphql`;
-const ADMIN = { email: 'admin@bench.local', password: 'bench owner passphrase 42' };
 const CUSTOMER = { email: 'ada@example.com', password: 'correct-horse-battery' };
 const CARD = { number: '4242424242424242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123' };
 
@@ -140,31 +138,10 @@ async function runScenario(scenario) {
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
   await admin(`create database "${database}"`);
-  const child = spawn(process.execPath, [join(ROOT, 'packages/supergraph/dist/start-embedded.js')], {
-    env: {
-      ...process.env,
-      ...scenario.env,
-      DATABASE_URL: url.toString(),
-      DATABASE_POOL_MAX: '10',
-      EVENTS_KEY_PREFIX: database,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      JWT_SIGNING_KEY_FILE: join(ROOT, '.data/bench-signing-key.json'),
-      PORT: String(PORT),
-      USERS_PORT: String(PORT + 1),
-      PRODUCTS_PORT: String(PORT + 2),
-      INVENTORY_PORT: String(PORT + 3),
-      ORDERS_PORT: String(PORT + 4),
-      PAYMENTS_PORT: String(PORT + 5),
-      REVIEWS_PORT: String(PORT + 6),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawnSupergraph({ port: PORT, databaseUrl: url.toString(), keyPrefix: database, env: scenario.env });
   try {
     await waitUntilServing(child);
-    const adminToken = await logIn(ADMIN);
+    const adminToken = await logIn(BENCH_ADMIN);
     const productIds = await prepareCatalog(adminToken);
     const token = await logIn(CUSTOMER);
     const addressId = (await graphql('{ me { addresses { id } } }', {}, token)).me.addresses[0].id;

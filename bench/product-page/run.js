@@ -6,13 +6,13 @@
 //   pnpm build && node bench/product-page/run.js        (DATABASE_URL defaults to the local server)
 //   DURATION=30 CONNECTIONS=50 node bench/product-page/run.js
 'use strict';
-const { spawn } = require('node:child_process');
 const { mkdirSync, writeFileSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const { join } = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
+const { deleteRedisKeys } = require('../lib/redis-keys');
+const { spawnSupergraph } = require('../lib/supergraph-child');
 
-const ROOT = resolve(__dirname, '../..');
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
@@ -75,24 +75,7 @@ async function main() {
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
   await admin(`create database "${database}"`);
-  const child = spawn(process.execPath, [join(ROOT, 'packages/supergraph/dist/start-embedded.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url.toString(),
-      DATABASE_POOL_MAX: '10',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      JWT_SIGNING_KEY_FILE: join(ROOT, '.data/bench-signing-key.json'),
-      PORT: String(PORT),
-      USERS_PORT: String(PORT + 1),
-      PRODUCTS_PORT: String(PORT + 2),
-      INVENTORY_PORT: String(PORT + 3),
-      ORDERS_PORT: String(PORT + 4),
-      PAYMENTS_PORT: String(PORT + 5),
-      REVIEWS_PORT: String(PORT + 6),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawnSupergraph({ port: PORT, databaseUrl: url.toString(), keyPrefix: database });
   try {
     await waitUntilServing(child);
     const results = [];
@@ -128,6 +111,7 @@ async function main() {
     child.kill('SIGTERM');
     await new Promise((done) => child.once('exit', done));
     await admin(`drop database if exists "${database}" with (force)`);
+    if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
   }
 }
 

@@ -1,22 +1,20 @@
 'use strict';
 // The supergraph under test: the embedded launcher (gateway + six subgraphs in ONE process) as a child process,
 // production mode, on a fresh database of the real PostgreSQL and the real Redis under its own key prefix.
-const { spawn } = require('node:child_process');
-const { join, resolve } = require('node:path');
+const { join } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { existsSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { Client } = require('pg');
 const { deleteRedisKeys } = require('../lib/redis-keys');
+const { BENCH_ADMIN, spawnSupergraph } = require('../lib/supergraph-child');
 const { summariseProfile } = require('./profile-summary');
 
-const ROOT = resolve(__dirname, '../..');
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env.PORT ?? 15200);
 /** PROFILE=1: the child can be profiled over the burst (profile-hook.js); off by default, it costs CPU. */
 const PROFILE = process.env.PROFILE === '1';
-const ADMIN = { email: 'admin@bench.local', password: 'bench owner passphrase 42' };
 
 async function query(connectionString, sql, params) {
   const client = new Client({ connectionString });
@@ -37,29 +35,12 @@ async function startSupergraph() {
   await admin(`create database "${database}"`);
   const profileFile = join(tmpdir(), `${database}.cpuprofile`);
   const preload = PROFILE ? ['-r', join(__dirname, 'profile-hook.js')] : [];
-  const child = spawn(process.execPath, [...preload, join(ROOT, 'packages/supergraph/dist/start-embedded.js')], {
-    env: {
-      ...process.env,
-      BENCH_PROFILE_FILE: profileFile,
-      REDIS_URL,
-      OUTBOX_LISTEN: 'true',
-      DATABASE_URL: url.toString(),
-      DATABASE_POOL_MAX: '10',
-      EVENTS_KEY_PREFIX: database,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      JWT_SIGNING_KEY_FILE: join(ROOT, '.data/bench-signing-key.json'),
-      PORT: String(PORT),
-      USERS_PORT: String(PORT + 1),
-      PRODUCTS_PORT: String(PORT + 2),
-      INVENTORY_PORT: String(PORT + 3),
-      ORDERS_PORT: String(PORT + 4),
-      PAYMENTS_PORT: String(PORT + 5),
-      REVIEWS_PORT: String(PORT + 6),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const child = spawnSupergraph({
+    port: PORT,
+    databaseUrl: url.toString(),
+    keyPrefix: database,
+    env: { BENCH_PROFILE_FILE: profileFile, REDIS_URL, OUTBOX_LISTEN: 'true' },
+    nodeArgs: preload,
   });
   const httpUrl = `http://127.0.0.1:${PORT}/graphql`;
 
@@ -126,7 +107,7 @@ async function startSupergraph() {
     /** A statement on the run's own database (e.g. to read the outbox). */
     sql: (text, params) => query(url.toString(), text, params),
     logIn: async () =>
-      (await graphql('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }', { e: ADMIN.email, p: ADMIN.password })).logIn
+      (await graphql('mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { accessToken } }', { e: BENCH_ADMIN.email, p: BENCH_ADMIN.password })).logIn
         .accessToken,
     stop,
   };
