@@ -9,3 +9,4 @@ export * from './migration-specs';
 export * from './test-redis';
 export * from './tcp-proxy';
 export * from './stripe-fake';
+export * from './graphql-ws-client';

@@ -1,5 +1,5 @@
 import { createLogger, type JWTVerifyGetKey } from '@techally/platform';
-import { createTestSigningKey, postGraphQL, signTestToken, type TestSigningKey } from '@techally/testing';
+import { createTestSigningKey, eventually, metricValue, postGraphQL, signTestToken, subscribe, type TestSigningKey, wsClient } from '@techally/testing';
 import { createGateway, type Gateway } from '../../app';
 import { loadGatewayConfig } from '../../config';
 import { composeSupergraph, localKeySet } from './support/federation';
@@ -15,7 +15,7 @@ import {
   type CatalogSubgraph,
   type StockSubgraph,
 } from './support/test-subgraphs';
-import { eventually, metricValue, rawSubscriber, subscribe, wsClient } from './support/ws-client';
+import { rawSubscriber } from './support/raw-subscriber';
 
 const QUEUE_LIMIT = 5;
 const STOCK_CHANGED = `subscription Stock($ids: [ID!]!) {

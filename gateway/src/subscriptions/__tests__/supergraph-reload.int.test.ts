@@ -2,7 +2,7 @@ import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@techally/platform';
-import { createTestSigningKey } from '@techally/testing';
+import { createTestSigningKey, eventually, metricValue, subscribe, wsClient } from '@techally/testing';
 import { createGateway, type Gateway } from '../../app';
 import { loadGatewayConfig } from '../../config';
 import { composeSupergraph, localKeySet } from './support/federation';
@@ -18,7 +18,6 @@ import {
   type CatalogSubgraph,
   type StockSubgraph,
 } from './support/test-subgraphs';
-import { eventually, metricValue, subscribe, wsClient } from './support/ws-client';
 
 let stock: StockSubgraph;
 let catalog: CatalogSubgraph;

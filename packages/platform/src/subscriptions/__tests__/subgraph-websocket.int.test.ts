@@ -1,15 +1,6 @@
 import { createLocalJWKSet } from 'jose';
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import {
-  createTestSigningKey,
-  deleteKeys,
-  inspectRedis,
-  postGraphQL,
-  signTestToken,
-  testRedisUrl,
-  uniqueKeyPrefix,
-  type TestSigningKey,
-} from '@techally/testing';
+import { createTestSigningKey, deleteKeys, eventually, inspectRedis, metricValue, postGraphQL, signTestToken, subscribe, testRedisUrl, type TestSigningKey, uniqueKeyPrefix, wsClient } from '@techally/testing';
 import { createAccessTokenVerifier, type AccessTokenVerifier } from '../../auth/jwt-verifier';
 import { requireViewer, type Viewer } from '../../auth/viewer';
 import { createLogger } from '../../logging/logger';
@@ -19,7 +10,6 @@ import type { RequestInfo } from '../../server/request-info';
 import { createSubgraphServer } from '../../server/subgraph-server';
 import { createSubscriptionPubSub, type SubscriptionPubSub } from '../pubsub';
 import { topic } from '../topic';
-import { eventually, metricValue, subscribe, wsClient } from './support';
 
 const redisUrl = testRedisUrl();
 if (!redisUrl) process.stderr.write('subgraph subscriptions run on the in-memory pub/sub — REDIS_URL is not set\n');

@@ -1,25 +1,20 @@
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair } from 'jose';
 import { print, type DocumentNode } from 'graphql';
-import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client, FormattedExecutionResult } from 'graphql-ws';
 import { OUTBOX_ENTITY, outboxRelayLockName, qualifiedTableName } from '@techally/events';
 import type { SubgraphApp } from '@techally/platform';
-import type { TestSigningKey } from '@techally/testing';
+import { eventually as eventuallyWithin, metricValue, subscribe, wsClient, type Ending, type Received, type TestSigningKey } from '@techally/testing';
 
 /** A generated client document (TypedDocumentNode's shape: the result and variables types ride along). */
 export type TypedDocument<Data, Variables> = DocumentNode & { __apiType?: (variables: Variables) => Data };
 
-/** How a subscription ended: completed by the server (after its last result), or failed (the socket closed). */
-export type Ending = { readonly completed: true } | { readonly error: unknown };
-
 /** A live subscription as a storefront holds it: what it received so far, and how it ended. */
-export interface LiveFeed<Data> {
-  readonly results: Array<FormattedExecutionResult<Data>>;
-  readonly ended: Promise<Ending>;
+export interface LiveFeed<Data> extends Received<Data> {
   /** Resolves with the first `count` results once that many arrived (fails the test after a generous wait). */
   received(count: number): Promise<Array<FormattedExecutionResult<Data>>>;
-  dispose(): void;
 }
+
+export type { Ending };
 
 /**
  * A real graphql-ws client (the protocol and library a browser would use), on the gateway's `/graphql`. The
@@ -27,13 +22,7 @@ export interface LiveFeed<Data> {
  * No retries: a test wants to see a connection refused or closed, not hidden by a reconnect.
  */
 export function liveClient(gatewayUrl: string, accessToken?: string): Client {
-  return createClient({
-    url: gatewayUrl.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
-    connectionParams: accessToken ? { authorization: `Bearer ${accessToken}` } : {},
-    retryAttempts: 0,
-    lazy: true,
-  });
+  return wsClient(gatewayUrl, accessToken ? { authorization: `Bearer ${accessToken}` } : {});
 }
 
 /** Subscribes with a generated (typed) client document. */
@@ -42,46 +31,22 @@ export function follow<Data, Variables extends Record<string, unknown>>(
   document: TypedDocument<Data, Variables>,
   variables: Variables,
 ): LiveFeed<Data> {
-  const results: Array<FormattedExecutionResult<Data>> = [];
-  let dispose = () => {};
-  const ended = new Promise<Ending>((resolve) => {
-    dispose = client.subscribe<Data>(
-      { query: print(document), variables },
-      {
-        next: (result) => void results.push(result as FormattedExecutionResult<Data>),
-        error: (error) => resolve({ error }),
-        complete: () => resolve({ completed: true }),
-      },
-    );
-  });
+  const feed = subscribe<Data>(client, print(document), variables);
   return {
-    results,
-    ended,
+    ...feed,
     async received(count) {
-      await eventually(() => results.length >= count, `${count} result(s); got ${JSON.stringify(results)}`);
-      return results.slice(0, count);
+      await eventually(() => feed.results.length >= count, `${count} result(s); got ${JSON.stringify(feed.results)}`);
+      return feed.results.slice(0, count);
     },
-    dispose: () => dispose(),
   };
 }
 
-/** Polls until `condition` holds: these tests wait for a state, never for a time. */
-export async function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+/** `eventually` with the generous wait these whole-supergraph tests need on a loaded machine (45 s). */
+export function eventually(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 45_000): Promise<void> {
+  return eventuallyWithin(condition, what, timeoutMs);
 }
 
-/** A metric's value on a server's `/metrics` page (summed over its label sets). */
-export async function metricValue(graphqlUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
-  return text
-    .split('\n')
-    .filter((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`))
-    .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
-}
+export { metricValue };
 
 /**
  * Waits until a subgraph holds exactly `count` subscriptions. A subgraph counts a subscription only once its
