@@ -31,6 +31,7 @@ export * from './graphql/scalars';
 export * from './server/termination';
 export * from './text/slug';
 export * from './text/uuid';
+export * from './text/display-text';
 export * from './client/service-client';
 export * from './graphql/partner-tag';
 export * from './server/assemble-subgraph';
