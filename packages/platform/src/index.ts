@@ -10,7 +10,6 @@ export * from './logging/logger';
 export * from './errors/error-codes';
 export * from './errors/domain-error';
 export * from './errors/format-error';
-export * from './db/subgraph-schemas';
 export * from './db/create-orm';
 export * from './db/unique-violation';
 export * from './db/embedded-postgres';
