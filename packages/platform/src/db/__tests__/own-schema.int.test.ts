@@ -34,23 +34,22 @@ let database: TestDatabase;
 let shipping: SubgraphOrm;
 let warehousing: SubgraphOrm;
 
+/** An ORM of `schema` on the shared test database. */
+function openOrm(schema: string, entities: Array<typeof Parcel | typeof Crate>, migration: typeof CreateParcel | typeof CreateCrate): Promise<SubgraphOrm> {
+  return createOrm({
+    schema,
+    databaseUrl: database.url,
+    entities,
+    migrations: [{ name: migration.name, class: migration }],
+    poolMax: database.poolMax,
+  });
+}
+
 beforeAll(async () => {
   database = await createTestDatabase();
   // Two schemas no list anywhere knows of, beside a table in public.
-  shipping = await createOrm({
-    schema: 'shipping',
-    databaseUrl: database.url,
-    entities: [Parcel],
-    migrations: [{ name: 'CreateParcel', class: CreateParcel }],
-    poolMax: database.poolMax,
-  });
-  warehousing = await createOrm({
-    schema: 'warehousing',
-    databaseUrl: database.url,
-    entities: [Crate],
-    migrations: [{ name: 'CreateCrate', class: CreateCrate }],
-    poolMax: database.poolMax,
-  });
+  shipping = await openOrm('shipping', [Parcel], CreateParcel);
+  warehousing = await openOrm('warehousing', [Crate], CreateCrate);
   await migrate(shipping);
   await migrate(warehousing);
   await shipping.em.fork().getConnection().execute('create table if not exists public.legacy_note (id int primary key)');
@@ -69,13 +68,7 @@ describe('the schema diff of one subgraph on a shared database', () => {
   });
 
   it('speaks of its own schema only when its entities change', async () => {
-    const grown = await createOrm({
-      schema: 'shipping',
-      databaseUrl: database.url,
-      entities: [Parcel, Crate],
-      migrations: [{ name: 'CreateParcel', class: CreateParcel }],
-      poolMax: database.poolMax,
-    });
+    const grown = await openOrm('shipping', [Parcel, Crate], CreateParcel);
     try {
       const pending = await grown.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false });
       expect(pending).toContain('create table "shipping"."crate"');
