@@ -3,6 +3,7 @@ export * from './test-database';
 export * from './statement-counter';
 export * from './forged-tokens';
 export * from './graphql-request';
+export * from './hostile-input';
 export * from './migration-writer';
 export * from './contract-stand-in';
 export * from './migration-specs';

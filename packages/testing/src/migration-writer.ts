@@ -1,9 +1,9 @@
 import type { AnyEntity, EntityClass, MigrationObject } from '@mikro-orm/core';
-import { createOrm, migrate, type SubgraphSchemaName } from '@techally/platform';
+import { createOrm, migrate } from '@techally/platform';
 import { createTestDatabase } from './test-database';
 
 export interface NextMigrationOptions {
-  readonly schema: SubgraphSchemaName;
+  readonly schema: string;
   readonly entities: ReadonlyArray<EntityClass<AnyEntity>>;
   /** The committed migrations, which are applied first. */
   readonly migrations: ReadonlyArray<MigrationObject>;

@@ -14,6 +14,9 @@ import {
   type SubgraphOrm,
 } from '..';
 
+/** Entity ids of the graph are UUIDs; `_entities` refuses any other. */
+const GREETING_ID = '9a0c2f4e-1b3d-4e5f-8a7b-6c5d4e3f2a10';
+
 @Entity({ tableName: 'greeting' })
 class GreetingRow {
   @PrimaryKey({ type: 'text' }) id!: string;
@@ -23,7 +26,7 @@ class GreetingRow {
 class CreateGreeting extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "users"."greeting" ("id" text primary key, "text" text not null);`);
-    this.addSql(`insert into "users"."greeting" values ('g1', 'hello');`);
+    this.addSql(`insert into "users"."greeting" values ('${GREETING_ID}', 'hello');`);
   }
 }
 
@@ -83,15 +86,15 @@ afterAll(async () => {
 
 describe('the subgraph kit', () => {
   it('serves a code-first entity from a migrated schema', async () => {
-    const response = await postGraphQL(url, '{ greeting(id: "g1") { id text } }');
-    expect(response).toEqual({ data: { greeting: { id: 'g1', text: 'hello' } } });
+    const response = await postGraphQL(url, `{ greeting(id: "${GREETING_ID}") { id text } }`);
+    expect(response).toEqual({ data: { greeting: { id: GREETING_ID, text: 'hello' } } });
   });
 
   it('resolves the entity by its key through _entities', async () => {
     const response = await postGraphQL(
       url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Greeting { text } } }',
-      { r: [{ __typename: 'Greeting', id: 'g1' }] },
+      { r: [{ __typename: 'Greeting', id: GREETING_ID }] },
     );
     expect(response.data).toEqual({ _entities: [{ text: 'hello' }] });
   });

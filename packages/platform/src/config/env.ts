@@ -64,17 +64,28 @@ export const list = makeValidator<string[]>((input: string) =>
     .filter((item) => item.length > 0),
 );
 
-/** A Postgres connection URL (postgres:// or postgresql://). */
+const POSTGRES_URL_SHAPE = 'postgres://user:password@host:5432/database';
+
+/**
+ * A PostgreSQL connection URL: postgres:// or postgresql://, a host and one database name. Checked here, once,
+ * because the drivers downstream fail late and loudly: MikroORM throws its own stack trace for a URL without a
+ * database, and pg picks "the rest of the path" where MikroORM picks its last segment. The problems never repeat
+ * the URL, which may carry a password.
+ */
 export const postgresUrl = makeValidator<string>((input: string) => {
   let parsed: URL;
   try {
     parsed = new URL(input);
   } catch {
-    throw new Error(`is not a URL: expected postgres://user@host:port/database`);
+    throw new Error(`is not a URL: expected ${POSTGRES_URL_SHAPE}`);
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
     throw new Error(`must start with postgres:// or postgresql://, got ${parsed.protocol}//`);
   }
+  if (!parsed.hostname) throw new Error(`must name a host: ${POSTGRES_URL_SHAPE}`);
+  const path = parsed.pathname.replace(/^\//, '');
+  if (!path) throw new Error(`must name a database after the host: ${POSTGRES_URL_SHAPE}`);
+  if (path.includes('/')) throw new Error(`must name one database after the host, not a path: ${POSTGRES_URL_SHAPE}`);
   return input;
 });
 

@@ -9,13 +9,13 @@ import {
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { SUBGRAPH_SCHEMAS, type SubgraphSchemaName } from './subgraph-schemas';
+import { OwnSchemaPostgreSqlDriver } from './own-schema-driver';
 
 export type SubgraphOrm = MikroORM<PostgreSqlDriver>;
 
 export interface CreateOrmOptions {
   /** The Postgres schema this subgraph owns; every statement is qualified with it. */
-  readonly schema: SubgraphSchemaName;
+  readonly schema: string;
   /** postgres:// URL: the real server, or the embedded PGlite socket. */
   readonly databaseUrl: string;
   readonly entities: ReadonlyArray<EntityClass<AnyEntity> | EntitySchema>;
@@ -30,13 +30,14 @@ export interface CreateOrmOptions {
  * One MikroORM per subgraph. The options here are the ones DESIGN.md §8 measured as necessary for several
  * ORMs sharing one database (embedded PGlite or a shared Postgres): a fixed `schema` so nothing depends on
  * `search_path`, a unique `contextName` so a fork of one ORM inside another's transaction cannot pick up the
- * wrong EntityManager, and `ignoreSchema` so schema diffs never touch another subgraph's tables.
+ * wrong EntityManager, and a driver whose schema diffs read this schema alone, so they never touch another
+ * subgraph's tables.
  */
 export async function createOrm(options: CreateOrmOptions): Promise<SubgraphOrm> {
   const { schema, logger } = options;
   const debug: LoggerNamespace[] = logger?.isLevelEnabled('trace') ? ['query', 'query-params'] : [];
   return MikroORM.init<PostgreSqlDriver>({
-    driver: PostgreSqlDriver,
+    driver: OwnSchemaPostgreSqlDriver,
     clientUrl: options.databaseUrl,
     schema,
     contextName: `techally-${schema}`,
@@ -48,9 +49,6 @@ export async function createOrm(options: CreateOrmOptions): Promise<SubgraphOrm>
       transactional: true,
       allOrNothing: true,
       snapshot: false,
-    },
-    schemaGenerator: {
-      ignoreSchema: ['public', ...SUBGRAPH_SCHEMAS.filter((other) => other !== schema)],
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
     forceUtcTimezone: true,

@@ -6,6 +6,8 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { DATE_TIME_SCALARS } from '../graphql/scalars';
 import type { SubscriptionPubSub } from '../subscriptions/pubsub';
+import { refuseMalformedRepresentations } from './refuse-malformed-representations';
+import { refuseNulCharacters } from './refuse-nul-characters';
 
 /** The federation spec version every subgraph links. */
 export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.7';
@@ -46,6 +48,10 @@ export interface FederatedSchemaOptions {
  * Code-first to federated (DESIGN.md §8): type-graphql builds the schema with federation directives left
  * unchecked, we print it with those directives under a federation `@link`, and @apollo/subgraph rebuilds it
  * as a subgraph (adding `_service`, `_entities` and the reference resolvers).
+ *
+ * Every subgraph built here refuses, with BAD_USER_INPUT, arguments holding a NUL character and `_entities`
+ * representations it cannot be asked about (an unknown type, an id that is not a UUID): see
+ * {@link refuseNulCharacters} and {@link refuseMalformedRepresentations}.
  */
 export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
   const codeFirst = await buildSchema({
@@ -63,7 +69,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
     resolvers[typeName] = { ...existing, __resolveReference: resolveReference } as never;
   }
-  return buildSubgraphSchema([{ typeDefs, resolvers }]);
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);
+  refuseMalformedRepresentations(schema);
+  refuseNulCharacters(schema);
+  return schema;
 }
 
 const FEATURE_LIST = FEDERATION_IMPORTS.map((name) => `"${name}"`).join(', ');

@@ -1,6 +1,5 @@
 import type { AnyEventEnvelope } from '@techally/events';
-import { DomainError, type SubscriptionPubSub, type SubscriptionStream } from '@techally/platform';
-import { isUuid } from '../shared/uuid';
+import { DomainError, type SubscriptionPubSub, type SubscriptionStream, isUuid } from '@techally/platform';
 import { stockChangedTopic, type StockChangeMessage } from './stock-changed.topic';
 
 /** One subscription may follow a page of products, not the catalogue: a storefront listing shows ≤ 100. */

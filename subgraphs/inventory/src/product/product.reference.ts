@@ -1,4 +1,4 @@
-import { isUuid } from '../shared/uuid';
+import { isUuid } from '@techally/platform';
 import type { ProductRef } from './product.type';
 
 /**

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireAdmin, type ForwardedRequest, type Viewer } from '@techally/platform';
+import { requireAdmin, type ForwardedRequest, type Viewer, isUuid } from '@techally/platform';
 import { ProductInventory } from '../product/product-inventory.type';
 import type { ProductCatalog } from '../product/product-catalog';
-import { isUuid } from '../shared/uuid';
 import type { StockAdjustmentReason } from './stock-adjustment-reason';
 import { validateDelta, validateNote } from './stock-adjustment.validation';
 import { StockError } from './stock.errors';

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireAdmin, type Viewer } from '@techally/platform';
-import { isUuid } from '../shared/uuid';
+import { requireAdmin, type Viewer, isUuid } from '@techally/platform';
 import type { InventoryLoaders } from '../stock/stock.loaders';
 import { Warehouse } from './warehouse.entity';
 

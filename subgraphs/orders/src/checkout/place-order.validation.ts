@@ -1,5 +1,4 @@
-import { DomainError } from '@techally/platform';
-import { isUuid } from '../shared/uuid';
+import { DomainError, isUuid } from '@techally/platform';
 
 export const MAX_ORDER_LINES = 50;
 export const MAX_QUANTITY = 99;

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata } from '@techally/events';
-import { DomainError, isAdmin, pageSize, requireAdmin, requireViewer, type Viewer } from '@techally/platform';
-import { isUuid } from '../shared/uuid';
+import { DomainError, isAdmin, pageSize, requireAdmin, requireViewer, type Viewer, isUuid } from '@techally/platform';
 import { CancellationReason } from './cancellation-reason';
 import { decodeOrderCursor, orderCursor } from './order.cursor';
 import type { OrderItem } from './order-item.entity';

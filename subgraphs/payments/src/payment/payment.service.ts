@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata } from '@techally/events';
-import { DomainError, requireAdmin, requireViewer, type Logger, type Viewer } from '@techally/platform';
+import { DomainError, requireAdmin, requireViewer, type Logger, type Viewer, isUuid } from '@techally/platform';
 import { isOrderCancelled } from '../order-events/cancelled-orders';
 import { summarizeCard, validateCard } from '../provider/card';
 import type { CardDetails, ConfirmOutcome, PaymentProvider } from '../provider/payment-provider';
-import { isUuid } from '../shared/uuid';
 import { canSeePayment } from './payment.access';
 import type { Payment } from './payment.entity';
 import { PaymentError } from './payment.errors';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { violatedUniqueConstraint } from '@techally/platform';
 import { TABLES } from '../database';
 import { ProductStatus } from '../product/product-status';
-import { violatedUniqueConstraint } from '../shared/unique-violation';
 import { Category } from './category.entity';
 import { CategoryError } from './category.errors';
 

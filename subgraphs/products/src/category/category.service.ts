@@ -1,10 +1,9 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, requireAdmin, type Viewer } from '@techally/platform';
+import { DomainError, requireAdmin, type Viewer, isUuid } from '@techally/platform';
 import { exactlyOneKey } from '../shared/lookup';
 import { slugify } from '@techally/platform';
 import { requireSlug, requireText } from '../shared/text.validation';
-import { isUuid } from '../shared/uuid';
 import { Category } from './category.entity';
 import { CategoryError } from './category.errors';
 import type { CategoryLoaders } from './category.loaders';

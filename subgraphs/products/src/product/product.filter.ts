@@ -1,5 +1,4 @@
-import { DomainError } from '@techally/platform';
-import { isUuid } from '../shared/uuid';
+import { DomainError, isUuid } from '@techally/platform';
 
 /** What a listing may be narrowed to. Prices are in minor units, inclusive. */
 export interface ProductFilterInput {

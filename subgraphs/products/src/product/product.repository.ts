@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { violatedUniqueConstraint } from '@techally/platform';
 import { TABLES } from '../database';
-import { violatedUniqueConstraint } from '../shared/unique-violation';
 import type { ListingPosition } from './product.cursor';
 import { Product } from './product.entity';
 import { ProductError } from './product.errors';

@@ -1,11 +1,10 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pageSize, requireAdmin, type Viewer } from '@techally/platform';
+import { pageSize, requireAdmin, type Viewer, isUuid } from '@techally/platform';
 import type { Category } from '../category/category.entity';
 import type { CategoryLoaders } from '../category/category.loaders';
 import { exactlyOneKey } from '../shared/lookup';
 import { slugify } from '@techally/platform';
-import { isUuid } from '../shared/uuid';
 import { decodeProductCursor, productCursor } from './product.cursor';
 import { Product } from './product.entity';
 import { ProductError } from './product.errors';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { isUuid } from '../shared/uuid';
+import { isUuid } from '@techally/platform';
 import { purchaseKeyOf, PurchaseRepository, type PurchaseKey } from './purchase.repository';
 
 /**

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '@techally/platform';
 import { TABLES } from '../database';
-import { isUuid } from '../shared/uuid';
 
 /** One customer's paid order: what the purchases read model learns from `orders.order-paid.v1`. */
 export interface PaidOrder {

@@ -1,5 +1,4 @@
-import { decodeCursor, DomainError, encodeCursor } from '@techally/platform';
-import { isUuid } from '../shared/uuid';
+import { decodeCursor, DomainError, encodeCursor, isUuid } from '@techally/platform';
 import type { Review } from './review.entity';
 
 /**

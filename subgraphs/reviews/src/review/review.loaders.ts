@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { isUuid } from '@techally/platform';
 import { NO_RATINGS, type RatingTally } from '../product/product-rating';
 import { createPurchaseLoader } from '../purchase/purchase.loader';
 import type { PurchaseKey } from '../purchase/purchase.repository';
-import { isUuid } from '../shared/uuid';
 import type { ReviewPosition } from './review.cursor';
 import { Review } from './review.entity';
 import { ReviewRepository, type ReviewParent } from './review.repository';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { violatedUniqueConstraint } from '@techally/platform';
 import { TABLES } from '../database';
 import type { RatingTally } from '../product/product-rating';
-import { violatedUniqueConstraint } from '../shared/unique-violation';
 import type { ReviewPosition } from './review.cursor';
 import { Review } from './review.entity';
 import { ReviewError } from './review.errors';

@@ -1,6 +1,5 @@
-import { isAdmin, requireAdmin, requireViewer, type ForwardedRequest, type Viewer } from '@techally/platform';
+import { isAdmin, requireAdmin, requireViewer, type ForwardedRequest, type Viewer, isUuid } from '@techally/platform';
 import type { ProductCatalog } from '../product/product-catalog';
-import { isUuid } from '../shared/uuid';
 import { Review } from './review.entity';
 import { ReviewError } from './review.errors';
 import type { ReviewLoaders } from './review.loaders';

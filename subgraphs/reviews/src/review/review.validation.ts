@@ -1,4 +1,4 @@
-import { DomainError } from '@techally/platform';
+import { displayTextProblem, DomainError } from '@techally/platform';
 
 /**
  * Rules for what a customer may write into a review. Each failure is BAD_USER_INPUT whose message and
@@ -19,8 +19,12 @@ export function validateRating(rating: number): number {
   return rating;
 }
 
+/** A title is one line shown beside its author's name to every reader: nothing hidden, nothing turned around. */
 export function validateTitle(title: string): string {
-  return requireText(title, 'title', MAX_TITLE_LENGTH);
+  const trimmed = requireText(title, 'title', MAX_TITLE_LENGTH);
+  const problem = displayTextProblem(trimmed);
+  if (problem) throw DomainError.badUserInput(`title ${problem}.`, 'title');
+  return trimmed;
 }
 
 export function validateBody(body: string): string {

@@ -1,3 +1,4 @@
+import { displayTextProblem } from '@techally/platform';
 import { AddressError } from './address.errors';
 
 /** The editable fields of an address, after validation. */
@@ -24,7 +25,8 @@ const PHONE = /^\+?[0-9 ().-]{4,30}$/;
 
 /**
  * Validates the fields present in `input` (all of them when `complete`, as for a new address): trims them,
- * turns empty optional ones into null, upper-cases the country. BAD_USER_INPUT naming the field otherwise.
+ * turns empty optional ones into null, upper-cases the country. BAD_USER_INPUT naming the field otherwise,
+ * including for characters that hide or turn text around.
  */
 export function validateAddressFields(input: AddressFieldsInput, complete: true): AddressFields;
 export function validateAddressFields(input: AddressFieldsInput, complete: false): Partial<AddressFields>;
@@ -36,6 +38,9 @@ export function validateAddressFields(input: AddressFieldsInput, complete: boole
     if (raw === undefined) continue;
     const value = raw === null ? '' : raw.trim();
     if (value.length > MAX_LENGTH) throw AddressError.invalidField(key, `must be at most ${MAX_LENGTH} characters long`);
+    // Every line is printed on a label and shown to the customer: nothing hidden, nothing turned around.
+    const problem = displayTextProblem(value);
+    if (problem) throw AddressError.invalidField(key, problem);
     if (value === '') {
       if (REQUIRED.includes(key)) throw AddressError.invalidField(key, 'must not be empty');
       fields[key] = null;

@@ -1,10 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainError, requireViewer, type Viewer } from '@techally/platform';
+import { DomainError, requireViewer, type Viewer, isUuid } from '@techally/platform';
 import type DataLoader from 'dataloader';
 import { UserEntity } from '../user/user.entity';
 import type { UserService } from '../user/user.service';
-import { isUuid } from '../uuid';
 import { AddressEntity } from './address.entity';
 import { AddressError } from './address.errors';
 import { validateAddressFields, type AddressFieldsInput } from './address.fields';

@@ -10,9 +10,9 @@ import {
   Role,
   type PageInfo,
   type Viewer,
+  isUuid,
 } from '@techally/platform';
 import type DataLoader from 'dataloader';
-import { isUuid } from '../uuid';
 import type { PasswordHasher } from './password.hasher';
 import { checkPasswordPolicy } from './password.policy';
 import { normalizeEmail } from './user.email';

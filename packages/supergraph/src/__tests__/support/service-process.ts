@@ -53,6 +53,33 @@ export async function startServiceProcess(
   return { url, output: () => output, stop: () => terminate(child, exited) };
 }
 
+/** What a service process printed before it exited on its own. */
+export interface ExitedServiceProcess {
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `node <package>/dist/main.js` with exactly the given environment (nothing inherited but PATH) until it
+ * exits on its own: for the starts that must stop, such as a bad setting.
+ */
+export async function runServiceProcessToExit(packageDir: string, env: Record<string, string | undefined>): Promise<ExitedServiceProcess> {
+  const main = join(ROOT, packageDir, 'dist', 'main.js');
+  assertBuilt(packageDir, main);
+  const child = spawn(process.execPath, [main], {
+    cwd: ROOT,
+    env: { PATH: process.env['PATH'], APOLLO_TELEMETRY_DISABLED: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exitCode = await new Promise<number | null>((resolveExit) => child.once('close', (code) => resolveExit(code)));
+  return { exitCode, stdout, stderr };
+}
+
 async function terminate(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   await exited;

@@ -1,5 +1,5 @@
 import { generateCatalog } from '@techally/demo-data';
-import { countStatements, errorCodes } from '@techally/testing';
+import { countStatements, errorCodes, errorCodesByPath, malformedRepresentations } from '@techally/testing';
 import { startInventoryHarness, type InventoryHarness } from '../../__tests__/inventory-harness';
 import { DEMO_WAREHOUSES, generateDemoStock } from '../../seed/demo-stock';
 
@@ -93,10 +93,13 @@ describe('Product.inventory and Product.inStock (public)', () => {
     expect(response.data?._entities[0]).toMatchObject({ inStock: false, inventory: { available: 0, reserved: onHand } });
   });
 
-  it('answers null for a malformed product id without failing the rest of the batch', async () => {
-    const response = await h.query(STOCK, representations('not-a-uuid', everywhere.id));
-    expect(response.errors).toBeUndefined();
-    expect(response.data).toEqual({ _entities: [null, expect.objectContaining({ id: everywhere.id })] });
+  // Issue #9: a malformed representation is the caller's mistake, said as such rather than a silent null.
+  it('answers BAD_USER_INPUT for a malformed product id or an unknown __typename without failing the rest of the batch', async () => {
+    const response = await h.query(STOCK, {
+      representations: [...malformedRepresentations('Product'), { __typename: 'Warehouse', id: 'LON-1' }, { __typename: 'Product', id: everywhere.id }],
+    });
+    expect(errorCodesByPath(response)).toEqual({ '_entities.0': 'BAD_USER_INPUT', '_entities.1': 'BAD_USER_INPUT', '_entities.2': 'BAD_USER_INPUT' });
+    expect(response.data).toEqual({ _entities: [null, null, null, expect.objectContaining({ id: everywhere.id })] });
   });
 
   it('refuses a request whose token it cannot verify, even for public fields', async () => {

@@ -1,4 +1,4 @@
-import { countStatements, errorCodes } from '@techally/testing';
+import { countStatements, errorCodes, errorCodesByPath } from '@techally/testing';
 import { startInventoryHarness, type InventoryHarness } from '../../__tests__/inventory-harness';
 import { DEMO_WAREHOUSES } from '../../seed/demo-stock';
 
@@ -39,12 +39,11 @@ describe('Warehouse entity references', () => {
     representations: [
       { __typename: 'Warehouse', id: DEMO_WAREHOUSES[0].id },
       { __typename: 'Warehouse', id: '5b0e7c1a-3f2d-4e8b-9a61-7d2c0000ffff' },
-      { __typename: 'Warehouse', id: 'LON-1' },
       { __typename: 'Warehouse', id: DEMO_WAREHOUSES[2].id },
     ],
   };
 
-  it('resolve for an admin, null for unknown or malformed ids, in one statement', async () => {
+  it('resolve for an admin, null for an unknown id, in one statement', async () => {
     const counter = countStatements(h.subgraph.orm);
     try {
       const response = await h.query(ENTITIES, representations, h.adminToken);
@@ -52,7 +51,6 @@ describe('Warehouse entity references', () => {
         data: {
           _entities: [
             { id: DEMO_WAREHOUSES[0].id, code: 'LON-1', city: 'London' },
-            null,
             null,
             { id: DEMO_WAREHOUSES[2].id, code: 'RTM-1', city: 'Rotterdam' },
           ],
@@ -67,9 +65,17 @@ describe('Warehouse entity references', () => {
   it('are refused to anyone else, since _entities can be called directly', async () => {
     const anonymous = await h.query(ENTITIES, representations);
     expect(new Set(errorCodes(anonymous))).toEqual(new Set(['UNAUTHENTICATED']));
-    expect(anonymous.data).toEqual({ _entities: [null, null, null, null] });
+    expect(anonymous.data).toEqual({ _entities: [null, null, null] });
     const customer = await h.query(ENTITIES, representations, h.customerToken);
     expect(new Set(errorCodes(customer))).toEqual(new Set(['FORBIDDEN']));
-    expect(customer.data).toEqual({ _entities: [null, null, null, null] });
+    expect(customer.data).toEqual({ _entities: [null, null, null] });
+  });
+
+  // Issue #9: a code where the id belongs is the caller's mistake, said as such rather than a silent null.
+  it('answer BAD_USER_INPUT for an id that is not a UUID, before asking who the caller is', async () => {
+    for (const token of [h.adminToken, undefined]) {
+      const response = await h.query(ENTITIES, { representations: [{ __typename: 'Warehouse', id: 'LON-1' }] }, token);
+      expect(errorCodesByPath(response)).toEqual({ '_entities.0': 'BAD_USER_INPUT' });
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { errorCodes, type GraphQLResponse } from '@techally/testing';
+import { entitiesQuery, errorCodes, errorCodesByPath, malformedRepresentations, type GraphQLResponse } from '@techally/testing';
 import { A_IN_US, B_IN_DE, CABLE, CUSTOMER_A, CUSTOMER_B } from '../../__tests__/fixtures';
 import { ORDER, PLACE_ORDER } from '../../__tests__/operations';
 import { newIdempotencyKey, startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
@@ -69,27 +69,45 @@ describe('Order references (_entities), which anyone can call directly', () => {
     { __typename: 'Order', id: orderOfA },
     { __typename: 'Order', id: orderOfB },
     { __typename: 'Order', id: UNKNOWN_ORDER },
-    { __typename: 'Order', id: 'not-a-uuid' },
   ];
   const answer = (id: string, customerId: string) => ({ id, status: 'PENDING', total: { amount: expect.any(Number), currency: 'USD' }, customer: { id: customerId } });
 
   it('resolve for the order’s customer only, null for the rest of the batch', async () => {
     const response = await h.query(ORDER_ENTITIES, { representations: representations() }, h.tokens.a);
-    expect(response).toEqual({ data: { _entities: [answer(orderOfA, CUSTOMER_A), null, null, null] } });
+    expect(response).toEqual({ data: { _entities: [answer(orderOfA, CUSTOMER_A), null, null] } });
   });
 
   it('resolve every order for an administrator', async () => {
     const response = await h.query(ORDER_ENTITIES, { representations: representations() }, h.tokens.admin);
-    expect(response).toEqual({ data: { _entities: [answer(orderOfA, CUSTOMER_A), answer(orderOfB, CUSTOMER_B), null, null] } });
+    expect(response).toEqual({ data: { _entities: [answer(orderOfA, CUSTOMER_A), answer(orderOfB, CUSTOMER_B), null] } });
   });
 
   it('resolve nothing for an anonymous caller', async () => {
     const response = await h.query(ORDER_ENTITIES, { representations: representations() });
-    expect(response).toEqual({ data: { _entities: [null, null, null, null] } });
+    expect(response).toEqual({ data: { _entities: [null, null, null] } });
   });
 
   it('refuse a forged token with UNAUTHENTICATED', async () => {
     expect(errorCodes(await h.query(ORDER_ENTITIES, { representations: representations() }, h.tokens.forged))).toEqual(['UNAUTHENTICATED']);
+  });
+
+  // Issue #9: these were INTERNAL_SERVER_ERROR or a silent null; a caller sending them made a mistake.
+  it('answer BAD_USER_INPUT for an unknown __typename and a malformed Order, User or Product id, resolving the rest', async () => {
+    const response = await h.query(entitiesQuery('... on Order { id } ... on User { id } ... on Product { id }'), {
+      representations: [
+        ...malformedRepresentations('Order'),
+        { __typename: 'User', id: 'customer-a' },
+        { __typename: 'Product', id: 'sony' },
+        { __typename: 'Order', id: orderOfA },
+      ],
+    }, h.tokens.a);
+    expect(errorCodesByPath(response)).toEqual({
+      '_entities.0': 'BAD_USER_INPUT',
+      '_entities.1': 'BAD_USER_INPUT',
+      '_entities.2': 'BAD_USER_INPUT',
+      '_entities.3': 'BAD_USER_INPUT',
+    });
+    expect(response.data).toEqual({ _entities: [null, null, null, null, { id: orderOfA }] });
   });
 });
 

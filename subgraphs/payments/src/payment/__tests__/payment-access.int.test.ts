@@ -1,4 +1,4 @@
-import { countStatements, errorCodes } from '@techally/testing';
+import { countStatements, errorCodes, errorCodesByPath, malformedRepresentations } from '@techally/testing';
 import { CUSTOMER_B, startPaymentsHarness, type PaymentsHarness } from '../../__tests__/payments.harness';
 import { TEST_CARDS } from '../../provider/simulated.provider';
 
@@ -90,6 +90,15 @@ describe('Order.payment and Payment through _entities (as the gateway, or a clie
       r: [{ __typename: 'Payment', id: paymentId }],
     }, h.tokens.admin);
     expect(response.data).toEqual({ _entities: [{ customerId: expect.any(String) }] });
+  });
+
+  // Issue #9: these were INTERNAL_SERVER_ERROR; a caller sending them made a mistake.
+  it('answers BAD_USER_INPUT for an unknown __typename and a malformed Payment or Order id, resolving the rest', async () => {
+    const response = await h.query(ENTITIES, {
+      representations: [...malformedRepresentations('Payment'), { __typename: 'Order', id: 'order-1' }, { __typename: 'Payment', id: paymentId }],
+    }, h.tokens.a);
+    expect(errorCodesByPath(response)).toEqual({ '_entities.0': 'BAD_USER_INPUT', '_entities.1': 'BAD_USER_INPUT', '_entities.2': 'BAD_USER_INPUT' });
+    expect(response.data).toEqual({ _entities: [null, null, null, { id: paymentId, status: 'SUCCEEDED', amount: { amount: 12_345, currency: 'USD' } }] });
   });
 });
 

@@ -1,7 +1,6 @@
 import { SKU_PATTERN } from '../../product/product.validation';
 import { ASSORTMENTS, createPrng, generateCatalog, seedUuid } from '@techally/demo-data';
-import { SLUG_PATTERN } from '@techally/platform';
-import { isUuid } from '../../shared/uuid';
+import { SLUG_PATTERN, isUuid } from '@techally/platform';
 
 describe('the demo catalog generator', () => {
   const catalog = generateCatalog();

@@ -1,4 +1,5 @@
 import { generateCatalog } from '@techally/demo-data';
+import { errorCodesByPath } from '@techally/testing';
 import { addReview, MODERATE_REVIEW, startReviewsHarness, type Caller, type ReviewData, type ReviewsHarness } from '../../__tests__/reviews.harness';
 
 const [product] = generateCatalog().products.filter((candidate) => candidate.status === 'ACTIVE');
@@ -99,20 +100,20 @@ describe('a hidden review', () => {
 });
 
 describe('references this subgraph does not own', () => {
-  it('answers a Review reference with an unknown or malformed id with null, without failing the batch', async () => {
+  it('answers a Review reference with an unknown id with null and a malformed one with BAD_USER_INPUT, without failing the batch', async () => {
     const response = await entities(REVIEW_ENTITIES, [
       { __typename: 'Review', id: 'not-a-uuid' },
       { __typename: 'Review', id: '00000000-0000-4000-8000-000000000000' },
       { __typename: 'Review', id: visible.id },
     ]);
-    expect(response.errors).toBeUndefined();
+    expect(errorCodesByPath(response)).toEqual({ '_entities.0': 'BAD_USER_INPUT' });
     expect(response.data?._entities).toEqual([null, null, expect.objectContaining({ id: visible.id })]);
   });
 
-  it('gives a product or user it has no reviews of an empty list and no rating (malformed ids included)', async () => {
+  it('gives a product or user it has no reviews of an empty list and no rating', async () => {
     const response = await entities(PRODUCT_REVIEWS, [
       { __typename: 'Product', id: '00000000-0000-4000-8000-000000000000' },
-      { __typename: 'Product', id: 'not-a-uuid' },
+      { __typename: 'Product', id: '00000000-0000-4000-8000-000000000001' },
     ]);
     expect(response).toEqual({
       data: {

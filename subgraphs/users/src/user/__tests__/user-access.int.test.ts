@@ -103,7 +103,7 @@ describe('who may see whom', () => {
       r: [
         { __typename: 'User', id: alice.user.id },
         { __typename: 'User', id: bob.user.id },
-        { __typename: 'User', id: 'not-a-uuid' },
+        { __typename: 'User', id: '00000000-0000-4000-8000-000000000000' },
       ],
     });
     expect(response).toEqual({

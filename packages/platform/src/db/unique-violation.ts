@@ -2,8 +2,9 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 
 /**
  * The name of the unique constraint a failed write violated, or null when the error is anything else.
- * Repositories turn it into a domain error (SKU_TAKEN, SLUG_TAKEN): the unique index is what decides between
- * two concurrent writers, so the translation must happen after the write, not in a check before it.
+ * Repositories turn it into a domain error (SKU_TAKEN, an idempotency key already taken): the unique index is
+ * what decides between two concurrent writers, so the translation happens after the write, never as a check
+ * before it.
  */
 export function violatedUniqueConstraint(error: unknown): string | null {
   if (!(error instanceof UniqueConstraintViolationException)) return null;
