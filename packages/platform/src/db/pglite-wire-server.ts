@@ -67,7 +67,9 @@ export class PGliteWireServer {
   private accept(socket: Socket): void {
     socket.setNoDelay(true);
     if (this.connections.size >= this.options.maxConnections) {
-      socket.end(errorResponse('53300', `too many connections (the embedded database accepts ${this.options.maxConnections})`));
+      const refusal = errorResponse('53300', `too many connections (the embedded database accepts ${this.options.maxConnections})`);
+      // Closed from this side once written, so a client that never closes its end cannot hold up stop().
+      socket.end(refusal, () => socket.destroy());
       return;
     }
     const connection = new WireConnection(socket, this.options.db, this.lock);

@@ -144,3 +144,17 @@ async function entries(pool: Pool, account: number): Promise<number> {
   const { rows } = await pool.query<{ count: number }>('select count(*)::int as count from entry where account = $1', [account]);
   return rows[0]?.count ?? 0;
 }
+
+describe('the embedded PostgreSQL at its connection limit', () => {
+  it('refuses one connection more with SQLSTATE 53300, keeps serving the others, and still stops', async () => {
+    const embedded = await startEmbeddedPostgres({ maxConnections: 1 });
+    const first = new Client({ connectionString: embedded.url });
+    await first.connect();
+    const second = new Client({ connectionString: embedded.url });
+    second.on('error', () => undefined); // the refusal also arrives as an error event once the socket closes
+    await expect(second.connect()).rejects.toMatchObject({ code: '53300' });
+    expect((await first.query<{ one: number }>('select 1 as one')).rows).toEqual([{ one: 1 }]);
+    await first.end();
+    await embedded.stop();
+  });
+});
