@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGliteWireServer } from './pglite-wire-server';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL the pg driver can connect to. */
@@ -23,19 +22,19 @@ export interface EmbeddedPostgresOptions {
 /**
  * Real Postgres compiled to WebAssembly, served over the wire protocol so the ordinary pg driver (and so
  * MikroORM) talks to it exactly as to a server. Used when DATABASE_URL is not set: a newcomer needs no server.
- * It has a single session shared by every connection, hence pool max 1 per ORM.
+ * It has a single session shared by every connection: the server runs one connection's statement sequence or
+ * transaction at a time, the others wait their turn (pglite-wire-server.ts), hence pool max 1 per ORM.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
-  const server = new PGLiteSocketServer({
+  const server = new PGliteWireServer({
     db,
     host: '127.0.0.1',
     port: options.port ?? 0,
     maxConnections: options.maxConnections,
   });
-  await server.start();
-  const port = listeningPort(server, options.port);
+  const port = await server.start();
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     async stop() {
@@ -43,12 +42,4 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       await db.close();
     },
   };
-}
-
-function listeningPort(server: PGLiteSocketServer, requested: number | undefined): number {
-  // pglite-socket does not expose the bound port when asked for port 0; read it from the net.Server.
-  const address = (server as unknown as { server?: { address(): AddressInfo | string | null } }).server?.address();
-  if (address && typeof address === 'object') return address.port;
-  if (requested) return requested;
-  throw new Error('embedded Postgres did not report its port');
 }

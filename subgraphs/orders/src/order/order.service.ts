@@ -117,8 +117,18 @@ export class OrderService {
     return this.loaders.itemsByOrderId.load(order.id);
   }
 
-  historyOf(order: Order): Promise<OrderStatusChange[]> {
-    return this.loaders.historyByOrderId.load(order.id);
+  /**
+   * The order's history as of the row `order` was read from, so `status` and `statusHistory` of one answer
+   * always agree (issue #9). The history is a second statement, and under READ COMMITTED a step committed
+   * between the two would show in the history but not in the status. Every step sets the order's `updatedAt`
+   * to its own time, strictly after the previous step's (OrderTransitions), so the steps the row knows are
+   * exactly those at or before its `updatedAt`. Cheaper than a REPEATABLE READ transaction around the request's
+   * reads (one more round trip each way, and on the embedded PGlite a transaction holds the one session across
+   * the whole resolution) or than loading the history with every order read.
+   */
+  async historyOf(order: Order): Promise<OrderStatusChange[]> {
+    const history = await this.loaders.historyByOrderId.load(order.id);
+    return history.filter((step) => step.at.getTime() <= order.updatedAt.getTime());
   }
 
   /** The currency of the order a line belongs to (already in the request's identity map, as a rule). */
