@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../metrics/registry';
+import { ConnectionDrain } from './connection-drain';
+import { BodyProblem, readJsonBody } from './request-body';
 import { REQUEST_ID_HEADER, requestIdFrom, type RequestInfo } from './request-info';
 
 /** A plain HTTP route beside `/graphql` (health, metrics, JWKS, webhooks). */
@@ -21,6 +23,11 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext> {
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
   /**
+   * How long `stop()` lets in-flight requests finish before closing their connections (default 20 s, under
+   * the 25 s process deadline of stopOnTerminationSignals). Idle connections close at once whatever this is.
+   */
+  readonly drainDeadlineMs?: number;
+  /**
    * Serves WebSocket (graphql-ws) on the same server and `/graphql` path, e.g.
    * `(server) => serveGraphQLOverWebSocket(server, …)`; drained by `stop()` before HTTP closes.
    */
@@ -37,13 +44,14 @@ export interface GraphQLHttpServer {
   /** Starts listening; resolves with the `/graphql` URL (port 0 picks a free port). */
   listen(port: number, host?: string): Promise<string>;
   /**
-   * Stops accepting connections, ends WebSocket connections (their subscriptions complete), lets in-flight
-   * requests finish, then stops Apollo Server.
+   * Stops accepting connections, closes idle ones at once, ends WebSocket connections (their subscriptions
+   * complete), lets in-flight requests finish (until the drain deadline), then stops Apollo Server.
    */
   stop(): Promise<void>;
 }
 
 const GRAPHQL_PATH = '/graphql';
+export const DEFAULT_DRAIN_DEADLINE_MS = 20_000;
 
 /**
  * Apollo Server 5 over `node:http` (it has no framework integration built in, DESIGN.md §8), with the routes
@@ -72,7 +80,12 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
     const requestId = requestIdFrom(request.headers);
     response.setHeader(REQUEST_ID_HEADER, requestId);
     const body = request.method === 'POST' ? await readJsonBody(request, maxBodyBytes) : undefined;
-    if (body instanceof BodyProblem) return sendJson(response, body.status, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
+    if (body instanceof BodyProblem) {
+      // The rest of a refused body is still on the wire: reading it as the next request would be garbage,
+      // so this connection ends with the answer (issue #9, item 3).
+      if (body.closeConnection) response.setHeader('connection', 'close');
+      return sendJson(response, body.status, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
+    }
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
@@ -94,6 +107,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
   }
 
   const httpServer = createServer((request, response) => {
+    drain.track(request, response);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = url.pathname === GRAPHQL_PATH ? undefined : routes[url.pathname];
     const handling =
@@ -108,9 +122,11 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
       else response.destroy();
     });
   });
-  // Keep-alive sockets outlive a request; stop() closes idle ones so shutdown does not wait for them.
+  // Keep-alive sockets outlive a request (longer than a load balancer's idle timeout); stop() closes them.
   httpServer.keepAliveTimeout = 65_000;
   const webSocket = options.webSocket?.(httpServer);
+  const drain = new ConnectionDrain(httpServer); // after the WebSocket server, see ConnectionDrain
+  const drainDeadlineMs = options.drainDeadlineMs ?? DEFAULT_DRAIN_DEADLINE_MS;
 
   return {
     httpServer,
@@ -127,44 +143,21 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
       return `http://${shownHost}:${address.port}${GRAPHQL_PATH}`;
     },
     async stop() {
-      if (httpServer.listening) {
-        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        // An upgraded socket counts as an open connection: close() would wait for it for ever.
-        await webSocket?.drain();
-        httpServer.closeIdleConnections();
+      const closed = httpServer.listening ? new Promise<void>((resolve) => httpServer.close(() => resolve())) : Promise.resolve();
+      drain.begin();
+      // An upgraded socket counts as an open connection: close() would wait for it for ever.
+      await webSocket?.drain();
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(() => resolve('deadline'), drainDeadlineMs)));
+      if ((await Promise.race([closed, deadline])) === 'deadline') {
+        logger.warn({ drainDeadlineMs }, 'requests still in flight at the drain deadline; closing their connections');
+        drain.destroyAll();
         await closed;
-      } else {
-        await webSocket?.drain();
       }
+      clearTimeout(timer);
       await apollo.stop();
     },
   };
-}
-
-class BodyProblem {
-  constructor(
-    readonly status: number,
-    readonly message: string,
-  ) {}
-}
-
-async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) return new BodyProblem(413, `Request body larger than ${maxBytes} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return undefined;
-  const contentType = request.headers['content-type'] ?? '';
-  if (!contentType.includes('json')) return text; // Apollo's CSRF prevention answers this with a clear error.
-  try {
-    return JSON.parse(text);
-  } catch {
-    return new BodyProblem(400, 'Request body is not valid JSON.');
-  }
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
