@@ -21,7 +21,9 @@ export const INTERNAL_ERROR_MESSAGE =
  */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   if (isExposedError(formatted)) {
-    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    // `response` is what Apollo's RemoteGraphQLDataSource attaches to an upstream HTTP error: the subgraph's
+    // internal URL, status and raw body (issue #9, item 6). None of these is for the client.
+    const { stacktrace: _stacktrace, exception: _exception, response: _response, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   return {
