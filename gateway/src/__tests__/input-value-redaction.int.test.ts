@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
-import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createLogger, createSubgraphServer, type GraphQLHttpServer } from '@techally/platform';
 import { postGraphQL, type GraphQLResponse } from '@techally/testing';
 import { parse } from 'graphql';
 import { createGateway, type Gateway } from '../app';
 import { loadGatewayConfig } from '../config';
+import { composeSupergraph } from '../subscriptions/__tests__/support/federation';
 
 // Issue #9, item 12: variables that fail coercion were echoed back in the error message (graphql-js writes
 // `Variable "$input" got invalid value { …, password: "…" }; …`), and that text reached the logs.
@@ -40,8 +40,8 @@ beforeAll(async () => {
     processMetrics: false,
   });
   subgraphUrl = await subgraph.listen(0);
-  const composed = composeServices([{ name: 'users', url: subgraphUrl, typeDefs: parse(SDL) }]);
-  gateway = await createGateway(loadGatewayConfig({ LOG_LEVEL: 'trace' }), { logger: logger('gateway'), supergraphSdl: composed.supergraphSdl! });
+  const composed = await composeSupergraph([{ name: 'users', url: subgraphUrl, typeDefs: parse(SDL) }]);
+  gateway = await createGateway(loadGatewayConfig({ LOG_LEVEL: 'trace' }), { logger: logger('gateway'), supergraphSdl: composed });
   gatewayUrl = await gateway.listen(0);
 });
 

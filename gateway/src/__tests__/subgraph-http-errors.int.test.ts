@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createLogger, createSubgraphServer, DomainError, type GraphQLHttpServer } from '@techally/platform';
 import { postGraphQL } from '@techally/testing';
 import { parse } from 'graphql';
 import { createGateway, type Gateway } from '../app';
 import { loadGatewayConfig } from '../config';
+import { composeSupergraph } from '../subscriptions/__tests__/support/federation';
 
 // Issue #9, item 6: a subgraph's HTTP error reached clients as "401: Unauthorized" with extensions.response
 // holding the subgraph's internal URL, status and raw body.
@@ -21,16 +21,14 @@ let upstream: Server;
 let upstreamUrl: string;
 let realSubgraph: GraphQLHttpServer;
 let realSubgraphUrl: string;
-let gateway: Gateway;
 let gatewayUrl: string;
 const gateways: Gateway[] = [];
 
 async function gatewayFor(url: string): Promise<string> {
-  const composed = composeServices([{ name: 'orders', url, typeDefs: parse(SDL) }]);
-  if (!composed.supergraphSdl) throw new Error(String(composed.errors));
+  const composed = await composeSupergraph([{ name: 'orders', url, typeDefs: parse(SDL) }]);
   const started = await createGateway(loadGatewayConfig({ LOG_LEVEL: 'silent' }), {
     logger: createLogger({ name: 'gateway', level: 'silent' }),
-    supergraphSdl: composed.supergraphSdl,
+    supergraphSdl: composed,
   });
   gateways.push(started);
   return started.listen(0);
@@ -69,7 +67,6 @@ beforeAll(async () => {
     processMetrics: false,
   });
   realSubgraphUrl = await realSubgraph.listen(0);
-  gateway = gateways[0]!;
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../metrics/registry';
 import { ConnectionDrain } from './connection-drain';
+import { createMetricsServer, defaultMetricsPort } from './metrics-server';
 import { BodyProblem, readJsonBody } from './request-body';
 import { REQUEST_ID_HEADER, requestIdFrom, type RequestInfo } from './request-info';
 
@@ -41,8 +42,13 @@ export interface WebSocketEndpoint {
 
 export interface GraphQLHttpServer {
   readonly httpServer: Server;
-  /** Starts listening; resolves with the `/graphql` URL (port 0 picks a free port). */
-  listen(port: number, host?: string): Promise<string>;
+  /**
+   * Starts listening, and serves `/metrics` on `metricsPort` (default: see defaultMetricsPort); resolves with the
+   * `/graphql` URL (port 0 picks a free port).
+   */
+  listen(port: number, host?: string, metricsPort?: number): Promise<string>;
+  /** Where `/metrics` is served once listening (never on the public port). */
+  readonly metricsUrl: string | null;
   /**
    * Stops accepting connections, closes idle ones at once, ends WebSocket connections (their subscriptions
    * complete), lets in-flight requests finish (until the drain deadline), then stops Apollo Server.
@@ -55,8 +61,8 @@ export const DEFAULT_DRAIN_DEADLINE_MS = 20_000;
 
 /**
  * Apollo Server 5 over `node:http` (it has no framework integration built in, DESIGN.md §8), with the routes
- * every process of this graph has: `/health/live`, `/health/ready`, `/metrics`. A single `node:http` server
- * also lets a WebSocket server (graphql-ws) share the port and the `/graphql` path.
+ * every process of this graph has: `/health/live`, `/health/ready` — and `/metrics` on a port of its own. A
+ * single `node:http` server also lets a WebSocket server (graphql-ws) share the port and the `/graphql` path.
  */
 export function createGraphQLHttpServer<Context extends BaseContext>(
   options: GraphQLHttpServerOptions<Context>,
@@ -68,10 +74,6 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
     '/health/ready': async (_request, response) => {
       const ready = await options.isReady().catch(() => false);
       sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
-    },
-    '/metrics': async (_request, response) => {
-      response.writeHead(200, { 'content-type': metrics.registry.contentType });
-      response.end(await metrics.registry.metrics());
     },
     ...options.routes,
   };
@@ -128,9 +130,15 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
   const drain = new ConnectionDrain(httpServer); // after the WebSocket server, see ConnectionDrain
   const drainDeadlineMs = options.drainDeadlineMs ?? DEFAULT_DRAIN_DEADLINE_MS;
 
+  const metricsServer = createMetricsServer(metrics.registry);
+  let metricsUrl: string | null = null;
+
   return {
     httpServer,
-    async listen(port, host = '127.0.0.1') {
+    get metricsUrl() {
+      return metricsUrl;
+    },
+    async listen(port, host = '127.0.0.1', metricsPort) {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -139,6 +147,12 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
         });
       });
       const address = httpServer.address() as AddressInfo;
+      try {
+        metricsUrl = await metricsServer.listen(metricsPort ?? defaultMetricsPort(port), host);
+      } catch (error) {
+        await new Promise((resolve) => httpServer.close(resolve));
+        throw error;
+      }
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       return `http://${shownHost}:${address.port}${GRAPHQL_PATH}`;
     },
@@ -155,6 +169,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
         await closed;
       }
       clearTimeout(timer);
+      await metricsServer.stop();
       await apollo.stop();
     },
   };

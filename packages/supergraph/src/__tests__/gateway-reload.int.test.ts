@@ -171,7 +171,7 @@ describe('the gateway', () => {
     const base = gatewayUrl.replace('/graphql', '');
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
-    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/graphql_operations_total\{[^}]*service="gateway"/);
+    expect(await (await fetch(gateway.metricsUrl!)).text()).toMatch(/graphql_operations_total\{[^}]*service="gateway"/);
   });
 
   it('serves the explorer landing page to a browser in development', async () => {
