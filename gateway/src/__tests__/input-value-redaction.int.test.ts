@@ -1,11 +1,8 @@
 import { Writable } from 'node:stream';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, createSubgraphServer, type GraphQLHttpServer } from '@techally/platform';
+import { createLogger, type GraphQLHttpServer } from '@techally/platform';
 import { postGraphQL, type GraphQLResponse } from '@techally/testing';
-import { parse } from 'graphql';
-import { createGateway, type Gateway } from '../app';
-import { loadGatewayConfig } from '../config';
-import { composeSupergraph } from '../subscriptions/__tests__/support/federation';
+import type { Gateway } from '../app';
+import { startGatewayFor, startSubgraph } from './support/single-subgraph';
 
 // Issue #9, item 12: variables that fail coercion were echoed back in the error message (graphql-js writes
 // `Variable "$input" got invalid value { …, password: "…" }; …`), and that text reached the logs.
@@ -31,18 +28,8 @@ let gateway: Gateway;
 let gatewayUrl: string;
 
 beforeAll(async () => {
-  subgraph = await createSubgraphServer({
-    name: 'users',
-    schema: buildSubgraphSchema([{ typeDefs: parse(SDL), resolvers: { Mutation: { signUp: () => 'signed up' } } }]),
-    logger: logger('users'),
-    createContext: async (request) => ({ ...request }),
-    isReady: async () => true,
-    processMetrics: false,
-  });
-  subgraphUrl = await subgraph.listen(0);
-  const composed = await composeSupergraph([{ name: 'users', url: subgraphUrl, typeDefs: parse(SDL) }]);
-  gateway = await createGateway(loadGatewayConfig({ LOG_LEVEL: 'trace' }), { logger: logger('gateway'), supergraphSdl: composed });
-  gatewayUrl = await gateway.listen(0);
+  ({ server: subgraph, url: subgraphUrl } = await startSubgraph('users', SDL, { Mutation: { signUp: () => 'signed up' } }, logger('users')));
+  ({ gateway, url: gatewayUrl } = await startGatewayFor('users', SDL, subgraphUrl, logger('gateway')));
 });
 
 afterAll(async () => {

@@ -1,10 +1,7 @@
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, createSubgraphServer, type GraphQLHttpServer } from '@techally/platform';
+import type { GraphQLHttpServer } from '@techally/platform';
 import { metricValue, postGraphQL } from '@techally/testing';
-import { parse } from 'graphql';
-import { createGateway, type Gateway } from '../app';
-import { loadGatewayConfig } from '../config';
-import { composeSupergraph } from '../subscriptions/__tests__/support/federation';
+import type { Gateway } from '../app';
+import { startGatewayFor, startSubgraph } from './support/single-subgraph';
 
 // Issue #9, item 14: /metrics was served on the public port, and every client-chosen operation name became a
 // label value of its own.
@@ -16,20 +13,9 @@ let gateway: Gateway;
 let gatewayUrl: string;
 
 beforeAll(async () => {
-  subgraph = await createSubgraphServer({
-    name: 'greetings',
-    schema: buildSubgraphSchema([{ typeDefs: parse(SDL), resolvers: { Query: { greeting: () => 'hello' } } }]),
-    logger: createLogger({ name: 'greetings', level: 'silent' }),
-    createContext: async (request) => ({ ...request }),
-    isReady: async () => true,
-    processMetrics: false,
-  });
-  const composed = await composeSupergraph([{ name: 'greetings', url: await subgraph.listen(0), typeDefs: parse(SDL) }]);
-  gateway = await createGateway(loadGatewayConfig({ LOG_LEVEL: 'silent' }), {
-    logger: createLogger({ name: 'gateway', level: 'silent' }),
-    supergraphSdl: composed,
-  });
-  gatewayUrl = await gateway.listen(0);
+  const greetings = await startSubgraph('greetings', SDL, { Query: { greeting: () => 'hello' } });
+  subgraph = greetings.server;
+  ({ gateway, url: gatewayUrl } = await startGatewayFor('greetings', SDL, greetings.url));
 });
 
 afterAll(async () => {

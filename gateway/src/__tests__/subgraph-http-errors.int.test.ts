@@ -1,12 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createLogger, createSubgraphServer, DomainError, type GraphQLHttpServer } from '@techally/platform';
+import { DomainError, type GraphQLHttpServer } from '@techally/platform';
 import { postGraphQL } from '@techally/testing';
-import { parse } from 'graphql';
-import { createGateway, type Gateway } from '../app';
-import { loadGatewayConfig } from '../config';
-import { composeSupergraph } from '../subscriptions/__tests__/support/federation';
+import type { Gateway } from '../app';
+import { startGatewayFor, startSubgraph } from './support/single-subgraph';
 
 // Issue #9, item 6: a subgraph's HTTP error reached clients as "401: Unauthorized" with extensions.response
 // holding the subgraph's internal URL, status and raw body.
@@ -25,13 +22,9 @@ let gatewayUrl: string;
 const gateways: Gateway[] = [];
 
 async function gatewayFor(url: string): Promise<string> {
-  const composed = await composeSupergraph([{ name: 'orders', url, typeDefs: parse(SDL) }]);
-  const started = await createGateway(loadGatewayConfig({ LOG_LEVEL: 'silent' }), {
-    logger: createLogger({ name: 'gateway', level: 'silent' }),
-    supergraphSdl: composed,
-  });
-  gateways.push(started);
-  return started.listen(0);
+  const started = await startGatewayFor('orders', SDL, url);
+  gateways.push(started.gateway);
+  return started.url;
 }
 
 beforeAll(async () => {
@@ -47,26 +40,13 @@ beforeAll(async () => {
   gatewayUrl = await gatewayFor(upstreamUrl);
 
   // A real subgraph whose `orders` requires a viewer: Apollo Server answers its UNAUTHENTICATED with HTTP 401.
-  realSubgraph = await createSubgraphServer({
-    name: 'orders',
-    schema: buildSubgraphSchema([
-      {
-        typeDefs: parse(SDL),
-        resolvers: {
-          Query: {
-            orders: () => {
-              throw DomainError.unauthenticated();
-            },
-          },
-        },
+  ({ server: realSubgraph, url: realSubgraphUrl } = await startSubgraph('orders', SDL, {
+    Query: {
+      orders: () => {
+        throw DomainError.unauthenticated();
       },
-    ]),
-    logger: createLogger({ name: 'orders', level: 'silent' }),
-    createContext: async (request) => ({ ...request }),
-    isReady: async () => true,
-    processMetrics: false,
-  });
-  realSubgraphUrl = await realSubgraph.listen(0);
+    },
+  }));
 });
 
 afterAll(async () => {
