@@ -13,6 +13,8 @@ const { summariseProfile } = require('./profile-summary');
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env.PORT ?? 15200);
+// The gateway serves /metrics on a port of its own, never on PORT.
+const METRICS_PORT = Number(process.env.METRICS_PORT ?? PORT + 1);
 /** PROFILE=1: the child can be profiled over the burst (profile-hook.js); off by default, it costs CPU. */
 const PROFILE = process.env.PROFILE === '1';
 
@@ -39,7 +41,7 @@ async function startSupergraph() {
     port: PORT,
     databaseUrl: url.toString(),
     keyPrefix: database,
-    env: { BENCH_PROFILE_FILE: profileFile, REDIS_URL, OUTBOX_LISTEN: 'true' },
+    env: { BENCH_PROFILE_FILE: profileFile, REDIS_URL, OUTBOX_LISTEN: 'true', METRICS_PORT: String(METRICS_PORT) },
     nodeArgs: preload,
   });
   const httpUrl = `http://127.0.0.1:${PORT}/graphql`;
@@ -102,7 +104,7 @@ async function startSupergraph() {
     pid: child.pid,
     profiler,
     webSocketUrl: `ws://127.0.0.1:${PORT}/graphql`,
-    metricsUrl: `http://127.0.0.1:${PORT}/metrics`,
+    metricsUrl: `http://127.0.0.1:${METRICS_PORT}/metrics`,
     graphql,
     /** A statement on the run's own database (e.g. to read the outbox). */
     sql: (text, params) => query(url.toString(), text, params),

@@ -9,6 +9,7 @@ import {
   createServiceMetrics,
   createSubscriptionMetrics,
   formatError,
+  knownOperationLabel,
   observabilityPlugin,
   type GraphQLHttpServer,
   type Logger,
@@ -17,6 +18,7 @@ import {
 
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
+import { knownOperationNames } from './known-operations';
 import { SubgraphEndpoints } from './subgraph-endpoints';
 import { supergraphFromFile } from './supergraph-file';
 import { FederatedSubscriptions } from './subscriptions/federated-subscriptions';
@@ -32,14 +34,17 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
+  /** Serves `/graphql` on `port` and `/metrics` on the configured metrics port; resolves with the `/graphql` URL. */
   listen(port?: number, host?: string): Promise<string>;
+  /** Where `/metrics` is served once listening (METRICS_PORT: never the public port). */
+  readonly metricsUrl: string | null;
   stop(): Promise<void>;
 }
 
 /**
  * The composition root of the gateway: Apollo Gateway executing the committed supergraph (hot-reloaded from
  * its file), Apollo Server 5 on node:http with the graph's error boundary, edge authentication, the Sandbox
- * explorer in development, health and metrics — and federated subscriptions over graphql-ws on the same
+ * explorer in development, health, metrics on a port of their own — and federated subscriptions over graphql-ws on the same
  * `/graphql` (src/subscriptions).
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
@@ -80,7 +85,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     // main.ts drains on SIGTERM; Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
     plugins: [
-      observabilityPlugin(metrics),
+      observabilityPlugin(metrics, knownOperationLabel(knownOperationNames(config.persistedDocumentsPath, logger))),
       subscriptionsOverWebSocketOnly(),
       config.explorer
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
@@ -104,7 +109,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
 
   return {
-    listen: (port = config.port, host = config.host) => server.listen(port, host),
+    listen: (port = config.port, host = config.host) => server.listen(port, host, config.metricsPort),
+    get metricsUrl() {
+      return server.metricsUrl;
+    },
     async stop() {
       // WebSocket clients are closed first (1001: they reconnect elsewhere), which ends their subscriptions;
       // then the sockets to the subgraphs.

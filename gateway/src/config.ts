@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
+import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
 
 /** The committed supergraph, relative to this package (the same from src/ under jest and from dist/). */
 export const DEFAULT_SUPERGRAPH_PATH = resolve(__dirname, '../../schema/supergraph.graphql');
@@ -8,7 +9,11 @@ export interface GatewayConfig {
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly host: string;
   readonly port: number;
+  /** Where `/metrics` is served, apart from the public port (METRICS_PORT; default PORT + 5464, so 9464). */
+  readonly metricsPort: number | undefined;
   readonly logLevel: string;
+  /** The persisted-documents manifest: its operation names are the metrics' operation labels (others are `other`). */
+  readonly persistedDocumentsPath: string;
   readonly supergraphPath: string;
   /** Subgraph URLs that replace the ones in the supergraph, by subgraph name (`SUBGRAPH_USERS_URL`). */
   readonly subgraphUrls: Readonly<Record<string, string>>;
@@ -33,6 +38,10 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       ...serviceEnv,
       ...accessTokenEnv,
       PORT: port({ default: 4000, desc: 'Port the gateway listens on.' }),
+      PERSISTED_DOCUMENTS_PATH: str({
+        default: DEFAULT_PERSISTED_DOCUMENTS_PATH,
+        desc: 'The persisted-documents manifest; its operation names label the metrics, any other operation is "other".',
+      }),
       SUPERGRAPH_PATH: str({ default: DEFAULT_SUPERGRAPH_PATH, desc: 'The composed supergraph SDL; reloaded when it changes.' }),
       INTROSPECTION: bool({ default: undefined, desc: 'Allow introspection (default: on except in production).' }),
       EXPLORER: bool({ default: undefined, desc: 'Serve the Apollo Sandbox explorer (default: on except in production).' }),
@@ -53,7 +62,9 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     nodeEnv: env.NODE_ENV as GatewayConfig['nodeEnv'],
     host: env.HOST,
     port: env.PORT,
+    metricsPort: env.METRICS_PORT,
     logLevel: env.LOG_LEVEL,
+    persistedDocumentsPath: env.PERSISTED_DOCUMENTS_PATH,
     supergraphPath: env.SUPERGRAPH_PATH,
     subgraphUrls: Object.freeze(subgraphUrlsFrom(source)),
     introspection: env.INTROSPECTION ?? !isProduction,

@@ -2,6 +2,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { DomainError, ErrorCode, REQUEST_ID_HEADER } from '@techally/platform';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
+import { errorFromSubgraphAnswer, SubgraphErrorAnswer } from './subgraph-http-error';
+
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 
 /** Headers a subgraph needs to see from the client's request: who it is, and how to find it in the logs. */
 const FORWARDED_HEADERS = ['authorization', 'traceparent', 'tracestate'] as const;
@@ -29,11 +32,18 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     try {
       return await super.process(options);
     } catch (error) {
-      // A subgraph that answered (even with an HTTP error such as 401) speaks for itself: its errors and codes
-      // arrive as GraphQL errors. Only a request that got no answer at all is the subgraph being unavailable.
+      // A subgraph that answered (even with an HTTP error such as 401) speaks for itself: its GraphQL errors
+      // are the answer of this fetch. Only a request that got no answer at all is the subgraph being unavailable.
+      if (error instanceof SubgraphErrorAnswer) return error.answer;
       if (error instanceof GraphQLError) throw error;
       throw new DomainError(ErrorCode.SERVICE_UNAVAILABLE, `The ${this.subgraphName} service is unavailable right now; try again shortly.`);
     }
+  }
+
+  /** Replaces Apollo's `"401: Unauthorized"` with `extensions.response` (URL, status, raw body): see subgraph-http-error. */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = await this.parseBody(response).catch(() => undefined);
+    return errorFromSubgraphAnswer(this.subgraphName, response.status, body);
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -77,7 +77,9 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
 
     const started: Array<{ name: string; url: string }> = [];
     for (const definition of SUBGRAPHS) {
-      const app: SubgraphApp = await definition.create(baseEnv, logger.child({ service: definition.name }), { bus });
+      // METRICS_PORT is the gateway's here: each subgraph serves its metrics beside its own port (port + 5464).
+      const subgraphEnv = { ...baseEnv, METRICS_PORT: undefined };
+      const app: SubgraphApp = await definition.create(subgraphEnv, logger.child({ service: definition.name }), { bus });
       stack.push(() => app.stop());
       await app.migrate();
       await app.seed();

@@ -45,9 +45,14 @@ export async function eventually(condition: () => boolean | Promise<boolean>, wh
   }
 }
 
-/** A metric's value on a server's `/metrics` page, summed over the label sets whose text contains `labels`. */
-export async function metricValue(graphqlUrl: string, name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+/**
+ * A metric's value on a server's `/metrics` page (its `metricsUrl`: metrics have a port of their own), summed
+ * over the label sets whose text contains `labels`.
+ */
+export async function metricValue(metricsUrl: string, name: string, labels = ''): Promise<number> {
+  const response = await fetch(metricsUrl);
+  if (!response.ok) throw new Error(`no metrics at ${metricsUrl}: HTTP ${response.status}`);
+  const text = await response.text();
   return text
     .split('\n')
     .filter((line) => (line.startsWith(`${name} `) || line.startsWith(`${name}{`)) && line.includes(labels))

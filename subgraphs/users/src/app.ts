@@ -108,10 +108,13 @@ export async function createUsersSubgraph(config: UsersConfig, options: UsersSub
     verifier,
     migrate: () => migrate(orm),
     seed: () => seedDemoCustomers(fork(), hasher, logger),
+    get metricsUrl() {
+      return server.metricsUrl;
+    },
     async listen(port, host) {
       // Before serving, so the first administrator can log in as soon as the port answers.
       if (config.admin) await ensureAdmin(fork(), hasher, config.admin, logger);
-      return server.listen(port, host);
+      return server.listen(port, host, config.metricsPort);
     },
     async stop() {
       await server.stop();

@@ -23,6 +23,8 @@ export interface UsersConfig {
   readonly host: string;
   readonly port: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where `/metrics` is served (METRICS_PORT); undefined: the HTTP port + 5464 (the platform's defaultMetricsPort). */
+  readonly metricsPort: number | undefined;
   /** Unset means "no server": main.ts then starts an embedded PGlite (never in production). */
   readonly databaseUrl: string | undefined;
   readonly databasePoolMax: number;
@@ -105,6 +107,7 @@ export function loadUsersConfig(source: Record<string, string | undefined> = pro
     host: env.HOST,
     port: env.USERS_PORT,
     logLevel: env.LOG_LEVEL as UsersConfig['logLevel'],
+    metricsPort: env.METRICS_PORT,
     databaseUrl,
     databasePoolMax: integer('DATABASE_POOL_MAX', 1, 1000),
     accessToken: {

@@ -33,7 +33,7 @@ const token = (sub: string, expiresIn?: number) =>
   signTestToken(key, { sub, issuer: ISSUER, audience: AUDIENCE, ...(expiresIn === undefined ? {} : { expiresIn }) });
 
 /** Subscriptions the stock subgraph is serving now (each shared upstream counts once). */
-const upstreamSubscriptions = () => metricValue(stock.url, 'graphql_subscriptions_active');
+const upstreamSubscriptions = () => metricValue(stock.metricsUrl, 'graphql_subscriptions_active');
 
 async function waitForUpstreams(count: number): Promise<void> {
   await eventually(async () => (await upstreamSubscriptions()) === count, `${count} upstream subscriptions on the stock subgraph`);
@@ -146,7 +146,7 @@ describe('federated subscriptions through the gateway', () => {
       expect(received.results[0]?.data).toEqual({ stockChanged: { available: 7, product: { id: 'p6', name: 'Product p6', price: 200 } } });
     }
     expect(catalog.references).toEqual(['p6', 'p6']); // one entity fetch per execution, not per client
-    expect(await metricValue(gatewayUrl, 'graphql_subscription_upstreams_active')).toBe(2);
+    expect(await metricValue(gateway.metricsUrl!, 'graphql_subscription_upstreams_active')).toBe(2);
     for (const received of [anonymousA, anonymousB, withToken]) received.dispose();
     await Promise.all([first.dispose(), second.dispose(), signedIn.dispose()]);
   });
@@ -158,9 +158,9 @@ describe('federated subscriptions through the gateway', () => {
     const fast = wsClient(gatewayUrl);
     const fastReceived = subscribe(fast, query, { ids: ['p7'] });
     const slow = await rawSubscriber(gatewayUrl, query, { ids: ['p7'] });
-    await eventually(async () => (await metricValue(gatewayUrl, 'graphql_subscriptions_active')) === 2, 'both subscriptions');
+    await eventually(async () => (await metricValue(gateway.metricsUrl!, 'graphql_subscriptions_active')) === 2, 'both subscriptions');
     await waitForUpstreams(1);
-    const droppedBefore = await metricValue(gatewayUrl, 'graphql_subscription_events_dropped_total', 'stage="client"');
+    const droppedBefore = await metricValue(gateway.metricsUrl!, 'graphql_subscription_events_dropped_total', 'stage="client"');
     slow.pause();
     for (let available = 1; available <= events; available++) {
       await stockChanged.publish(stock.pubSub, { productId: 'p7', available, padding }, 'p7');
@@ -183,7 +183,7 @@ describe('federated subscriptions through the gateway', () => {
     expect(availables.length).toBeLessThan(events);
     expect([...availables].sort((a, b) => a - b)).toEqual(availables); // what survives stays in order
     expect(availables.length + reportedDrops).toBe(events); // every missing event is reported
-    const droppedAfter = await metricValue(gatewayUrl, 'graphql_subscription_events_dropped_total', 'stage="client"');
+    const droppedAfter = await metricValue(gateway.metricsUrl!, 'graphql_subscription_events_dropped_total', 'stage="client"');
     expect(droppedAfter - droppedBefore).toBe(reportedDrops);
     slow.close();
     fastReceived.dispose();
@@ -194,11 +194,11 @@ describe('federated subscriptions through the gateway', () => {
     const client = wsClient(gatewayUrl);
     const received = subscribe(client, STOCK_CHANGED, { ids: ['p8'] });
     await waitForUpstreams(1);
-    expect(await metricValue(gatewayUrl, 'graphql_subscription_upstreams_active')).toBe(1);
+    expect(await metricValue(gateway.metricsUrl!, 'graphql_subscription_upstreams_active')).toBe(1);
     received.dispose();
     await waitForUpstreams(0);
-    await eventually(async () => (await metricValue(gatewayUrl, 'graphql_subscription_upstreams_active')) === 0, 'no upstream');
-    expect(await metricValue(gatewayUrl, 'graphql_subscriptions_active')).toBe(0);
+    await eventually(async () => (await metricValue(gateway.metricsUrl!, 'graphql_subscription_upstreams_active')) === 0, 'no upstream');
+    expect(await metricValue(gateway.metricsUrl!, 'graphql_subscriptions_active')).toBe(0);
     await client.dispose();
   });
 
@@ -281,7 +281,7 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('reports active subscriptions, deliveries, drops and event-to-client latency on /metrics', async () => {
-    const text = await (await fetch(gatewayUrl.replace('/graphql', '/metrics'))).text();
+    const text = await (await fetch(gateway.metricsUrl!)).text();
     expect(text).toMatch(/graphql_subscriptions_active\{service="gateway"\} \d+/);
     expect(text).toMatch(/graphql_subscription_events_delivered_total\{service="gateway"\} [1-9]/);
     expect(text).toMatch(/graphql_subscription_events_dropped_total\{stage="client",service="gateway"\} [1-9]/);

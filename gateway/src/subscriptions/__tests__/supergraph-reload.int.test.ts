@@ -25,7 +25,7 @@ let gateway: Gateway;
 let gatewayUrl: string;
 let supergraphPath: string;
 
-const upstreams = () => metricValue(stock.url, 'graphql_subscriptions_active');
+const upstreams = () => metricValue(stock.metricsUrl, 'graphql_subscriptions_active');
 
 beforeAll(async () => {
   const key = await createTestSigningKey();

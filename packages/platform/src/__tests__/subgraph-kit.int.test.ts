@@ -113,10 +113,11 @@ describe('the subgraph kit', () => {
     expect(JSON.stringify(boom)).not.toContain('secret driver detail');
   });
 
-  it('answers health and metrics', async () => {
+  it('answers health, and metrics on a port of their own', async () => {
     const base = url.replace('/graphql', '');
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
-    expect(await (await fetch(`${base}/metrics`)).text()).toContain('graphql_operations_total');
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    expect(await (await fetch(server.metricsUrl!)).text()).toContain('graphql_operations_total');
   });
 });

@@ -1,4 +1,4 @@
-import { num, str, url } from 'envalid';
+import { num, port, str, url } from 'envalid';
 import { postgresUrl } from './env';
 
 /**
@@ -9,6 +9,10 @@ export const serviceEnv = {
   NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development', desc: 'Runtime mode; production turns off introspection and the explorer.' }),
   HOST: str({ default: '127.0.0.1', desc: 'Interface to listen on (0.0.0.0 in a container).' }),
   LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info', desc: 'pino log level.' }),
+  METRICS_PORT: port({
+    default: undefined,
+    desc: 'Port of /metrics, apart from the public one (default: the HTTP port + 5464, so 9464 for the gateway on 4000).',
+  }),
 };
 
 export const databaseEnv = {
@@ -42,6 +46,8 @@ export interface SubgraphBaseConfig {
   readonly host: string;
   readonly port: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where `/metrics` is served; undefined: the HTTP port + 5464 (see defaultMetricsPort). */
+  readonly metricsPort?: number | undefined;
   readonly databaseUrl: string;
   readonly databasePoolMax: number;
   readonly jwtIssuer: string;
@@ -55,6 +61,7 @@ export interface SubgraphEnvValues {
   readonly NODE_ENV: string;
   readonly HOST: string;
   readonly LOG_LEVEL: string;
+  readonly METRICS_PORT?: number | undefined;
   readonly DATABASE_URL: string;
   readonly DATABASE_POOL_MAX: number;
   readonly JWT_ISSUER: string;
@@ -70,6 +77,7 @@ export function subgraphBaseConfig(env: SubgraphEnvValues, port: number): Subgra
     host: env.HOST,
     port,
     logLevel: env.LOG_LEVEL as SubgraphBaseConfig['logLevel'],
+    metricsPort: env.METRICS_PORT,
     databaseUrl: env.DATABASE_URL,
     databasePoolMax: env.DATABASE_POOL_MAX,
     jwtIssuer: env.JWT_ISSUER,

@@ -71,10 +71,13 @@ export async function assembleSubgraph<Name extends string, Context extends obje
     return {
       name,
       orm,
+      get metricsUrl() {
+        return server.metricsUrl;
+      },
       migrate: () => migrate(orm),
       seed: assembly.seed,
       async listen(port, host) {
-        const url = await server.listen(port, host ?? config.host);
+        const url = await server.listen(port, host ?? config.host, config.metricsPort);
         stopWorkers ??= await startWorkers(assembly.workers ?? []);
         return url;
       },

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../metrics/registry';
+import { ConnectionDrain } from './connection-drain';
+import { createMetricsServer, defaultMetricsPort } from './metrics-server';
+import { BodyProblem, readJsonBody } from './request-body';
 import { REQUEST_ID_HEADER, requestIdFrom, type RequestInfo } from './request-info';
 
 /** A plain HTTP route beside `/graphql` (health, metrics, JWKS, webhooks). */
@@ -21,6 +24,11 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext> {
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
   /**
+   * How long `stop()` lets in-flight requests finish before closing their connections (default 20 s, under
+   * the 25 s process deadline of stopOnTerminationSignals). Idle connections close at once whatever this is.
+   */
+  readonly drainDeadlineMs?: number;
+  /**
    * Serves WebSocket (graphql-ws) on the same server and `/graphql` path, e.g.
    * `(server) => serveGraphQLOverWebSocket(server, …)`; drained by `stop()` before HTTP closes.
    */
@@ -34,21 +42,27 @@ export interface WebSocketEndpoint {
 
 export interface GraphQLHttpServer {
   readonly httpServer: Server;
-  /** Starts listening; resolves with the `/graphql` URL (port 0 picks a free port). */
-  listen(port: number, host?: string): Promise<string>;
   /**
-   * Stops accepting connections, ends WebSocket connections (their subscriptions complete), lets in-flight
-   * requests finish, then stops Apollo Server.
+   * Starts listening, and serves `/metrics` on `metricsPort` (default: see defaultMetricsPort); resolves with the
+   * `/graphql` URL (port 0 picks a free port).
+   */
+  listen(port: number, host?: string, metricsPort?: number): Promise<string>;
+  /** Where `/metrics` is served once listening (never on the public port). */
+  readonly metricsUrl: string | null;
+  /**
+   * Stops accepting connections, closes idle ones at once, ends WebSocket connections (their subscriptions
+   * complete), lets in-flight requests finish (until the drain deadline), then stops Apollo Server.
    */
   stop(): Promise<void>;
 }
 
 const GRAPHQL_PATH = '/graphql';
+export const DEFAULT_DRAIN_DEADLINE_MS = 20_000;
 
 /**
  * Apollo Server 5 over `node:http` (it has no framework integration built in, DESIGN.md §8), with the routes
- * every process of this graph has: `/health/live`, `/health/ready`, `/metrics`. A single `node:http` server
- * also lets a WebSocket server (graphql-ws) share the port and the `/graphql` path.
+ * every process of this graph has: `/health/live`, `/health/ready` — and `/metrics` on a port of its own. A
+ * single `node:http` server also lets a WebSocket server (graphql-ws) share the port and the `/graphql` path.
  */
 export function createGraphQLHttpServer<Context extends BaseContext>(
   options: GraphQLHttpServerOptions<Context>,
@@ -61,10 +75,6 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
       const ready = await options.isReady().catch(() => false);
       sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready' });
     },
-    '/metrics': async (_request, response) => {
-      response.writeHead(200, { 'content-type': metrics.registry.contentType });
-      response.end(await metrics.registry.metrics());
-    },
     ...options.routes,
   };
 
@@ -72,7 +82,12 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
     const requestId = requestIdFrom(request.headers);
     response.setHeader(REQUEST_ID_HEADER, requestId);
     const body = request.method === 'POST' ? await readJsonBody(request, maxBodyBytes) : undefined;
-    if (body instanceof BodyProblem) return sendJson(response, body.status, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
+    if (body instanceof BodyProblem) {
+      // The rest of a refused body is still on the wire: reading it as the next request would be garbage,
+      // so this connection ends with the answer (issue #9, item 3).
+      if (body.closeConnection) response.setHeader('connection', 'close');
+      return sendJson(response, body.status, { errors: [{ message: body.message, extensions: { code: 'BAD_REQUEST' } }] });
+    }
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(request.headers)) {
@@ -94,6 +109,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
   }
 
   const httpServer = createServer((request, response) => {
+    drain.track(request, response);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = url.pathname === GRAPHQL_PATH ? undefined : routes[url.pathname];
     const handling =
@@ -108,13 +124,21 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
       else response.destroy();
     });
   });
-  // Keep-alive sockets outlive a request; stop() closes idle ones so shutdown does not wait for them.
+  // Keep-alive sockets outlive a request (longer than a load balancer's idle timeout); stop() closes them.
   httpServer.keepAliveTimeout = 65_000;
   const webSocket = options.webSocket?.(httpServer);
+  const drain = new ConnectionDrain(httpServer); // after the WebSocket server, see ConnectionDrain
+  const drainDeadlineMs = options.drainDeadlineMs ?? DEFAULT_DRAIN_DEADLINE_MS;
+
+  const metricsServer = createMetricsServer(metrics.registry);
+  let metricsUrl: string | null = null;
 
   return {
     httpServer,
-    async listen(port, host = '127.0.0.1') {
+    get metricsUrl() {
+      return metricsUrl;
+    },
+    async listen(port, host = '127.0.0.1', metricsPort) {
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -123,48 +147,32 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
         });
       });
       const address = httpServer.address() as AddressInfo;
+      try {
+        metricsUrl = await metricsServer.listen(metricsPort ?? defaultMetricsPort(port), host);
+      } catch (error) {
+        await new Promise((resolve) => httpServer.close(resolve));
+        throw error;
+      }
       const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
       return `http://${shownHost}:${address.port}${GRAPHQL_PATH}`;
     },
     async stop() {
-      if (httpServer.listening) {
-        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-        // An upgraded socket counts as an open connection: close() would wait for it for ever.
-        await webSocket?.drain();
-        httpServer.closeIdleConnections();
+      const closed = httpServer.listening ? new Promise<void>((resolve) => httpServer.close(() => resolve())) : Promise.resolve();
+      drain.begin();
+      // An upgraded socket counts as an open connection: close() would wait for it for ever.
+      await webSocket?.drain();
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<'deadline'>((resolve) => (timer = setTimeout(() => resolve('deadline'), drainDeadlineMs)));
+      if ((await Promise.race([closed, deadline])) === 'deadline') {
+        logger.warn({ drainDeadlineMs }, 'requests still in flight at the drain deadline; closing their connections');
+        drain.destroyAll();
         await closed;
-      } else {
-        await webSocket?.drain();
       }
+      clearTimeout(timer);
+      await metricsServer.stop();
       await apollo.stop();
     },
   };
-}
-
-class BodyProblem {
-  constructor(
-    readonly status: number,
-    readonly message: string,
-  ) {}
-}
-
-async function readJsonBody(request: IncomingMessage, maxBytes: number): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) return new BodyProblem(413, `Request body larger than ${maxBytes} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return undefined;
-  const contentType = request.headers['content-type'] ?? '';
-  if (!contentType.includes('json')) return text; // Apollo's CSRF prevention answers this with a clear error.
-  try {
-    return JSON.parse(text);
-  } catch {
-    return new BodyProblem(400, 'Request body is not valid JSON.');
-  }
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {

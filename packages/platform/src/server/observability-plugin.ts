@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { isExposedError } from '../errors/format-error';
+import { firstSeenOperationLabel, type OperationLabel } from '../metrics/operation-label';
 import type { ServiceMetrics } from '../metrics/registry';
 import type { RequestInfo } from './request-info';
 
@@ -7,9 +8,13 @@ type ObservedContext = BaseContext & Partial<Pick<RequestInfo, 'logger' | 'reque
 
 /**
  * Per-operation metrics, plus the log line that makes a masked error findable: whatever the boundary turned
- * into INTERNAL_SERVER_ERROR is logged here with its stack and the request id.
+ * into INTERNAL_SERVER_ERROR is logged here with its stack and the request id. The `operation` label is bounded
+ * by `operationLabel` (default: the first 200 names seen, then `other`).
  */
-export function observabilityPlugin(metrics: ServiceMetrics): ApolloServerPlugin<ObservedContext> {
+export function observabilityPlugin(
+  metrics: ServiceMetrics,
+  operationLabel: OperationLabel = firstSeenOperationLabel(),
+): ApolloServerPlugin<ObservedContext> {
   return {
     async requestDidStart({ contextValue }) {
       const stopTimer = metrics.operationSeconds.startTimer();
@@ -26,7 +31,7 @@ export function observabilityPlugin(metrics: ServiceMetrics): ApolloServerPlugin
           }
         },
         async willSendResponse({ operationName }) {
-          const operation = operationName ?? 'anonymous';
+          const operation = operationLabel(operationName);
           stopTimer({ operation });
           metrics.operations.inc({ operation, outcome: failed ? 'error' : 'ok' });
         },

@@ -17,6 +17,8 @@ export interface SubgraphApp {
    * `/graphql` URL (port 0 picks a free port).
    */
   listen(port: number, host?: string): Promise<string>;
+  /** Where `/metrics` is served once listening: a port of its own (METRICS_PORT), never the public one. */
+  readonly metricsUrl: string | null;
   /** Stops serving (in-flight requests finish), then the workers, and closes the database pool. */
   stop(): Promise<void>;
 }

@@ -1,19 +1,34 @@
 import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { composeServices } from '@apollo/composition';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createGateway, loadGatewayConfig, type Gateway } from '@techally/gateway';
 import { createLogger, createSubgraphServer, type GraphQLHttpServer, type RequestInfo } from '@techally/platform';
-import { createTestSigningKey, postGraphQL, signTestToken, type TestSigningKey } from '@techally/testing';
+import { createTestSigningKey, eventually, postGraphQL, signTestToken, type TestSigningKey } from '@techally/testing';
 import { parse } from 'graphql';
 import { createLocalJWKSet } from 'jose';
 
-// A one-type subgraph whose schema grows between two versions, to watch the gateway pick up a new supergraph.
+// A one-type subgraph whose schema grows version by version, to watch the gateway pick up each new supergraph.
 const V1 = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
   type Query { greeting: String! }`;
 const V2 = `${V1}
   extend type Query { farewell: String! }`;
+const V3 = `${V2}
+  extend type Query { welcome: String! }`;
+const V4 = `${V3}
+  extend type Query { salute: String! }`;
+
+/** The gateway's log lines, so a test can wait for the refusal of a bad supergraph instead of sleeping. */
+const gatewayLog: string[] = [];
+const gatewayLogStream = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    gatewayLog.push(chunk.toString('utf8'));
+    done();
+  },
+});
+const refusals = () => gatewayLog.filter((line) => line.includes('supergraph change refused')).length;
 
 const seenBySubgraph: Array<{ requestId: string; authorization: string | undefined }> = [];
 let subgraph: GraphQLHttpServer;
@@ -36,7 +51,10 @@ beforeAll(async () => {
   subgraph = await createSubgraphServer({
     name: 'greetings',
     schema: buildSubgraphSchema([
-      { typeDefs: parse(V2), resolvers: { Query: { greeting: () => 'hello', farewell: () => 'goodbye' } } },
+      {
+        typeDefs: parse(V4),
+        resolvers: { Query: { greeting: () => 'hello', farewell: () => 'goodbye', welcome: () => 'welcome', salute: () => 'salute' } },
+      },
     ]),
     logger: createLogger({ name: 'greetings', level: 'silent' }),
     createContext: async (request: RequestInfo) => {
@@ -59,7 +77,7 @@ beforeAll(async () => {
     LOG_LEVEL: 'silent',
   });
   gateway = await createGateway(config, {
-    logger: createLogger({ name: 'gateway', level: 'silent' }),
+    logger: createLogger({ name: 'gateway', level: 'info', destination: gatewayLogStream }),
     accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }),
   });
   gatewayUrl = await gateway.listen(0);
@@ -103,22 +121,33 @@ describe('the gateway', () => {
     expect(seenBySubgraph).toEqual([]);
   });
 
-  it('serves a new supergraph when its file changes, without a restart', async () => {
-    expect((await postGraphQL(gatewayUrl, '{ farewell }')).errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
-    writeFileSync(`${supergraphPath}.tmp`, supergraphFor(V2));
+  /** Replaces the file the way `pnpm compose` and editors do: write a new one beside it, rename it over. */
+  function replaceSupergraph(content: string): void {
+    writeFileSync(`${supergraphPath}.tmp`, content);
     renameSync(`${supergraphPath}.tmp`, supergraphPath);
-    let response = await postGraphQL(gatewayUrl, '{ farewell }');
-    for (let attempt = 0; attempt < 100 && response.errors; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      response = await postGraphQL(gatewayUrl, '{ farewell }');
-    }
-    expect(response).toEqual({ data: { farewell: 'goodbye' } });
-  });
+  }
+  const serves = async (field: string) => (await postGraphQL(gatewayUrl, `{ ${field} }`)).errors === undefined;
 
-  it('keeps serving the previous supergraph when the new file is invalid', async () => {
-    writeFileSync(supergraphPath, 'this is not a supergraph');
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(await postGraphQL(gatewayUrl, '{ farewell }')).toEqual({ data: { farewell: 'goodbye' } });
+  it('serves each of three successive replacements of its file, and refuses an invalid one between them while the last good one keeps serving', async () => {
+    expect(await serves('farewell')).toBe(false);
+
+    replaceSupergraph(supergraphFor(V2));
+    await eventually(() => serves('farewell'), 'the second supergraph served');
+
+    replaceSupergraph(supergraphFor(V3));
+    await eventually(() => serves('welcome'), 'the third supergraph served');
+
+    const refusedBefore = refusals();
+    replaceSupergraph('this is not a supergraph');
+    await eventually(() => refusals() === refusedBefore + 1, 'the invalid supergraph refused');
+    expect(await postGraphQL(gatewayUrl, '{ greeting farewell welcome }')).toEqual({
+      data: { greeting: 'hello', farewell: 'goodbye', welcome: 'welcome' },
+    });
+    expect(await serves('salute')).toBe(false);
+
+    replaceSupergraph(supergraphFor(V4));
+    await eventually(() => serves('salute'), 'the fourth supergraph served');
+    expect(await postGraphQL(gatewayUrl, '{ greeting salute }')).toEqual({ data: { greeting: 'hello', salute: 'salute' } });
   });
 
   it('answers SERVICE_UNAVAILABLE naming a subgraph it cannot reach, and keeps serving', async () => {
@@ -142,7 +171,7 @@ describe('the gateway', () => {
     const base = gatewayUrl.replace('/graphql', '');
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
-    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/graphql_operations_total\{[^}]*service="gateway"/);
+    expect(await (await fetch(gateway.metricsUrl!)).text()).toMatch(/graphql_operations_total\{[^}]*service="gateway"/);
   });
 
   it('serves the explorer landing page to a browser in development', async () => {

@@ -100,8 +100,8 @@ function followStock(gatewayUrl: string, productId: string): LiveFeed<StockChang
     const product = await driver.stockedProduct(0);
     const onA = followStock(supergraph.gatewayUrl, product.id);
     const onB = followStock(gatewayB!.url, product.id);
-    await subgraphSubscriptions(supergraph.subgraphUrls['inventory']!, 1);
-    await subgraphSubscriptions(inventoryB!.url, 1);
+    await subgraphSubscriptions(supergraph.apps['inventory']!.metricsUrl!, 1);
+    await subgraphSubscriptions(inventoryB!.metricsUrl, 1);
     // Two inventory processes, each with its own subscriber connection on the product's channel.
     const redis = inspectRedis(redisUrl!);
     try {

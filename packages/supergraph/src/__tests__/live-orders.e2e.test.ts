@@ -36,7 +36,7 @@ if (!hasRealPostgres()) {
 
 let supergraph: TestSupergraph;
 let signingKey: TestSigningKey;
-let ordersUrl: string;
+const ordersMetricsUrl = () => supergraph.apps['orders']!.metricsUrl!;
 const ada = DEMO_CUSTOMERS[0]!;
 const bob = DEMO_CUSTOMERS[1]!;
 const sessions: Record<'ada' | 'bob' | 'admin', { token: string; client: GraphQLClient }> = {} as never;
@@ -72,7 +72,6 @@ beforeAll(async () => {
   const { key, pem } = await usersSigningKey();
   signingKey = key;
   supergraph = await startTestSupergraph({ env: { JWT_SIGNING_KEY: pem } });
-  ordersUrl = supergraph.subgraphUrls['orders']!;
   sessions.ada = await logIn(ada.email, ada.password);
   sessions.bob = await logIn(bob.email, bob.password);
   sessions.admin = await logIn(TEST_ADMIN.email, TEST_ADMIN.password);
@@ -82,7 +81,7 @@ beforeAll(async () => {
 afterEach(async () => {
   for (const feed of feeds.splice(0)) feed.dispose();
   await Promise.all(clients.splice(0).map((client) => client.dispose()));
-  await subgraphSubscriptions(ordersUrl, 0);
+  await subgraphSubscriptions(ordersMetricsUrl(), 0);
 });
 
 afterAll(() => supergraph?.stop());
@@ -100,7 +99,7 @@ describe('orderStatusChanged through the gateway', () => {
     try {
       placed = await driver.place([{ productId: product.id, quantity: 2 }]);
       feed = followOrder(connect(sessions.ada.token), placed.id);
-      await subgraphSubscriptions(ordersUrl, 1);
+      await subgraphSubscriptions(ordersMetricsUrl(), 1);
       expect(await relay.unpublished(placed.id)).toBeGreaterThan(0); // the hold did hold
     } finally {
       await relay.release();
@@ -130,7 +129,7 @@ describe('orderStatusChanged through the gateway', () => {
     const placed = await driver.place([{ productId: product.id, quantity: 1 }]);
     await driver.waitForPayable(placed.id);
     const feed = followOrder(connect(sessions.ada.token), placed.id);
-    await subgraphSubscriptions(ordersUrl, 1);
+    await subgraphSubscriptions(ordersMetricsUrl(), 1);
 
     await driver.pay(placed.id, DECLINED_CARD);
     const [cancelled] = await feed.received(1);
@@ -159,7 +158,7 @@ describe('orderStatusChanged through the gateway', () => {
     // An administrator may follow anyone's order (once the saga rests, so the next step is the cancellation).
     await driver.waitForPayable(placed.id);
     followOrder(connect(sessions.admin.token), placed.id);
-    await subgraphSubscriptions(ordersUrl, 1);
+    await subgraphSubscriptions(ordersMetricsUrl(), 1);
     await sessions.ada.client.request(CancelOrderDocument, { id: placed.id });
     const [update] = await (feeds[feeds.length - 1] as LiveFeed<OrderStatusChangedSubscription>).received(1);
     expect(update?.data?.orderStatusChanged).toMatchObject({ status: 'CANCELLED', previousStatus: 'AWAITING_PAYMENT' });
@@ -171,7 +170,7 @@ describe('orderStatusChanged through the gateway', () => {
     // Signed with the users subgraph's own key (the test chose it), as a log-in would, but living seconds.
     const shortLived = await signTestToken(signingKey, { sub: me!.id, issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, expiresIn: 6 });
     const feed = followOrder(connect(shortLived), placed.id);
-    await subgraphSubscriptions(ordersUrl, 1);
+    await subgraphSubscriptions(ordersMetricsUrl(), 1);
 
     expect(await feed.ended).toEqual({ completed: true });
     expect(feed.results.at(-1)).toEqual({
@@ -185,7 +184,7 @@ describe('orderStatusChanges (the admin feed) through the gateway', () => {
   it('delivers every order’s changes to an administrator, with the order’s customer from the users subgraph', async () => {
     const feed = follow(connect(sessions.admin.token), OrderStatusChangesDocument, {});
     feeds.push(feed as LiveFeed<unknown>);
-    await subgraphSubscriptions(ordersUrl, 1);
+    await subgraphSubscriptions(ordersMetricsUrl(), 1);
 
     const placed = await driver.place([{ productId: (await driver.stockedProduct(2)).id, quantity: 1 }]);
     await driver.waitForPayable(placed.id);

@@ -26,6 +26,8 @@ let admin: GraphQLClient;
 let driver: CheckoutDriver;
 let warehouseId: string;
 let inventoryUrl: string;
+/** The inventory serving now (the restarted one once restarted): its metrics port is its own. */
+const inventoryMetricsUrl = () => (restarted ?? supergraph.apps['inventory']!).metricsUrl!;
 /** The inventory started again by the last test; stopped before the supergraph. */
 let restarted: SubgraphApp | null = null;
 const clients: Client[] = [];
@@ -73,7 +75,7 @@ afterEach(async () => {
   for (const feed of feeds.splice(0)) feed.dispose();
   await Promise.all(clients.splice(0).map((client) => client.dispose()));
   // Every upstream subscription is released with its clients.
-  await subgraphSubscriptions(inventoryUrl, 0);
+  await subgraphSubscriptions(inventoryMetricsUrl(), 0);
 });
 
 afterAll(async () => {
@@ -86,7 +88,7 @@ describe('stockChanged through the gateway', () => {
     const product = await reviewedProduct();
     const before = await driver.stockOf(product.slug);
     const feed = followStock(anonymousClient(), [product.id]);
-    await subgraphSubscriptions(inventoryUrl, 1);
+    await subgraphSubscriptions(inventoryMetricsUrl(), 1);
 
     await adjust(product.id, 3);
     const [adjusted] = await feed.received(1);
@@ -110,7 +112,7 @@ describe('stockChanged through the gateway', () => {
     const watched = await driver.stockedProduct(0);
     const other = await driver.stockedProduct(0);
     const feed = followStock(anonymousClient(), [watched.id]);
-    await subgraphSubscriptions(inventoryUrl, 1);
+    await subgraphSubscriptions(inventoryMetricsUrl(), 1);
 
     await adjust(other.id, 5);
     await adjust(watched.id, 1);
@@ -144,7 +146,7 @@ describe('stockChanged through the gateway', () => {
     const product = await driver.stockedProduct(0);
     const client = anonymousClient();
     const before = followStock(client, [product.id]);
-    await subgraphSubscriptions(inventoryUrl, 1);
+    await subgraphSubscriptions(inventoryMetricsUrl(), 1);
 
     await supergraph.apps['inventory']!.stop();
     expect(await before.ended).toEqual({ completed: true });
@@ -159,7 +161,7 @@ describe('stockChanged through the gateway', () => {
 
     restarted = await startInventoryAgain();
     const again = followStock(client, [product.id]);
-    await subgraphSubscriptions(inventoryUrl, 1);
+    await subgraphSubscriptions(inventoryMetricsUrl(), 1);
     await adjust(product.id, 4);
     const [event] = await again.received(1);
     expect(event?.data?.stockChanged).toMatchObject({ available: 4, inStock: true, product: { id: product.id } });

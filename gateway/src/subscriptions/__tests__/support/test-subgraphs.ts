@@ -65,6 +65,8 @@ export interface Seen {
 
 export interface StockSubgraph {
   readonly url: string;
+  /** Its `/metrics` (a port of its own). */
+  readonly metricsUrl: string;
   readonly pubSub: SubscriptionPubSub;
   readonly seen: Seen[];
   /** Stops the server (its WebSocket connections close with 1001). */
@@ -102,12 +104,15 @@ export async function startStockSubgraph(keys: JWTVerifyGetKey): Promise<StockSu
     get url() {
       return url;
     },
+    get metricsUrl() {
+      return server.metricsUrl!;
+    },
     pubSub,
     seen,
     stop: () => server.stop(),
     async restart() {
       server = await serve('stock', schema, verifier, seen);
-      url = await server.listen(port);
+      url = await server.listen(port, '127.0.0.1', 0);
     },
     async close() {
       await server.stop().catch(() => undefined);

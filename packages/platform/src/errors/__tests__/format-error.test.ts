@@ -10,6 +10,14 @@ describe('the error boundary', () => {
     expect(formatted).toEqual({ message: 'Product 42 was not found.', path: ['product'], extensions: { code: 'NOT_FOUND', id: '42' } });
   });
 
+  it('drops an upstream response (internal URL, status, raw body) from an error it keeps', () => {
+    const formatted = formatError({
+      message: 'You must be signed in to do this.',
+      extensions: { code: 'UNAUTHENTICATED', response: { url: 'http://orders:4004/graphql', status: 401, body: 'raw' } },
+    });
+    expect(formatted).toEqual({ message: 'You must be signed in to do this.', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('lets protocol errors from graphql-js through', () => {
     const formatted = formatError({ message: 'Cannot query field "x".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(formatted.message).toBe('Cannot query field "x".');

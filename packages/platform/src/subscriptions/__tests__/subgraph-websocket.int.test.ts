@@ -91,7 +91,7 @@ async function startServer(): Promise<{ server: GraphQLHttpServer; url: string }
 /** Waits until the subgraph's pub/sub has `count` streams on the channel (Redis) or open subscriptions (memory). */
 async function waitForLive(channelKey: string, count: number): Promise<void> {
   if (!redisUrl) {
-    await eventually(async () => (await metricValue(url, 'graphql_subscriptions_active')) === count, `${count} live subscriptions`);
+    await eventually(async () => (await metricValue(server.metricsUrl!, 'graphql_subscriptions_active')) === count, `${count} live subscriptions`);
     return;
   }
   const redis = inspectRedis(redisUrl);
@@ -220,7 +220,7 @@ describe('a subgraph serving subscriptions over graphql-ws', () => {
     const own = await startServer();
     const client = wsClient(own.url);
     const received = subscribe(client, 'subscription { stockChanged(productId: "p6") { available } }');
-    await eventually(async () => (await metricValue(own.url, 'graphql_subscriptions_active')) === 1, 'the subscription');
+    await eventually(async () => (await metricValue(own.server.metricsUrl!, 'graphql_subscriptions_active')) === 1, 'the subscription');
     await own.server.stop();
     expect(await received.ended).toEqual({ error: expect.objectContaining({ code: 1001 }) });
     await stockChanged.publish(pubSub, { productId: 'p6', available: 1 }, 'p6');

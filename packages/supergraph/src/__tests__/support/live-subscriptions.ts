@@ -49,14 +49,14 @@ export function eventually(condition: () => boolean | Promise<boolean>, what: st
 export { metricValue };
 
 /**
- * Waits until a subgraph holds exactly `count` subscriptions. A subgraph counts a subscription only once its
+ * Waits until a subgraph (its `metricsUrl`) holds exactly `count` subscriptions. A subgraph counts a subscription only once its
  * pub/sub stream is live (the feeds resolve `subscribe` after that), so from then on no event is missed: the
  * tests make their change only after this.
  */
-export function subgraphSubscriptions(subgraphUrl: string, count: number): Promise<void> {
+export function subgraphSubscriptions(metricsUrl: string, count: number): Promise<void> {
   return eventually(
-    async () => (await metricValue(subgraphUrl, 'graphql_subscriptions_active')) === count,
-    `${count} live subscription(s) on ${subgraphUrl}`,
+    async () => (await metricValue(metricsUrl, 'graphql_subscriptions_active')) === count,
+    `${count} live subscription(s) on ${metricsUrl}`,
   );
 }
 

@@ -10,6 +10,8 @@ const ROOT = resolve(__dirname, '../../../../..');
 export interface ServiceProcess {
   /** Its `/graphql` URL. */
   readonly url: string;
+  /** Its `/metrics` URL (a port of its own). */
+  readonly metricsUrl: string;
   /** What it printed (JSON log lines), for a failure's message. */
   readonly output: () => string;
   /** SIGTERM (it drains), resolved once it has exited. */
@@ -29,9 +31,10 @@ export async function startServiceProcess(
   const main = join(ROOT, packageDir, 'dist', 'main.js');
   assertBuilt(packageDir, main);
   const port = await freePort();
+  const metricsPort = await freePort();
   const child = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'], APOLLO_TELEMETRY_DISABLED: '1', ...env, [portVariable]: String(port) },
+    env: { PATH: process.env['PATH'], APOLLO_TELEMETRY_DISABLED: '1', ...env, [portVariable]: String(port), METRICS_PORT: String(metricsPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -50,7 +53,7 @@ export async function startServiceProcess(
     await terminate(child, exited);
     throw error;
   }
-  return { url, output: () => output, stop: () => terminate(child, exited) };
+  return { url, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, output: () => output, stop: () => terminate(child, exited) };
 }
 
 /** What a service process printed before it exited on its own. */

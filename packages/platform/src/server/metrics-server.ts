@@ -1,0 +1,60 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+
+/** The offset of a service's default metrics port from its HTTP port: the gateway's 4000 → 9464 (Prometheus' usual). */
+const METRICS_PORT_OFFSET = 5_464;
+const EPHEMERAL_FROM = 10_000;
+
+/**
+ * Where a service serves `/metrics` when METRICS_PORT is not set: its HTTP port + 5464 (gateway 4000 → 9464,
+ * users 4001 → 9465, …), so services sharing a machine never collide. An HTTP port of 0 or from 10000 up (tests
+ * and their free ports) gets an ephemeral metrics port (read it from `metricsUrl`); set METRICS_PORT there.
+ */
+export function defaultMetricsPort(httpPort: number): number {
+  // An ephemeral HTTP port (0, or a high one a test picked) has no fixed place: its metrics neither.
+  return httpPort === 0 || httpPort >= EPHEMERAL_FROM ? 0 : httpPort + METRICS_PORT_OFFSET;
+}
+
+export interface MetricsServer {
+  /** Starts listening; resolves with the `/metrics` URL. */
+  listen(port: number, host: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * `/metrics` on a port of its own, never on the public one: the figures (operation names, volumes, process
+ * internals) are for the scraper on the internal network, not for every client (issue #9, item 14).
+ */
+export function createMetricsServer(registry: Registry): MetricsServer {
+  const server = createServer((request, response) => {
+    if (request.method !== 'GET' || new URL(request.url ?? '/', 'http://localhost').pathname !== '/metrics') {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('only GET /metrics is served here\n');
+      return;
+    }
+    registry.metrics().then(
+      (text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text),
+      () => response.writeHead(500).end(),
+    );
+  });
+  server.keepAliveTimeout = 5_000;
+  return {
+    async listen(port, host) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      return `http://${shownHost}:${(server.address() as AddressInfo).port}/metrics`;
+    },
+    async stop() {
+      if (!server.listening) return;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections(); // a scrape is cheap to lose; stopping must not wait for one
+      await closed;
+    },
+  };
+}
