@@ -143,7 +143,7 @@ describe('orderStatusChanged through the gateway', () => {
     expect(['FAILED', 'CANCELLED']).toContain(cancelled?.data?.orderStatusChanged.order.payment?.status);
   });
 
-  it('is for the order’s customer and administrators: another customer FORBIDDEN, anonymous UNAUTHENTICATED, an unknown id NOT_FOUND', async () => {
+  it('is for the order’s customer and administrators: another customer NOT_FOUND as for an unknown id, anonymous UNAUTHENTICATED', async () => {
     const placed = await driver.place([{ productId: (await driver.stockedProduct(1)).id, quantity: 1 }]);
     const refusal = async (token: string | undefined, orderId: string) => {
       const feed = followOrder(connect(token), orderId);
@@ -151,7 +151,7 @@ describe('orderStatusChanged through the gateway', () => {
       expect(feed.results).toHaveLength(1);
       return feed.results[0]?.errors?.map((error) => error.extensions?.['code']);
     };
-    expect(await refusal(sessions.bob.token, placed.id)).toEqual(['FORBIDDEN']);
+    expect(await refusal(sessions.bob.token, placed.id)).toEqual(['NOT_FOUND']);
     expect(await refusal(undefined, placed.id)).toEqual(['UNAUTHENTICATED']);
     expect(await refusal(sessions.ada.token, randomUUID())).toEqual(['NOT_FOUND']);
     expect(await refusal(sessions.ada.token, 'not-an-order-id')).toEqual(['NOT_FOUND']);
