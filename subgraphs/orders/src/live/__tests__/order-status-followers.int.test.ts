@@ -1,5 +1,4 @@
 import { subscribe, wsClient } from '@techally/testing';
-import type { Client } from 'graphql-ws';
 import { A_IN_US, CABLE } from '../../__tests__/fixtures';
 import { PLACE_ORDER } from '../../__tests__/operations';
 import { newIdempotencyKey, startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
@@ -9,7 +8,7 @@ const UNKNOWN_ORDER = 'dead0000-0000-4000-8000-00000000dead';
 
 let h: OrdersHarness;
 let orderOfA: string;
-const clients: Client[] = [];
+const clients: Array<ReturnType<typeof wsClient>> = [];
 
 beforeAll(async () => {
   h = await startOrdersHarness();
