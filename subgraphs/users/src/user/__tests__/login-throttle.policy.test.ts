@@ -1,14 +1,8 @@
+import { loadUsersConfig } from '../../config';
 import { accountSlowdownMs, waitSeconds, type LoginThrottlePolicy } from '../login-throttle.policy';
 
-const POLICY: LoginThrottlePolicy = {
-  freeFailures: 3,
-  clientFreeFailures: 20,
-  baseDelaySeconds: 1,
-  maxDelaySeconds: 300,
-  accountMaxSlowdownMs: 2000,
-  memoryMinutes: 60,
-  trustedProxies: 1,
-};
+/** The defaults (LOGIN_* in the README): 3 free failures, 1 s doubling to 300 s, at most 2 s of slowdown, 60 min. */
+const POLICY: LoginThrottlePolicy = loadUsersConfig({}).loginThrottle;
 const NOW = new Date('2026-12-06T12:00:00.000Z');
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 
