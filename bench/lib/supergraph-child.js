@@ -28,6 +28,9 @@ function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = []
       ADMIN_PASSWORD: BENCH_ADMIN.password,
       JWT_SIGNING_KEY_FILE: join(ROOT, '.data/bench-signing-key.json'),
       PORT: String(port),
+      // One demo customer plays every shopper of a bench, with many orders unpaid at once.
+      MAX_UNPAID_ORDERS_PER_CUSTOMER: '10000',
+      MAX_UNPAID_UNITS_PER_PRODUCT: '10000',
       ...Object.fromEntries(SUBGRAPH_PORT_VARIABLES.map((variable, index) => [variable, String(port + 1 + index)])),
       ...env,
     },

@@ -1,7 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { DomainError, ErrorCode, REQUEST_ID_HEADER } from '@techally/platform';
+import { DomainError, ErrorCode, FORWARDED_FOR_HEADER, REQUEST_ID_HEADER } from '@techally/platform';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
+import { forwardedFor } from './forwarded-for';
 import { errorFromSubgraphAnswer, SubgraphErrorAnswer } from './subgraph-http-error';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -11,8 +12,8 @@ const FORWARDED_HEADERS = ['authorization', 'traceparent', 'tracestate'] as cons
 
 /**
  * The gateway's HTTP client to one subgraph. It forwards the client's credentials (each subgraph verifies the
- * token again: it never trusts the gateway blindly) and the request id, so one id follows a request across
- * every service's logs.
+ * token again: it never trusts the gateway blindly), the request id, so one id follows a request across every
+ * service's logs, and the client's address in `X-Forwarded-For`.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -53,5 +54,8 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
       const value = context.headers[name];
       if (typeof value === 'string' && value !== '') request.http?.headers.set(name, value);
     }
+    // Who the client is, for the subgraphs that throttle per client (users: log-in attempts).
+    const chain = forwardedFor(context.headers, context.remoteAddress);
+    if (chain) request.http?.headers.set(FORWARDED_FOR_HEADER, chain);
   }
 }

@@ -22,8 +22,10 @@ const inventoryEnv = {
     4002,
     'The products subgraph: whether a product an admin adjusts stock for exists.',
   ),
+  // 10 minutes (issue #9): enough to enter a card and pass 3-D Secure; short, because until then an unpaid order
+  // keeps its units off sale for everyone else.
   RESERVATION_TTL_SECONDS: num({
-    default: 900,
+    default: 600,
     desc: 'How long the stock of a placed order is held for its payment (the order is cancelled after it).',
   }),
 };

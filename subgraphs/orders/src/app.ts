@@ -61,7 +61,7 @@ export async function createOrdersSubgraph(config: OrdersConfig, options: Orders
     logger,
     options,
     buildSchema: () => buildOrdersSchema({ pubSub }),
-    createContext: (verifier) => createContextFactory({ orm, verifier, catalog, addressBook, clock, orderStatusFeed }),
+    createContext: (verifier) => createContextFactory({ orm, verifier, catalog, addressBook, clock, orderStatusFeed, unpaidOrderLimits: config.unpaidOrderLimits }),
     seed: () => seedDemoOrders(orm, logger),
     workers: [
       outboxRelayWorker({

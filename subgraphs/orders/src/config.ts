@@ -10,6 +10,7 @@ import {
   subgraphEnv,
   subgraphUrl,
 } from '@techally/platform';
+import type { UnpaidOrderLimits } from './checkout/unpaid-order-limits';
 
 /** The environment this subgraph reads; see README.md for the table. */
 const ordersEnv = {
@@ -27,10 +28,14 @@ const ordersEnv = {
     default: 5_000,
     desc: 'How often unpaid orders past their payment deadline are cancelled (RESERVATION_EXPIRED).',
   }),
+  MAX_UNPAID_ORDERS_PER_CUSTOMER: num({ default: 3, desc: 'Unpaid orders one customer may hold at once (PENDING or AWAITING_PAYMENT).' }),
+  MAX_UNPAID_UNITS_PER_PRODUCT: num({ default: 10, desc: 'Units of one product one customer may hold in unpaid orders at once.' }),
 };
 
 /** The sweep interval's bounds: often enough to matter, never a busy loop. */
 const SWEEP_INTERVAL_MS = { min: 100, max: 3_600_000 } as const;
+/** The unpaid-order limits' bounds (an order has at most 50 lines of at most 99 units). */
+const UNPAID_LIMIT = { min: 1, max: 10_000 } as const;
 
 /** The orders subgraph's settings, read and validated once at start (STYLE.md §3). */
 export interface OrdersConfig extends SubgraphBaseConfig {
@@ -40,6 +45,8 @@ export interface OrdersConfig extends SubgraphBaseConfig {
   readonly events: EventBusConfig;
   /** Pause between two runs of the expiry sweeper. */
   readonly orderExpirySweepIntervalMs: number;
+  /** What one customer may hold unpaid (issue #9). */
+  readonly unpaidOrderLimits: UnpaidOrderLimits;
 }
 
 /**
@@ -54,6 +61,12 @@ export function loadOrdersConfig(source: Record<string, string | undefined> = pr
   if (sweepMs !== undefined && !(Number.isInteger(sweepMs) && sweepMs >= SWEEP_INTERVAL_MS.min && sweepMs <= SWEEP_INTERVAL_MS.max)) {
     problems['ORDER_EXPIRY_SWEEP_INTERVAL_MS'] = `a whole number of milliseconds from ${SWEEP_INTERVAL_MS.min} to ${SWEEP_INTERVAL_MS.max}`;
   }
+  for (const name of ['MAX_UNPAID_ORDERS_PER_CUSTOMER', 'MAX_UNPAID_UNITS_PER_PRODUCT'] as const) {
+    const value = env?.[name];
+    if (value !== undefined && !(Number.isInteger(value) && value >= UNPAID_LIMIT.min && value <= UNPAID_LIMIT.max)) {
+      problems[name] = `a whole number from ${UNPAID_LIMIT.min} to ${UNPAID_LIMIT.max}`;
+    }
+  }
   if (!env || !events || Object.keys(problems).length > 0) throw new ConfigError(problems);
   return Object.freeze({
     ...subgraphBaseConfig(env, env.ORDERS_PORT),
@@ -61,5 +74,6 @@ export function loadOrdersConfig(source: Record<string, string | undefined> = pr
     productsUrl: env.SUBGRAPH_PRODUCTS_URL,
     events,
     orderExpirySweepIntervalMs: env.ORDER_EXPIRY_SWEEP_INTERVAL_MS,
+    unpaidOrderLimits: { maxOrders: env.MAX_UNPAID_ORDERS_PER_CUSTOMER, maxUnitsPerProduct: env.MAX_UNPAID_UNITS_PER_PRODUCT },
   });
 }

@@ -4,6 +4,7 @@ import { authenticate, forwardedFrom, type AccessTokenVerifier, type RequestInfo
 import type { AddressBook } from './checkout/address-book.client';
 import type { ProductCatalog } from './checkout/catalog.client';
 import { CheckoutService } from './checkout/checkout.service';
+import type { UnpaidOrderLimits } from './checkout/unpaid-order-limits';
 import type { OrderStatusFeed } from './live/order-status-feed';
 import { createOrderLoaders, type OrderLoaders } from './order/order.loaders';
 import { OrderService } from './order/order.service';
@@ -29,13 +30,14 @@ export interface ContextDependencies {
   readonly addressBook: AddressBook;
   readonly clock: () => Date;
   readonly orderStatusFeed: OrderStatusFeed;
+  readonly unpaidOrderLimits: UnpaidOrderLimits;
 }
 
 /**
  * Builds the context of each request: verifies the bearer token (a bad one answers UNAUTHENTICATED before
  * anything runs), forks an EntityManager, creates the request's DataLoaders and services over them.
  */
-export function createContextFactory({ orm, verifier, catalog, addressBook, clock, orderStatusFeed }: ContextDependencies) {
+export function createContextFactory({ orm, verifier, catalog, addressBook, clock, orderStatusFeed, unpaidOrderLimits }: ContextDependencies) {
   return async (request: RequestInfo): Promise<OrdersContext> => {
     const viewer = await authenticate(verifier, request.headers);
     const em = orm.em.fork() as EntityManager;
@@ -47,7 +49,17 @@ export function createContextFactory({ orm, verifier, catalog, addressBook, cloc
       em,
       loaders,
       orders: new OrderService(em, viewer, loaders, clock, eventMetadata),
-      checkout: new CheckoutService({ em, viewer, loaders, catalog, addressBook, forwarded: forwardedFrom(request), eventMetadata, clock }),
+      checkout: new CheckoutService({
+        em,
+        viewer,
+        loaders,
+        catalog,
+        addressBook,
+        forwarded: forwardedFrom(request),
+        eventMetadata,
+        clock,
+        unpaidOrderLimits,
+      }),
       orderStatusFeed,
     };
   };

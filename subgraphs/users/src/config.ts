@@ -10,7 +10,7 @@ import {
   str,
 } from '@techally/platform';
 import type { PasswordHashingOptions } from './user/password.hasher';
-import type { LoginThrottlePolicy } from './user/login.throttle';
+import type { LoginThrottlePolicy } from './user/login-throttle.policy';
 import { normalizeEmail } from './user/user.email';
 import { checkPasswordPolicy } from './user/password.policy';
 
@@ -64,9 +64,13 @@ const usersEnv = {
   ARGON2_MEMORY_KIB: num({ default: OWASP_ARGON2.memoryCost, desc: 'argon2id memory cost in KiB.' }),
   ARGON2_TIME_COST: num({ default: OWASP_ARGON2.timeCost, desc: 'argon2id iterations.' }),
   ARGON2_PARALLELISM: num({ default: OWASP_ARGON2.parallelism, desc: 'argon2id lanes.' }),
-  LOGIN_MAX_FAILURES: num({ default: 5, desc: 'Failed log-ins within the window that lock an account.' }),
-  LOGIN_FAILURE_WINDOW_MINUTES: num({ default: 15, desc: 'Window in which failed log-ins are counted.' }),
-  LOGIN_LOCK_MINUTES: num({ default: 15, desc: 'How long a locked account refuses log-ins.' }),
+  LOGIN_FREE_FAILURES: num({ default: 3, desc: 'Failed log-ins of one client on one account before its attempts are spaced out.' }),
+  LOGIN_CLIENT_FREE_FAILURES: num({ default: 20, desc: 'Failed log-ins of one client across all accounts before its attempts are spaced out.' }),
+  LOGIN_BASE_DELAY_SECONDS: num({ default: 1, desc: 'First wait imposed after the free failures; doubled by each further failure.' }),
+  LOGIN_MAX_DELAY_SECONDS: num({ default: 300, desc: 'Longest wait ever imposed between two log-in attempts of one client.' }),
+  LOGIN_ACCOUNT_MAX_SLOWDOWN_MS: num({ default: 2000, desc: 'Most an attempt on an account guessed at from many clients is slowed by (never refused).' }),
+  LOGIN_FAILURE_MEMORY_MINUTES: num({ default: 60, desc: 'A log-in failure counter left alone this long starts over.' }),
+  TRUSTED_PROXIES: num({ default: 1, desc: 'Proxies in front of this subgraph that append to X-Forwarded-For (the gateway: 1).' }),
   ADMIN_EMAIL: str({ default: undefined, desc: 'Email of the first administrator, ensured at start.' }),
   ADMIN_PASSWORD: str({ default: undefined, desc: 'Password of the first administrator when it has to be created.' }),
 };
@@ -120,12 +124,21 @@ export function loadUsersConfig(source: Record<string, string | undefined> = pro
     refreshTokenTtlDays: integer('REFRESH_TOKEN_TTL_DAYS', 1, 365),
     argon2,
     loginThrottle: {
-      maxFailures: integer('LOGIN_MAX_FAILURES', 1, 1000),
-      windowMinutes: integer('LOGIN_FAILURE_WINDOW_MINUTES', 1, 10_080),
-      lockMinutes: integer('LOGIN_LOCK_MINUTES', 1, 10_080),
+      freeFailures: integer('LOGIN_FREE_FAILURES', 1, 1000),
+      clientFreeFailures: integer('LOGIN_CLIENT_FREE_FAILURES', 1, 100_000),
+      baseDelaySeconds: integer('LOGIN_BASE_DELAY_SECONDS', 1, 3600),
+      maxDelaySeconds: integer('LOGIN_MAX_DELAY_SECONDS', 1, 3600),
+      accountMaxSlowdownMs: integer('LOGIN_ACCOUNT_MAX_SLOWDOWN_MS', 0, 10_000),
+      memoryMinutes: integer('LOGIN_FAILURE_MEMORY_MINUTES', 1, 10_080),
+      trustedProxies: integer('TRUSTED_PROXIES', 0, 10),
     },
     admin: readAdmin(optional(env.ADMIN_EMAIL), optional(env.ADMIN_PASSWORD), problems),
   };
+  // A counter must not be forgotten while its client is still told to wait.
+  const { maxDelaySeconds, memoryMinutes } = config.loginThrottle;
+  if (!problems['LOGIN_MAX_DELAY_SECONDS'] && !problems['LOGIN_FAILURE_MEMORY_MINUTES'] && maxDelaySeconds > memoryMinutes * 60) {
+    problems['LOGIN_MAX_DELAY_SECONDS'] = `must not exceed LOGIN_FAILURE_MEMORY_MINUTES (${memoryMinutes} min), got ${maxDelaySeconds} s`;
+  }
   if (Object.keys(problems).length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

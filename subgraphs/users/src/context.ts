@@ -14,7 +14,9 @@ import { AddressService } from './address/address.service';
 import type { AccessTokenIssuer } from './session/access-token.issuer';
 import { SessionService } from './session/session.service';
 import { CredentialsService } from './user/credentials.service';
-import type { LoginThrottlePolicy } from './user/login.throttle';
+import { clientAddressOf } from './user/client-address';
+import type { LoginThrottlePolicy } from './user/login-throttle.policy';
+import { LoginThrottle } from './user/login-throttle.service';
 import type { PasswordHasher } from './user/password.hasher';
 import { UserEntity } from './user/user.entity';
 import { UserRepository } from './user/user.repository';
@@ -64,7 +66,9 @@ export async function createUsersContext(runtime: UsersRuntime, request: Request
   };
   const repository = new UserRepository(em);
   const users = new UserService(repository, loaders.userById, runtime.hasher);
-  const credentials = new CredentialsService(em, repository, runtime.hasher, runtime.loginThrottle, runtime.clock);
+  const throttle = new LoginThrottle(em, runtime.loginThrottle, runtime.clock);
+  const client = clientAddressOf(request.headers, request.remoteAddress, runtime.loginThrottle.trustedProxies);
+  const credentials = new CredentialsService(em, repository, runtime.hasher, throttle, client);
   return {
     ...request,
     em,

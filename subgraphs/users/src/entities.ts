@@ -1,6 +1,7 @@
 import { AddressEntity } from './address/address.entity';
 import { RefreshTokenEntity } from './session/refresh-token.entity';
+import { LoginAttemptCounterEntity } from './user/login-attempt.entity';
 import { UserEntity } from './user/user.entity';
 
 /** Every table the users subgraph owns, for its ORM and its migrations. */
-export const USERS_ENTITIES = [UserEntity, AddressEntity, RefreshTokenEntity];
+export const USERS_ENTITIES = [UserEntity, AddressEntity, RefreshTokenEntity, LoginAttemptCounterEntity];

@@ -92,9 +92,9 @@ export type OrderStatus =
 
 /** Where a payment is in its life. */
 export type PaymentStatus =
-  /** Abandoned: nothing was or will be collected (the order was cancelled). */
+  /** Abandoned before any decline: nothing was or will be collected (the order was cancelled, or the intent at the provider). */
   | 'CANCELLED'
-  /** Declined (see failureCode). Final: the order is cancelled and its stock released. */
+  /** Declined (see failureCode). Final: it stays FAILED; the order is cancelled and its stock released. */
   | 'FAILED'
   /** Open: the order awaits payment; confirm it with a card. */
   | 'PENDING'

@@ -33,6 +33,8 @@ export const ErrorCode = {
   IDEMPOTENCY_KEY_REUSED: 'IDEMPOTENCY_KEY_REUSED',
   ILLEGAL_ORDER_TRANSITION: 'ILLEGAL_ORDER_TRANSITION',
   ORDER_NOT_CANCELLABLE: 'ORDER_NOT_CANCELLABLE',
+  /** The customer holds as many unpaid orders (or units of a product in them) as one may: pay or cancel first. */
+  UNPAID_ORDER_LIMIT: 'UNPAID_ORDER_LIMIT',
   // payments
   PAYMENT_DECLINED: 'PAYMENT_DECLINED',
   PAYMENT_NOT_ALLOWED: 'PAYMENT_NOT_ALLOWED',

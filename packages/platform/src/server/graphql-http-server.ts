@@ -93,7 +93,12 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
     for (const [name, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
-    const info: RequestInfo = { requestId, headers: request.headers, logger: logger.child({ requestId }) };
+    const info: RequestInfo = {
+      requestId,
+      headers: request.headers,
+      logger: logger.child({ requestId }),
+      ...(request.socket.remoteAddress ? { remoteAddress: request.socket.remoteAddress } : {}),
+    };
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: () => options.createContext(info),

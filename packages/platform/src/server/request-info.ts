@@ -9,6 +9,11 @@ export interface RequestInfo {
   readonly requestId: string;
   readonly headers: IncomingHttpHeaders;
   readonly logger: Logger;
+  /**
+   * The address of the peer that opened the connection (the client, a load balancer, or the gateway when a
+   * subgraph is asked): what the gateway appends to `X-Forwarded-For` for the subgraphs.
+   */
+  readonly remoteAddress?: string;
 }
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -18,4 +23,19 @@ export function requestIdFrom(headers: IncomingHttpHeaders): string {
   const incoming = headers[REQUEST_ID_HEADER];
   const value = Array.isArray(incoming) ? incoming[0] : incoming;
   return value && SAFE_REQUEST_ID.test(value) ? value : randomUUID();
+}
+
+export const FORWARDED_FOR_HEADER = 'x-forwarded-for';
+
+/**
+ * The addresses in a request's `X-Forwarded-For`, left (the client, as far as anyone claims) to right (the proxy
+ * nearest to us), however the header was split or spaced. Only the right-most entries, appended by proxies we
+ * run, can be trusted; the rest are whatever the client wrote.
+ */
+export function forwardedForChain(headers: IncomingHttpHeaders): string[] {
+  const value = headers[FORWARDED_FOR_HEADER];
+  return (Array.isArray(value) ? value : [value])
+    .flatMap((entry) => (entry ?? '').split(','))
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
 }

@@ -1,5 +1,5 @@
 import { DEMO_CUSTOMERS } from '@techally/demo-data';
-import { CancelOrderDocument, type GraphQLClient } from '@techally/web-client';
+import { CancelOrderDocument, MyOrdersDocument, type GraphQLClient } from '@techally/web-client';
 import { checkoutDriverFor, DECLINED_CARD, GOOD_CARD, type CheckoutDriver } from './support/checkout-driver';
 import { signedInClient, startTestSupergraph, type TestSupergraph } from './support/test-supergraph';
 
@@ -50,10 +50,22 @@ describe('a checkout', () => {
     expect(await driver.pay(placed.id, DECLINED_CARD)).toMatchObject({ status: 'FAILED', failureCode: 'card_declined' });
     const cancelled = await driver.waitFor(placed.id, ['CANCELLED']);
     expect(cancelled).toMatchObject({ cancellationReason: 'PAYMENT_FAILED', payment: { failureCode: 'card_declined' } });
-    // FAILED, then CANCELLED once payments has compensated the cancellation (its intent cancelled at the provider).
-    expect((await waitForPayment(placed.id, 'CANCELLED')).payment?.failureCode).toBe('card_declined');
     expect(cancelled.statusHistory.map((step) => step.status)).toEqual(['PENDING', 'AWAITING_PAYMENT', 'CANCELLED']);
     await waitForStock(product.slug, { onHand: 4, reserved: 0, available: 4 });
+    // A decline is final and stays what it was: FAILED, also after payments compensated the cancellation (issue #9).
+    expect((await driver.progress(placed.id)).payment).toMatchObject({ status: 'FAILED', failureCode: 'card_declined' });
+  });
+
+  it('of a seeded demo order (PENDING in the demo shop) is a real one: it becomes payable and ends PAID (issue #9, item 7)', async () => {
+    const { me } = await customer.request(MyOrdersDocument, { first: 50 });
+    // The demo orders were placed before 2026 (see the orders subgraph's seed); only the cancelled ones are history.
+    const demo = me!.orders.edges.map((edge) => edge.node).filter((order) => order.placedAt < '2026' && order.status !== 'CANCELLED');
+    expect(demo.length).toBeGreaterThan(0);
+    for (const order of demo) {
+      expect(await driver.waitForPayable(order.id)).toMatchObject({ status: 'AWAITING_PAYMENT', payment: { status: 'PENDING' } });
+      expect(await driver.pay(order.id)).toMatchObject({ status: 'SUCCEEDED' });
+      expect(await driver.waitFor(order.id, ['PAID', 'CANCELLED'])).toMatchObject({ status: 'PAID' });
+    }
   });
 
   it('cancelled by its customer while awaiting payment releases the stock and cancels the payment', async () => {

@@ -27,7 +27,9 @@ describe('loadInventoryConfig', () => {
       jwksUrl: 'http://127.0.0.1:4001/.well-known/jwks.json',
       productsUrl: 'http://127.0.0.1:4002/graphql',
       serviceTimeoutMs: 5000,
-      reservationTtlSeconds: 900,
+      // 10 minutes (issue #9): enough to enter a card and pass 3-D Secure, short enough that abandoned or
+      // hostile unpaid orders keep stock off sale briefly.
+      reservationTtlSeconds: 600,
       events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1000, outboxListen: true },
     });
   });

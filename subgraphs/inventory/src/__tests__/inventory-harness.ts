@@ -52,7 +52,7 @@ export interface HarnessOptions {
    * and its relay polls once, at start, then every minute: statement-counting specs see only their own SQL.
    */
   readonly bus?: EventBus;
-  /** RESERVATION_TTL_SECONDS; default 900. */
+  /** RESERVATION_TTL_SECONDS; default 600. */
   readonly reservationTtlSeconds?: number;
 }
 

@@ -20,6 +20,7 @@ describe('loadOrdersConfig', () => {
       serviceTimeoutMs: 5_000,
       events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1_000, outboxListen: true },
       orderExpirySweepIntervalMs: 5_000,
+      unpaidOrderLimits: { maxOrders: 3, maxUnitsPerProduct: 10 },
     });
   });
 
@@ -37,6 +38,8 @@ describe('loadOrdersConfig', () => {
       OUTBOX_POLL_INTERVAL_MS: '250',
       OUTBOX_LISTEN: 'false',
       ORDER_EXPIRY_SWEEP_INTERVAL_MS: '2000',
+      MAX_UNPAID_ORDERS_PER_CUSTOMER: '5',
+      MAX_UNPAID_UNITS_PER_PRODUCT: '20',
     });
     expect(config).toMatchObject({
       port: 5004,
@@ -47,6 +50,7 @@ describe('loadOrdersConfig', () => {
       serviceTimeoutMs: 1_500,
       events: { redisUrl: 'redis://redis.internal:6379', keyPrefix: 'staging', outboxPollIntervalMs: 250, outboxListen: false },
       orderExpirySweepIntervalMs: 2_000,
+      unpaidOrderLimits: { maxOrders: 5, maxUnitsPerProduct: 20 },
     });
   });
 
@@ -72,6 +76,15 @@ describe('loadOrdersConfig', () => {
       'SERVICE_TIMEOUT_MS',
       'SUBGRAPH_PRODUCTS_URL',
     ]);
+  });
+
+  it.each([
+    ['MAX_UNPAID_ORDERS_PER_CUSTOMER', '0'],
+    ['MAX_UNPAID_ORDERS_PER_CUSTOMER', '2.5'],
+    ['MAX_UNPAID_UNITS_PER_PRODUCT', '-1'],
+    ['MAX_UNPAID_UNITS_PER_PRODUCT', '10001'],
+  ])('refuses %s=%s (a whole number from 1 to 10000)', (name, value) => {
+    expect(configError({ DATABASE_URL, [name]: value }).problems).toEqual({ [name]: 'a whole number from 1 to 10000' });
   });
 
   it.each(['0', '99', '2.5', '-5000', '3600001'])('refuses ORDER_EXPIRY_SWEEP_INTERVAL_MS=%s (whole milliseconds, 100 to an hour)', (value) => {

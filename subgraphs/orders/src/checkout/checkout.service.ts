@@ -18,6 +18,7 @@ import { priceOrder } from './order.pricing';
 import { unknownShippingAddress, validatePlaceOrder, type PlaceOrderRequest } from './place-order.validation';
 import { requestHash } from './request-hash';
 import { SHOP_CURRENCY } from './shipping.policy';
+import { enforceUnpaidOrderLimits, type UnpaidOrderLimits } from './unpaid-order-limits';
 
 export interface CheckoutDependencies {
   readonly em: EntityManager;
@@ -30,6 +31,8 @@ export interface CheckoutDependencies {
   /** Carried by the events the order causes (the request id). */
   readonly eventMetadata: EventMetadata;
   readonly clock: () => Date;
+  /** What one customer may hold unpaid (MAX_UNPAID_ORDERS_PER_CUSTOMER, MAX_UNPAID_UNITS_PER_PRODUCT). */
+  readonly unpaidOrderLimits: UnpaidOrderLimits;
 }
 
 /** A line resolved against the catalog: what the order will copy. */
@@ -48,7 +51,9 @@ interface ResolvedLine {
  * 3. the products subgraph prices every line (one `_entities` call) and the users subgraph, with the caller's
  *    token, lists their addresses, in parallel and outside any transaction;
  * 4. the order, its lines, its first history step and its events (`orders.order-placed.v1`, then
- *    `orders.order-status-changed.v1` to PENDING: the saga starts there) are inserted in one short transaction.
+ *    `orders.order-status-changed.v1` to PENDING: the saga starts there) are inserted in one short transaction,
+ *    unless the customer would then hold more unpaid orders or units than allowed (UNPAID_ORDER_LIMIT, checked
+ *    in that transaction under a lock on the customer, unpaid-order-limits.ts).
  *    When a concurrent twin with the same key won the race, the unique index says so, the transaction rolls back
  *    (its events with it) and the twin's order is returned. A replay writes nothing.
  */
@@ -80,7 +85,9 @@ export class CheckoutService {
 
     const { order, items, placed } = this.newOrder(viewer, request, hash, lines, address);
     const events = orderPlacedEvents(order, items, this.deps.eventMetadata);
-    if (!(await this.repository.insertPlaced(order, items, placed, events))) {
+    const limitedLines = lines.map(({ product, quantity }) => ({ productId: product.id.toLowerCase(), name: product.name, quantity }));
+    const withinLimits = (tx: EntityManager) => enforceUnpaidOrderLimits(tx, viewer.userId, limitedLines, this.deps.unpaidOrderLimits);
+    if (!(await this.repository.insertPlaced(order, items, placed, events, withinLimits))) {
       const winner = await this.repository.findByIdempotencyKey(viewer.userId, request.idempotencyKey);
       // The unique violation means the row exists; a miss here is a bug, surfaced (and masked) as internal.
       if (!winner) throw new Error(`order under idempotency key ${request.idempotencyKey} vanished`);

@@ -7,7 +7,7 @@ import { orderStatusChangedTopic, type OrderStatusMessage } from './order-status
  * event to {@link OrderStatusFeed.onPublished}, which forwards `orders.order-status-changed.v1` to the
  * subscription pub/sub (Redis Pub/Sub, so every orders process and through them every gateway hears it) — and
  * read by `orderStatusChanged` and `orderStatusChanges`. Who may read what is decided before `watch…` is
- * called (OrderService.requireFollowable, requireAdmin).
+ * called (OrderService.require, requireAdmin).
  */
 export class OrderStatusFeed {
   constructor(private readonly pubSub: SubscriptionPubSub) {}

@@ -17,11 +17,11 @@ export class OrderStatusUpdateResolver {
   @Subscription(() => OrderStatusUpdateType, {
     description:
       'Every status change of one order from now on, for its customer or an administrator: UNAUTHENTICATED when ' +
-      'signed out, FORBIDDEN for someone else’s order, NOT_FOUND for an unknown id (checked when subscribing). ' +
+      'signed out, NOT_FOUND for someone else’s order as for an unknown id, as order(id) answers (checked when subscribing). ' +
       'Changes made before are not replayed: read the order first.',
     subscribe: async ({ args, context }) => {
       const { orders, orderStatusFeed } = context as OrdersContext;
-      const order = await orders.requireFollowable(args['orderId'] as string);
+      const order = await orders.require(args['orderId'] as string);
       return orderStatusFeed.watchOrder(order.id);
     },
   })

@@ -73,24 +73,28 @@ export class OrderRepository {
   }
 
   /**
-   * Inserts a new order with its lines, first history entry and `events` (outbox), in one transaction. False,
-   * with nothing written, when the customer already has an order under the same idempotency key (a concurrent
-   * twin won).
+   * Inserts a new order with its lines, first history entry and `events` (outbox), in one transaction, after
+   * `check` (which may refuse by throwing) ran in it. False, with nothing written, when the customer already
+   * has an order under the same idempotency key (a concurrent twin won).
    */
   async insertPlaced(
     order: Order,
     items: ReadonlyArray<OrderItem>,
     placed: OrderStatusChange,
     events: ReadonlyArray<AnyEventEnvelope>,
+    check?: (tx: EntityManager) => Promise<void>,
   ): Promise<boolean> {
     try {
       await this.em.transactional(async (tx) => {
+        await check?.(tx);
         tx.persist([order, ...items, placed]);
         appendToOutbox(tx, events);
       });
       return true;
     } catch (error) {
       if (violatedUniqueConstraint(error) === ORDER_IDEMPOTENCY_UNIQUE) return false;
+      // Refused by `check` while a twin under this key won: the twin's order is the answer (a replay).
+      if (check && (await this.findByIdempotencyKey(order.customerId, order.idempotencyKey))) return false;
       throw error;
     }
   }

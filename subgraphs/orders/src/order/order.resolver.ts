@@ -23,7 +23,8 @@ export class OrderResolver {
 
   @Mutation(() => OrderType, {
     description:
-      'Places an order for the signed-in customer, priced by the server from the catalog. Idempotent per idempotencyKey. Starts PENDING.',
+      'Places an order for the signed-in customer, priced by the server from the catalog. Idempotent per idempotencyKey. Starts PENDING. ' +
+      'UNPAID_ORDER_LIMIT when the customer would hold too many unpaid orders, or units of one product in them (pay or cancel first).',
   })
   placeOrder(@Arg('input', () => PlaceOrderInput) input: PlaceOrderInput, @Ctx() { checkout }: OrdersContext): Promise<Order> {
     return checkout.placeOrder(input);

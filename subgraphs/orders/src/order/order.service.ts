@@ -61,25 +61,15 @@ export class OrderService {
     return order && this.maySee(order) ? order : null;
   }
 
-  /** `order(id)`: UNAUTHENTICATED when anonymous; NOT_FOUND for an unknown id and for someone else's order. */
+  /**
+   * `order(id)`, and who may follow an order live (`orderStatusChanged`): UNAUTHENTICATED when anonymous;
+   * NOT_FOUND, with the same message, for an unknown or malformed id and for someone else's order — one answer
+   * everywhere, so no way in tells whether an id exists (issue #9).
+   */
   async require(id: string): Promise<Order> {
     requireViewer(this.viewer);
     const order = await this.visible(id);
     if (!order) throw OrderError.notFound(id);
-    return order;
-  }
-
-  /**
-   * Who may follow an order live (`orderStatusChanged`), decided when the subscription starts: UNAUTHENTICATED
-   * when anonymous, NOT_FOUND for an unknown or malformed id, FORBIDDEN for someone else's order. Unlike
-   * `order(id)`, a stranger is told FORBIDDEN (issue #5): ids are random UUIDs, and a client holding one whose
-   * subscription ends should learn why rather than be told the order is gone.
-   */
-  async requireFollowable(id: string): Promise<Order> {
-    requireViewer(this.viewer);
-    const order = isUuid(id) ? await this.loaders.orderById.load(id.toLowerCase()) : null;
-    if (!order) throw OrderError.notFound(id);
-    if (!this.maySee(order)) throw DomainError.forbidden('Only the order’s customer or an administrator can follow it.');
     return order;
   }
 

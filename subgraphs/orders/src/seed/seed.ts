@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { appendToOutbox } from '@techally/events';
 import type { Logger, SubgraphOrm } from '@techally/platform';
 import { CancellationReason } from '../order/cancellation-reason';
 import { OrderItem } from '../order/order-item.entity';
 import { OrderStatus } from '../order/order-status';
 import { OrderStatusChange } from '../order/order-status-change.entity';
 import { Order } from '../order/order.entity';
+import { orderPlacedEvents } from '../order/order.events';
 import { demoOrders, demoUuid } from './demo-orders';
 
 /** Any constant works; it only has to be the same for every process that may seed this database. */
@@ -15,6 +17,12 @@ const SEED_LOCK_KEY = 0x6f72_6472; // "ordr"
  * handful of statements (one multi-row insert per table, numbers returned from the sequence), under a transaction-scoped advisory lock so two
  * processes seeding one database at once are harmless. Order numbers come from the sequence, so a fresh
  * database numbers them TA-100001 upwards in the order below.
+ *
+ * A PENDING demo order is written with the events placeOrder writes (`order-placed`, `order-status-changed` →
+ * PENDING), in the same transaction: the relay publishes them once the subgraph runs, and the order goes
+ * through the checkout saga like any other — inventory reserves it, payments opens its payment, and it is
+ * payable until its deadline (issue #9: it used to stay PENDING for ever, and paying it answered "try again").
+ * The CANCELLED ones are history: final, nothing downstream holds stock or money for them, no event.
  */
 export async function seedDemoOrders(orm: SubgraphOrm, logger?: Logger): Promise<void> {
   const seeded = await orm.em.fork().transactional(async (em) => {
@@ -30,7 +38,7 @@ async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> 
   // Through the unit of work (not insertMany, which does not flatten the embedded address): flushed at commit,
   // one multi-row insert per table.
   for (const order of orders) {
-    em.create(Order, {
+    const placed = em.create(Order, {
       id: order.id,
       customerId: order.customerId,
       status: order.status,
@@ -53,10 +61,9 @@ async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> 
       requestHash: order.requestHash,
       placedAt: order.placedAt,
       updatedAt: order.cancelledAt ?? order.placedAt,
-      // Historic data: the seed writes no events (nothing downstream ever held stock or money for these orders).
       cancellationReason: order.cancelledAt ? CancellationReason.CUSTOMER_REQUESTED : null,
     });
-    order.lines.forEach((line, position) =>
+    const items = order.lines.map((line, position) =>
       em.create(OrderItem, {
         id: line.id,
         order: order.id,
@@ -69,6 +76,7 @@ async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> 
         lineTotal: line.lineTotal,
       }),
     );
+    if (order.status === OrderStatus.PENDING) appendToOutbox(em, orderPlacedEvents(placed, items, {}));
     em.create(OrderStatusChange, {
       id: demoUuid(`order:${order.id}:placed`),
       order: order.id,

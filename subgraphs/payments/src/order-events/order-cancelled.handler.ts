@@ -6,8 +6,8 @@ import { FOLLOW_ORDERS_GROUP, type FollowOrdersDependencies } from './follow-ord
 
 /**
  * `orders.order-cancelled.v1`: remembers the cancellation (so a late payment request opens nothing and a late
- * success is refunded), then compensates: an open or declined payment → CANCELLED and its intent cancelled at
- * the provider; a collected one → refunded (`order:<id>:refund`) → REFUNDED with `payments.payment-refunded.v1`;
+ * success is refunded), then compensates: an open payment → CANCELLED and its intent cancelled at the provider;
+ * a declined one stays FAILED (final) and only its intent is cancelled; a collected one → refunded (`order:<id>:refund`) → REFUNDED with `payments.payment-refunded.v1`;
  * no payment yet → only the memory. The compensation runs on every delivery and is idempotent by the payment's
  * status, so a provider failure is retried by the redelivery.
  */

@@ -1,7 +1,8 @@
 /**
  * Where a payment is in its life (the checkout saga, issue #4). PENDING: the intent is open and waits for a card.
- * SUCCEEDED: the money is collected. FAILED: declined, which is final (the order is cancelled and its stock
- * released). CANCELLED: the intent was abandoned, nothing was or will be collected (the order was cancelled).
+ * SUCCEEDED: the money is collected. FAILED: declined, which is final — the order is cancelled and its stock
+ * released, and the payment stays FAILED (its intent is cancelled at the provider). CANCELLED: abandoned before
+ * any decline, nothing was or will be collected (the order was cancelled, or its intent at the provider).
  * REFUNDED: collected, then given back (an admin refund, or a success for an order already cancelled). The
  * transitions and the events they write are in payment-transitions.ts.
  */

@@ -68,35 +68,33 @@ export async function markFailed(
 export const INTENT_CANCELED_CODE = 'payment_intent_canceled';
 
 /**
- * Abandoned: PENDING or FAILED → CANCELLED. Usually because the order was cancelled, which needs no event. When
- * the order is not known to be cancelled, the intent was cancelled at the provider (the Stripe dashboard, an
- * expiry there): the order can no longer be paid, so a PENDING payment writes `payments.payment-failed.v1`
- * (`payment_intent_canceled`) and the order is cancelled now rather than at its payment deadline.
+ * Abandoned: PENDING → CANCELLED. Usually because the order was cancelled, which needs no event. When the order
+ * is not known to be cancelled, the intent was cancelled at the provider (the Stripe dashboard, an expiry there):
+ * the order can no longer be paid, so this writes `payments.payment-failed.v1` (`payment_intent_canceled`) and
+ * the order is cancelled now rather than at its payment deadline. A FAILED payment stays FAILED (final, issue #9:
+ * a decline is what happened, and the intent's cancellation that follows it changes nothing).
  */
 export async function markCancelled(tx: EntityManager, payment: PaymentFacts, at: Date, metadata: EventMetadata = {}): Promise<boolean> {
   assertInTransaction(tx);
   const orderCancelled = await isOrderCancelled(tx, payment.orderId);
-  const fromPending = await tx.nativeUpdate(
+  const changed = await tx.nativeUpdate(
     Payment,
     { id: payment.id, status: PaymentStatus.PENDING },
     { status: PaymentStatus.CANCELLED, updatedAt: at, ...(orderCancelled ? {} : { failureCode: INTENT_CANCELED_CODE }) },
   );
-  if (fromPending === 1) {
-    if (!orderCancelled) {
-      appendToOutbox(
-        tx,
-        createEvent(
-          'payments.payment-failed.v1',
-          payment.orderId,
-          { orderId: payment.orderId, paymentId: payment.id, failureCode: INTENT_CANCELED_CODE },
-          metadata,
-        ),
-      );
-    }
-    return true;
+  if (changed === 0) return false;
+  if (!orderCancelled) {
+    appendToOutbox(
+      tx,
+      createEvent(
+        'payments.payment-failed.v1',
+        payment.orderId,
+        { orderId: payment.orderId, paymentId: payment.id, failureCode: INTENT_CANCELED_CODE },
+        metadata,
+      ),
+    );
   }
-  const fromFailed = await tx.nativeUpdate(Payment, { id: payment.id, status: PaymentStatus.FAILED }, { status: PaymentStatus.CANCELLED, updatedAt: at });
-  return fromFailed === 1;
+  return true;
 }
 
 /** Given back: SUCCEEDED → REFUNDED. Writes `payments.payment-refunded.v1`. */

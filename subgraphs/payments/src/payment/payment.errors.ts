@@ -22,12 +22,15 @@ export const PaymentError = {
 
   /**
    * No payment to confirm yet: the order's stock is still being reserved (the payment opens when the order
-   * reaches AWAITING_PAYMENT), or no such order is checking out. Retryable, and says so in `extensions`.
+   * reaches AWAITING_PAYMENT, moments after every placed order — demo orders included — is announced), or no
+   * such order is checking out, which payments cannot tell apart (and must not, for someone else's order).
+   * Retryable, and says so in `extensions`; the message claims nothing it cannot know.
    */
   notAwaitingPaymentYet(orderId: string): DomainError {
     return new DomainError(
       ErrorCode.PAYMENT_NOT_ALLOWED,
-      `Order ${orderId} is not awaiting payment yet: it can be paid once its stock is reserved. Try again in a moment.`,
+      `No payment is open for order ${orderId} yet: an order can be paid once it awaits payment, which it reaches ` +
+        'moments after it is placed, when its stock is reserved. Check its status, then try again.',
       { orderId, retryable: true },
     );
   },

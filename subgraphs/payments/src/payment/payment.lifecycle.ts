@@ -57,9 +57,9 @@ export class PaymentLifecycle {
   }
 
   /**
-   * The compensation of a cancelled order (`orders.order-cancelled.v1`): an open or declined payment becomes
-   * CANCELLED and its intent is cancelled at the provider (the row first, so that no confirmation starts
-   * meanwhile); a collected one is refunded. Safe to repeat.
+   * The compensation of a cancelled order (`orders.order-cancelled.v1`): an open payment becomes CANCELLED and
+   * its intent is cancelled at the provider (the row first, so that no confirmation starts meanwhile); a declined
+   * one stays FAILED and only its intent is cancelled; a collected one is refunded. Safe to repeat.
    */
   async cancelForOrder(orderId: string, metadata: EventMetadata = {}): Promise<void> {
     // A few rounds at most: a transition that finds the row changed under it reads it again and acts on that.
@@ -68,9 +68,11 @@ export class PaymentLifecycle {
       if (!payment) return;
       switch (payment.status) {
         case PaymentStatus.PENDING:
-        case PaymentStatus.FAILED:
           await this.deps.em.transactional((tx) => markCancelled(tx, payment, this.deps.clock(), metadata));
           continue;
+        // A declined payment stays FAILED (final: it says why nothing was collected); only its intent is
+        // cancelled, so the provider can never collect it later.
+        case PaymentStatus.FAILED:
         case PaymentStatus.CANCELLED:
           if (payment.providerReference) await this.cancelAtProvider(payment);
           return;

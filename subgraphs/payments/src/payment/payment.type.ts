@@ -9,8 +9,12 @@ registerEnumType(PaymentStatus, {
   valuesConfig: {
     PENDING: { description: 'Open: the order awaits payment; confirm it with a card.' },
     SUCCEEDED: { description: 'The money was collected.' },
-    FAILED: { description: 'Declined (see failureCode). Final: the order is cancelled and its stock released.' },
-    CANCELLED: { description: 'Abandoned: nothing was or will be collected (the order was cancelled).' },
+    FAILED: {
+      description: 'Declined (see failureCode). Final: it stays FAILED; the order is cancelled and its stock released.',
+    },
+    CANCELLED: {
+      description: 'Abandoned before any decline: nothing was or will be collected (the order was cancelled, or the intent at the provider).',
+    },
     REFUNDED: { description: 'Collected, then given back (an admin refund, or paid after the order was cancelled).' },
   },
 });

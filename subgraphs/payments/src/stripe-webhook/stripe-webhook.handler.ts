@@ -23,7 +23,7 @@ export type WebhookOutcome =
  * (`stripe_webhook_event`, `on conflict do nothing`, so a duplicate — even a concurrent one — does nothing),
  * the payment is found by its intent and checked against the report, then moved by the same transitions as
  * confirmPayment (payment-transitions.ts): succeeded → SUCCEEDED, payment_failed → FAILED, canceled →
- * CANCELLED, refunded in full → REFUNDED, each with its event and only if it changed the row. A success for an
+ * CANCELLED (from PENDING; a FAILED payment stays FAILED), refunded in full → REFUNDED, each with its event and only if it changed the row. A success for an
  * order already cancelled is reported as `refundOwed`: the refund sweep gives the money back, outside the request.
  */
 export async function applyStripeReport(

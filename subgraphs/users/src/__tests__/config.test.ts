@@ -29,7 +29,15 @@ describe('loadUsersConfig', () => {
       },
       refreshTokenTtlDays: 30,
       argon2: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
-      loginThrottle: { maxFailures: 5, windowMinutes: 15, lockMinutes: 15 },
+      loginThrottle: {
+        freeFailures: 3,
+        clientFreeFailures: 20,
+        baseDelaySeconds: 1,
+        maxDelaySeconds: 300,
+        accountMaxSlowdownMs: 2000,
+        memoryMinutes: 60,
+        trustedProxies: 1,
+      },
       admin: null,
     });
     expect(Object.isFrozen(config)).toBe(true);
@@ -41,7 +49,8 @@ describe('loadUsersConfig', () => {
       ARGON2_MEMORY_KIB: '65536',
       ARGON2_TIME_COST: '3',
       ARGON2_PARALLELISM: '2',
-      LOGIN_MAX_FAILURES: '10',
+      LOGIN_FREE_FAILURES: '10',
+      TRUSTED_PROXIES: '2',
       ACCESS_TOKEN_TTL_SECONDS: '300',
       JWT_SIGNING_KEY_FILE: '.data/jwt-key.json',
       ADMIN_EMAIL: ' Admin@Example.com ',
@@ -49,7 +58,7 @@ describe('loadUsersConfig', () => {
     });
     expect(config.port).toBe(5001);
     expect(config.argon2).toEqual({ memoryCost: 65_536, timeCost: 3, parallelism: 2 });
-    expect(config.loginThrottle.maxFailures).toBe(10);
+    expect(config.loginThrottle).toMatchObject({ freeFailures: 10, trustedProxies: 2 });
     expect(config.accessToken).toMatchObject({ ttlSeconds: 300, signingKeyFile: '.data/jwt-key.json' });
     expect(config.admin).toEqual({ email: 'admin@example.com', password: 'keys-to-the-kingdom' });
   });
@@ -59,12 +68,20 @@ describe('loadUsersConfig', () => {
     ['ARGON2_TIME_COST', '0', /between 1 and 100/],
     ['ARGON2_MEMORY_KIB', '1.5', /whole number/],
     ['USERS_PORT', 'eighty', /port/i],
-    ['LOGIN_MAX_FAILURES', '-1', /between 1/],
+    ['LOGIN_FREE_FAILURES', '-1', /between 1/],
+    ['LOGIN_ACCOUNT_MAX_SLOWDOWN_MS', '60000', /between 0 and 10000/],
+    ['LOGIN_MAX_DELAY_SECONDS', '3601', /between 1 and 3600/],
     ['DATABASE_URL', 'mysql://db/users', /postgres:\/\//],
   ])('names %s when it is %p', (variable, value, problem) => {
     const problems = problemsOf({ [variable]: value });
     expect(Object.keys(problems)).toEqual([variable]);
     expect(problems[variable]).toMatch(problem);
+  });
+
+  it('refuses a longest wait beyond the failures’ memory (the counter would be forgotten while the client waits)', () => {
+    expect(problemsOf({ LOGIN_MAX_DELAY_SECONDS: '600', LOGIN_FAILURE_MEMORY_MINUTES: '5' })).toEqual({
+      LOGIN_MAX_DELAY_SECONDS: expect.stringMatching(/must not exceed LOGIN_FAILURE_MEMORY_MINUTES/),
+    });
   });
 
   it('refuses to start in production without a signing key or a database', () => {

@@ -20,10 +20,12 @@ export interface RunningUsers {
   stop(): Promise<void>;
 }
 
-/** Real time plus an offset a test can move forward, so locks and tokens run out without waiting. */
+/** Real time plus an offset a test can move forward, so delays and tokens run out without waiting. */
 export interface TestClock {
   now(): Date;
   advance(milliseconds: number): void;
+  /** Stops real time (only `advance` moves the clock then), for specs that assert on exact waits. */
+  freeze(): void;
 }
 
 export const CHEAP_ARGON2 = { ARGON2_MEMORY_KIB: '256', ARGON2_TIME_COST: '1', ARGON2_PARALLELISM: '1' };
@@ -31,7 +33,12 @@ export const CHEAP_ARGON2 = { ARGON2_MEMORY_KIB: '256', ARGON2_TIME_COST: '1', A
 export async function startUsers(env: Record<string, string> = {}): Promise<RunningUsers> {
   const database = await createTestDatabase();
   let offset = 0;
-  const clock: TestClock = { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) };
+  let frozenAt: number | null = null;
+  const clock: TestClock = {
+    now: () => new Date((frozenAt ?? Date.now()) + offset),
+    advance: (ms) => void (offset += ms),
+    freeze: () => void (frozenAt ??= Date.now()),
+  };
   try {
     const config = loadUsersConfig({
       NODE_ENV: 'test',

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126054952_initial_users } from './Migration20261126054952_initial_users';
+import { Migration20261206120657_login_throttling } from './Migration20261206120657_login_throttling';
 
 /**
  * The committed migrations, oldest first. Listed explicitly (not discovered from the file system) so the
@@ -7,4 +8,5 @@ import { Migration20261126054952_initial_users } from './Migration20261126054952
  */
 export const USERS_MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126054952_initial_users', class: Migration20261126054952_initial_users },
+  { name: 'Migration20261206120657_login_throttling', class: Migration20261206120657_login_throttling },
 ];

@@ -11,7 +11,11 @@ export class SessionResolver {
     return actAs(ctx, await ctx.sessions.signUp(input));
   }
 
-  @Mutation(() => AuthPayload, { description: 'INVALID_CREDENTIALS or LOGIN_THROTTLED (with retryAfterSeconds) on failure.' })
+  @Mutation(() => AuthPayload, {
+    description:
+      'INVALID_CREDENTIALS on failure (the same for an unknown email). LOGIN_THROTTLED with extensions.retryAfterSeconds when ' +
+      'this client tried too often and must wait that long first; accounts are never locked.',
+  })
   async logIn(
     @Arg('email') email: string,
     @Arg('password') password: string,

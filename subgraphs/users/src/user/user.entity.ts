@@ -30,16 +30,6 @@ export class UserEntity {
   @Property({ type: ArrayType, columnType: 'text[]' })
   roles: Role[] = [Role.CUSTOMER];
 
-  // Log-in throttling state, updated only by single atomic statements (see user.repository.ts).
-  @Property({ type: 'integer', default: 0 })
-  failedLoginCount = 0;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
-  firstFailedLoginAt: Date | null = null;
-
-  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
-  lockedUntil: Date | null = null;
-
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   createdAt: Date = new Date();
 

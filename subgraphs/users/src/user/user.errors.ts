@@ -25,10 +25,14 @@ export const UserError = {
     return new DomainError(ErrorCode.INVALID_CREDENTIALS, 'The email address or the password is incorrect.');
   },
 
+  /**
+   * This client must wait before its next log-in attempt (issue #9): the same answer whether or not the email
+   * has an account, and never a lock of the account (its owner, from their own client, is not held back).
+   */
   loginThrottled(retryAfterSeconds: number): DomainError {
     return new DomainError(
       ErrorCode.LOGIN_THROTTLED,
-      `Too many failed log-in attempts; try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      `Too many failed log-in attempts from here; wait ${retryAfterSeconds} second(s) before trying again.`,
       { retryAfterSeconds },
     );
   },

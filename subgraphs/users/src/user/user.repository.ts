@@ -1,7 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { tableOf } from '../sql';
-import { lockEnd, windowStart, type LoginThrottlePolicy } from './login.throttle';
 import { USER_EMAIL_UNIQUE, UserEntity } from './user.entity';
 import { UserError } from './user.errors';
 
@@ -36,38 +34,6 @@ export class UserRepository {
       }
       throw error;
     }
-  }
-
-  /**
-   * Counts one failed log-in and locks the account when the failures within the window reach the maximum, in
-   * one UPDATE: concurrent failures each add one (a read-modify-write would lose some and let an attacker
-   * through). A failure after the window, or after a lock ran out, starts a new count; a current lock stays.
-   */
-  async recordLoginFailure(userId: string, policy: LoginThrottlePolicy, now: Date): Promise<void> {
-    const fresh = `(first_failed_login_at is null or first_failed_login_at <= ? or (locked_until is not null and locked_until <= ?))`;
-    const since = windowStart(policy, now);
-    await this.em.execute(
-      `update ${tableOf(this.em, UserEntity)} set
-         failed_login_count = case when ${fresh} then 1 else failed_login_count + 1 end,
-         first_failed_login_at = case when ${fresh} then ? else first_failed_login_at end,
-         locked_until = case
-           when locked_until > ? then locked_until
-           when (case when ${fresh} then 1 else failed_login_count + 1 end) >= ? then ?
-           else null end
-       where id = ?`,
-      [since, now, since, now, now, now, since, now, policy.maxFailures, lockEnd(policy, now), userId],
-      'run',
-    );
-  }
-
-  /** A successful log-in forgets earlier failures (only writes when there is something to forget). */
-  async clearLoginFailures(userId: string): Promise<void> {
-    await this.em.execute(
-      `update ${tableOf(this.em, UserEntity)} set failed_login_count = 0, first_failed_login_at = null, locked_until = null
-       where id = ? and (failed_login_count <> 0 or first_failed_login_at is not null or locked_until is not null)`,
-      [userId],
-      'run',
-    );
   }
 
   /** One page of every account, oldest first; `limit` rows at most. */

@@ -27,18 +27,37 @@ describe('the demo orders seed', () => {
     const counter = countRequestStatements(h.subgraph.orm);
     try {
       await h.subgraph.seed();
-      // begin, advisory lock, emptiness check, three multi-row inserts, commit
-      expect(counter.count).toBeLessThanOrEqual(7);
+      // begin, advisory lock, emptiness check, four multi-row inserts (the outbox's included), commit
+      expect(counter.count).toBeLessThanOrEqual(8);
     } finally {
       counter.stop();
     }
+    const pending = demoOrders().filter((order) => order.status === 'PENDING');
     expect(await h.tableCounts()).toEqual({
       orders: demoOrders().length,
       items: demoOrders().reduce((sum, order) => sum + order.lines.length, 0),
       changes: demoOrders().reduce((sum, order) => sum + (order.cancelledAt ? 2 : 1), 0),
-      // Historic data: nothing downstream ever held stock or money for these orders, so no event announces them.
-      events: 0,
+      // Each PENDING order announces itself as checkout does, the CANCELLED ones (historic, final) nothing.
+      events: pending.length * 2,
     });
+  });
+
+  it('hands every PENDING demo order to the checkout saga as placeOrder would, so it becomes payable (issue #9, item 7)', async () => {
+    for (const order of demoOrders()) {
+      const events = await h.outbox(order.id);
+      if (order.status !== 'PENDING') {
+        expect(events).toEqual([]);
+        continue;
+      }
+      expect(events.map((event) => event.type)).toEqual(['orders.order-placed.v1', 'orders.order-status-changed.v1']);
+      expect(events[0]!.payload).toEqual({
+        orderId: order.id,
+        customerId: order.customerId,
+        items: order.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })),
+        total: { amount: order.total, currency: 'USD' },
+      });
+      expect(events[1]!.payload).toMatchObject({ orderId: order.id, status: 'PENDING', previousStatus: null });
+    }
   });
 
   it('is deterministic: stable ids, and numbers from TA-100001 in the order the orders were placed', async () => {

@@ -125,12 +125,13 @@ describe('orders.order-cancelled.v1', () => {
     ]);
   });
 
-  it('cancels a FAILED payment (its intent stays uncollectable) without another event', async () => {
+  it('keeps a declined payment FAILED (final, as the schema says) when its order is cancelled: only its intent is cancelled, no event', async () => {
     const order = await h.awaitingPayment();
     expect((await h.confirm(order.id, TEST_CARDS.DECLINED)).data?.confirmPayment.status).toBe('FAILED');
     await h.deliver(h.orderCancelled(order.id, 'PAYMENT_FAILED'));
+    await h.deliver(h.orderCancelled(order.id, 'PAYMENT_FAILED'));
     const payment = await h.paymentOf(order.id);
-    expect(payment).toMatchObject({ status: 'CANCELLED', failureCode: 'card_declined' });
+    expect(payment).toMatchObject({ status: 'FAILED', failureCode: 'card_declined' });
     expect(provider.inspect(payment!.providerReference!).status).toBe('canceled');
     expect((await h.eventsOf(order.id)).map((event) => event.type)).toEqual(['payments.payment-failed.v1']);
   });

@@ -138,8 +138,11 @@ describe('confirmPayment: when there is nothing to pay', () => {
     const order = h.order();
     const response = await confirm(order.id, TEST_CARDS.SUCCEEDS);
     expect(errorCodes(response)).toEqual(['PAYMENT_NOT_ALLOWED']);
+    // True of every order checkout or the demo seed placed (issue #9, item 7), and the same for an id payments
+    // has never heard of, which it cannot tell apart (and must not, for someone else's order).
     expect(response.errors?.[0]?.message).toBe(
-      `Order ${order.id} is not awaiting payment yet: it can be paid once its stock is reserved. Try again in a moment.`,
+      `No payment is open for order ${order.id} yet: an order can be paid once it awaits payment, which it reaches ` +
+        'moments after it is placed, when its stock is reserved. Check its status, then try again.',
     );
     expect(response.errors?.[0]?.extensions).toMatchObject({ orderId: order.id, retryable: true });
     expect(await h.paymentOf(order.id)).toBeUndefined();

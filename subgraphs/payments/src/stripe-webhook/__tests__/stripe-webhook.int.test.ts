@@ -158,6 +158,14 @@ describe('POST /webhooks/stripe: a verified event', () => {
     expect(await h.eventsOf(order.id)).toEqual([]);
   });
 
+  it('payment_intent.canceled for a declined payment (the order’s compensation cancelled its intent): it stays FAILED, no event', async () => {
+    const order = await h.awaitingPayment();
+    expect((await h.confirm(order.id, TEST_CARDS.DECLINED)).data?.confirmPayment.status).toBe('FAILED');
+    expect((await send(stripeEvent('payment_intent.canceled', await intentOf(order, { status: 'canceled' })))).status).toBe(200);
+    expect(await h.paymentOf(order.id)).toMatchObject({ status: 'FAILED', failureCode: 'card_declined' });
+    expect(await typesOf(order.id)).toEqual(['payments.payment-failed.v1']);
+  });
+
   it('charge.refunded in full → REFUNDED with one payment-refunded; a partial refund changes nothing', async () => {
     const order = await h.awaitingPayment();
     await h.confirm(order.id, TEST_CARDS.SUCCEEDS);
