@@ -133,6 +133,24 @@ export function createRedisStreamStore(options: RedisStreamStoreOptions): Stream
       await commands.call('XADD', keys.deadLetter, 'MAXLEN', '~', deadLetterMaxLength, '*', ...fields);
     },
 
+    async readMarker(name, streams) {
+      // One round trip: the marker's value, and whether every stream it vouches for is still there.
+      const [[markerError, value], [existsError, existing]] = (await commands
+        .multi()
+        .get(keys.marker(name))
+        .exists(...streams.map((stream) => keys.stream(stream)), keys.marker(name))
+        .exec()) as [[Error | null, string | null], [Error | null, number]];
+      if (markerError || existsError) throw markerError ?? existsError;
+      return value !== null && existing === streams.length + 1 ? value : null;
+    },
+
+    async writeMarker(name, value, onlyIfPresent) {
+      const written = onlyIfPresent
+        ? await commands.set(keys.marker(name), value, 'XX')
+        : await commands.set(keys.marker(name), value);
+      return written === 'OK';
+    },
+
     async readDeadLetters(limit) {
       const raw = (await commands.call('XREVRANGE', keys.deadLetter, '+', '-', 'COUNT', limit)) as RawEntry[];
       return raw.reverse().map(([, fields]) => toDeadLetter(pairs(fields ?? [])));
