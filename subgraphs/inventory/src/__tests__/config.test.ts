@@ -28,7 +28,7 @@ describe('loadInventoryConfig', () => {
       productsUrl: 'http://127.0.0.1:4002/graphql',
       serviceTimeoutMs: 5000,
       reservationTtlSeconds: 900,
-      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1000, outboxListen: true },
+      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1000, outboxListen: true, outboxRetentionSeconds: 3600 },
     });
   });
 
