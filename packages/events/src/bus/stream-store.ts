@@ -33,8 +33,8 @@ export interface StreamStore {
   ack(stream: string, group: string, id: string): Promise<void>;
   appendDeadLetter(letter: DeadLetter): Promise<void>;
   /**
-   * A publisher's epoch marker (see `EventBus.readEpoch`): its value, or null when it is missing or one of
-   * `streams` no longer exists — the store lost what it held since the marker was written.
+   * A publisher's epoch marker (see `EventBus.readEpoch`): its value, or null when it is missing, one of
+   * `streams` no longer exists or lost the newest entry appended to it — the store lost what it held.
    */
   readMarker(name: string, streams: readonly string[]): Promise<string | null>;
   /** Writes the marker; with `onlyIfPresent`, only over one that still exists. Resolves whether it wrote. */

@@ -135,6 +135,24 @@ onRedis('the outbox relay on a Redis that lost its data', () => {
     expect(await relay.publishBatch()).toMatchObject({ republished: 1 });
   });
 
+  it('notices a stream that lost its newest entries while the marker survived (an AOF fsynced every second)', async () => {
+    const { bus, keyPrefix } = redisBus();
+    const relay = relayOn(bus);
+    const events = [orderPlaced(), orderCancelled()];
+    await commit(events);
+    await relay.publishBatch();
+    expect(await relay.publishBatch()).toMatchObject({ republished: 0 });
+    const redis = inspectRedis(redisUrl!);
+    try {
+      const stream = redisStreamKeys(keyPrefix).stream('orders');
+      const [[newest]] = (await redis.xrevrange(stream, '+', '-', 'COUNT', 1)) as [[string, string[]]];
+      await redis.xdel(stream, newest);
+    } finally {
+      redis.disconnect();
+    }
+    expect(await relay.publishBatch()).toMatchObject({ republished: 2 });
+  });
+
   it('publishes again only rows inside the retention window, never hands them to onPublished again', async () => {
     const { bus, keyPrefix } = redisBus();
     const handed: string[] = [];
