@@ -42,7 +42,7 @@ describe('loadInventoryConfig', () => {
       OUTBOX_LISTEN: 'false',
     });
     expect(config.reservationTtlSeconds).toBe(60);
-    expect(config.events).toEqual({ redisUrl: 'redis://redis.internal:6379', keyPrefix: 'staging', outboxPollIntervalMs: 250, outboxListen: false });
+    expect(config.events).toEqual({ redisUrl: 'redis://redis.internal:6379', keyPrefix: 'staging', outboxPollIntervalMs: 250, outboxListen: false, outboxRetentionSeconds: 3600 });
   });
 
   it.each(['0', '-5', '1.5', 'soon', '604801'])('refuses RESERVATION_TTL_SECONDS=%s, naming it', (value) => {
