@@ -4,7 +4,8 @@ import { createIntervalWorker, type BackgroundWorker } from '@techally/platform'
 import { CancellationReason } from '../order/cancellation-reason';
 import { OrderStatus } from '../order/order-status';
 import { OrderRepository, type PendingCursor } from '../order/order.repository';
-import { reactOnOrder, type SagaDependencies } from './order-reaction';
+import type { SagaDependencies } from './order-reaction';
+import { transitionAlone, walkInBatches } from './order-sweep';
 
 const DEFAULT_BATCH_SIZE = 100;
 const ACTOR = 'system:deadline';
@@ -53,17 +54,11 @@ export class PendingOrderDeadline {
     const redriveBefore = new Date(now.getTime() - this.deps.redriveIntervalMs);
     const timedOutBefore = new Date(now.getTime() - this.deps.timeoutMs);
     const result = { redriven: 0, cancelled: 0, skipped: 0, failed: 0 };
-    let after: PendingCursor | null = null;
-    for (;;) {
-      const repository = new OrderRepository(this.deps.orm.em.fork() as EntityManager);
-      const batch: PendingCursor[] = await repository.pendingSince(redriveBefore, after, this.batchSize);
-      for (const order of batch) {
-        const outcome = order.placedAt < timedOutBefore ? await this.cancel(order.id) : await this.redrive(order.id, redriveBefore);
-        result[outcome] += 1;
-      }
-      if (batch.length < this.batchSize) break;
-      after = batch[batch.length - 1] ?? null;
-    }
+    const repository = () => new OrderRepository(this.deps.orm.em.fork() as EntityManager);
+    await walkInBatches<PendingCursor>(this.batchSize, (after, limit) => repository().pendingSince(redriveBefore, after, limit), async (order) => {
+      const outcome = order.placedAt < timedOutBefore ? await this.cancel(order.id) : await this.redrive(order.id, redriveBefore);
+      result[outcome] += 1;
+    });
     if (result.redriven + result.cancelled + result.failed > 0) this.deps.logger.warn(result, 'pending-order deadline: orders inventory did not answer');
     return result;
   }
@@ -81,31 +76,22 @@ export class PendingOrderDeadline {
   }
 
   private async cancel(orderId: string): Promise<keyof PendingSweepResult> {
-    try {
-      const em = this.deps.orm.em.fork() as EntityManager;
-      const outcome = await em.transactional((tx) =>
-        reactOnOrder(
-          tx,
-          this.deps,
-          orderId,
-          (current) =>
-            current.status === OrderStatus.PENDING
-              ? {
-                  to: OrderStatus.CANCELLED,
-                  reason: 'inventory did not answer in time',
-                  actor: ACTOR,
-                  cancellationReason: CancellationReason.STOCK_NOT_CONFIRMED,
-                }
-              : null,
-          {},
-          { what: 'pending deadline passed' },
-        ),
-      );
-      return outcome?.applied ? 'cancelled' : 'skipped';
-    } catch (error) {
-      this.deps.logger.error({ err: error, orderId }, 'could not cancel a PENDING order past its deadline; the next sweep retries');
-      return 'failed';
-    }
+    const outcome = await transitionAlone(
+      this.deps,
+      orderId,
+      (current) =>
+        current.status === OrderStatus.PENDING
+          ? {
+              to: OrderStatus.CANCELLED,
+              reason: 'inventory did not answer in time',
+              actor: ACTOR,
+              cancellationReason: CancellationReason.STOCK_NOT_CONFIRMED,
+            }
+          : null,
+      { what: 'pending deadline passed' },
+      'could not cancel a PENDING order past its deadline; the next sweep retries',
+    );
+    return outcome === 'applied' ? 'cancelled' : outcome;
   }
 }
 
