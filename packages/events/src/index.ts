@@ -19,6 +19,7 @@ export * from './outbox/event-tables.sql';
 export * from './outbox/append-to-outbox';
 export * from './outbox/outbox-relay';
 export * from './outbox/prune-event-tables';
+export * from './outbox/requeue-published';
 export * from './inbox/handle-once';
 
 export * from './bus/event-bus';

@@ -11,3 +11,4 @@ export * from './test-redis';
 export * from './tcp-proxy';
 export * from './stripe-fake';
 export * from './graphql-ws-client';
+export * from './private-redis';

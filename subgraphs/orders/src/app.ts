@@ -16,6 +16,7 @@ import { OrderStatusFeed } from './live/order-status-feed';
 import { followPaymentsConsumer } from './saga/follow-payments.consumer';
 import { followStockConsumer } from './saga/follow-stock.consumer';
 import { OrderExpirySweeper, orderExpiryWorker } from './saga/order-expiry.sweeper';
+import { PendingOrderDeadline, pendingOrderDeadlineWorker } from './saga/pending-order.deadline';
 import { buildOrdersSchema } from './schema';
 import { seedDemoOrders } from './seed/seed';
 
@@ -33,7 +34,7 @@ export interface OrdersSubgraphOptions extends SubgraphAppOptions, EventBusOptio
  * The composition root (STYLE.md §2): the ORM, the event bus, the subscription pub/sub, the products and users
  * clients and the request context wired into the platform's subgraph assembly, with the saga's workers — the
  * outbox relay (which also feeds the order subscriptions from every committed status change), the
- * `orders.follow-stock` and `orders.follow-payments` consumers and the expiry sweeper — started once it
+ * `orders.follow-stock` and `orders.follow-payments` consumers, the expiry sweeper and the pending-order deadline — started once it
  * listens. Opens the database pool, the pub/sub (and the bus, unless one is injected); does not migrate, seed
  * or listen.
  */
@@ -73,6 +74,11 @@ export async function createOrdersSubgraph(config: OrdersConfig, options: Orders
       }),
       ...[followStockConsumer(saga), followPaymentsConsumer(saga)].map((consumer) => consumerWorker(bus, consumer, 'orders')),
       orderExpiryWorker(new OrderExpirySweeper(saga), config.orderExpirySweepIntervalMs, saga),
+      pendingOrderDeadlineWorker(
+        new PendingOrderDeadline({ ...saga, redriveIntervalMs: config.orderPendingRedriveIntervalMs, timeoutMs: config.orderPendingTimeoutMs }),
+        config.orderExpirySweepIntervalMs,
+        saga,
+      ),
     ],
     // After the server drained (its subscriptions ended) and the relay stopped publishing.
     closeables: [closeBus, () => pubSub.close()],

@@ -30,12 +30,23 @@ const ordersEnv = {
   }),
   MAX_UNPAID_ORDERS_PER_CUSTOMER: num({ default: 3, desc: 'Unpaid orders one customer may hold at once (PENDING or AWAITING_PAYMENT).' }),
   MAX_UNPAID_UNITS_PER_PRODUCT: num({ default: 10, desc: 'Units of one product one customer may hold in unpaid orders at once.' }),
+  ORDER_PENDING_REDRIVE_INTERVAL_MS: num({
+    default: 30_000,
+    desc: 'How long a PENDING order waits for inventory before its order-placed event is published again.',
+  }),
+  ORDER_PENDING_TIMEOUT_MS: num({
+    default: 300_000,
+    desc: 'How long an order may stay PENDING before it is cancelled (STOCK_NOT_CONFIRMED).',
+  }),
 };
 
 /** The sweep interval's bounds: often enough to matter, never a busy loop. */
 const SWEEP_INTERVAL_MS = { min: 100, max: 3_600_000 } as const;
 /** The unpaid-order limits' bounds (an order has at most 50 lines of at most 99 units). */
 const UNPAID_LIMIT = { min: 1, max: 10_000 } as const;
+/** The PENDING deadline's bounds: a re-drive never hammers inventory; a timeout within a day, after one re-drive. */
+const PENDING_REDRIVE_INTERVAL_MS = { min: 1_000, max: 3_600_000 } as const;
+const PENDING_TIMEOUT_MS = { max: 86_400_000 } as const;
 
 /** The orders subgraph's settings, read and validated once at start (STYLE.md §3). */
 export interface OrdersConfig extends SubgraphBaseConfig {
@@ -43,10 +54,14 @@ export interface OrdersConfig extends SubgraphBaseConfig {
   readonly productsUrl: string;
   /** The event bus (Redis Streams or in memory) and the outbox relay's settings. */
   readonly events: EventBusConfig;
-  /** Pause between two runs of the expiry sweeper. */
+  /** Pause between two runs of the expiry sweeper (and of the pending-order deadline). */
   readonly orderExpirySweepIntervalMs: number;
   /** What one customer may hold unpaid (issue #9). */
   readonly unpaidOrderLimits: UnpaidOrderLimits;
+  /** A PENDING order's order-placed is published again after this long without inventory's answer. */
+  readonly orderPendingRedriveIntervalMs: number;
+  /** A PENDING order older than this is cancelled (STOCK_NOT_CONFIRMED). */
+  readonly orderPendingTimeoutMs: number;
 }
 
 /**
@@ -67,6 +82,14 @@ export function loadOrdersConfig(source: Record<string, string | undefined> = pr
       problems[name] = `a whole number from ${UNPAID_LIMIT.min} to ${UNPAID_LIMIT.max}`;
     }
   }
+  const redriveMs = env?.ORDER_PENDING_REDRIVE_INTERVAL_MS;
+  if (redriveMs !== undefined && !(Number.isInteger(redriveMs) && redriveMs >= PENDING_REDRIVE_INTERVAL_MS.min && redriveMs <= PENDING_REDRIVE_INTERVAL_MS.max)) {
+    problems['ORDER_PENDING_REDRIVE_INTERVAL_MS'] = `a whole number of milliseconds from ${PENDING_REDRIVE_INTERVAL_MS.min} to ${PENDING_REDRIVE_INTERVAL_MS.max}`;
+  }
+  const timeoutMs = env?.ORDER_PENDING_TIMEOUT_MS;
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > (redriveMs ?? 0) && timeoutMs <= PENDING_TIMEOUT_MS.max)) {
+    problems['ORDER_PENDING_TIMEOUT_MS'] = `a whole number of milliseconds above ORDER_PENDING_REDRIVE_INTERVAL_MS, at most ${PENDING_TIMEOUT_MS.max}`;
+  }
   if (!env || !events || Object.keys(problems).length > 0) throw new ConfigError(problems);
   return Object.freeze({
     ...subgraphBaseConfig(env, env.ORDERS_PORT),
@@ -75,5 +98,7 @@ export function loadOrdersConfig(source: Record<string, string | undefined> = pr
     events,
     orderExpirySweepIntervalMs: env.ORDER_EXPIRY_SWEEP_INTERVAL_MS,
     unpaidOrderLimits: { maxOrders: env.MAX_UNPAID_ORDERS_PER_CUSTOMER, maxUnitsPerProduct: env.MAX_UNPAID_UNITS_PER_PRODUCT },
+    orderPendingRedriveIntervalMs: env.ORDER_PENDING_REDRIVE_INTERVAL_MS,
+    orderPendingTimeoutMs: env.ORDER_PENDING_TIMEOUT_MS,
   });
 }

@@ -14,6 +14,19 @@ export interface EventBus {
   publish(envelope: AnyEventEnvelope): Promise<void>;
   /** Starts consuming; resolves once the group exists, so events published from then on reach it. */
   subscribe<T extends EventType>(options: SubscribeOptions<T>): Promise<Subscription>;
+  /**
+   * Where `publisher` (an outbox relay, named after its outbox) stands with this bus: a marker the bus keeps beside
+   * its streams and loses with them — a Redis restarted without its data or flushed, or one of `streams` (the
+   * domains it published to) deleted. `null` when it is gone (or was never written): the bus may no longer hold
+   * what this publisher published, so the relay publishes its retained rows again (`replaying`), then `held`.
+   * Rejects when the bus is down.
+   */
+  readEpoch(publisher: string, streams: readonly string[]): Promise<PublisherEpoch | null>;
+  /**
+   * Writes the publisher's marker. `held` is written only over a marker that still exists (resolves false
+   * otherwise): a bus that lost its data again during a replay must be noticed again, not marked as holding.
+   */
+  writeEpoch(publisher: string, epoch: PublisherEpoch): Promise<boolean>;
   /** The newest dead letters, oldest first (at most `limit`, default 100). */
   readDeadLetters(limit?: number): Promise<DeadLetter[]>;
   /** True when the bus answers (for `/health/ready`). */
@@ -25,6 +38,9 @@ export interface EventBus {
    */
   close(): Promise<void>;
 }
+
+/** `replaying`: a relay is publishing its retained rows again; `held`: the bus holds what was published. */
+export type PublisherEpoch = 'replaying' | 'held';
 
 export interface SubscribeOptions<T extends EventType> {
   /**

@@ -43,6 +43,8 @@ export function createInMemoryStreamStore(options: InMemoryStreamStoreOptions = 
   const deadLetterMaxLength = options.deadLetterMaxLength ?? 10_000;
   const streams = new Map<string, Stream>();
   const deadLetters: DeadLetter[] = [];
+  /** Publishers' epoch markers: like the streams, they live and die with this object. */
+  const markers = new Map<string, string>();
   /** Readers blocked waiting for an append. */
   const waiters = new Set<() => void>();
 
@@ -157,6 +159,17 @@ export function createInMemoryStreamStore(options: InMemoryStreamStoreOptions = 
 
     async readDeadLetters(limit) {
       return deadLetters.slice(-limit);
+    },
+
+    async readMarker(name, names) {
+      const value = markers.get(name);
+      return value !== undefined && names.every((stream) => streams.has(stream)) ? value : null;
+    },
+
+    async writeMarker(name, value, onlyIfPresent) {
+      if (onlyIfPresent && !markers.has(name)) return false;
+      markers.set(name, value);
+      return true;
     },
 
     async ping() {

@@ -5,6 +5,8 @@
  * - `<prefix>:stream:<domain>` — one stream per producing domain (`techally:stream:orders`), each entry one
  *   event: fields `type` and `envelope` (the JSON). Consumer groups live on these streams.
  * - `<prefix>:dead-letter` — one stream of every group's dead letters.
+ * - `<prefix>:epoch:<publisher>` — a publisher's epoch marker (`EventBus.readEpoch`): it vanishes with the
+ *   streams when Redis loses its data, which is how the outbox relay learns it must publish again.
  */
 export interface RedisStreamKeys {
   readonly prefix: string;
@@ -12,6 +14,7 @@ export interface RedisStreamKeys {
   /** The domain of a stream key (the inverse of `stream`). */
   domainOf(key: string): string;
   readonly deadLetter: string;
+  marker(publisher: string): string;
   /** A SCAN pattern matching every key of this prefix. */
   readonly pattern: string;
 }
@@ -26,6 +29,7 @@ export function redisStreamKeys(prefix: string): RedisStreamKeys {
     stream: (domain) => `${streamPrefix}${domain}`,
     domainOf: (key) => (key.startsWith(streamPrefix) ? key.slice(streamPrefix.length) : key),
     deadLetter: `${prefix}:dead-letter`,
+    marker: (publisher) => `${prefix}:epoch:${publisher}`,
     pattern: `${prefix}:*`,
   };
 }

@@ -46,6 +46,13 @@ export function createRedisStreamStore(options: RedisStreamStoreOptions): Stream
   };
   const commands = watch(new Redis(options.url, { ...base, commandTimeout: options.commandTimeoutMs ?? 10_000 }), 'commands', logger);
 
+  /**
+   * The newest entry this process appended to each stream. Trimming only ever takes the oldest entries, so when
+   * it is gone the stream lost its tail: a Redis restarted from an AOF fsynced every second may lack the last
+   * second's writes while its other keys (the epoch markers) survived.
+   */
+  const lastAppended = new Map<string, string>();
+
   async function ensureGroup(stream: string, group: string): Promise<void> {
     try {
       await commands.call('XGROUP', 'CREATE', keys.stream(stream), group, '0', 'MKSTREAM');
@@ -62,7 +69,8 @@ export function createRedisStreamStore(options: RedisStreamStoreOptions): Stream
 
   return {
     async append(stream, type, envelope) {
-      await commands.call('XADD', keys.stream(stream), 'MAXLEN', '~', maxLength, '*', 'type', type, 'envelope', envelope);
+      const id = (await commands.call('XADD', keys.stream(stream), 'MAXLEN', '~', maxLength, '*', 'type', type, 'envelope', envelope)) as string;
+      lastAppended.set(stream, id);
     },
 
     ensureGroup,
@@ -131,6 +139,33 @@ export function createRedisStreamStore(options: RedisStreamStoreOptions): Stream
     async appendDeadLetter(letter) {
       const fields = Object.entries(letter).flatMap(([name, value]) => [name, value === null ? '' : String(value)]);
       await commands.call('XADD', keys.deadLetter, 'MAXLEN', '~', deadLetterMaxLength, '*', ...fields);
+    },
+
+    async readMarker(name, streams) {
+      // One round trip: the marker's value, whether every stream it vouches for is still there, and whether each
+      // still holds the newest entry this process appended to it.
+      const appended = streams.flatMap((stream) => {
+        const id = lastAppended.get(stream);
+        return id ? [{ key: keys.stream(stream), id }] : [];
+      });
+      const transaction = commands
+        .multi()
+        .get(keys.marker(name))
+        .exists(...streams.map((stream) => keys.stream(stream)), keys.marker(name));
+      for (const { key, id } of appended) transaction.xrange(key, id, id);
+      const replies = ((await transaction.exec()) ?? []) as Array<[Error | null, unknown]>;
+      const failed = replies.find(([error]) => error);
+      if (failed) throw failed[0];
+      const [[, value], [, existing], ...tails] = replies as [[null, string | null], [null, number], ...Array<[null, unknown[]]>];
+      const intact = existing === streams.length + 1 && tails.every(([, entries]) => entries.length === 1);
+      return value !== null && intact ? value : null;
+    },
+
+    async writeMarker(name, value, onlyIfPresent) {
+      const written = onlyIfPresent
+        ? await commands.set(keys.marker(name), value, 'XX')
+        : await commands.set(keys.marker(name), value);
+      return written === 'OK';
     },
 
     async readDeadLetters(limit) {

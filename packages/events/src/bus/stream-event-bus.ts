@@ -69,6 +69,12 @@ export function createStreamEventBus(store: StreamStore, options: StreamEventBus
       };
     },
 
+    async readEpoch(publisher, streams) {
+      const value = await store.readMarker(publisher, streams);
+      return value === 'replaying' || value === 'held' ? value : null;
+    },
+    writeEpoch: (publisher, epoch) => store.writeMarker(publisher, epoch, epoch === 'held'),
+
     readDeadLetters: (limit = 100) => store.readDeadLetters(limit),
     isReachable: () => store.ping(),
 

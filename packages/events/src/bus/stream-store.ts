@@ -32,6 +32,13 @@ export interface StreamStore {
   claimIdle(options: { stream: string; group: string; consumer: string; minIdleMs: number; count: number }): Promise<StreamEntry[]>;
   ack(stream: string, group: string, id: string): Promise<void>;
   appendDeadLetter(letter: DeadLetter): Promise<void>;
+  /**
+   * A publisher's epoch marker (see `EventBus.readEpoch`): its value, or null when it is missing, one of
+   * `streams` no longer exists or lost the newest entry appended to it — the store lost what it held.
+   */
+  readMarker(name: string, streams: readonly string[]): Promise<string | null>;
+  /** Writes the marker; with `onlyIfPresent`, only over one that still exists. Resolves whether it wrote. */
+  writeMarker(name: string, value: string, onlyIfPresent: boolean): Promise<boolean>;
   readDeadLetters(limit: number): Promise<DeadLetter[]>;
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -14,7 +14,15 @@ export interface EventBusConfig {
   readonly outboxPollIntervalMs: number;
   /** Whether the relay LISTENs for the outbox trigger's NOTIFY (default true; off on PGlite). */
   readonly outboxListen: boolean;
+  /**
+   * How long published outbox rows are kept (default 3600 s): published again when the bus lost its data, then
+   * pruned. Longer than any consumer may lag behind.
+   */
+  readonly outboxRetentionSeconds: number;
 }
+
+/** OUTBOX_RETENTION_SECONDS' bounds: a minute (a restart must be noticed within it) to 30 days. */
+export const OUTBOX_RETENTION_SECONDS = Object.freeze({ default: 3_600, min: 60, max: 30 * 24 * 3_600 });
 
 /** The variables, their defaults and meaning, for a service README's configuration table. */
 export const EVENT_BUS_VARIABLES = Object.freeze({
@@ -22,10 +30,11 @@ export const EVENT_BUS_VARIABLES = Object.freeze({
   EVENTS_KEY_PREFIX: 'Prefix of every Redis key of the bus (default techally); one per environment sharing a Redis.',
   OUTBOX_POLL_INTERVAL_MS: 'How often the outbox relay polls when no NOTIFY woke it (default 1000).',
   OUTBOX_LISTEN: 'true/false: the relay LISTENs for new outbox rows (default true; the embedded start on PGlite sets false).',
+  OUTBOX_RETENTION_SECONDS: 'How long published outbox rows are kept, to publish again when Redis lost its data (default 3600; 60 to 2592000).',
 });
 
 /**
- * Reads REDIS_URL and EVENTS_KEY_PREFIX, for a service's `config.ts` (the only reader of `process.env` there).
+ * Reads REDIS_URL, EVENTS_KEY_PREFIX and the OUTBOX_* settings, for a service's `config.ts` (the only reader of `process.env` there).
  * A malformed value throws the platform's `ConfigError`, naming the variable, like `readEnv`.
  */
 export function loadEventBusConfig(source: Record<string, string | undefined> = process.env): EventBusConfig {
@@ -43,8 +52,13 @@ export function loadEventBusConfig(source: Record<string, string | undefined> = 
   }
   const listenText = source['OUTBOX_LISTEN']?.trim().toLowerCase() || 'true';
   if (listenText !== 'true' && listenText !== 'false') problems['OUTBOX_LISTEN'] = 'true or false';
+  const retentionText = source['OUTBOX_RETENTION_SECONDS']?.trim() || String(OUTBOX_RETENTION_SECONDS.default);
+  const outboxRetentionSeconds = Number(retentionText);
+  if (!/^\d+$/.test(retentionText) || outboxRetentionSeconds < OUTBOX_RETENTION_SECONDS.min || outboxRetentionSeconds > OUTBOX_RETENTION_SECONDS.max) {
+    problems['OUTBOX_RETENTION_SECONDS'] = `a whole number of seconds from ${OUTBOX_RETENTION_SECONDS.min} to ${OUTBOX_RETENTION_SECONDS.max}`;
+  }
   if (Object.keys(problems).length > 0) throw new ConfigError(problems);
-  return Object.freeze({ redisUrl, keyPrefix, outboxPollIntervalMs, outboxListen: listenText === 'true' });
+  return Object.freeze({ redisUrl, keyPrefix, outboxPollIntervalMs, outboxListen: listenText === 'true', outboxRetentionSeconds });
 }
 
 /**

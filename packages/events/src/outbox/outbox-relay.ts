@@ -1,17 +1,31 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { AnyEventEnvelope } from '../contracts/event-envelope';
 import type { EventBus } from '../bus/event-bus';
 import { silentLogger, type EventsLogger } from '../shared/events-logger';
 import { backoffDelay, errorMessage, withTimeout } from '../shared/timing';
 import { qualifiedTableName } from './event-tables';
 import { listenForOutboxRows, type OutboxListener } from './outbox-listener';
+import { OutboxReplay, OUTBOX_ROW_COLUMNS, toEnvelope, type OutboxRow } from './outbox-replay';
 import { OUTBOX_ENTITY } from './outbox.entity';
+import { pruneEventTables } from './prune-event-tables';
 
 export interface OutboxRelayOptions {
   /** The subgraph's ORM; its outbox is the one in the ORM's schema. */
   readonly orm: MikroORM;
-  readonly bus: Pick<EventBus, 'publish'>;
-  /** Rows claimed per transaction (default 100). */
+  /**
+   * Where the events go. With `readEpoch`/`writeEpoch` (every real bus) the relay also notices a bus that lost
+   * its data and publishes the retained rows again; a test double with `publish` alone is never checked.
+   */
+  readonly bus: Pick<EventBus, 'publish'> & Partial<Pick<EventBus, 'readEpoch' | 'writeEpoch'>>;
+  /**
+   * How long published rows stay in the outbox (default 1 hour, OUTBOX_RETENTION_SECONDS): what the relay
+   * publishes again when the bus lost its data, and older rows are deleted. Longer than a consumer may lag
+   * behind (events it had not read when the bus lost them are only recovered from inside this window).
+   */
+  readonly retentionMs?: number;
+  /** How often published rows past the retention are deleted (default 1 minute). */
+  readonly pruneIntervalMs?: number;
+  /** Rows claimed per transaction (default 100); also the replay's batch. */
   readonly batchSize?: number;
   /** Pause between polls when the outbox is empty (default 1 s); also the first backoff step. */
   readonly pollIntervalMs?: number;
@@ -39,6 +53,8 @@ export interface OutboxRelayOptions {
 /** What one batch did. */
 export interface RelayBatch {
   readonly published: number;
+  /** Rows published again because the bus had lost them (see `OutboxReplay`); never handed to `onPublished`. */
+  readonly republished: number;
   /** The publish that failed (the bus is down); the row and those after it wait for the next attempt. */
   readonly failure: { readonly eventId: string; readonly error: string } | null;
   /** Another relay held the outbox (exclusive mode); nothing was tried. */
@@ -55,28 +71,16 @@ export interface OutboxRelay {
 }
 
 /**
- * `occurred_at` exactly as `createEvent` wrote it (`2026-11-26T07:01:02.123Z`): formatted by Postgres, since the
- * driver hands raw timestamps back as text in the server's own format.
- */
-const ISO_OCCURRED_AT = `to_char("occurred_at" at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "occurred_at"`;
-
-interface OutboxRow {
-  id: string;
-  type: string;
-  aggregate_id: string;
-  payload: unknown;
-  metadata: unknown;
-  /** Already ISO 8601 (see ISO_OCCURRED_AT). */
-  occurred_at: string;
-}
-
-/**
  * Moves committed outbox rows to the bus (DESIGN.md §4). Each batch is one short transaction: claim the oldest
  * unpublished rows with `SELECT … FOR UPDATE SKIP LOCKED` (so no two relays ever hold the same row), publish
  * them one by one in order, mark those that went out `published_at = now()`. When a publish fails, the rows
  * before it are marked, that row gets `attempts + 1` and `last_error`, it and the rest stay unpublished, and the
  * relay backs off exponentially. Nothing is lost; a row may go out twice only if the process dies between the
  * publish and the commit — at-least-once, which the consumers' inbox absorbs.
+ *
+ * Published rows are kept for `retentionMs` (then pruned): when the bus says it lost what this outbox published
+ * (its epoch marker is gone, as after a Redis restarted without its data), they go out again first
+ * (`OutboxReplay`), since events published but not yet consumed vanished with it.
  *
  * The transaction is open while publishing: it locks only the claimed outbox rows (producers insert new rows
  * freely), and every publish is bounded by `publishTimeoutMs`. The in-memory bus's publish never waits on a
@@ -92,6 +96,30 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const logger = options.logger ?? silentLogger;
   const schema = orm.config.get('schema') ?? 'public';
   const table = qualifiedTableName(orm.em, OUTBOX_ENTITY);
+  const retentionMs = options.retentionMs ?? 3_600_000;
+  const pruneIntervalMs = options.pruneIntervalMs ?? 60_000;
+  /** Takes this outbox's relay lock for the transaction (exclusive mode); false when another relay holds it. */
+  const lock = async (em: EntityManager): Promise<boolean> => {
+    if (!exclusive) return true;
+    const [row] = await em.execute<Array<{ locked: boolean }>>(`select pg_try_advisory_xact_lock(hashtext(?)) as "locked"`, [outboxRelayLockName(table)]);
+    return row?.locked === true;
+  };
+  const { readEpoch, writeEpoch } = bus;
+  const replay =
+    readEpoch && writeEpoch
+      ? new OutboxReplay({
+          orm,
+          bus: { publish: (envelope) => bus.publish(envelope), readEpoch: readEpoch.bind(bus), writeEpoch: writeEpoch.bind(bus) },
+          table,
+          publisher: `outbox:${schema}`,
+          batchSize,
+          publishTimeoutMs,
+          retentionMs,
+          lock,
+          logger,
+        })
+      : null;
+  let nextPruneAt = 0;
 
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -102,8 +130,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let wakeRequested = false;
 
   async function publishBatch(): Promise<RelayBatch> {
+    // What the bus lost goes out again first, before any newer row, so each aggregate's events keep their order.
+    const replayed = (await replay?.step()) ?? null;
+    if (replayed && (replayed.inProgress || replayed.failure)) {
+      return { published: 0, republished: replayed.republished, failure: replayed.failure, busy: replayed.busy };
+    }
     const sent: AnyEventEnvelope[] = [];
-    const batch = await claimAndPublish(sent);
+    const batch = { ...(await claimAndPublish(sent)), republished: replayed?.republished ?? 0 };
     for (const envelope of sent) {
       try {
         await options.onPublished?.(envelope);
@@ -115,14 +148,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   }
 
   /** One batch in one transaction; `sent` receives the envelopes that went out (valid once it committed). */
-  async function claimAndPublish(sent: AnyEventEnvelope[]): Promise<RelayBatch> {
-    return orm.em.fork().transactional(async (em): Promise<RelayBatch> => {
-      if (exclusive) {
-        const [lock] = await em.execute<Array<{ locked: boolean }>>(`select pg_try_advisory_xact_lock(hashtext(?)) as "locked"`, [outboxRelayLockName(table)]);
-        if (!lock?.locked) return { published: 0, failure: null, busy: true };
-      }
+  async function claimAndPublish(sent: AnyEventEnvelope[]): Promise<Omit<RelayBatch, 'republished'>> {
+    return orm.em.fork().transactional(async (em): Promise<Omit<RelayBatch, 'republished'>> => {
+      if (!(await lock(em))) return { published: 0, failure: null, busy: true };
       const rows = await em.execute<OutboxRow[]>(
-        `select "id", "type", "aggregate_id", "payload", "metadata", ${ISO_OCCURRED_AT} from ${table}
+        `select ${OUTBOX_ROW_COLUMNS} from ${table}
          where "published_at" is null order by "position" limit ? for update skip locked`,
         [batchSize],
       );
@@ -134,6 +164,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
           await withTimeout(bus.publish(envelope), publishTimeoutMs, `the bus did not accept the event within ${publishTimeoutMs} ms`);
           published.push(row.id);
           sent.push(envelope);
+          replay?.noteSent(envelope);
         } catch (error) {
           failure = { eventId: row.id, error: errorMessage(error) };
           break;
@@ -163,8 +194,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         } else {
           if (failures > 0) logger.info({ schema }, 'outbox relay publishes again');
           failures = 0;
-          if (batch.published === batchSize) delay = 0; // more are waiting
+          if (batch.published === batchSize || batch.republished === batchSize) delay = 0; // more are waiting
         }
+        await pruneWhenDue();
       } catch (error) {
         failures += 1;
         delay = backoffDelay(failures, pollIntervalMs, maxBackoffMs);
@@ -174,6 +206,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       if (failures === 0 && wakeRequested) delay = 0;
       wakeRequested = false;
       if (delay > 0 && !stopped) await pause(delay, failures === 0);
+    }
+  }
+
+  /** Deletes published rows past the retention, every `pruneIntervalMs`; a failure waits for the next time. */
+  async function pruneWhenDue(): Promise<void> {
+    if (Date.now() < nextPruneAt) return;
+    nextPruneAt = Date.now() + pruneIntervalMs;
+    try {
+      const { outbox } = await pruneEventTables(orm.em.fork(), { publishedBefore: new Date(Date.now() - retentionMs) });
+      if (outbox > 0) logger.debug({ schema, deleted: outbox, retentionMs }, 'outbox relay pruned published rows past the retention');
+    } catch (error) {
+      logger.warn({ schema, err: errorMessage(error) }, 'outbox relay could not prune published rows; trying again later');
     }
   }
 
@@ -221,15 +265,4 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
  */
 export function outboxRelayLockName(qualifiedOutboxTable: string): string {
   return `techally.outbox:${qualifiedOutboxTable}`;
-}
-
-function toEnvelope(row: OutboxRow): AnyEventEnvelope {
-  return {
-    id: row.id,
-    type: row.type,
-    occurredAt: row.occurred_at,
-    aggregateId: row.aggregate_id,
-    payload: row.payload,
-    metadata: row.metadata ?? {},
-  } as AnyEventEnvelope;
 }

@@ -56,13 +56,18 @@ export function consumerWorker(bus: EventBus, consumer: EventConsumer, service: 
  * `onPublished` hook feeds live GraphQL subscriptions from the same committed events.
  */
 export function outboxRelayWorker(
-  options: Omit<OutboxRelayOptions, 'pollIntervalMs' | 'listen'> & {
-    /** The service's bus configuration: OUTBOX_POLL_INTERVAL_MS and OUTBOX_LISTEN are read from it, here only. */
-    readonly config: Pick<EventBusConfig, 'outboxPollIntervalMs' | 'outboxListen'>;
+  options: Omit<OutboxRelayOptions, 'pollIntervalMs' | 'listen' | 'retentionMs'> & {
+    /** The service's bus configuration: the OUTBOX_* settings are read from it, here only. */
+    readonly config: Pick<EventBusConfig, 'outboxPollIntervalMs' | 'outboxListen' | 'outboxRetentionSeconds'>;
   },
 ): BackgroundWorker {
   const { config, ...relayOptions } = options;
-  const relay = createOutboxRelay({ ...relayOptions, pollIntervalMs: config.outboxPollIntervalMs, listen: config.outboxListen });
+  const relay = createOutboxRelay({
+    ...relayOptions,
+    pollIntervalMs: config.outboxPollIntervalMs,
+    listen: config.outboxListen,
+    retentionMs: config.outboxRetentionSeconds * 1_000,
+  });
   return {
     name: 'outbox-relay',
     async start() {

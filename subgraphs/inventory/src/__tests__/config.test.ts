@@ -30,7 +30,7 @@ describe('loadInventoryConfig', () => {
       // 10 minutes (issue #9): enough to enter a card and pass 3-D Secure, short enough that abandoned or
       // hostile unpaid orders keep stock off sale briefly.
       reservationTtlSeconds: 600,
-      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1000, outboxListen: true },
+      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1000, outboxListen: true, outboxRetentionSeconds: 3600 },
     });
   });
 
@@ -44,7 +44,7 @@ describe('loadInventoryConfig', () => {
       OUTBOX_LISTEN: 'false',
     });
     expect(config.reservationTtlSeconds).toBe(60);
-    expect(config.events).toEqual({ redisUrl: 'redis://redis.internal:6379', keyPrefix: 'staging', outboxPollIntervalMs: 250, outboxListen: false });
+    expect(config.events).toEqual({ redisUrl: 'redis://redis.internal:6379', keyPrefix: 'staging', outboxPollIntervalMs: 250, outboxListen: false, outboxRetentionSeconds: 3600 });
   });
 
   it.each(['0', '-5', '1.5', 'soon', '604801'])('refuses RESERVATION_TTL_SECONDS=%s, naming it', (value) => {

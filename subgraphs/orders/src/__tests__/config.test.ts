@@ -18,9 +18,11 @@ describe('loadOrdersConfig', () => {
       usersUrl: 'http://127.0.0.1:4001/graphql',
       productsUrl: 'http://127.0.0.1:4002/graphql',
       serviceTimeoutMs: 5_000,
-      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1_000, outboxListen: true },
+      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1_000, outboxListen: true, outboxRetentionSeconds: 3600 },
       orderExpirySweepIntervalMs: 5_000,
       unpaidOrderLimits: { maxOrders: 3, maxUnitsPerProduct: 10 },
+      orderPendingRedriveIntervalMs: 30_000,
+      orderPendingTimeoutMs: 300_000,
     });
   });
 
@@ -40,6 +42,8 @@ describe('loadOrdersConfig', () => {
       ORDER_EXPIRY_SWEEP_INTERVAL_MS: '2000',
       MAX_UNPAID_ORDERS_PER_CUSTOMER: '5',
       MAX_UNPAID_UNITS_PER_PRODUCT: '20',
+      ORDER_PENDING_REDRIVE_INTERVAL_MS: '10000',
+      ORDER_PENDING_TIMEOUT_MS: '60000',
     });
     expect(config).toMatchObject({
       port: 5004,
@@ -51,6 +55,8 @@ describe('loadOrdersConfig', () => {
       events: { redisUrl: 'redis://redis.internal:6379', keyPrefix: 'staging', outboxPollIntervalMs: 250, outboxListen: false },
       orderExpirySweepIntervalMs: 2_000,
       unpaidOrderLimits: { maxOrders: 5, maxUnitsPerProduct: 20 },
+      orderPendingRedriveIntervalMs: 10_000,
+      orderPendingTimeoutMs: 60_000,
     });
   });
 
@@ -90,6 +96,16 @@ describe('loadOrdersConfig', () => {
   it.each(['0', '99', '2.5', '-5000', '3600001'])('refuses ORDER_EXPIRY_SWEEP_INTERVAL_MS=%s (whole milliseconds, 100 to an hour)', (value) => {
     const error = configError({ DATABASE_URL, ORDER_EXPIRY_SWEEP_INTERVAL_MS: value });
     expect(error.problems).toEqual({ ORDER_EXPIRY_SWEEP_INTERVAL_MS: 'a whole number of milliseconds from 100 to 3600000' });
+  });
+
+  it.each([
+    [{ ORDER_PENDING_REDRIVE_INTERVAL_MS: '999' }, 'ORDER_PENDING_REDRIVE_INTERVAL_MS'],
+    [{ ORDER_PENDING_REDRIVE_INTERVAL_MS: 'soon' }, 'ORDER_PENDING_REDRIVE_INTERVAL_MS'],
+    [{ ORDER_PENDING_TIMEOUT_MS: '30000' }, 'ORDER_PENDING_TIMEOUT_MS'],
+    [{ ORDER_PENDING_REDRIVE_INTERVAL_MS: '60000', ORDER_PENDING_TIMEOUT_MS: '45000' }, 'ORDER_PENDING_TIMEOUT_MS'],
+    [{ ORDER_PENDING_TIMEOUT_MS: '86400001' }, 'ORDER_PENDING_TIMEOUT_MS'],
+  ])('refuses a PENDING deadline %j: a re-drive from a second to an hour apart, a timeout after it and within a day', (values, variable) => {
+    expect(Object.keys(configError({ DATABASE_URL, ...values }).problems)).toEqual([variable]);
   });
 
   it('names a bad event-bus variable alone when everything else is fine', () => {

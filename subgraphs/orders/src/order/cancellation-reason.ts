@@ -14,6 +14,11 @@ export const CancellationReason = {
    * back, so the order must not become PAID when that success arrives.
    */
   PAYMENT_REFUNDED: 'PAYMENT_REFUNDED',
+  /**
+   * Inventory never answered the order's `order-placed` before ORDER_PENDING_TIMEOUT_MS, though it was published
+   * again every ORDER_PENDING_REDRIVE_INTERVAL_MS (the pending-order deadline, issue #9): events lost on the way.
+   */
+  STOCK_NOT_CONFIRMED: 'STOCK_NOT_CONFIRMED',
   /** Not paid before the stock reservation expired (the expiry sweeper). */
   RESERVATION_EXPIRED: 'RESERVATION_EXPIRED',
   /** `cancelOrder` by the order's customer. */

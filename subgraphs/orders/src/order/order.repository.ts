@@ -40,6 +40,12 @@ export interface OverdueCursor {
   readonly paymentDueAt: Date;
 }
 
+/** Where the pending-order deadline's walk is: the last order it looked at (index (status, placed_at, id)). */
+export interface PendingCursor {
+  readonly id: string;
+  readonly placedAt: Date;
+}
+
 export interface StatusTransition {
   readonly orderId: string;
   readonly from: OrderStatus;
@@ -148,6 +154,17 @@ export class OrderRepository {
     if (after) qb.andWhere('(o.payment_due_at, o.id) > (?::timestamptz, ?::uuid)', [after.paymentDueAt, after.id]);
     const orders = await qb.orderBy([{ paymentDueAt: 'asc' }, { id: 'asc' }]).limit(limit).getResultList();
     return orders.map((order) => ({ id: order.id, paymentDueAt: order.paymentDueAt as Date }));
+  }
+
+  /** PENDING orders placed before `placedBefore`, oldest first, after `after` (keyset on placed_at, id). */
+  async pendingSince(placedBefore: Date, after: PendingCursor | null, limit: number): Promise<PendingCursor[]> {
+    const qb = this.em
+      .createQueryBuilder(Order, 'o')
+      .select(['id', 'placedAt'])
+      .where({ status: OrderStatus.PENDING, placedAt: { $lt: placedBefore } });
+    if (after) qb.andWhere('(o.placed_at, o.id) > (?::timestamptz, ?::uuid)', [after.placedAt, after.id]);
+    const orders = await qb.orderBy([{ placedAt: 'asc' }, { id: 'asc' }]).limit(limit).getResultList();
+    return orders.map((order) => ({ id: order.id, placedAt: order.placedAt }));
   }
 
   /** Newest first, one page plus one row (which only tells whether there is a next page): one statement. */

@@ -16,7 +16,7 @@ export interface TransitionStep {
   readonly to: OrderStatus;
   /** For the history, in words ("stock reserved", "cancelled by the customer"). */
   readonly reason: string;
-  /** Who: `customer:<id>`, `admin:<id>`, `system:inventory`, `system:payments`, `system:expiry`. */
+  /** Who: `customer:<id>`, `admin:<id>`, `system:inventory`, `system:payments`, `system:expiry`, `system:deadline`. */
   readonly actor: string;
   /** Required when `to` is CANCELLED: the code stored on the order and carried by `order-cancelled`. */
   readonly cancellationReason?: CancellationReason;

@@ -78,7 +78,7 @@ export class OrderType {
   @Field(() => String, {
     nullable: true,
     description:
-      'Why a CANCELLED order was cancelled, as a stable code: OUT_OF_STOCK (stock could not be reserved), PAYMENT_FAILED (declined or abandoned), PAYMENT_AMOUNT_MISMATCH (the payment did not match the total; refunded), PAYMENT_REFUNDED (refunded before the payment was recorded), RESERVATION_EXPIRED (not paid in time), CUSTOMER_REQUESTED or ADMIN_REQUESTED (cancelOrder). Null for any other status, and for orders cancelled before the codes existed. New codes may be added: treat an unknown one as a generic cancellation.',
+      'Why a CANCELLED order was cancelled, as a stable code: OUT_OF_STOCK (stock could not be reserved), PAYMENT_FAILED (declined or abandoned), PAYMENT_AMOUNT_MISMATCH (the payment did not match the total; refunded), PAYMENT_REFUNDED (refunded before the payment was recorded), RESERVATION_EXPIRED (not paid in time), STOCK_NOT_CONFIRMED (inventory did not answer in time), CUSTOMER_REQUESTED or ADMIN_REQUESTED (cancelOrder). Null for any other status, and for orders cancelled before the codes existed. New codes may be added: treat an unknown one as a generic cancellation.',
   })
   cancellationReason!: string | null;
 }

@@ -3,7 +3,8 @@ import { createIntervalWorker, type BackgroundWorker } from '@techally/platform'
 import { CancellationReason } from '../order/cancellation-reason';
 import { OrderStatus } from '../order/order-status';
 import { OrderRepository, type OverdueCursor } from '../order/order.repository';
-import { reactOnOrder, type SagaDependencies } from './order-reaction';
+import type { SagaDependencies } from './order-reaction';
+import { transitionAlone, walkInBatches } from './order-sweep';
 
 /** Orders read per query; each is then cancelled in its own short transaction. */
 const DEFAULT_BATCH_SIZE = 100;
@@ -42,46 +43,27 @@ export class OrderExpirySweeper {
   async sweep(): Promise<SweepResult> {
     const now = this.deps.clock();
     const result = { cancelled: 0, skipped: 0, failed: 0 };
-    let after: OverdueCursor | null = null;
-    for (;;) {
-      const batch: OverdueCursor[] = await new OrderRepository(this.deps.orm.em.fork() as EntityManager).overdue(now, after, this.batchSize);
-      for (const overdue of batch) {
-        const outcome = await this.expire(overdue.id, now);
-        result[outcome] += 1;
-      }
-      if (batch.length < this.batchSize) break;
-      after = batch[batch.length - 1] ?? null;
-    }
+    const repository = () => new OrderRepository(this.deps.orm.em.fork() as EntityManager);
+    await walkInBatches<OverdueCursor>(this.batchSize, (after, limit) => repository().overdue(now, after, limit), async (overdue) => {
+      const outcome = await transitionAlone(
+        this.deps,
+        overdue.id,
+        (current) =>
+          current.status === OrderStatus.AWAITING_PAYMENT && current.paymentDueAt !== null && current.paymentDueAt < now
+            ? {
+                to: OrderStatus.CANCELLED,
+                reason: 'not paid before the stock reservation expired',
+                actor: ACTOR,
+                cancellationReason: CancellationReason.RESERVATION_EXPIRED,
+              }
+            : null,
+        { what: 'payment deadline passed' },
+        'could not cancel an overdue order; the next sweep retries',
+      );
+      result[outcome === 'applied' ? 'cancelled' : outcome] += 1;
+    });
     if (result.cancelled + result.failed > 0) this.deps.logger.info(result, 'expiry sweep');
     return result;
-  }
-
-  private async expire(orderId: string, now: Date): Promise<keyof SweepResult> {
-    try {
-      const em = this.deps.orm.em.fork() as EntityManager;
-      const outcome = await em.transactional((tx) =>
-        reactOnOrder(
-          tx,
-          this.deps,
-          orderId,
-          (current) =>
-            current.status === OrderStatus.AWAITING_PAYMENT && current.paymentDueAt !== null && current.paymentDueAt < now
-              ? {
-                  to: OrderStatus.CANCELLED,
-                  reason: 'not paid before the stock reservation expired',
-                  actor: ACTOR,
-                  cancellationReason: CancellationReason.RESERVATION_EXPIRED,
-                }
-              : null,
-          {},
-          { what: 'payment deadline passed' },
-        ),
-      );
-      return outcome?.applied ? 'cancelled' : 'skipped';
-    } catch (error) {
-      this.deps.logger.error({ err: error, orderId }, 'could not cancel an overdue order; the next sweep retries');
-      return 'failed';
-    }
   }
 }
 

@@ -29,7 +29,7 @@ describe('loadPaymentsConfig', () => {
       paymentProvider: 'simulated',
       stripe: null,
       refundSweepIntervalMs: 30_000,
-      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1_000, outboxListen: true },
+      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1_000, outboxListen: true, outboxRetentionSeconds: 3600 },
     });
   });
 

@@ -17,7 +17,7 @@ describe('loadReviewsConfig', () => {
       jwksUrl: 'http://127.0.0.1:4001/.well-known/jwks.json',
       productsUrl: 'http://127.0.0.1:4002/graphql',
       serviceTimeoutMs: 5000,
-      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1000, outboxListen: true },
+      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1000, outboxListen: true, outboxRetentionSeconds: 3600 },
     });
   });
 

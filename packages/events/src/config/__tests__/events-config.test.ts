@@ -7,6 +7,7 @@ describe('loadEventBusConfig', () => {
       redisUrl: undefined,
       keyPrefix: 'techally',
       outboxPollIntervalMs: 1000,
+      outboxRetentionSeconds: 3600,
       outboxListen: true,
     });
   });
@@ -18,8 +19,9 @@ describe('loadEventBusConfig', () => {
         EVENTS_KEY_PREFIX: 'staging',
         OUTBOX_POLL_INTERVAL_MS: '200',
         OUTBOX_LISTEN: 'false',
+        OUTBOX_RETENTION_SECONDS: '86400',
       }),
-    ).toEqual({ redisUrl: 'redis://127.0.0.1:6379', keyPrefix: 'staging', outboxPollIntervalMs: 200, outboxListen: false });
+    ).toEqual({ redisUrl: 'redis://127.0.0.1:6379', keyPrefix: 'staging', outboxPollIntervalMs: 200, outboxListen: false, outboxRetentionSeconds: 86_400 });
   });
 
   it('names every malformed variable', () => {
@@ -30,12 +32,13 @@ describe('loadEventBusConfig', () => {
         EVENTS_KEY_PREFIX: 'has spaces',
         OUTBOX_POLL_INTERVAL_MS: 'soon',
         OUTBOX_LISTEN: 'maybe',
+        OUTBOX_RETENTION_SECONDS: '30',
       });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(Object.keys((error as ConfigError).problems)).toEqual(['REDIS_URL', 'EVENTS_KEY_PREFIX', 'OUTBOX_POLL_INTERVAL_MS', 'OUTBOX_LISTEN']);
+    expect(Object.keys((error as ConfigError).problems)).toEqual(['REDIS_URL', 'EVENTS_KEY_PREFIX', 'OUTBOX_POLL_INTERVAL_MS', 'OUTBOX_LISTEN', 'OUTBOX_RETENTION_SECONDS']);
   });
 });
 

@@ -84,12 +84,12 @@ describe('the outbox relay', () => {
 
     const batch = await relayFor({ bus }).publishBatch();
 
-    expect(batch).toEqual({ published: 5, failure: null, busy: false });
+    expect(batch).toEqual({ published: 5, republished: 0, failure: null, busy: false });
     await waitFor('the five events', () => received.length === 5);
     expect(received).toEqual([...first, ...second]);
     const rows = await rowsOf([...first, ...second]);
     expect(rows.every((row) => row.published_at !== null && row.attempts === 0)).toBe(true);
-    expect(await relayFor({ bus }).publishBatch()).toEqual({ published: 0, failure: null, busy: false });
+    expect(await relayFor({ bus }).publishBatch()).toEqual({ published: 0, republished: 0, failure: null, busy: false });
     await bus.close();
   });
 
@@ -180,11 +180,11 @@ describe('the outbox relay', () => {
         const [row] = await db.sql<{ n: number }>(`select count(*)::int as n from pg_locks l join pg_class c on c.oid = l.relation where c.relname = 'outbox' and l.mode = 'RowShareLock' and l.database = ${THIS_DATABASE}`);
         return row!.n > 0;
       });
-      expect(await two.publishBatch()).toEqual({ published: 3, failure: null, busy: false });
+      expect(await two.publishBatch()).toEqual({ published: 3, republished: 0, failure: null, busy: false });
       expect(shared.published).toEqual(events.slice(3));
       firstBatch = false;
       held.open();
-      expect(await first).toEqual({ published: 3, failure: null, busy: false });
+      expect(await first).toEqual({ published: 3, republished: 0, failure: null, busy: false });
       expect([...shared.published].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...events].sort((a, b) => a.id.localeCompare(b.id)));
     });
 
@@ -201,7 +201,7 @@ describe('the outbox relay', () => {
         const [row] = await db.sql<{ n: number }>(`select count(*)::int as n from pg_locks where locktype = 'advisory' and granted and database = ${THIS_DATABASE}`);
         return row!.n > 0;
       });
-      expect(await two.publishBatch()).toEqual({ published: 0, failure: null, busy: true });
+      expect(await two.publishBatch()).toEqual({ published: 0, republished: 0, failure: null, busy: true });
       held.open();
       expect((await first).published).toBe(2);
       expect((await two.publishBatch()).published).toBe(2);
