@@ -16,9 +16,12 @@ afterAll(() => supergraph?.stop());
 
 it('cancels an unpaid order when its reservation expires, releases the stock, and refuses a late payment', async () => {
   const product = await driver.stockedProduct(3);
+  const placing = Date.now();
   const placed = await driver.place([{ productId: product.id, quantity: 2 }]);
   const payable = await driver.waitForPayable(placed.id);
-  expect(new Date(payable.paymentDueAt as string).getTime()).toBeGreaterThan(Date.now() - 5_000);
+  // Due when the reservation runs out: its TTL after a reservation made after the order was placed (not a
+  // bound on how long the saga took, which grows with the machine's load).
+  expect(new Date(payable.paymentDueAt as string).getTime()).toBeGreaterThanOrEqual(placing + 1_000);
 
   const expired = await driver.waitFor(placed.id, ['CANCELLED']);
   expect(expired.cancellationReason).toBe('RESERVATION_EXPIRED');
