@@ -11,6 +11,19 @@ const { WorkerDatabase, WORKER_DATABASE_GLOBAL } = require('../worker-database.t
 
 const workerDatabase = new WorkerDatabase(startEmbeddedPostgres);
 
+// A jest worker exits once nothing holds its event loop, and the database's server would: stop it when jest
+// tells the worker to end (jest-worker's CHILD_MESSAGE_END, [2, ...]), then let go of the IPC channel too.
+// In band there is no channel; global-teardown.js stops it instead.
+const CHILD_MESSAGE_END = 2;
+if (typeof process.send === 'function') {
+  const onMessage = (message) => {
+    if (!Array.isArray(message) || message[0] !== CHILD_MESSAGE_END) return;
+    process.removeListener('message', onMessage);
+    workerDatabase.stop().catch(() => undefined);
+  };
+  process.on('message', onMessage);
+}
+
 class WorkerDatabaseEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
