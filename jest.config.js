@@ -1,11 +1,15 @@
 // One jest run for the whole workspace. Sources are compiled by @swc/jest with decorator metadata on, which
 // type-graphql and MikroORM need (tsx/esbuild do not emit it, DESIGN.md §8). Workspace packages resolve to
 // their sources, so tests never depend on a prior build.
+const { existsSync, readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
 /** @type {import('jest').Config} */
 const swc = ['@swc/jest', { ...require('./swc.config'), sourceMaps: 'inline' }];
 
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/packages/testing/src/jest/worker-database-environment.js',
+  globalTeardown: '<rootDir>/packages/testing/src/jest/global-teardown.js',
   roots: ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/gateway'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
@@ -13,12 +17,32 @@ module.exports = {
   moduleNameMapper: {
     // Generated code imports './x.js' (ESM style); under jest the source is './x.ts'.
     '^(\\.{1,2}/[^.]*)\\.js$': '$1',
-    '^@techally/(platform|testing|supergraph|demo-data|events)$': '<rootDir>/packages/$1/src/index.ts',
-    '^@techally/gateway$': '<rootDir>/gateway/src/index.ts',
-    '^@techally/web-client$': '<rootDir>/clients/web/src/index.ts',
-    '^@techally/(users|products|inventory|orders|payments|reviews|search)$': '<rootDir>/subgraphs/$1/src/index.ts',
+    ...workspaceSources(),
   },
+  reporters: ['default', '<rootDir>/packages/testing/src/jest/slowest-suites-reporter.js'],
   // Integration suites create databases and start servers; a generous timeout, never a timed assertion.
   testTimeout: 60_000,
   maxWorkers: 2,
 };
+
+/**
+ * `@techally/<name>` → that package's src/index.ts, for every workspace package that has one (read from the
+ * packages' manifests, so a subgraph is mapped once it exists and never before).
+ */
+function workspaceSources() {
+  const folders = ['gateway', ...['packages', 'subgraphs', 'clients'].flatMap((parent) => subfolders(parent))];
+  const mapping = {};
+  for (const folder of folders) {
+    const manifest = join(__dirname, folder, 'package.json');
+    if (!existsSync(manifest) || !existsSync(join(__dirname, folder, 'src/index.ts'))) continue;
+    const { name } = JSON.parse(readFileSync(manifest, 'utf8'));
+    if (name.startsWith('@techally/')) mapping[`^${name}$`] = `<rootDir>/${folder}/src/index.ts`;
+  }
+  return mapping;
+}
+
+function subfolders(parent) {
+  return readdirSync(join(__dirname, parent), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${parent}/${entry.name}`);
+}

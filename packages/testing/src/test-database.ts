@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '@techally/platform';
+import { WORKER_DATABASE_GLOBAL, type WorkerDatabaseLender } from './worker-database';
 
 export interface TestDatabase {
   /** postgres:// URL of a database that belongs to this test file alone. */
@@ -9,21 +10,26 @@ export interface TestDatabase {
   readonly kind: 'postgres' | 'embedded';
   /** Pool size an ORM should use on it: 1 on the embedded PGlite (one session), more on a real server. */
   readonly poolMax: number;
-  /** Drops the database (or stops the embedded one). */
+  /** Drops the database (or gives the embedded one back, or stops it). */
   drop(): Promise<void>;
 }
 
 /**
  * A fresh, empty database for one test file. With DATABASE_URL set (CI, and any developer with a server) it is
  * a new database on that server, created from it and dropped afterwards, so files running in parallel never
- * see each other's rows; without it, an in-memory PGlite, so `pnpm test` passes on a bare machine.
+ * see each other's rows; without it, an in-memory PGlite, so `pnpm test` passes on a bare machine: under jest,
+ * the worker's own, emptied for this file (src/jest/worker-database-environment.js), or a new one when the file
+ * holds the worker's already.
  *
  * @param maxConnections embedded only: every pool that will connect (the socket server must accept them all).
  */
 export async function createTestDatabase(options: { maxConnections?: number } = {}): Promise<TestDatabase> {
   const serverUrl = process.env['DATABASE_URL'];
   if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({ maxConnections: options.maxConnections ?? 8 });
+    const maxConnections = options.maxConnections ?? 8;
+    const lease = await workerDatabase()?.lease({ maxConnections });
+    if (lease) return { url: lease.url, kind: 'embedded', poolMax: 1, drop: () => lease.release() };
+    const embedded = await startEmbeddedPostgres({ maxConnections });
     return { url: embedded.url, kind: 'embedded', poolMax: 1, drop: () => embedded.stop() };
   }
   const name = `techally_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
@@ -48,6 +54,10 @@ async function withAdminClient<T>(serverUrl: string, work: (client: Client) => P
   } finally {
     await client.end();
   }
+}
+
+function workerDatabase(): WorkerDatabaseLender | undefined {
+  return (globalThis as { [WORKER_DATABASE_GLOBAL]?: WorkerDatabaseLender })[WORKER_DATABASE_GLOBAL];
 }
 
 /** True when the suite runs against a real PostgreSQL server. */

@@ -16,14 +16,14 @@ afterAll(() => supergraph?.stop());
 
 it('cancels an unpaid order when its reservation expires, releases the stock, and refuses a late payment', async () => {
   const product = await driver.stockedProduct(3);
-  const placedAfter = Date.now();
+  const placing = Date.now();
   const placed = await driver.place([{ productId: product.id, quantity: 2 }]);
   const payable = await driver.waitForPayable(placed.id);
-  // The 1 s reservation window was applied (not the default), however long the reservation took to happen: the
-  // deadline lies after the order was placed and at most one window after we saw it payable.
+  // Due when the reservation runs out: its TTL after a reservation made after the order was placed (not a
+  // bound on how long the saga took, which grows with the machine's load).
   const paymentDue = new Date(payable.paymentDueAt as string).getTime();
-  expect(paymentDue).toBeGreaterThan(placedAfter);
-  expect(paymentDue).toBeLessThanOrEqual(Date.now() + 1_000);
+  expect(paymentDue).toBeGreaterThanOrEqual(placing + 1_000);
+  expect(paymentDue).toBeLessThanOrEqual(Date.now() + 1_000); // the 1 s window, not the default
 
   const expired = await driver.waitFor(placed.id, ['CANCELLED']);
   expect(expired.cancellationReason).toBe('RESERVATION_EXPIRED');

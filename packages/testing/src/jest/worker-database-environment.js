@@ -1,0 +1,43 @@
+// The jest environment of every suite (jest.config.js): node's, plus the worker's embedded PostgreSQL that
+// createTestDatabase borrows instead of booting a PGlite per test file (see ../worker-database.ts). Without
+// DATABASE_URL only; with it, each file creates its own database on that server as before.
+//
+// This module lives in the worker's own realm, so what it holds outlives each test file's module registry.
+// jest compiles what it requires while it loads it, hence the TypeScript sources are required here, at the
+// top, and never from a build.
+const { TestEnvironment } = require('jest-environment-node');
+const { startEmbeddedPostgres } = require('../../../platform/src/db/embedded-postgres.ts');
+const { WorkerDatabase, WORKER_DATABASE_GLOBAL } = require('../worker-database.ts');
+
+const workerDatabase = new WorkerDatabase(startEmbeddedPostgres);
+
+// A jest worker exits once nothing holds its event loop, and the database's server would: stop it when jest
+// tells the worker to end (jest-worker's CHILD_MESSAGE_END, [2, ...]), then let go of the IPC channel too.
+// In band there is no channel; global-teardown.js stops it instead.
+const CHILD_MESSAGE_END = 2;
+if (typeof process.send === 'function') {
+  const onMessage = (message) => {
+    if (!Array.isArray(message) || message[0] !== CHILD_MESSAGE_END) return;
+    process.removeListener('message', onMessage);
+    workerDatabase.stop().catch(() => undefined);
+  };
+  process.on('message', onMessage);
+}
+
+class WorkerDatabaseEnvironment extends TestEnvironment {
+  constructor(config, context) {
+    super(config, context);
+    if (!process.env['DATABASE_URL']) this.global[WORKER_DATABASE_GLOBAL] = workerDatabase;
+  }
+
+  async teardown() {
+    // A file that failed before its afterAll dropped the database still gives it back, its connections cut.
+    await workerDatabase.releaseAll();
+    await super.teardown();
+  }
+}
+
+/** The worker's database: global-teardown.js stops it when the worker is jest's own process (--runInBand). */
+WorkerDatabaseEnvironment.workerDatabase = workerDatabase;
+
+module.exports = WorkerDatabaseEnvironment;
