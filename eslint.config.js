@@ -11,12 +11,12 @@ module.exports = tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
-      // Tests never leak into src (STYLE.md §1).
+      // Tests never leak into src (README.md, House style).
       'no-restricted-imports': ['error', { paths: [{ name: '@techally/testing', message: 'test helpers are for tests only' }] }],
     },
   },
   {
-    // Package boundaries (STYLE.md §1): subgraphs never import each other or the gateway; the kernel imports none.
+    // Package boundaries (README.md, House style): subgraphs never import each other or the gateway; the kernel imports none.
     files: ['subgraphs/**/src/**', 'packages/platform/src/**', 'packages/events/src/**', 'packages/demo-data/src/**', 'gateway/src/**'],
     ignores: ['**/__tests__/**', '**/*.test.ts'],
     rules: {

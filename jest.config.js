@@ -1,5 +1,5 @@
 // One jest run for the whole workspace. Sources are compiled by @swc/jest with decorator metadata on, which
-// type-graphql and MikroORM need (tsx/esbuild do not emit it, DESIGN.md §8). Workspace packages resolve to
+// type-graphql and MikroORM need (tsx/esbuild do not emit it, README.md, Design decisions). Workspace packages resolve to
 // their sources, so tests never depend on a prior build.
 const { existsSync, readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');

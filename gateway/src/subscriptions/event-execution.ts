@@ -64,7 +64,7 @@ function attributed(error: GraphQLError, subgraph: string): GraphQLError | Graph
 
 /**
  * The slice of Apollo's request context `executeQueryPlan` and the data sources read. `metrics` must be an
- * object: on a subgraph error the executor records `metrics.nonFtv1ErrorPaths` (DESIGN.md §8).
+ * object: on a subgraph error the executor records `metrics.nonFtv1ErrorPaths` (README.md, Design decisions).
  */
 function requestContext(planner: SupergraphPlanner, plan: SubscriptionPlan, request: ExecutionRequest): RequestContext {
   return {

@@ -33,7 +33,7 @@ export interface FederatedSubscriptionsOptions {
 const DEFAULT_CONCURRENCY = 4;
 
 /**
- * Federated subscriptions on Apollo Gateway, which executes none itself (issue #5, DESIGN.md §5 and §8).
+ * Federated subscriptions on Apollo Gateway, which executes none itself (issue #5, README.md, Design decisions and §8).
  *
  * A subscription is planned against the loaded supergraph; its primary fetch is subscribed on the owning
  * subgraph over graphql-ws (an {@link UpstreamFeed}), and for each event the rest of the plan runs through the

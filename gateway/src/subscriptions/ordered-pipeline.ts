@@ -12,7 +12,7 @@ export interface OrderedPipelineOptions<In, Out> {
 
 /**
  * Processes inputs concurrently and delivers the outputs in input order: an event whose entity fetches are slow
- * holds back the events after it instead of being overtaken (DESIGN.md §8, "events may finish out of order").
+ * holds back the events after it instead of being overtaken (README.md, Design decisions, "events may finish out of order").
  * Memory is bounded: `concurrency` in flight plus `backlogLimit` waiting.
  */
 export class OrderedPipeline<In, Out> {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { ConfigError, createLogger, stopOnTerminationSignals } from '@techally/platform';
 import { startEmbeddedSupergraph } from './embedded-supergraph';
 
-/** `pnpm start`: the whole supergraph in one process, no servers needed (DESIGN.md §7). */
+/** `pnpm start`: the whole supergraph in one process, no servers needed (README.md, Design decisions). */
 const REPO_ROOT = resolve(__dirname, '../../..');
 
 async function main(): Promise<void> {

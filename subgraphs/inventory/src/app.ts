@@ -25,7 +25,7 @@ export interface InventorySubgraph extends SubgraphApp {
 export type InventorySubgraphOptions = SubgraphAppOptions & EventBusOption;
 
 /**
- * The composition root (STYLE.md §2): the ORM, the products client, the event bus, the subscription pub/sub and
+ * The composition root (README.md, House style): the ORM, the products client, the event bus, the subscription pub/sub and
  * the request context wired into the platform's subgraph assembly, with the outbox relay (which feeds
  * `stockChanged` from every committed stock-changed event) and the consumers of the orders subgraph's events as
  * background workers (started by `listen`, stopped before the pool closes). Opens the database pool and the

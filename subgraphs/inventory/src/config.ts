@@ -30,7 +30,7 @@ const inventoryEnv = {
   }),
 };
 
-/** The inventory subgraph's settings, read and validated once at start (STYLE.md §3). */
+/** The inventory subgraph's settings, read and validated once at start (README.md, House style). */
 export interface InventoryConfig extends SubgraphBaseConfig {
   readonly productsUrl: string;
   /** Seconds a reservation holds stock; its expiry is the order's `payBy` (orders cancels unpaid orders then). */

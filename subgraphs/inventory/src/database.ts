@@ -7,7 +7,7 @@ import { StockAdjustment } from './stock/stock-adjustment.entity';
 import { StockLevel } from './stock/stock-level.entity';
 import { Warehouse } from './warehouse/warehouse.entity';
 
-/** The Postgres schema this subgraph owns; nothing else reads or writes it (DESIGN.md §3). */
+/** The Postgres schema this subgraph owns; nothing else reads or writes it (README.md, Design decisions). */
 export const INVENTORY_SCHEMA = 'inventory';
 
 /** The subgraph's own entities and the event tables (outbox, inbox) in its schema. */

@@ -31,7 +31,7 @@ export interface OrdersSubgraphOptions extends SubgraphAppOptions, EventBusOptio
 }
 
 /**
- * The composition root (STYLE.md §2): the ORM, the event bus, the subscription pub/sub, the products and users
+ * The composition root (README.md, House style): the ORM, the event bus, the subscription pub/sub, the products and users
  * clients and the request context wired into the platform's subgraph assembly, with the saga's workers — the
  * outbox relay (which also feeds the order subscriptions from every committed status change), the
  * `orders.follow-stock` and `orders.follow-payments` consumers, the expiry sweeper and the pending-order deadline — started once it

@@ -48,7 +48,7 @@ const UNPAID_LIMIT = { min: 1, max: 10_000 } as const;
 const PENDING_REDRIVE_INTERVAL_MS = { min: 1_000, max: 3_600_000 } as const;
 const PENDING_TIMEOUT_MS = { max: 86_400_000 } as const;
 
-/** The orders subgraph's settings, read and validated once at start (STYLE.md §3). */
+/** The orders subgraph's settings, read and validated once at start (README.md, House style). */
 export interface OrdersConfig extends SubgraphBaseConfig {
   readonly usersUrl: string;
   readonly productsUrl: string;

@@ -6,7 +6,7 @@ import { OrderStatusChange } from './order/order-status-change.entity';
 import { Order } from './order/order.entity';
 import { ShippingAddressSnapshot } from './order/shipping-address.embeddable';
 
-/** The Postgres schema this subgraph owns; nothing else reads or writes it (DESIGN.md §3). */
+/** The Postgres schema this subgraph owns; nothing else reads or writes it (README.md, Design decisions). */
 export const ORDERS_SCHEMA = 'orders';
 
 export const ORDERS_ENTITIES = [Order, OrderItem, OrderStatusChange, ShippingAddressSnapshot];

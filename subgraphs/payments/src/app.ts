@@ -28,7 +28,7 @@ export interface PaymentsSubgraphOptions extends SubgraphAppOptions, EventBusOpt
 }
 
 /**
- * The composition root (STYLE.md §2): the ORM, the payment provider, the event bus with the outbox relay and
+ * The composition root (README.md, House style): the ORM, the payment provider, the event bus with the outbox relay and
  * the `payments.follow-orders` consumer, the refund sweep, the Stripe webhook route (with Stripe only) and the
  * request context, wired into the platform's subgraph assembly. Opens the database pool (and the bus when none
  * is given); does not migrate or listen.

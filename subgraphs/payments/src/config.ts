@@ -33,7 +33,7 @@ export interface StripeConfig {
   readonly timeoutMs: number;
 }
 
-/** The payments subgraph's settings, read and validated once at start (STYLE.md §3). */
+/** The payments subgraph's settings, read and validated once at start (README.md, House style). */
 export interface PaymentsConfig extends SubgraphBaseConfig {
   /**
    * Who collects the money, decided by STRIPE_SECRET_KEY alone (no second switch that could disagree with it):

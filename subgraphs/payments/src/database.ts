@@ -6,7 +6,7 @@ import { PaymentAttempt } from './payment/payment-attempt.entity';
 import { Payment } from './payment/payment.entity';
 import { StripeWebhookEvent } from './stripe-webhook/stripe-webhook-event.entity';
 
-/** The Postgres schema this subgraph owns; nothing else reads or writes it (DESIGN.md §3). */
+/** The Postgres schema this subgraph owns; nothing else reads or writes it (README.md, Design decisions). */
 export const PAYMENTS_SCHEMA = 'payments';
 
 /** This subgraph's own entities, without the event tables (each ORM needs fresh copies of those). */

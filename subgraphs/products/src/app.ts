@@ -18,7 +18,7 @@ export interface ProductsSubgraph extends SubgraphApp {
 export type ProductsSubgraphOptions = SubgraphAppOptions;
 
 /**
- * The composition root (STYLE.md §2): the ORM and the request context wired into the platform's subgraph
+ * The composition root (README.md, House style): the ORM and the request context wired into the platform's subgraph
  * assembly. Opens the database pool; does not migrate, seed or listen (the caller decides).
  */
 export async function createProductsSubgraph(

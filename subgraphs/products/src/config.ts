@@ -6,7 +6,7 @@ const productsEnv = {
   PRODUCTS_PORT: port({ default: 4002, desc: 'Port the products subgraph listens on.' }),
 };
 
-/** The products subgraph's settings, read and validated once at start (STYLE.md §3). */
+/** The products subgraph's settings, read and validated once at start (README.md, House style). */
 export type ProductsConfig = SubgraphBaseConfig;
 
 /**

@@ -3,7 +3,7 @@ import { Category } from './category/category.entity';
 import { PRODUCTS_MIGRATIONS } from './migrations';
 import { Product } from './product/product.entity';
 
-/** The Postgres schema this subgraph owns; nothing else reads or writes it (DESIGN.md §3). */
+/** The Postgres schema this subgraph owns; nothing else reads or writes it (README.md, Design decisions). */
 export const PRODUCTS_SCHEMA = 'products';
 
 export const PRODUCTS_ENTITIES = [Category, Product];

@@ -22,7 +22,7 @@ export interface ReviewsSubgraph extends SubgraphApp {
 export type ReviewsSubgraphOptions = SubgraphAppOptions & EventBusOption;
 
 /**
- * The composition root (STYLE.md §2): the ORM, the products client, the event bus and the request context
+ * The composition root (README.md, House style): the ORM, the products client, the event bus and the request context
  * wired into the platform's subgraph assembly. Opens the database pool (and the bus unless one is injected);
  * does not migrate, seed or listen. The purchases consumer starts once the server listens.
  */

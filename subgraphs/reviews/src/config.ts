@@ -20,7 +20,7 @@ const reviewsEnv = {
   ),
 };
 
-/** The reviews subgraph's settings, read and validated once at start (STYLE.md §3). */
+/** The reviews subgraph's settings, read and validated once at start (README.md, House style). */
 export interface ReviewsConfig extends SubgraphBaseConfig {
   readonly productsUrl: string;
   /** The event bus the purchases consumer reads (REDIS_URL, EVENTS_KEY_PREFIX, ...). */

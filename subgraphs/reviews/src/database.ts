@@ -4,7 +4,7 @@ import { REVIEWS_MIGRATIONS } from './migrations';
 import { Purchase } from './purchase/purchase.entity';
 import { Review } from './review/review.entity';
 
-/** The Postgres schema this subgraph owns; nothing else reads or writes it (DESIGN.md §3). */
+/** The Postgres schema this subgraph owns; nothing else reads or writes it (README.md, Design decisions). */
 export const REVIEWS_SCHEMA = 'reviews';
 
 /** The subgraph's own entities, and the event tables' (only the inbox is used: reviews consumes, emits nothing yet). */

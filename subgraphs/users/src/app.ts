@@ -42,7 +42,7 @@ export interface UsersSubgraphOptions {
 }
 
 /**
- * The composition root (STYLE.md §2): opens the ORM, loads the signing key, builds the schema and the HTTP
+ * The composition root (README.md, House style): opens the ORM, loads the signing key, builds the schema and the HTTP
  * server. Nothing listens and nothing is written until `migrate`, `seed` or `listen` is called.
  */
 export async function createUsersSubgraph(config: UsersConfig, options: UsersSubgraphOptions = {}): Promise<UsersSubgraph> {

@@ -16,7 +16,7 @@ import { checkPasswordPolicy } from './user/password.policy';
 
 /**
  * The users subgraph's settings. This module is the only reader of the environment for the package
- * (STYLE.md §3): everything below is validated once, frozen, and handed to `createUsersSubgraph`.
+ * (README.md, House style): everything below is validated once, frozen, and handed to `createUsersSubgraph`.
  */
 export interface UsersConfig {
   readonly nodeEnv: 'development' | 'test' | 'production';

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   let effective: UsersConfig = config;
   if (!config.databaseUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: EMBEDDED_DATA_DIR, maxConnections: 2 });
-    // PGlite has one session: one connection (DESIGN.md §3).
+    // PGlite has one session: one connection (README.md, Design decisions).
     effective = { ...config, databaseUrl: embedded.url, databasePoolMax: 1 };
     logger.warn({ dataDir: EMBEDDED_DATA_DIR }, 'DATABASE_URL is not set: using an embedded PGlite');
   }

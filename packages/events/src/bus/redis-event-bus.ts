@@ -6,7 +6,7 @@ import { createStreamEventBus, type StreamEventBusOptions } from './stream-event
 export type RedisEventBusOptions = StreamEventBusOptions & Omit<RedisStreamStoreOptions, 'logger'>;
 
 /**
- * The production bus: Redis Streams with consumer groups (DESIGN.md §4). Connects lazily in the background:
+ * The production bus: Redis Streams with consumer groups (README.md, Design decisions). Connects lazily in the background:
  * creating it never fails because Redis is away; publishing then fails until it is back (the relay retries),
  * and consumers wait for it.
  */

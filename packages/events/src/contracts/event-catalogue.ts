@@ -29,7 +29,7 @@ import {
 } from './payments.events';
 
 /**
- * THE catalogue: every event type of the graph and its payload (STYLE.md §5, "typed in one place"). A type
+ * THE catalogue: every event type of the graph and its payload (README.md, House style, "typed in one place"). A type
  * name is `<producing domain>.<event in kebab case>.v<major>`; the domain is also the stream it travels on.
  * A breaking change to a payload is a new entry (`…v2`) published alongside the old one until every consumer
  * moved, never an edit of a published shape.

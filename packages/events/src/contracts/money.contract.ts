@@ -1,7 +1,7 @@
 import { integer, object, type Validator } from './payload-validators';
 
 /**
- * Money as every event carries it: the same shape as the graph's `Money` (DESIGN.md §2) without the display
+ * Money as every event carries it: the same shape as the graph's `Money` (README.md, Design decisions) without the display
  * string — an integer amount in minor units and an ISO 4217 currency code.
  */
 export interface EventMoney {

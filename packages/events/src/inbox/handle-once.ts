@@ -7,7 +7,7 @@ export type HandleOnceResult<T> = { readonly applied: true; readonly result: T }
 
 /**
  * Runs `effect` at most once per (event, consumer), however often the bus delivers the event: the inbox row
- * and the effect's writes commit in one transaction (DESIGN.md §4, at-least-once delivery + inbox = effectively
+ * and the effect's writes commit in one transaction (README.md, Design decisions, at-least-once delivery + inbox = effectively
  * once).
  *
  * The row is inserted first with `ON CONFLICT DO NOTHING`. A duplicate finds the row and skips the effect. Two
@@ -16,7 +16,7 @@ export type HandleOnceResult<T> = { readonly applied: true; readonly result: T }
  * the bus, which redelivers.
  *
  * `effect` gets the transactional EntityManager: do every write through it (events it emits included, via
- * `appendToOutbox`). Keep other services out of it (no HTTP inside a transaction, DESIGN.md §8).
+ * `appendToOutbox`). Keep other services out of it (no HTTP inside a transaction, README.md, Design decisions).
  */
 export async function handleOnce<T>(
   em: EntityManager,

@@ -4,7 +4,7 @@ import { OUTBOX_ENTITY, type OutboxMessage } from './outbox.entity';
 
 /**
  * Writes events to the outbox in the caller's unit of work, so the domain change and its events commit
- * together or not at all (DESIGN.md §4). Nothing is published here: the relay does that after the commit.
+ * together or not at all (README.md, Design decisions). Nothing is published here: the relay does that after the commit.
  *
  * The rows are persisted, not flushed: inside `em.transactional(...)` they go out with the transaction's final
  * flush; otherwise with the caller's next `em.flush()`, which wraps every pending change in one transaction.

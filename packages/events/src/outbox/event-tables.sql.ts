@@ -6,7 +6,7 @@ export const OUTBOX_NOTIFY_CHANNEL = 'techally_outbox';
 
 /**
  * The DDL of the outbox and inbox tables, for a subgraph's own migration (each subgraph owns its schema and
- * its migrations, DESIGN.md §3):
+ * its migrations, README.md, Design decisions):
  *
  * ```ts
  * export class Migration20261201000000_events extends Migration {

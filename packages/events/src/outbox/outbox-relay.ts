@@ -71,7 +71,7 @@ export interface OutboxRelay {
 }
 
 /**
- * Moves committed outbox rows to the bus (DESIGN.md §4). Each batch is one short transaction: claim the oldest
+ * Moves committed outbox rows to the bus (README.md, Design decisions). Each batch is one short transaction: claim the oldest
  * unpublished rows with `SELECT … FOR UPDATE SKIP LOCKED` (so no two relays ever hold the same row), publish
  * them one by one in order, mark those that went out `published_at = now()`. When a publish fails, the rows
  * before it are marked, that row gets `attempts + 1` and `last_error`, it and the rest stay unpublished, and the

@@ -30,7 +30,7 @@ export const OUTBOX_UNPUBLISHED_INDEX = 'outbox_unpublished_index';
 /**
  * The outbox table as MikroORM sees it. A factory, not a shared constant: every subgraph's ORM registers its
  * own copy, since MikroORM decorates an entity's class per ORM and several ORMs share one process in the
- * embedded start (DESIGN.md §8). The table lives in the ORM's own schema.
+ * embedded start (README.md, Design decisions). The table lives in the ORM's own schema.
  */
 export function createOutboxEntity(): EntitySchema<OutboxMessage> {
   return new EntitySchema<OutboxMessage>({

@@ -42,7 +42,7 @@ export interface ServiceClientOptions {
 /**
  * How a subgraph asks another for facts it does not own (orders asking products for prices, payments asking
  * orders for a total). Server to server, over the other subgraph's own GraphQL API, so the owner's rules
- * (visibility, authorization) apply. Never call it inside a database transaction (DESIGN.md §8).
+ * (visibility, authorization) apply. Never call it inside a database transaction (README.md, Design decisions).
  */
 export function createServiceClient(options: ServiceClientOptions): ServiceClient {
   const timeoutMs = options.timeoutMs ?? 5_000;

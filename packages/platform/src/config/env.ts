@@ -34,7 +34,7 @@ export function collectConfigProblems<T>(problems: Record<string, string>, read:
 }
 
 /**
- * Reads and validates environment variables once, at the edge (STYLE.md §3). Unlike envalid's default
+ * Reads and validates environment variables once, at the edge (README.md, House style). Unlike envalid's default
  * reporter, which prints and calls process.exit, this throws a {@link ConfigError} so tests and the
  * all-in-one launcher can handle it.
  */

@@ -21,13 +21,13 @@ export interface CreateOrmOptions {
   readonly entities: ReadonlyArray<EntityClass<AnyEntity> | EntitySchema>;
   /** The subgraph's committed migrations, in order (explicit, so compiled and ts-jest runs see the same list). */
   readonly migrations: ReadonlyArray<MigrationObject>;
-  /** Connections in the pool. The embedded PGlite has one session, so it uses 1 (DESIGN.md §3). */
+  /** Connections in the pool. The embedded PGlite has one session, so it uses 1 (README.md, Design decisions). */
   readonly poolMax?: number;
   readonly logger?: Logger;
 }
 
 /**
- * One MikroORM per subgraph. The options here are the ones DESIGN.md §8 measured as necessary for several
+ * One MikroORM per subgraph. The options here are the ones README.md, Design decisions measured as necessary for several
  * ORMs sharing one database (embedded PGlite or a shared Postgres): a fixed `schema` so nothing depends on
  * `search_path`, a unique `contextName` so a fork of one ORM inside another's transaction cannot pick up the
  * wrong EntityManager, and a driver whose schema diffs read this schema alone, so they never touch another
@@ -52,7 +52,7 @@ export async function createOrm(options: CreateOrmOptions): Promise<SubgraphOrm>
     },
     pool: { min: 0, max: options.poolMax ?? 10 },
     forceUtcTimezone: true,
-    // Every request must fork its own EntityManager (STYLE.md); the global one is refused.
+    // Every request must fork its own EntityManager (README.md, House style); the global one is refused.
     allowGlobalContext: false,
     debug,
     logger: (message) => logger?.trace({ orm: schema }, message),

@@ -13,7 +13,7 @@ export interface EmbeddedPostgresOptions {
   readonly dataDir?: string;
   /**
    * Connections the socket server accepts. Every pool, migrator and CLI instance counts, so the launcher passes
-   * the sum of its pools (DESIGN.md §8).
+   * the sum of its pools (README.md, Design decisions).
    */
   readonly maxConnections: number;
   readonly port?: number;

@@ -6,7 +6,7 @@ import { PostgreSqlDriver, PostgreSqlPlatform, PostgreSqlSchemaHelper } from '@m
  * "no pending difference" specs): the tables of the ORM's own `schema` only. MikroORM would list every schema
  * but those in `schemaGenerator.ignoreSchema`, and diff every table it lists, so a migration generated for one
  * subgraph on a shared database (the embedded start) dropped the tables of any subgraph missing from that list
- * (DESIGN.md §8). Asking the database for one schema instead means nobody has to keep a list of the others.
+ * (README.md, Design decisions). Asking the database for one schema instead means nobody has to keep a list of the others.
  */
 class OwnSchemaHelper extends PostgreSqlSchemaHelper {
   override getListTablesSQL(): string {

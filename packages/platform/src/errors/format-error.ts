@@ -16,7 +16,7 @@ export const INTERNAL_ERROR_MESSAGE =
   'Internal server error. It has been logged; quote the x-request-id response header when reporting it.';
 
 /**
- * The error boundary (STYLE.md §4): an error with a registered code keeps its message and code; anything else
+ * The error boundary (README.md, House style): an error with a registered code keeps its message and code; anything else
  * becomes INTERNAL_SERVER_ERROR with a generic message (the original is logged by the server's error-logging
  * plugin, with the request id). Stack traces and driver messages never leave the process, and no message
  * repeats a value the client sent (see input-value-messages).

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { DomainError } from '../errors/domain-error';
 
-/** The largest page a connection serves (DESIGN.md §2). */
+/** The largest page a connection serves (README.md, Design decisions). */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 

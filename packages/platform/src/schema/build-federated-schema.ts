@@ -45,7 +45,7 @@ export interface FederatedSchemaOptions {
 }
 
 /**
- * Code-first to federated (DESIGN.md §8): type-graphql builds the schema with federation directives left
+ * Code-first to federated (README.md, Design decisions): type-graphql builds the schema with federation directives left
  * unchecked, we print it with those directives under a federation `@link`, and @apollo/subgraph rebuilds it
  * as a subgraph (adding `_service`, `_entities` and the reference resolvers).
  *

@@ -60,7 +60,7 @@ const GRAPHQL_PATH = '/graphql';
 export const DEFAULT_DRAIN_DEADLINE_MS = 20_000;
 
 /**
- * Apollo Server 5 over `node:http` (it has no framework integration built in, DESIGN.md §8), with the routes
+ * Apollo Server 5 over `node:http` (it has no framework integration built in, README.md, Design decisions), with the routes
  * every process of this graph has: `/health/live`, `/health/ready` — and `/metrics` on a port of its own. A
  * single `node:http` server also lets a WebSocket server (graphql-ws) share the port and the `/graphql` path.
  */

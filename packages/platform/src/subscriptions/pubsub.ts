@@ -16,7 +16,7 @@ export interface SubscriptionStream<T> extends AsyncIterableIterator<T> {
 }
 
 /**
- * The fan-out of GraphQL subscriptions (DESIGN.md §4): Redis Pub/Sub between processes, or in memory within one.
+ * The fan-out of GraphQL subscriptions (README.md, Design decisions): Redis Pub/Sub between processes, or in memory within one.
  * Its shape is type-graphql's `PubSub` (`buildSchema({ pubSub })`, `@Subscription({ topics, topicId })`), so a
  * subgraph hands it to type-graphql as it is; `topic()` gives typed access to one topic.
  */
@@ -51,7 +51,7 @@ export const DEFAULT_PUBSUB_QUEUE_LIMIT = 1_000;
  * `RedisPubSub` with SEPARATE publisher and subscriber connections (a connection in subscriber mode can do
  * nothing else), or graphql-subscriptions' in-memory `PubSub`.
  *
- * graphql-redis-subscriptions' own iterator subscribes on its first `next()` (DESIGN.md §8), so an event
+ * graphql-redis-subscriptions' own iterator subscribes on its first `next()` (README.md, Design decisions), so an event
  * published between "subscribed" and the first pull is lost. Streams here subscribe when they are created and
  * buffer (bounded) until read; `live` says when the subscription really is in place.
  */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { SUBGRAPHS } from '../subgraph-registry';
 
-// No Docker engine runs where CI does (DESIGN.md §8), so the deployment files are checked statically against
+// No Docker engine runs where CI does (README.md, Design decisions), so the deployment files are checked statically against
 // the registry: a subgraph added to the graph but forgotten in them fails here, not in someone's cluster.
 const ROOT = resolve(__dirname, '../../../..');
 const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {

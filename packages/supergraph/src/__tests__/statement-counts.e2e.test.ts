@@ -2,7 +2,7 @@ import { countStatements, postGraphQL, type StatementCounter } from '@techally/t
 import { startTestSupergraph, type TestSupergraph } from './support/test-supergraph';
 
 // One request must cost each subgraph a bounded number of SQL statements whatever the page size: every
-// reference and list field goes through a DataLoader (DESIGN.md §3).
+// reference and list field goes through a DataLoader (README.md, Design decisions).
 const LISTING = `query ($first: Int!) {
   products(first: $first) {
     edges { node { name price { formatted } inventory { available } inStock rating { average count }

@@ -8,7 +8,7 @@ export interface CatalogProduct {
 
 /**
  * The products subgraph, as far as inventory is concerned: does a product exist. Asked over its own GraphQL
- * (`_entities`, as the gateway would), so its rules apply; never from inside a transaction (DESIGN.md §8).
+ * (`_entities`, as the gateway would), so its rules apply; never from inside a transaction (README.md, Design decisions).
  */
 export interface ProductCatalog {
   /** The product, or null when the catalog does not know it. SERVICE_UNAVAILABLE when products is down. */

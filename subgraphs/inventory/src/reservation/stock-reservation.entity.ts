@@ -8,7 +8,7 @@ import { ReservationStatus } from './reservation-status';
  *
  * A RELEASED row without lines is a **tombstone**: the order was cancelled before its order-placed event was
  * handled, so that event, arriving late, must reserve nothing. The order id is another subgraph's: stored, never
- * a foreign key (DESIGN.md §3).
+ * a foreign key (README.md, Design decisions).
  */
 @Entity({ tableName: 'stock_reservation' })
 @Check({ name: 'stock_reservation_expiry_check', expression: `status <> 'ACTIVE' or expires_at is not null` })

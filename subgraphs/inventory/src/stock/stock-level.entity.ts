@@ -5,7 +5,7 @@ import { Warehouse } from '../warehouse/warehouse.entity';
  * How many units of one product one warehouse holds, and how many of those are promised to orders. The pair
  * (product, warehouse) is the primary key, which is also what `adjustStock`'s upsert conflicts on.
  *
- * The product is another subgraph's entity: its id is stored, never a foreign key (DESIGN.md §3). The CHECKs
+ * The product is another subgraph's entity: its id is stored, never a foreign key (README.md, Design decisions). The CHECKs
  * are the last line of defence behind the conditional statements that change these rows: whatever a bug
  * does, stock never goes negative and never less than what is reserved.
  */

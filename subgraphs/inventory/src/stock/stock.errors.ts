@@ -10,7 +10,7 @@ export interface RefusedChange {
   readonly reserved: number;
 }
 
-/** The stock domain's deliberate errors, each with its registered code (STYLE.md §4). */
+/** The stock domain's deliberate errors, each with its registered code (README.md, House style). */
 export const StockError = {
   /** The change would take stock below zero or below what is reserved for orders. */
   negativeStock(change: RefusedChange): DomainError {

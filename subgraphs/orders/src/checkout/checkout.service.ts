@@ -43,7 +43,7 @@ interface ResolvedLine {
 
 /**
  * placeOrder. In this order, so that nothing is written unless everything holds and no lock is held while
- * another service is asked anything (DESIGN.md §8):
+ * another service is asked anything (README.md, Design decisions):
  *
  * 1. the caller must be signed in; the input's shape is checked (BAD_USER_INPUT naming the field);
  * 2. idempotency: an order already placed under this key is returned when the cart is the same

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '@techally/platform';
 import type { OrderStatus } from './order-status';
 
-/** The order domain's deliberate errors, each with its registered code (STYLE.md §4). */
+/** The order domain's deliberate errors, each with its registered code (README.md, House style). */
 export const OrderError = {
   /**
    * An unknown order and someone else's order answer exactly alike, so an id cannot be probed for existence.

@@ -1,7 +1,7 @@
 import { DomainError, ErrorCode } from '@techally/platform';
 import type { PaymentStatus } from './payment-status';
 
-/** The payment domain's deliberate errors, each with its registered code (STYLE.md §4). */
+/** The payment domain's deliberate errors, each with its registered code (README.md, House style). */
 export const PaymentError = {
   notFound(id: string): DomainError {
     return DomainError.notFound('Payment', id);

@@ -28,7 +28,7 @@ export function refundIdempotencyKey(payment: Pick<Payment, 'idempotencyKey'>): 
 /**
  * The steps of a payment's life that involve the provider, shared by the `payments.follow-orders` consumer,
  * confirmPayment, the admin refund and the refund sweep. Every provider call happens outside any transaction
- * (DESIGN.md §8) and is idempotent at the provider (the intent under `order:<id>`, its refund under
+ * (README.md, Design decisions) and is idempotent at the provider (the intent under `order:<id>`, its refund under
  * `order:<id>:refund`); every database change is a conditional transition (payment-transitions.ts). So any
  * step may be repeated, after a crash or by a redelivered event, and ends where the first run would have.
  */

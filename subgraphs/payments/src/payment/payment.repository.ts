@@ -38,7 +38,7 @@ export type AttemptResult =
 export const ABANDONED_ATTEMPT_AFTER_MS = 5 * 60_000;
 
 /**
- * Payments in Postgres. Every short transaction here runs with no call to another service inside (DESIGN.md
+ * Payments in Postgres. Every short transaction here runs with no call to another service inside (README.md, Design decisions
  * §8): the provider is asked between them, with the PROCESSING attempt as the claim.
  */
 export class PaymentRepository {

@@ -1,5 +1,5 @@
 /**
- * The seam between payments and whoever moves the money, shaped after Stripe's PaymentIntents (DESIGN.md §4):
+ * The seam between payments and whoever moves the money, shaped after Stripe's PaymentIntents (README.md, Design decisions):
  * the server creates an intent for an amount it computed itself, under an idempotency key, then confirms it
  * with a payment method; a declined confirmation leaves the intent open for another try, a successful one can
  * be refunded. Two implementations keep this contract, checked by one suite run against both

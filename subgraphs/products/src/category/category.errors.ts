@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@techally/platform';
 
-/** The category domain's deliberate errors, each with its registered code (STYLE.md §4). */
+/** The category domain's deliberate errors, each with its registered code (README.md, House style). */
 export const CategoryError = {
   slugTaken(slug: string): DomainError {
     return new DomainError(ErrorCode.SLUG_TAKEN, `Another category already has the slug "${slug}".`, { field: 'slug', slug });

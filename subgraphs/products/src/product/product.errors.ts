@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@techally/platform';
 
-/** The product domain's deliberate errors, each with its registered code (STYLE.md §4). */
+/** The product domain's deliberate errors, each with its registered code (README.md, House style). */
 export const ProductError = {
   skuTaken(sku: string): DomainError {
     return new DomainError(ErrorCode.SKU_TAKEN, `Another product already has the SKU "${sku}".`, { field: 'sku', sku });

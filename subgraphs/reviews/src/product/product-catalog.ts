@@ -7,7 +7,7 @@ export type ProductAvailability = 'ACTIVE' | 'ARCHIVED' | 'UNKNOWN';
 export interface ProductCatalog {
   /**
    * Asks the products subgraph (its `_entities`, as the gateway would) for a product's status. Throws
-   * SERVICE_UNAVAILABLE when it does not answer. Never call it inside a transaction (DESIGN.md §8).
+   * SERVICE_UNAVAILABLE when it does not answer. Never call it inside a transaction (README.md, Design decisions).
    */
   availability(productId: string, forwarded: ForwardedRequest): Promise<ProductAvailability>;
 }

@@ -6,7 +6,7 @@ import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
  *
  * One row per (customer, product), whatever the number of orders: the primary key is exactly the question the
  * reviews ask (`where (customer_id, product_id) in (...)`), so no other index is needed. Ids are owned by the
- * users, products and orders subgraphs: plain uuids, no foreign keys (DESIGN.md §3).
+ * users, products and orders subgraphs: plain uuids, no foreign keys (README.md, Design decisions).
  */
 @Entity({ tableName: 'purchase' })
 export class Purchase {

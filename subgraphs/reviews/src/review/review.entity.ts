@@ -5,7 +5,7 @@ import { Check, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/c
  * A review as stored. Persistence only: no GraphQL here, the public shape is `ReviewType`.
  *
  * `productId` and `authorId` are ids owned by other subgraphs (products, users): plain uuids, no foreign keys,
- * because this subgraph never reads those tables (DESIGN.md §3).
+ * because this subgraph never reads those tables (README.md, Design decisions).
  *
  * - The unique (author, product) pair is what makes a second review of the same product REVIEW_ALREADY_EXISTS,
  *   including when two arrive at once (the repository translates the violation).

@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '@techally/platform';
 
-/** The review domain's deliberate errors, each with its registered code (STYLE.md §4). */
+/** The review domain's deliberate errors, each with its registered code (README.md, House style). */
 export const ReviewError = {
   alreadyExists(productId: string): DomainError {
     return new DomainError(

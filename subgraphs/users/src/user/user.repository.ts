@@ -11,7 +11,7 @@ export interface UserListPosition {
 
 /**
  * Storage of accounts. Translates the infrastructure errors the rules depend on (a unique violation on the
- * email is EMAIL_TAKEN, STYLE.md §4) and holds the statements that must be atomic.
+ * email is EMAIL_TAKEN, README.md, House style) and holds the statements that must be atomic.
  */
 export class UserRepository {
   constructor(private readonly em: EntityManager) {}

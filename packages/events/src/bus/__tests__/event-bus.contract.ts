@@ -29,7 +29,7 @@ interface Received {
 }
 
 /**
- * The behaviour every {@link EventBus} must have (DESIGN.md §4): the Redis Streams bus and the in-memory bus
+ * The behaviour every {@link EventBus} must have (README.md, Design decisions): the Redis Streams bus and the in-memory bus
  * run this same suite, so the embedded start behaves like production.
  */
 export function describeEventBusContract(name: string, subject: BusUnderTest): void {

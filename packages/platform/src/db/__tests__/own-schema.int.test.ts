@@ -5,7 +5,7 @@ import { createOrm, migrate, type SubgraphOrm } from '../..';
 
 // Several subgraphs share one database (the embedded start, a small deployment). A schema diff of one of them
 // must see its own schema only: a diff that saw another's tables would write a migration dropping them
-// (DESIGN.md §8). Nothing in the platform lists the subgraphs, so a new one is safe without telling it.
+// (README.md, Design decisions). Nothing in the platform lists the subgraphs, so a new one is safe without telling it.
 
 @Entity({ tableName: 'parcel' })
 class Parcel {
