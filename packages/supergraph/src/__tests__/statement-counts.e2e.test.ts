@@ -13,7 +13,10 @@ const LISTING = `query ($first: Int!) {
 let supergraph: TestSupergraph;
 beforeAll(async () => {
   // Relays that poll rarely: the counters must see the requests' statements, not the outbox relays'.
-  supergraph = await startTestSupergraph({ env: { OUTBOX_POLL_INTERVAL_MS: '60000', OUTBOX_LISTEN: 'false' } });
+  // The same for the orders subgraph's sweeps (payment expiry, PENDING deadline): not on the listing's path.
+  supergraph = await startTestSupergraph({
+    env: { OUTBOX_POLL_INTERVAL_MS: '60000', OUTBOX_LISTEN: 'false', ORDER_EXPIRY_SWEEP_INTERVAL_MS: '3600000' },
+  });
 }, 180_000);
 afterAll(() => supergraph?.stop());
 

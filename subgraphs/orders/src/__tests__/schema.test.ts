@@ -130,6 +130,8 @@ describe('the orders subgraph schema', () => {
 
   describe('Product.shippingEstimate, from what the router sends', () => {
     const ESTIMATE = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id shippingEstimate { amount currency formatted } } } }`;
+    // Entity ids are UUIDs: the platform refuses any other id in a representation (issue #9, item 13).
+    const ID = { light: '00000000-0000-4000-8000-00000000000a', heavy: '00000000-0000-4000-8000-00000000000b', dear: '00000000-0000-4000-8000-00000000000c', euro: '00000000-0000-4000-8000-00000000000d' } as const;
     const product = (id: string, amount: number, currency: string, weight: number) => ({ __typename: 'Product', id, weight, price: { amount, currency } });
 
     it('applies the one shipping policy checkout charges', async () => {
@@ -137,17 +139,17 @@ describe('the orders subgraph schema', () => {
         schema,
         source: ESTIMATE,
         variableValues: {
-          r: [product('light', 1_999, 'USD', 200), product('heavy', 3_500, 'USD', 8_000), product('dear', 34_900, 'USD', 250), product('euro', 50_000, 'EUR', 300)],
+          r: [product(ID.light, 1_999, 'USD', 200), product(ID.heavy, 3_500, 'USD', 8_000), product(ID.dear, 34_900, 'USD', 250), product(ID.euro, 50_000, 'EUR', 300)],
         },
         contextValue: {},
       });
       expect(result).toEqual({
         data: {
           _entities: [
-            { id: 'light', shippingEstimate: { amount: 499, currency: 'USD', formatted: '$4.99' } },
-            { id: 'heavy', shippingEstimate: { amount: 1_199, currency: 'USD', formatted: '$11.99' } },
-            { id: 'dear', shippingEstimate: { amount: 0, currency: 'USD', formatted: '$0.00' } },
-            { id: 'euro', shippingEstimate: { amount: 499, currency: 'USD', formatted: '$4.99' } },
+            { id: ID.light, shippingEstimate: { amount: 499, currency: 'USD', formatted: '$4.99' } },
+            { id: ID.heavy, shippingEstimate: { amount: 1_199, currency: 'USD', formatted: '$11.99' } },
+            { id: ID.dear, shippingEstimate: { amount: 0, currency: 'USD', formatted: '$0.00' } },
+            { id: ID.euro, shippingEstimate: { amount: 499, currency: 'USD', formatted: '$4.99' } },
           ],
         },
       });

@@ -23,6 +23,9 @@ const SEED_LOCK_KEY = 0x6f72_6472; // "ordr"
  * through the checkout saga like any other — inventory reserves it, payments opens its payment, and it is
  * payable until its deadline (issue #9: it used to stay PENDING for ever, and paying it answered "try again").
  * The CANCELLED ones are history: final, nothing downstream holds stock or money for them, no event.
+ * A PENDING one is placed when the shop is seeded (its plan's date is for the history only): the saga's
+ * deadlines count from `placedAt`, and an order "placed" in 2025 would be cancelled by the PENDING deadline
+ * (STOCK_NOT_CONFIRMED) before inventory had a chance to reserve it.
  */
 export async function seedDemoOrders(orm: SubgraphOrm, logger?: Logger): Promise<void> {
   const seeded = await orm.em.fork().transactional(async (em) => {
@@ -34,7 +37,8 @@ export async function seedDemoOrders(orm: SubgraphOrm, logger?: Logger): Promise
 }
 
 async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> {
-  const orders = demoOrders();
+  const seededAt = new Date();
+  const orders = demoOrders().map((order) => (order.status === OrderStatus.PENDING ? { ...order, placedAt: seededAt } : order));
   // Through the unit of work (not insertMany, which does not flatten the embedded address): flushed at commit,
   // one multi-row insert per table.
   for (const order of orders) {
