@@ -38,8 +38,11 @@ describe('the demo stock seed', () => {
     const counter = countStatements(h.subgraph.orm);
     try {
       await h.subgraph.seed();
-      // begin, advisory lock, emptiness check, warehouses, stock rows, opening adjustments, commit
-      expect(counter.count).toBeLessThanOrEqual(7);
+      // begin, advisory lock, emptiness check, warehouses, stock rows, opening adjustments, commit. The seed
+      // writes no event, so what touches the outbox is the relay working in the background (its replay check at
+      // start, its batches, its pruning), whenever it happens to run.
+      const seedStatements = counter.statements.filter((sql) => !/"outbox"|pg_try_advisory_xact_lock/.test(sql));
+      expect(seedStatements.length).toBeLessThanOrEqual(7);
     } finally {
       counter.stop();
     }
