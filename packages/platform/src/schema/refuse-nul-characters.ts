@@ -1,7 +1,18 @@
-import { defaultFieldResolver, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNamedType,
+  isEnumType,
+  isObjectType,
+  type GraphQLArgument,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 import { DomainError } from '../errors/domain-error';
 
 const NUL = '\u0000';
+
+/** Argument types whose values can never hold text: fields taking only these (`first: Int`) need no guard. */
+const TEXTLESS_SCALARS = new Set(['Int', 'Float', 'Boolean']);
 
 /**
  * Makes every field that takes arguments refuse one holding a NUL character (U+0000) anywhere, in a literal of
@@ -11,18 +22,24 @@ const NUL = '\u0000';
  * Why here, once: PostgreSQL cannot store U+0000 in text, so such a string failed in the driver, whose error
  * the boundary rightly masks as INTERNAL_SERVER_ERROR (issue #9). No text of this graph has a use for it, and a
  * check in each resolver would be one more thing every new field has to remember. Fields without arguments
- * (most of a response) are left untouched, so reads pay nothing. Mutates `schema`, which its builder just made.
+ * (most of a response) and fields whose arguments cannot hold text (`reviews(first: Int)`, resolved once per
+ * product of a listing) are left untouched, so reads pay nothing. Mutates `schema`, which its builder just made.
  */
 export function refuseNulCharacters(schema: GraphQLSchema): void {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      if (field.args.length === 0) continue;
+      if (!field.args.some(mayHoldText)) continue;
       // A field without its own resolver is resolved by graphql-js's default; nothing here passes another.
       field.resolve = guarded(field.name, field.resolve ?? defaultFieldResolver);
       if (field.subscribe) field.subscribe = guarded(field.name, field.subscribe);
     }
   }
+}
+
+function mayHoldText(arg: GraphQLArgument): boolean {
+  const named = getNamedType(arg.type);
+  return !(isEnumType(named) || TEXTLESS_SCALARS.has(named.name));
 }
 
 function guarded(fieldName: string, resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> {
