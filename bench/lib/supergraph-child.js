@@ -13,10 +13,11 @@ const SUBGRAPH_PORT_VARIABLES = ['USERS_PORT', 'PRODUCTS_PORT', 'INVENTORY_PORT'
 
 /**
  * Starts the supergraph on `databaseUrl`, its Redis keys (when REDIS_URL is set) under `keyPrefix`. `env` adds
- * or overrides variables (a bus, a profiling hook's file); `nodeArgs` go before the script (`-r hook.js`).
+ * or overrides variables (a bus, a profiling hook's file); `nodeArgs` go before the script (`-r hook.js`);
+ * `root` is the built checkout to run (another one to compare against: product-page's BASELINE).
  */
-function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = [] }) {
-  return spawn(process.execPath, [...nodeArgs, join(ROOT, 'packages/supergraph/dist/start-embedded.js')], {
+function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = [], root = ROOT }) {
+  return spawn(process.execPath, [...nodeArgs, join(root, 'packages/supergraph/dist/start-embedded.js')], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -26,7 +27,7 @@ function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = []
       NODE_ENV: 'production',
       ADMIN_EMAIL: BENCH_ADMIN.email,
       ADMIN_PASSWORD: BENCH_ADMIN.password,
-      JWT_SIGNING_KEY_FILE: join(ROOT, '.data/bench-signing-key.json'),
+      JWT_SIGNING_KEY_FILE: join(root, '.data/bench-signing-key.json'),
       PORT: String(port),
       // One demo customer plays every shopper of a bench, with many orders unpaid at once.
       MAX_UNPAID_ORDERS_PER_CUSTOMER: '10000',

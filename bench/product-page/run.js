@@ -1,34 +1,60 @@
 #!/usr/bin/env node
 // bench/product-page: the storefront's product listing driven through the gateway at 50 connections against
-// the real PostgreSQL, and the products-only part of it sent through the gateway and straight to the products
-// subgraph, side by side in one run. Prints RPS, p50 and p99 and writes bench/results/product-page-<date>.json.
+// the real PostgreSQL, and its parts sent straight to the subgraphs (the products listing, and the `_entities`
+// fetches the gateway's plan makes to inventory and reviews), side by side in one run. Prints RPS, p50 and p99
+// and writes bench/results/product-page-<date>.json.
 //
 //   pnpm build && node bench/product-page/run.js        (DATABASE_URL defaults to the local server)
 //   DURATION=30 CONNECTIONS=50 node bench/product-page/run.js
+//   SCENARIOS=inventory-entities,reviews-entities node bench/product-page/run.js     (a subset, by key)
+//   PROFILE=1 …        + where the supergraph's CPU went during each scenario, and CPU-ms per request
+//   BASELINE=/path/to/another/built/checkout …   each scenario on that checkout's build, then on this one
 'use strict';
-const { mkdirSync, writeFileSync } = require('node:fs');
-const { join } = require('node:path');
+const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join, resolve } = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { deleteRedisKeys } = require('../lib/redis-keys');
 const { spawnSupergraph } = require('../lib/supergraph-child');
+const { summariseProfile } = require('../subscriptions/profile-summary');
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const PORT = 15000;
-const GATEWAY = `http://127.0.0.1:${PORT}/graphql`;
-const PRODUCTS = `http://127.0.0.1:${PORT + 2}/graphql`;
+/** The baseline's supergraph listens 100 ports above this tree's. */
+const BASELINE_PORT = PORT + 100;
+const PROFILE = process.env.PROFILE === '1';
+const BASELINE = process.env.BASELINE ? resolve(process.env.BASELINE) : undefined;
 
 const FULL_LISTING = `{ products(first: 20) { totalCount edges { node { id name slug price { formatted }
   category { name } inStock inventory { available } rating { average count } } } } }`;
 const PRODUCTS_ONLY = `{ products(first: 20) { totalCount edges { node { id name slug price { formatted } category { name } } } } }`;
 
-const SCENARIOS = [
-  { name: 'gateway: storefront listing (products + inventory + reviews)', url: GATEWAY, query: FULL_LISTING },
-  { name: 'gateway: products-only listing', url: GATEWAY, query: PRODUCTS_ONLY },
-  { name: 'products subgraph directly: same products-only listing', url: PRODUCTS, query: PRODUCTS_ONLY },
+// The entity fetches the gateway's plan for FULL_LISTING sends, exactly as it prints them (planned with
+// @apollo/query-planner from schema/supergraph.graphql), with the 20 products of the page as representations.
+const INVENTORY_ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Product{inStock inventory{available}}}}';
+const REVIEWS_ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Product{rating{average count}}}}';
+
+/** Offsets from a supergraph's gateway port (bench/lib/supergraph-child.js). */
+const OFFSET = { gateway: 0, products: 2, inventory: 3, reviews: 6 };
+
+const ALL_SCENARIOS = [
+  { key: 'storefront', name: 'gateway: storefront listing (products + inventory + reviews)', target: 'gateway', query: FULL_LISTING },
+  { key: 'products-only', name: 'gateway: products-only listing', target: 'gateway', query: PRODUCTS_ONLY },
+  { key: 'products-direct', name: 'products subgraph directly: same products-only listing', target: 'products', query: PRODUCTS_ONLY },
+  { key: 'inventory-entities', name: 'inventory entities directly: 20 products inStock, inventory { available }', target: 'inventory', query: INVENTORY_ENTITIES, entities: true },
+  { key: 'reviews-entities', name: 'reviews entities directly: 20 products rating { average count }', target: 'reviews', query: REVIEWS_ENTITIES, entities: true },
 ];
+
+function selectedScenarios() {
+  if (!process.env.SCENARIOS) return ALL_SCENARIOS;
+  const keys = process.env.SCENARIOS.split(',').map((key) => key.trim()).filter(Boolean);
+  const unknown = keys.filter((key) => !ALL_SCENARIOS.some((scenario) => scenario.key === key));
+  if (unknown.length > 0) throw new Error(`SCENARIOS: unknown ${unknown.join(', ')}; known: ${ALL_SCENARIOS.map((s) => s.key).join(', ')}`);
+  return ALL_SCENARIOS.filter((scenario) => keys.includes(scenario.key));
+}
 
 async function admin(sql) {
   const client = new Client({ connectionString: SERVER_URL });
@@ -40,78 +66,153 @@ async function admin(sql) {
   }
 }
 
-async function waitUntilServing(child) {
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the supergraph exited with code ${child.exitCode}`);
-    try {
-      const response = await post(GATEWAY, PRODUCTS_ONLY);
-      if (response.data?.products?.edges?.length === 20) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  throw new Error('the supergraph did not answer within 120 s');
-}
-
-async function post(url, query) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+async function post(url, query, variables) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(variables ? { query, variables } : { query }),
+  });
   return response.json();
 }
 
-function load(scenario, duration) {
-  return autocannon({
-    url: scenario.url,
-    method: 'POST',
-    connections: CONNECTIONS,
-    duration,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: scenario.query }),
-  });
-}
-
-async function main() {
-  const database = `techally_bench_${Date.now().toString(36)}`;
+/** A fresh database and a supergraph child on it, from `root`'s build; resolves once it serves the listing. */
+async function startSupergraph({ label, root, port }) {
+  const database = `techally_bench_${Date.now().toString(36)}_${label}`;
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
   await admin(`create database "${database}"`);
-  const child = spawnSupergraph({ port: PORT, databaseUrl: url.toString(), keyPrefix: database });
+  const profileFile = join(tmpdir(), `${database}.cpuprofile`);
+  const child = spawnSupergraph({
+    port,
+    databaseUrl: url.toString(),
+    keyPrefix: database,
+    root,
+    env: { BENCH_PROFILE_FILE: profileFile },
+    nodeArgs: PROFILE ? ['-r', join(__dirname, '../subscriptions/profile-hook.js')] : [],
+  });
+  const urlOf = (target) => `http://127.0.0.1:${port + OFFSET[target]}/graphql`;
+  const supergraph = {
+    label,
+    urlOf,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await admin(`drop database if exists "${database}" with (force)`);
+      if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
+    },
+    profiler: {
+      start: () => child.kill('SIGUSR2'),
+      /** Stops the profiler and summarises what it saw (the whole process: gateway and every subgraph). */
+      async stop() {
+        child.kill('SIGUSR2');
+        for (let attempt = 0; attempt < 120 && !existsSync(profileFile); attempt++) await new Promise((done) => setTimeout(done, 500));
+        const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
+        if (process.env.PROFILE_DIR) writeFileSync(join(process.env.PROFILE_DIR, `${label}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+        rmSync(profileFile, { force: true });
+        return profile.error ? profile : summariseProfile(profile, 15);
+      },
+    },
+  };
   try {
-    await waitUntilServing(child);
+    for (let attempt = 0; ; attempt++) {
+      if (child.exitCode !== null) throw new Error(`the ${label} supergraph exited with code ${child.exitCode}`);
+      if (attempt >= 240) throw new Error(`the ${label} supergraph did not answer within 120 s`);
+      try {
+        const response = await post(urlOf('gateway'), PRODUCTS_ONLY);
+        if (response.data?.products?.edges?.length === 20) break;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((done) => setTimeout(done, 500));
+    }
+    // The page's products, as the gateway hands them to inventory and reviews.
+    const page = await post(urlOf('products'), '{ products(first: 20) { edges { node { id } } } }');
+    supergraph.representations = page.data.products.edges.map(({ node }) => ({ __typename: 'Product', id: node.id }));
+    return supergraph;
+  } catch (error) {
+    await supergraph.stop();
+    throw error;
+  }
+}
+
+function load(url, body, duration) {
+  return autocannon({ url, method: 'POST', connections: CONNECTIONS, duration, headers: { 'content-type': 'application/json' }, body });
+}
+
+async function measure(supergraph, scenario) {
+  const url = supergraph.urlOf(scenario.target);
+  const variables = scenario.entities ? { representations: supergraph.representations } : undefined;
+  const check = await post(url, scenario.query, variables);
+  if (check.errors) throw new Error(`${supergraph.label} ${scenario.name}: ${JSON.stringify(check.errors)}`);
+  const body = JSON.stringify(variables ? { query: scenario.query, variables } : { query: scenario.query });
+  await load(url, body, 3); // warm-up: JIT, pools, caches
+  if (PROFILE) supergraph.profiler.start();
+  const result = await load(url, body, DURATION);
+  const profile = PROFILE ? await supergraph.profiler.stop() : undefined;
+  const row = {
+    scenario: scenario.name,
+    build: supergraph.label,
+    rps: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors + result.non2xx,
+  };
+  if (profile) {
+    // The supergraph process's busy CPU (everything but idle) over the measured window, per request answered.
+    row.cpuMsPerRequest = profile.busySeconds ? Number(((profile.busySeconds * 1000) / result.requests.total).toFixed(2)) : undefined;
+    row.profile = profile;
+  }
+  return row;
+}
+
+function print(row) {
+  const build = BASELINE ? `${row.build.padEnd(9)} ` : '';
+  const cpu = row.cpuMsPerRequest !== undefined ? `   ${row.cpuMsPerRequest} CPU-ms/request` : '';
+  console.log(
+    `${build}${row.scenario.padEnd(76)} ${String(row.rps).padStart(6)} req/s   p50 ${String(row.p50Ms).padStart(4)} ms   p99 ${String(row.p99Ms).padStart(4)} ms   errors ${row.errors}${cpu}`,
+  );
+  if (row.profile?.byArea) {
+    console.log(`    by package: ${row.profile.byArea.map(({ name, percent }) => `${name} ${percent}%`).join(', ')}`);
+    console.log(`    by function: ${row.profile.byFunction.slice(0, 10).map(({ name, percent }) => `${name} ${percent}%`).join(', ')}`);
+  }
+}
+
+async function main() {
+  const scenarios = selectedScenarios();
+  const supergraphs = [];
+  try {
+    // Both started before anything is measured, so each scenario's two runs are minutes apart at most.
+    if (BASELINE) supergraphs.push(await startSupergraph({ label: 'baseline', root: BASELINE, port: BASELINE_PORT }));
+    supergraphs.push(await startSupergraph({ label: 'this', root: join(__dirname, '../..'), port: PORT }));
     const results = [];
-    for (const scenario of SCENARIOS) {
-      const check = await post(scenario.url, scenario.query);
-      if (check.errors) throw new Error(`${scenario.name}: ${JSON.stringify(check.errors)}`);
-      await load(scenario, 3); // warm-up: JIT, pools, caches
-      const result = await load(scenario, DURATION);
-      const row = {
-        scenario: scenario.name,
-        rps: Math.round(result.requests.average),
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
-        requests: result.requests.total,
-        errors: result.errors + result.non2xx,
-      };
-      results.push(row);
-      console.log(`${row.scenario.padEnd(62)} ${String(row.rps).padStart(6)} req/s   p50 ${String(row.p50Ms).padStart(4)} ms   p99 ${String(row.p99Ms).padStart(4)} ms   errors ${row.errors}`);
+    for (const scenario of scenarios) {
+      for (const supergraph of supergraphs) {
+        const row = await measure(supergraph, scenario);
+        results.push(row);
+        print(row);
+      }
     }
     const report = {
       date: new Date().toISOString(),
-      machine: `${require('node:os').cpus().length} cores, node ${process.version}`,
+      machine: `${require('node:os').cpus().length} cores, node ${process.version}, load ${require('node:os').loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`,
       connections: CONNECTIONS,
       durationSeconds: DURATION,
       shape: 'embedded launcher process (gateway + 6 subgraphs, one process) on the real PostgreSQL; autocannon in this process',
+      ...(BASELINE ? { baseline: BASELINE } : {}),
+      profiled: PROFILE,
       results,
     };
     mkdirSync(join(__dirname, '../results'), { recursive: true });
-    const file = join(__dirname, `../results/product-page-${report.date.slice(0, 10)}.json`);
+    const suffix = `${process.env.SCENARIOS ? '-partial' : ''}${PROFILE ? '-profiled' : ''}${BASELINE ? '-vs-baseline' : ''}`;
+    const file = join(__dirname, `../results/product-page-${report.date.slice(0, 10)}${suffix}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nwritten to ${file}`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((done) => child.once('exit', done));
-    await admin(`drop database if exists "${database}" with (force)`);
-    if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
+    for (const supergraph of supergraphs) await supergraph.stop();
   }
 }
 

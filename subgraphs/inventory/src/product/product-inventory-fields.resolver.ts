@@ -16,6 +16,8 @@ export class ProductInventoryFieldsResolver {
   })
   warehouses(@Root() inventory: ProductInventory, @Ctx() { viewer }: InventoryContext): WarehouseStock[] {
     requireAdmin(viewer);
+    // An administrator's inventory is always read with its rows (StockService.inventoryOf): never null here.
+    if (!inventory.levels) throw new Error('ProductInventory.levels was not loaded for an administrator');
     return inventory.levels.map((level) => WarehouseStock.fromLevel(level));
   }
 }

@@ -1,6 +1,12 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { StockLevel } from '../stock/stock-level.entity';
 
+/** A product's public figures: what `available` and `reserved` answer. */
+export interface StockSummary {
+  readonly available: number;
+  readonly reserved: number;
+}
+
 /**
  * A product's stock summed over the warehouses. `available` and `reserved` are public (a storefront shows "only
  * 3 left"); the per-warehouse breakdown is for administrators (product-inventory-fields.resolver.ts).
@@ -13,13 +19,29 @@ export class ProductInventory {
   @Field(() => Int, { description: 'Units promised to orders not yet shipped, over active warehouses.' })
   readonly reserved: number;
 
-  /** Every stock row of the product, inactive warehouses included, ordered by warehouse code. Not a field. */
-  readonly levels: ReadonlyArray<StockLevel>;
+  /**
+   * Every stock row of the product, inactive warehouses included, ordered by warehouse code; null when only the
+   * figures were read (anyone but an administrator, see StockService.inventoryOf). Not a field.
+   */
+  readonly levels: ReadonlyArray<StockLevel> | null;
 
-  constructor(levels: ReadonlyArray<StockLevel>) {
-    const counted = levels.filter((level) => level.warehouse.active);
-    this.available = counted.reduce((sum, level) => sum + level.onHand - level.reserved, 0);
-    this.reserved = counted.reduce((sum, level) => sum + level.reserved, 0);
+  /** From the product's stock rows (summed here), or from figures Postgres summed (`levels` null). */
+  constructor(levels: ReadonlyArray<StockLevel> | null, figures: StockSummary = summariseLevels(levels ?? [])) {
+    this.available = figures.available;
+    this.reserved = figures.reserved;
     this.levels = levels;
   }
+
+  static of(figures: StockSummary): ProductInventory {
+    return new ProductInventory(null, figures);
+  }
+}
+
+/** The public figures from loaded rows: the same rule `readStockFigures` runs in SQL (README, Rules worth knowing). */
+function summariseLevels(levels: ReadonlyArray<StockLevel>): StockSummary {
+  const counted = levels.filter((level) => level.warehouse.active);
+  return {
+    available: counted.reduce((sum, level) => sum + level.onHand - level.reserved, 0),
+    reserved: counted.reduce((sum, level) => sum + level.reserved, 0),
+  };
 }

@@ -54,16 +54,27 @@ export async function lockProductStock(em: EntityManager, productIds: ReadonlyAr
   }));
 }
 
+/** A product's public stock figures (README, Rules worth knowing: Public figures). */
+export interface ProductStockFigures extends ProductAvailability {
+  /** Units promised to orders: Σ `reserved` over active warehouses. */
+  readonly reserved: number;
+}
+
 /**
- * The availability of each given product, ordered by product id; 0 for a product without stock rows. Read in
- * the caller's transaction, after its change, under the locks {@link lockProductStock} took.
+ * The public figures of each given product, ordered by product id, summed by Postgres in ONE grouped statement
+ * (no stock row reaches Node, nothing is hydrated): `available` = Σ (on_hand − reserved) and `reserved` = Σ
+ * reserved, over active warehouses; 0 and 0 for a product without stock rows or only inactive ones. The single
+ * statement of this rule: the storefront's `inventory { available } inStock` read it (the request's loader,
+ * outside any transaction), and so does every stock transaction after its change, under its locks.
  */
-export async function readAvailability(em: EntityManager, productIds: ReadonlyArray<string>): Promise<ProductAvailability[]> {
-  const unique = [...new Set(productIds)];
+export async function readStockFigures(em: EntityManager, productIds: ReadonlyArray<string>): Promise<ProductStockFigures[]> {
+  // One spelling per uuid: `ABC…` and `abc…` twice in the list would count the same rows twice.
+  const unique = [...new Set(productIds.map((id) => id.toLowerCase()))];
   if (unique.length === 0) return [];
-  const rows = await em.execute<Array<{ product_id: string; available: number }>>(
+  const rows = await em.execute<Array<{ product_id: string; available: number; reserved: number }>>(
     `select requested.product_id,
-            coalesce(sum(level.on_hand - level.reserved) filter (where warehouse.active), 0)::int as available
+            coalesce(sum(level.on_hand - level.reserved) filter (where warehouse.active), 0)::int as available,
+            coalesce(sum(level.reserved) filter (where warehouse.active), 0)::int as reserved
      from (values ${unique.map(() => '(?::uuid)').join(', ')}) as requested (product_id)
      left join ${TABLES.stockLevel} level on level.product_id = requested.product_id
      left join ${TABLES.warehouse} warehouse on warehouse.id = level.warehouse_id
@@ -71,7 +82,15 @@ export async function readAvailability(em: EntityManager, productIds: ReadonlyAr
      order by requested.product_id`,
     unique,
   );
-  return rows.map((row) => ({ productId: row.product_id, available: row.available }));
+  return rows.map((row) => ({ productId: row.product_id, available: row.available, reserved: row.reserved }));
+}
+
+/**
+ * The availability of each given product, ordered by product id; 0 for a product without stock rows. Read in
+ * the caller's transaction, after its change, under the locks {@link lockProductStock} took.
+ */
+export async function readAvailability(em: EntityManager, productIds: ReadonlyArray<string>): Promise<ProductAvailability[]> {
+  return (await readStockFigures(em, productIds)).map(({ productId, available }) => ({ productId, available }));
 }
 
 function placeholders(values: ReadonlyArray<unknown>): string {

@@ -1,15 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEntityLoader, createGroupedLoader } from '@techally/platform';
-import type DataLoader from 'dataloader';
+import DataLoader from 'dataloader';
+import type { StockSummary } from '../product/product-inventory.type';
 import { Warehouse } from '../warehouse/warehouse.entity';
+import { readStockFigures } from './product-availability';
 import type { StockLevel } from './stock-level.entity';
 import { StockRepository } from './stock.repository';
 
 export interface InventoryLoaders {
-  /** Every stock row of a product (with its warehouse), ordered by warehouse code; [] when it has none. */
+  /**
+   * The public figures of a product (lower-case id), summed by Postgres: the storefront's path, which hydrates
+   * no entity. Every product has figures (zero without stock rows).
+   */
+  readonly stockSummaryByProductId: DataLoader<string, StockSummary>;
+  /** Every stock row of a product (lower-case id, with its warehouse), ordered by warehouse code; [] when it has none. */
   readonly stockByProductId: DataLoader<string, StockLevel[]>;
   readonly warehouseById: DataLoader<string, Warehouse | null>;
 }
+
+const NO_STOCK: StockSummary = Object.freeze({ available: 0, reserved: 0 });
 
 /**
  * Per request (the cache must not outlive the request's EntityManager). A gateway asking for the stock of
@@ -18,6 +27,13 @@ export interface InventoryLoaders {
 export function createInventoryLoaders(em: EntityManager): InventoryLoaders {
   const repository = new StockRepository(em);
   return {
+    stockSummaryByProductId: new DataLoader<string, StockSummary>(
+      async (productIds) => {
+        const figures = new Map((await readStockFigures(em, productIds)).map((row) => [row.productId, row]));
+        return productIds.map((id) => figures.get(id) ?? NO_STOCK);
+      },
+      { maxBatchSize: 500 },
+    ),
     stockByProductId: createGroupedLoader(
       (productIds: ReadonlyArray<string>) => repository.findByProducts(productIds),
       (level: StockLevel) => level.productId,

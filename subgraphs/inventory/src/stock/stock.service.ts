@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireAdmin, type ForwardedRequest, type Viewer, isUuid } from '@techally/platform';
+import { isAdmin, requireAdmin, type ForwardedRequest, type Viewer, isUuid } from '@techally/platform';
 import { ProductInventory } from '../product/product-inventory.type';
 import type { ProductCatalog } from '../product/product-catalog';
 import type { StockAdjustmentReason } from './stock-adjustment-reason';
@@ -34,9 +34,17 @@ export class StockService {
     this.repository = new StockRepository(deps.em);
   }
 
-  /** A product's stock over every warehouse, through the request's loader; no rows is zero stock, not an error. */
+  /**
+   * A product's stock over every warehouse, through the request's loaders; no rows is zero stock, not an error.
+   * Anyone but an administrator can only read the figures, which Postgres sums (one grouped statement for the
+   * whole batch, nothing hydrated: the storefront's hot path). An administrator may also ask for the
+   * per-warehouse breakdown, so their request loads the rows and sums them here — one statement as well.
+   * Ids are lower-cased as Postgres prints uuids, so the rows of `ABC…` are found as those of `abc…`.
+   */
   async inventoryOf(productId: string): Promise<ProductInventory> {
-    return new ProductInventory(await this.deps.loaders.stockByProductId.load(productId));
+    const id = productId.toLowerCase();
+    if (isAdmin(this.deps.viewer)) return new ProductInventory(await this.deps.loaders.stockByProductId.load(id));
+    return ProductInventory.of(await this.deps.loaders.stockSummaryByProductId.load(id));
   }
 
   /**
@@ -63,7 +71,8 @@ export class StockService {
       metadata: this.deps.forwarded.requestId ? { requestId: this.deps.forwarded.requestId } : {},
     });
     // The loader may hold this product's rows from earlier in the request; they are stale now.
-    this.deps.loaders.stockByProductId.clear(product.id);
+    this.deps.loaders.stockByProductId.clear(product.id.toLowerCase());
+    this.deps.loaders.stockSummaryByProductId.clear(product.id.toLowerCase());
     return WarehouseStock.of(figures);
   }
 }
