@@ -11,6 +11,7 @@ export * from './errors/error-codes';
 export * from './errors/domain-error';
 export * from './errors/format-error';
 export * from './db/create-orm';
+export * from './db/lazy-fork';
 export * from './db/unique-violation';
 export * from './db/embedded-postgres';
 export * from './schema/build-federated-schema';

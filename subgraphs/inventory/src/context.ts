@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   authenticate,
   forwardedFrom,
+  lazyFork,
   type AccessTokenVerifier,
   type RequestInfo,
   type SubgraphOrm,
@@ -17,8 +18,6 @@ import { WarehouseService } from './warehouse/warehouse.service';
 export interface InventoryContext extends RequestInfo {
   /** Null for an anonymous request: stock summaries are public. */
   readonly viewer: Viewer | null;
-  /** This request's own EntityManager (identity map and unit of work scoped to the request). */
-  readonly em: EntityManager;
   readonly loaders: InventoryLoaders;
   readonly stock: StockService;
   readonly warehouses: WarehouseService;
@@ -40,12 +39,13 @@ export interface ContextDependencies {
 export function createContextFactory({ orm, verifier, catalog, stockFeed }: ContextDependencies) {
   return async (request: RequestInfo): Promise<InventoryContext> => {
     const viewer = await authenticate(verifier, request.headers);
-    const em = orm.em.fork() as EntityManager;
-    const loaders = createInventoryLoaders(em);
+    // The request's own EntityManager, forked only if something needs entities (an admin's breakdown, an
+    // adjustment): the storefront's stock figures are plain SQL on the ORM's connection.
+    const em = lazyFork(orm);
+    const loaders = createInventoryLoaders({ em, connection: orm.em as EntityManager });
     return {
       ...request,
       viewer,
-      em,
       loaders,
       stock: new StockService({ em, viewer, loaders, catalog, forwarded: forwardedFrom(request) }),
       warehouses: new WarehouseService(em, viewer, loaders),

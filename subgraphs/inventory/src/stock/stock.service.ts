@@ -18,7 +18,8 @@ export interface StockAdjustmentRequest {
 }
 
 export interface StockServiceDependencies {
-  readonly em: EntityManager;
+  /** The request's EntityManager, forked on first use (an adjustment). */
+  readonly em: () => EntityManager;
   readonly viewer: Viewer | null;
   readonly loaders: InventoryLoaders;
   readonly catalog: ProductCatalog;
@@ -28,11 +29,7 @@ export interface StockServiceDependencies {
 
 /** The stock use cases of one request. Summaries are public; adjustments are for admins. */
 export class StockService {
-  private readonly repository: StockRepository;
-
-  constructor(private readonly deps: StockServiceDependencies) {
-    this.repository = new StockRepository(deps.em);
-  }
+  constructor(private readonly deps: StockServiceDependencies) {}
 
   /**
    * A product's stock over every warehouse, through the request's loaders; no rows is zero stock, not an error.
@@ -61,7 +58,7 @@ export class StockService {
     const product = isUuid(request.productId) ? await this.deps.catalog.find(request.productId, this.deps.forwarded) : null;
     if (!product) throw StockError.unknownProduct(request.productId);
 
-    const figures = await this.repository.apply({
+    const figures = await new StockRepository(this.deps.em()).apply({
       productId: product.id,
       warehouse,
       delta,

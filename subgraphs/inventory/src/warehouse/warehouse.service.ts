@@ -6,7 +6,8 @@ import { Warehouse } from './warehouse.entity';
 /** Warehouses are operational data: every read is for admins. */
 export class WarehouseService {
   constructor(
-    private readonly em: EntityManager,
+    /** The request's EntityManager, forked on first use. */
+    private readonly em: () => EntityManager,
     private readonly viewer: Viewer | null,
     private readonly loaders: InventoryLoaders,
   ) {}
@@ -14,7 +15,7 @@ export class WarehouseService {
   /** Every warehouse, active or not, ordered by code. */
   list(): Promise<Warehouse[]> {
     requireAdmin(this.viewer);
-    return this.em.find(Warehouse, {}, { orderBy: { code: 'asc' } });
+    return this.em().find(Warehouse, {}, { orderBy: { code: 'asc' } });
   }
 
   /**
