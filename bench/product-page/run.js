@@ -9,6 +9,7 @@
 //   SCENARIOS=inventory-entities,reviews-entities node bench/product-page/run.js     (a subset, by key)
 //   PROFILE=1 …        + where the supergraph's CPU went during each scenario, and CPU-ms per request
 //   BASELINE=/path/to/another/built/checkout …   each scenario on that checkout's build, then on this one
+//   ROUNDS=3 …         the whole list again (with BASELINE, alternating which build goes first)
 'use strict';
 const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -27,6 +28,7 @@ const PORT = 15000;
 const BASELINE_PORT = PORT + 100;
 const PROFILE = process.env.PROFILE === '1';
 const BASELINE = process.env.BASELINE ? resolve(process.env.BASELINE) : undefined;
+const ROUNDS = Number(process.env.ROUNDS ?? 1);
 
 const FULL_LISTING = `{ products(first: 20) { totalCount edges { node { id name slug price { formatted }
   category { name } inStock inventory { available } rating { average count } } } } }`;
@@ -189,11 +191,15 @@ async function main() {
     if (BASELINE) supergraphs.push(await startSupergraph({ label: 'baseline', root: BASELINE, port: BASELINE_PORT }));
     supergraphs.push(await startSupergraph({ label: 'this', root: join(__dirname, '../..'), port: PORT }));
     const results = [];
-    for (const scenario of scenarios) {
-      for (const supergraph of supergraphs) {
-        const row = await measure(supergraph, scenario);
-        results.push(row);
-        print(row);
+    for (let round = 0; round < ROUNDS; round++) {
+      // Every other round the other build goes first, so a load that drifts during the run favours neither.
+      const order = round % 2 === 0 ? supergraphs : [...supergraphs].reverse();
+      for (const scenario of scenarios) {
+        for (const supergraph of order) {
+          const row = { round: round + 1, ...(await measure(supergraph, scenario)) };
+          results.push(row);
+          print(row);
+        }
       }
     }
     const report = {
