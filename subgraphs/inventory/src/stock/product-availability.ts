@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { uuidArrayLiteral } from '@techally/platform';
 import { TABLES } from '../database';
 
 /** What the public figures of a product say: on hand minus reserved, over active warehouses (README, rules). */
@@ -75,12 +76,13 @@ export async function readStockFigures(em: EntityManager, productIds: ReadonlyAr
     `select requested.product_id,
             coalesce(sum(level.on_hand - level.reserved) filter (where warehouse.active), 0)::int as available,
             coalesce(sum(level.reserved) filter (where warehouse.active), 0)::int as reserved
-     from (values ${unique.map(() => '(?::uuid)').join(', ')}) as requested (product_id)
+     from unnest(?::uuid[]) as requested (product_id)
      left join ${TABLES.stockLevel} level on level.product_id = requested.product_id
      left join ${TABLES.warehouse} warehouse on warehouse.id = level.warehouse_id
      group by requested.product_id
      order by requested.product_id`,
-    unique,
+    // One parameter, the same statement text for 1 id or 500, nothing quoted id by id into the SQL.
+    [uuidArrayLiteral(unique)],
   );
   return rows.map((row) => ({ productId: row.product_id, available: row.available, reserved: row.reserved }));
 }

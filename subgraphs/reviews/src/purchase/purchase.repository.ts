@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid } from '@techally/platform';
+import { uuidArrayLiteral } from '@techally/platform';
 import { TABLES } from '../database';
 
 /** One customer's paid order: what the purchases read model learns from `orders.order-paid.v1`. */
@@ -41,7 +41,7 @@ export class PurchaseRepository {
        on conflict (customer_id, product_id) do update
          set first_order_id = excluded.first_order_id, purchased_at = excluded.purchased_at
          where (excluded.purchased_at, excluded.first_order_id) < (p.purchased_at, p.first_order_id)`,
-      [order.customerId, order.orderId, order.paidAt.toISOString(), uuidArray(productIds)],
+      [order.customerId, order.orderId, order.paidAt.toISOString(), uuidArrayLiteral(productIds)],
       'run',
     );
   }
@@ -56,7 +56,7 @@ export class PurchaseRepository {
       `select customer_id, product_id
        from ${TABLES.purchase}
        where (customer_id, product_id) in (select * from unnest(?::uuid[], ?::uuid[]))`,
-      [uuidArray(keys.map((key) => key.customerId)), uuidArray(keys.map((key) => key.productId))],
+      [uuidArrayLiteral(keys.map((key) => key.customerId)), uuidArrayLiteral(keys.map((key) => key.productId))],
     );
     return new Set(rows.map((row) => purchaseKeyOf({ customerId: row.customer_id, productId: row.product_id })));
   }
@@ -69,15 +69,4 @@ export function purchaseKeyOf({ customerId, productId }: PurchaseKey): string {
 
 function uniqueLowerCase(ids: ReadonlyArray<string>): string[] {
   return [...new Set(ids.map((id) => id.toLowerCase()))];
-}
-
-/**
- * A Postgres array literal of uuids, bound as ONE parameter (`?::uuid[]`): the query builder would spread a JS
- * array into a list of parameters. Only well-formed uuids reach here (validated events, stored review rows), so
- * nothing needs quoting; anything else is our bug, refused rather than let through into the literal.
- */
-function uuidArray(ids: ReadonlyArray<string>): string {
-  const malformed = ids.find((id) => !isUuid(id));
-  if (malformed !== undefined) throw new Error(`not a uuid: ${JSON.stringify(malformed)}`);
-  return `{${ids.join(',')}}`;
 }

@@ -1,4 +1,4 @@
-import { isUuid } from '../uuid';
+import { isUuid, uuidArrayLiteral } from '../uuid';
 
 describe('isUuid', () => {
   it.each(['0f8fad5b-d9cb-469f-a165-70867728950e', '0F8FAD5B-D9CB-469F-A165-70867728950E', '00000000-0000-0000-0000-000000000000'])(
@@ -19,5 +19,18 @@ describe('isUuid', () => {
     ['null', null],
   ])('refuses %s', (_label, value) => {
     expect(isUuid(value)).toBe(false);
+  });
+});
+
+describe('uuidArrayLiteral', () => {
+  it('writes the ids as one Postgres array literal, in order, and an empty list as an empty array', () => {
+    expect(uuidArrayLiteral(['0f8fad5b-d9cb-469f-a165-70867728950e', '0F8FAD5B-D9CB-469F-A165-70867728950F'])).toBe(
+      '{0f8fad5b-d9cb-469f-a165-70867728950e,0F8FAD5B-D9CB-469F-A165-70867728950F}',
+    );
+    expect(uuidArrayLiteral([])).toBe('{}');
+  });
+
+  it('refuses anything that is not a uuid rather than let it into the literal', () => {
+    expect(() => uuidArrayLiteral(['0f8fad5b-d9cb-469f-a165-70867728950e', 'x},{0f8fad5b-d9cb-469f-a165-70867728950e'])).toThrow(/not a uuid/);
   });
 });
