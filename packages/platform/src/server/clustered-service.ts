@@ -13,7 +13,7 @@ export interface ClusteredServiceOptions<Service> {
   readonly logger: Logger;
   /** Builds the service, not listening yet (a subgraph's composition root). */
   readonly create: () => Promise<Service>;
-  /** What must happen once per start, before any process serves: migrations. Never run by a worker. */
+  /** What must happen once per start, before any process serves: migrations. Run by the first worker alone. */
   readonly prepare?: (service: Service) => Promise<void>;
   /** Starts serving (and the service's background work); resolves with its URL. */
   readonly listen: (service: Service) => Promise<string>;
@@ -34,18 +34,21 @@ export const DEFAULT_RESTART_LIMIT = Object.freeze({ max: 5, windowMs: 60_000 })
 
 /** What a worker tells the primary once it serves. */
 const READY_MESSAGE = 'techally:worker-ready';
+/** Set on the one worker that runs `prepare` before it serves. */
+const PREPARE_VARIABLE = 'TECHALLY_CLUSTER_PREPARE';
 
 /**
  * Runs one service as `node dist/main.js` does, in one process or as a node:cluster of `workers` processes
  * sharing its port (the primary accepts connections and hands them round-robin to the workers).
  *
  * - One worker: create → prepare → listen in this process, drained on SIGTERM/SIGINT (no cluster, as before).
- * - The primary: `prepare` once on a service of its own (migrations must not run N times at once), which it stops
- *   again; then serves `/metrics` for every worker on the metrics port (a worker binding it would answer a
- *   scrape with its own figures only) and forks the workers. A worker that dies is replaced; more than
- *   `restartLimit.max` deaths within its window stop every worker and exit 1. SIGTERM/SIGINT drain every
- *   worker; the primary exits once they all have (0 when each stopped cleanly).
- * - A worker: create → listen, drained on SIGTERM/SIGINT. Each worker is a whole instance, background work
+ * - The primary builds no service (it stays small): it serves `/metrics` for every worker on the metrics port (a
+ *   worker binding it would answer a scrape with its own figures only) and forks one worker that prepares
+ *   (migrations must not run N times at once) and serves; once that one serves, the others. If the preparing
+ *   worker fails, the primary stops and exits 1 at once (a failed migration does not heal by retrying). A worker
+ *   that dies later is replaced; more than `restartLimit.max` deaths within its window stop every worker and
+ *   exit 1. SIGTERM/SIGINT drain every worker; the primary exits once they all have (0 when each stopped cleanly).
+ * - A worker: create → (prepare, the first) → listen, drained on SIGTERM/SIGINT. Each worker is a whole instance, background work
  *   included: the graph's services are already safe as replicas (an outbox relay publishes under an advisory
  *   lock, consumer groups share their stream, sweeps change a row only when it is still in the state they read,
  *   seeds and the first administrator take locks or tolerate a twin), so a worker is one replica more.
@@ -67,6 +70,7 @@ async function runAlone<Service>(options: ClusteredServiceOptions<Service>): Pro
 async function runWorker<Service>(options: ClusteredServiceOptions<Service>): Promise<void> {
   answerPrimaryMetricsRequests();
   const service = await options.create();
+  if (process.env[PREPARE_VARIABLE] === '1') await options.prepare?.(service);
   const url = await options.listen(service);
   options.logger.info({ url, worker: cluster.worker?.id, pid: process.pid }, `${options.name} worker ready`);
   process.send?.({ type: READY_MESSAGE, url });
@@ -77,14 +81,6 @@ async function runPrimary<Service>(options: ClusteredServiceOptions<Service>): P
   const { logger, name, workers } = options;
   const limit = options.restartLimit ?? DEFAULT_RESTART_LIMIT;
   const deadlineMs = options.stopDeadlineMs ?? DEFAULT_STOP_DEADLINE_MS;
-  if (options.prepare) {
-    const service = await options.create();
-    try {
-      await options.prepare(service);
-    } finally {
-      await options.stop(service);
-    }
-  }
   const metricsServer = createMetricsServer(aggregatedWorkerMetrics());
   const metricsUrl = await metricsServer.listen(options.metrics.port, options.metrics.host);
 
@@ -93,12 +89,19 @@ async function runPrimary<Service>(options: ClusteredServiceOptions<Service>): P
   const deaths: number[] = [];
   const ready = new Set<number>();
   let announced = false;
+  let preparing: Worker | null = null;
 
   const fork = (replacing?: Worker): Worker => {
-    const worker = cluster.fork({ [CLUSTER_METRICS_URL_VARIABLE]: metricsUrl });
+    const prepares = ready.size === 0; // nobody served yet: this worker runs `prepare` first
+    const worker = cluster.fork({ [CLUSTER_METRICS_URL_VARIABLE]: metricsUrl, [PREPARE_VARIABLE]: prepares ? '1' : '0' });
+    if (prepares) preparing = worker;
     worker.on('message', (message: { type?: string; url?: string }) => {
       if (message?.type !== READY_MESSAGE) return;
       ready.add(worker.id);
+      if (worker === preparing) {
+        preparing = null;
+        for (let index = 1; index < workers; index++) fork();
+      }
       const serving = liveWorkers().filter((live) => ready.has(live.id)).length;
       if (!announced && serving === workers) {
         announced = true;
@@ -143,6 +146,11 @@ async function runPrimary<Service>(options: ClusteredServiceOptions<Service>): P
       if (liveWorkers().length === 0) void finish();
       return;
     }
+    if (worker === preparing) {
+      logger.error({ worker: worker.id, code, signal }, `${name}: the first worker failed before it served (see its error above)`);
+      shutdown('the first worker failed to prepare', true);
+      return;
+    }
     const now = Date.now();
     deaths.push(now);
     while (deaths.length > 0 && deaths[0]! < now - limit.windowMs) deaths.shift();
@@ -156,5 +164,5 @@ async function runPrimary<Service>(options: ClusteredServiceOptions<Service>): P
   process.once('SIGTERM', () => shutdown('SIGTERM', false));
   process.once('SIGINT', () => shutdown('SIGINT', false));
 
-  for (let index = 0; index < workers; index++) fork();
+  fork();
 }

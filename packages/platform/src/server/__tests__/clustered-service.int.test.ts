@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { descendantPids, freePort, isRunning, watchOutput, type ChildOutput } from '@techally/testing';
 
-// runClusteredService with a tiny service of its own (support/tiny-cluster.js, on the BUILT platform): the
-// primary prepares once and forks workers that share one port, sums their metrics, replaces a worker that
+// runClusteredService with a tiny service of its own (support/tiny-cluster.js, on the BUILT platform): one
+// worker prepares, then every worker shares one port; the primary sums their metrics, replaces a worker that
 // dies, ends a crash loop, and drains every worker on SIGTERM.
 const FIXTURE = join(__dirname, 'support/tiny-cluster.js');
 const BUILT = join(__dirname, '../../../dist/server/clustered-service.js');
@@ -98,6 +98,14 @@ describe('runClusteredService', () => {
     expect(await cluster.output.exited).toBe(1);
     expect(cluster.output.text()).toContain('workers died within 60000 ms: a crash loop');
     expect(cluster.output.text()).not.toContain('tiny ready');
+  });
+
+  it('stops and exits 1 at once when the preparing worker fails, forking no other', async () => {
+    const cluster = await startTinyCluster({ WORKERS: '3', PREPARE_FAILS: '1' });
+    expect(await cluster.output.exited).toBe(1);
+    expect(cluster.output.text()).toContain('the migrations failed');
+    expect(cluster.output.text()).toContain('tiny: the first worker failed before it served');
+    expect(cluster.output.text()).not.toContain('a worker exited unexpectedly');
   });
 
   it('runs in one process, without a cluster, for one worker', async () => {

@@ -1,7 +1,8 @@
 'use strict';
 // A tiny clustered service for clustered-service.int.test.ts: `node tiny-cluster.js` with WORKERS, PORT and
 // METRICS_PORT. Each worker answers `GET /` with its pid and counts requests in a metric; `GET /crash` kills the
-// worker that takes it; CRASH_ON_START=1 makes every worker (not the primary) fail while it starts: a crash loop. `prepare`
+// worker that takes it; CRASH_ON_START=1 makes every worker but the first fail while it starts (a crash loop), PREPARE_FAILS=1 makes
+// `prepare` fail. `prepare`
 // prints a line of its own, so the test can count how often it ran. Runs the BUILT platform (pnpm build).
 const cluster = require('node:cluster');
 const { createServer } = require('node:http');
@@ -20,7 +21,7 @@ runClusteredService({
   logger,
   restartLimit: { max: Number(env.RESTART_MAX ?? 5), windowMs: 60_000 },
   async create() {
-    if (env.CRASH_ON_START === '1' && cluster.isWorker) throw new Error('cannot start');
+    if (env.CRASH_ON_START === '1' && cluster.worker.id > 1) throw new Error('cannot start');
     const registry = new Registry();
     const served = new Counter({ name: 'tiny_requests_total', help: 'requests', registers: [registry] });
     const server = createServer((request, response) => {
@@ -32,6 +33,7 @@ runClusteredService({
     return { server, metrics: createMetricsServer(registry) };
   },
   async prepare() {
+    if (env.PREPARE_FAILS === '1') throw new Error('the migrations failed');
     process.stdout.write(JSON.stringify({ msg: 'prepared', pid: process.pid }) + '\n');
   },
   async listen({ server, metrics }) {
