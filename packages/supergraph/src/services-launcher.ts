@@ -97,9 +97,12 @@ export async function launchServices(config: ServicesLauncherConfig): Promise<vo
   process.stdout.write(
     `\n  TechAlly supergraph, a process per service, ready in ${seconds}s\n\n` +
       `  GraphQL             http://${reachableHost.replace('127.0.0.1', 'localhost')}:${local.gatewayPort}/graphql   (${plural(config.gatewayWorkers)})\n` +
-      ordered.map(({ name, url }) => `  ${name.padEnd(18)}  ${url}   (${plural(config.subgraphWorkers)})\n`).join('') +
+      ordered.map(({ name, url }) => `  ${name.padEnd(18)}  ${url}   (${plural(workersOf(name, config.subgraphWorkers))})\n`).join('') +
       `\n  Ctrl+C to stop.\n\n`,
   );
 }
 
 const plural = (workers: number) => (workers === 1 ? '1 process' : `${workers} workers`);
+
+/** payments on the simulated provider runs one process whatever SUBGRAPH_WORKERS says (subgraphs/payments/src/main.ts). */
+const workersOf = (name: string, subgraphWorkers: number) => (name === 'payments' && !process.env['STRIPE_SECRET_KEY']?.trim() ? 1 : subgraphWorkers);

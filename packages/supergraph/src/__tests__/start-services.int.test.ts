@@ -19,7 +19,7 @@ import {
 import { createGraphQLClient, LogInDocument, MyOrdersDocument, ProductListingDocument } from '@techally/web-client';
 
 // `pnpm start:services` as a user runs it (the BUILT launcher and services: `pnpm build` first, as CI does): the
-// production shape on the real PostgreSQL and Redis, every subgraph with 2 workers, seeded; a listing and a
+// production shape on the real PostgreSQL and Redis, the subgraphs with 2 workers each, seeded; a listing and a
 // signed-in read through the gateway; a worker that dies is replaced; SIGTERM stops every process it started.
 const ROOT = resolve(__dirname, '../../../..');
 const LAUNCHER = join(ROOT, 'packages/supergraph/dist/start-services.js');
@@ -130,7 +130,9 @@ describe('pnpm start:services', () => {
   });
 
   it('runs each subgraph as a primary with 2 workers, and the gateway alone', () => {
-    expect(processes).toHaveLength(6 + 6 * 2 + 1);
+    // payments on the simulated provider (its intents live in one process's memory) keeps to one process.
+    expect(processes).toHaveLength(5 + 5 * 2 + 1 + 1);
+    expect(processes.filter((pid) => commandLine(pid).includes('subgraphs/payments/dist/main.js'))).toHaveLength(1);
     expect(processes.filter((pid) => commandLine(pid).includes('subgraphs/products/dist/main.js'))).toHaveLength(3);
   });
 
