@@ -85,10 +85,12 @@ function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = []
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise((done) => child.once('exit', (code, signal) => done(signal ?? code)));
-  // Both launchers print "… ready in N s" once every service answers; nothing else of their stdout matters here.
+  // Both launchers print "… ready in N s" once every service answers. Of the rest of their stdout (JSON logs at
+  // LOG_LEVEL=warn), errors and a crash's stack go to stderr: a failed request says why.
   const ready = new Promise((done, fail) => {
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (/ready in \d/.test(line)) done();
+      else if (/"level":(50|60)/.test(line) || (!line.includes('{"level":') && /^(\[\w+\] |\s*at |\w*Error\b)/.test(line))) process.stderr.write(`${line}\n`);
     });
     exited.then((code) => fail(new Error(`the supergraph exited (${code}) before it was ready`)));
   });
