@@ -1,29 +1,32 @@
 #!/usr/bin/env node
 // bench/product-page: the storefront's product listing driven through the gateway at 50 connections against
 // the real PostgreSQL, and its parts sent straight to the subgraphs (the products listing, and the `_entities`
-// fetches the gateway's plan makes to inventory and reviews), side by side in one run. Prints RPS, p50 and p99
-// and writes bench/results/product-page-<date>.json.
+// fetches the gateway's plan makes to inventory and reviews), side by side in one run. Prints RPS, p50, p99 and
+// the supergraph's CPU per request (its whole process tree, from /proc) and writes
+// bench/results/product-page-<date>[-services].json.
 //
 //   pnpm build && node bench/product-page/run.js        (DATABASE_URL defaults to the local server)
 //   DURATION=30 CONNECTIONS=50 node bench/product-page/run.js
-//   SCENARIOS=inventory-entities,reviews-entities node bench/product-page/run.js     (a subset, by key)
-//   PROFILE=1 …        + where the supergraph's CPU went during each scenario, and CPU-ms per request
-//   BASELINE=/path/to/another/built/checkout …   each scenario on that checkout's build, then on this one
-//   ROUNDS=3 …         the whole list again (with BASELINE, alternating which build goes first)
+//   SHAPE=services SUBGRAPH_WORKERS=2 GATEWAY_WORKERS=2 node bench/product-page/run.js   (a process per service,
+//                                                       on REDIS_URL, default the local server; embedded by default)
+//   SCENARIOS=inventory-entities,reviews-entities …     a subset, by key
+//   PROFILE=1 …        + where the supergraph's CPU went during each scenario, by package and function (embedded shape)
+//   BASELINE=/path/to/another/built/checkout …   each scenario on that checkout's build too, in the same run
+//   ROUNDS=2 …         the whole list again (with BASELINE, alternating which build goes first)
 'use strict';
 const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
-const { deleteRedisKeys } = require('../lib/redis-keys');
-const { spawnSupergraph } = require('../lib/supergraph-child');
+const { startSampling } = require('../lib/process-sampler');
+const { benchShape, ROOT, spawnSupergraph } = require('../lib/supergraph-child');
 const { summariseProfile } = require('../subscriptions/profile-summary');
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
-const PORT = 15000;
+const PORT = Number(process.env.PORT ?? 15000);
 /** The baseline's supergraph listens 100 ports above this tree's. */
 const BASELINE_PORT = PORT + 100;
 const PROFILE = process.env.PROFILE === '1';
@@ -77,7 +80,7 @@ async function post(url, query, variables) {
   return response.json();
 }
 
-/** A fresh database and a supergraph child on it, from `root`'s build; resolves once it serves the listing. */
+/** A fresh database and a supergraph on it, from `root`'s build; resolves once it serves. */
 async function startSupergraph({ label, root, port }) {
   const database = `techally_bench_${Date.now().toString(36)}_${label}`;
   const url = new URL(SERVER_URL);
@@ -95,21 +98,17 @@ async function startSupergraph({ label, root, port }) {
   const urlOf = (target) => `http://127.0.0.1:${port + OFFSET[target]}/graphql`;
   const supergraph = {
     label,
+    pid: child.pid,
     urlOf,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once('exit', done));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await child.stop();
       await admin(`drop database if exists "${database}" with (force)`);
-      if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
     },
     profiler: {
-      start: () => child.kill('SIGUSR2'),
+      start: () => process.kill(child.pid, 'SIGUSR2'),
       /** Stops the profiler and summarises what it saw (the whole process: gateway and every subgraph). */
       async stop() {
-        child.kill('SIGUSR2');
+        process.kill(child.pid, 'SIGUSR2');
         for (let attempt = 0; attempt < 120 && !existsSync(profileFile); attempt++) await new Promise((done) => setTimeout(done, 500));
         const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
         if (process.env.PROFILE_DIR) writeFileSync(join(process.env.PROFILE_DIR, `${label}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
@@ -119,17 +118,7 @@ async function startSupergraph({ label, root, port }) {
     },
   };
   try {
-    for (let attempt = 0; ; attempt++) {
-      if (child.exitCode !== null) throw new Error(`the ${label} supergraph exited with code ${child.exitCode}`);
-      if (attempt >= 240) throw new Error(`the ${label} supergraph did not answer within 120 s`);
-      try {
-        const response = await post(urlOf('gateway'), PRODUCTS_ONLY);
-        if (response.data?.products?.edges?.length === 20) break;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((done) => setTimeout(done, 500));
-    }
+    await child.ready;
     // The page's products, as the gateway hands them to inventory and reviews.
     const page = await post(urlOf('products'), '{ products(first: 20) { edges { node { id } } } }');
     supergraph.representations = page.data.products.edges.map(({ node }) => ({ __typename: 'Product', id: node.id }));
@@ -144,7 +133,7 @@ function load(url, body, duration) {
   return autocannon({ url, method: 'POST', connections: CONNECTIONS, duration, headers: { 'content-type': 'application/json' }, body });
 }
 
-async function measure(supergraph, scenario) {
+async function measure(supergraph, scenario, sampler) {
   const url = supergraph.urlOf(scenario.target);
   const variables = scenario.entities ? { representations: supergraph.representations } : undefined;
   const check = await post(url, scenario.query, variables);
@@ -152,30 +141,33 @@ async function measure(supergraph, scenario) {
   const body = JSON.stringify(variables ? { query: scenario.query, variables } : { query: scenario.query });
   await load(url, body, 3); // warm-up: JIT, pools, caches
   if (PROFILE) supergraph.profiler.start();
+  const started = Date.now();
   const result = await load(url, body, DURATION);
+  const cpu = sampler.window(started, Date.now());
   const profile = PROFILE ? await supergraph.profiler.stop() : undefined;
+  const cpuSeconds = cpu.processes[supergraph.label]?.cpuSeconds;
   const row = {
     scenario: scenario.name,
-    build: supergraph.label,
+    ...(BASELINE ? { build: supergraph.label } : {}),
     rps: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
     errors: result.errors + result.non2xx,
+    // Every process of the supergraph (the launcher and, in the services shape, each service's workers).
+    cpuMsPerRequest: cpuSeconds == null || result.requests.total === 0 ? null : Number(((cpuSeconds * 1000) / result.requests.total).toFixed(2)),
+    supergraphCpuPercent: cpu.processes[supergraph.label]?.meanCpuPercent ?? null,
+    machineBusyPercent: cpu.machineBusyPercent,
   };
-  if (profile) {
-    // The supergraph process's busy CPU (everything but idle) over the measured window, per request answered.
-    row.cpuMsPerRequest = profile.busySeconds ? Number(((profile.busySeconds * 1000) / result.requests.total).toFixed(2)) : undefined;
-    row.profile = profile;
-  }
+  if (profile) row.profile = profile;
   return row;
 }
 
 function print(row) {
-  const build = BASELINE ? `${row.build.padEnd(9)} ` : '';
-  const cpu = row.cpuMsPerRequest !== undefined ? `   ${row.cpuMsPerRequest} CPU-ms/request` : '';
+  const build = row.build ? `${row.build.padEnd(9)} ` : '';
   console.log(
-    `${build}${row.scenario.padEnd(76)} ${String(row.rps).padStart(6)} req/s   p50 ${String(row.p50Ms).padStart(4)} ms   p99 ${String(row.p99Ms).padStart(4)} ms   errors ${row.errors}${cpu}`,
+    `${build}${row.scenario.padEnd(76)} ${String(row.rps).padStart(6)} req/s   p50 ${String(row.p50Ms).padStart(4)} ms   p99 ${String(row.p99Ms).padStart(4)} ms   errors ${row.errors}` +
+      `   CPU ${row.cpuMsPerRequest} ms/request (supergraph ${row.supergraphCpuPercent} % of a core, machine ${row.machineBusyPercent} % busy)`,
   );
   if (row.profile?.byArea) {
     console.log(`    by package: ${row.profile.byArea.map(({ name, percent }) => `${name} ${percent}%`).join(', ')}`);
@@ -184,19 +176,23 @@ function print(row) {
 }
 
 async function main() {
+  const shape = benchShape();
+  console.log(`shape: ${shape.label}${BASELINE ? `; baseline: ${BASELINE}` : ''}`);
   const scenarios = selectedScenarios();
   const supergraphs = [];
+  let sampler;
   try {
     // Both started before anything is measured, so each scenario's two runs are minutes apart at most.
     if (BASELINE) supergraphs.push(await startSupergraph({ label: 'baseline', root: BASELINE, port: BASELINE_PORT }));
-    supergraphs.push(await startSupergraph({ label: 'this', root: join(__dirname, '../..'), port: PORT }));
+    supergraphs.push(await startSupergraph({ label: BASELINE ? 'this' : 'supergraph', root: ROOT, port: PORT }));
+    sampler = startSampling(Object.fromEntries(supergraphs.map((supergraph) => [supergraph.label, supergraph.pid])));
     const results = [];
     for (let round = 0; round < ROUNDS; round++) {
       // Every other round the other build goes first, so a load that drifts during the run favours neither.
       const order = round % 2 === 0 ? supergraphs : [...supergraphs].reverse();
       for (const scenario of scenarios) {
         for (const supergraph of order) {
-          const row = { round: round + 1, ...(await measure(supergraph, scenario)) };
+          const row = { ...(ROUNDS > 1 ? { round: round + 1 } : {}), ...(await measure(supergraph, scenario, sampler)) };
           results.push(row);
           print(row);
         }
@@ -207,17 +203,21 @@ async function main() {
       machine: `${require('node:os').cpus().length} cores, node ${process.version}, load ${require('node:os').loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`,
       connections: CONNECTIONS,
       durationSeconds: DURATION,
-      shape: 'embedded launcher process (gateway + 6 subgraphs, one process) on the real PostgreSQL; autocannon in this process',
+      shape: shape.shape,
+      gatewayWorkers: shape.gatewayWorkers,
+      subgraphWorkers: shape.subgraphWorkers,
+      setup: `${shape.label} on the real PostgreSQL; autocannon in this process; CPU is the supergraph's whole process tree`,
       ...(BASELINE ? { baseline: BASELINE } : {}),
       profiled: PROFILE,
       results,
     };
     mkdirSync(join(__dirname, '../results'), { recursive: true });
-    const suffix = `${process.env.SCENARIOS ? '-partial' : ''}${PROFILE ? '-profiled' : ''}${BASELINE ? '-vs-baseline' : ''}`;
+    const suffix = `${shape.shape === 'services' ? '-services' : ''}${process.env.SCENARIOS ? '-partial' : ''}${PROFILE ? '-profiled' : ''}${BASELINE ? '-vs-baseline' : ''}`;
     const file = join(__dirname, `../results/product-page-${report.date.slice(0, 10)}${suffix}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nwritten to ${file}`);
   } finally {
+    sampler?.stop();
     for (const supergraph of supergraphs) await supergraph.stop();
   }
 }
