@@ -1,0 +1,52 @@
+'use strict';
+// The gateways compared by bench/gateway, each started as a process of its own on the fixture's supergraph and
+// the same four subgraphs. `command` says how to start it; `path` is where it serves GraphQL.
+const { dirname, join, resolve } = require('node:path');
+
+const ROOT = resolve(__dirname, '../..');
+const HIVE_BIN = join(dirname(require.resolve('@graphql-hive/gateway/package.json')), 'dist/bin.js');
+
+const GATEWAYS = [
+  {
+    name: 'ours',
+    description: 'our gateway (gateway/dist, production mode)',
+    path: '/graphql',
+    command: ({ port, supergraphPath, urls }) => ({
+      args: [join(ROOT, 'gateway/dist/main.js')],
+      env: {
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        PORT: String(port),
+        METRICS_PORT: String(port + 1),
+        SUPERGRAPH_PATH: supergraphPath,
+        ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
+      },
+    }),
+  },
+  {
+    name: 'apollo-stock',
+    description: 'stock @apollo/gateway 2.14.4 + @apollo/server 5',
+    path: '/',
+    command: ({ port, supergraphPath }) => ({ args: [join(__dirname, 'gateways/apollo-stock.js'), supergraphPath, String(port)], env: {} }),
+  },
+  {
+    name: 'hive',
+    description: 'Hive Gateway 2.15.1',
+    path: '/graphql',
+    command: ({ port, supergraphPath }) => ({
+      args: [HIVE_BIN, 'supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '--fork', '1'],
+      env: { NODE_ENV: 'production', HIVE_ROUTER_RUNTIME: 'false' },
+    }),
+  },
+  {
+    name: 'hive-router-runtime',
+    description: 'Hive Gateway 2.15.1 + Rust query planner (@graphql-hive/router-runtime 1.4.23)',
+    path: '/graphql',
+    command: ({ port, supergraphPath }) => ({
+      args: [HIVE_BIN, 'supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '--fork', '1'],
+      env: { NODE_ENV: 'production', HIVE_ROUTER_RUNTIME: 'true' },
+    }),
+  },
+];
+
+module.exports = { GATEWAYS, ROOT };
