@@ -21,6 +21,10 @@ export interface GatewayConfig {
   /** The Apollo Sandbox explorer as landing page (development only by default). */
   readonly explorer: boolean;
   readonly accessTokens: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+  /** Keep-alive connections the gateway holds at most per subgraph (GATEWAY_SUBGRAPH_CONNECTIONS). */
+  readonly subgraphConnections: number;
+  /** Merge a request's fetches to one subgraph in the same turn into one operation (GATEWAY_MERGE_FETCHES). */
+  readonly mergeFetches: boolean;
   readonly subscriptions: {
     /** Results held per client subscription; beyond, the oldest are dropped (GATEWAY_SUBSCRIPTION_QUEUE_LIMIT). */
     readonly queueLimit: number;
@@ -45,6 +49,14 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       SUPERGRAPH_PATH: str({ default: DEFAULT_SUPERGRAPH_PATH, desc: 'The composed supergraph SDL; reloaded when it changes.' }),
       INTROSPECTION: bool({ default: undefined, desc: 'Allow introspection (default: on except in production).' }),
       EXPLORER: bool({ default: undefined, desc: 'Serve the Apollo Sandbox explorer (default: on except in production).' }),
+      GATEWAY_SUBGRAPH_CONNECTIONS: num({
+        default: 64,
+        desc: 'Keep-alive connections held at most per subgraph; requests beyond wait for one to be free.',
+      }),
+      GATEWAY_MERGE_FETCHES: bool({
+        default: true,
+        desc: 'Send the fetches a request makes to one subgraph at the same moment of its query plan as one operation.',
+      }),
       GATEWAY_SUBSCRIPTION_QUEUE_LIMIT: num({
         default: 100,
         desc: 'Results held per client subscription for a client reading slower than events come; beyond, the oldest are dropped and counted.',
@@ -56,7 +68,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     },
     source,
   );
-  positiveIntegers(env, ['GATEWAY_SUBSCRIPTION_QUEUE_LIMIT', 'GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT']);
+  positiveIntegers(env, ['GATEWAY_SUBSCRIPTION_QUEUE_LIMIT', 'GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT', 'GATEWAY_SUBGRAPH_CONNECTIONS']);
   const isProduction = env.NODE_ENV === 'production';
   return Object.freeze({
     nodeEnv: env.NODE_ENV as GatewayConfig['nodeEnv'],
@@ -70,6 +82,8 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     introspection: env.INTROSPECTION ?? !isProduction,
     explorer: env.EXPLORER ?? !isProduction,
     accessTokens: Object.freeze({ issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, jwksUrl: env.JWKS_URL }),
+    subgraphConnections: env.GATEWAY_SUBGRAPH_CONNECTIONS,
+    mergeFetches: env.GATEWAY_MERGE_FETCHES,
     subscriptions: Object.freeze({
       queueLimit: env.GATEWAY_SUBSCRIPTION_QUEUE_LIMIT,
       backlogLimit: env.GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT,

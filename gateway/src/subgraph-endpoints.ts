@@ -1,5 +1,14 @@
-import type { ServiceEndpointDefinition, ServiceMap } from '@apollo/gateway';
+import type { GraphQLDataSource, RemoteGraphQLDataSource, ServiceEndpointDefinition, ServiceMap } from '@apollo/gateway';
+import type { GatewayContext } from './context';
+import { CoalescingDataSource } from './fetch/coalescing-data-source';
 import { ForwardingDataSource } from './forwarding-data-source';
+
+export interface SubgraphClientOptions {
+  /** The HTTP client to the subgraphs (a pooled keep-alive one, see fetch/pooled-fetcher); Apollo's default otherwise. */
+  readonly fetcher?: RemoteGraphQLDataSource['fetcher'];
+  /** Merge the fetches a request makes to one subgraph in the same turn into one operation (fetch/coalescing-data-source). */
+  readonly mergeFetches?: boolean;
+}
 
 /**
  * Where each subgraph is reached (the supergraph's URL, or its `SUBGRAPH_<NAME>_URL` override) and the data
@@ -8,14 +17,18 @@ import { ForwardingDataSource } from './forwarding-data-source';
  * credentials and request ids, same SERVICE_UNAVAILABLE).
  */
 export class SubgraphEndpoints {
-  private readonly endpoints = new Map<string, { readonly url: string; readonly dataSource: ForwardingDataSource }>();
+  private readonly endpoints = new Map<string, { readonly url: string; readonly dataSource: GraphQLDataSource<GatewayContext> }>();
 
-  constructor(private readonly overrides: Readonly<Record<string, string>>) {}
+  constructor(
+    private readonly overrides: Readonly<Record<string, string>>,
+    private readonly client: SubgraphClientOptions = {},
+  ) {}
 
   /** Apollo Gateway's `buildService`. */
-  readonly build = ({ name, url }: ServiceEndpointDefinition): ForwardingDataSource => {
+  readonly build = ({ name, url }: ServiceEndpointDefinition): GraphQLDataSource<GatewayContext> => {
     const resolved = this.overrides[name] ?? url ?? '';
-    const dataSource = new ForwardingDataSource(name, resolved);
+    const forwarding = new ForwardingDataSource(name, resolved, this.client.fetcher);
+    const dataSource = this.client.mergeFetches ? new CoalescingDataSource<GatewayContext>(forwarding) : forwarding;
     this.endpoints.set(name, { url: resolved, dataSource });
     return dataSource;
   };
