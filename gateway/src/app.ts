@@ -55,7 +55,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     options.supergraphSdl ?? supergraphFromFile(config.supergraphPath, logger);
 
   const subgraphClient = createPooledFetcher(config.subgraphConnections);
-  const endpoints = new SubgraphEndpoints(config.subgraphUrls, { fetcher: subgraphClient.fetcher, mergeFetches: config.mergeFetches });
+  const endpoints = new SubgraphEndpoints(config.subgraphUrls, { fetcher: subgraphClient.fetcher, mergeFetches: config.mergeFetches, mergeWaitMs: config.mergeWaitMs });
   const subscriptionMetrics = createSubscriptionMetrics(metrics.registry);
   const subscriptions = new FederatedSubscriptions({
     endpoints,

@@ -1,13 +1,16 @@
 import type { GraphQLDataSource, RemoteGraphQLDataSource, ServiceEndpointDefinition, ServiceMap } from '@apollo/gateway';
 import type { GatewayContext } from './context';
 import { CoalescingDataSource } from './fetch/coalescing-data-source';
+import { FetchCoalescer } from './fetch/fetch-coalescer';
 import { ForwardingDataSource } from './forwarding-data-source';
 
 export interface SubgraphClientOptions {
   /** The HTTP client to the subgraphs (a pooled keep-alive one, see fetch/pooled-fetcher); Apollo's default otherwise. */
   readonly fetcher?: RemoteGraphQLDataSource['fetcher'];
-  /** Merge the fetches a request makes to one subgraph in the same turn into one operation (fetch/coalescing-data-source). */
+  /** Merge the fetches a request makes to one subgraph close together into one operation (fetch/fetch-coalescer). */
   readonly mergeFetches?: boolean;
+  /** How long a fetch may wait for the request's fetches in flight, so that those they lead to can join it. */
+  readonly mergeWaitMs?: number;
 }
 
 /**
@@ -19,16 +22,20 @@ export interface SubgraphClientOptions {
 export class SubgraphEndpoints {
   private readonly endpoints = new Map<string, { readonly url: string; readonly dataSource: GraphQLDataSource<GatewayContext> }>();
 
+  private readonly coalescer: FetchCoalescer;
+
   constructor(
     private readonly overrides: Readonly<Record<string, string>>,
     private readonly client: SubgraphClientOptions = {},
-  ) {}
+  ) {
+    this.coalescer = new FetchCoalescer({ maxWaitMs: client.mergeWaitMs ?? 0 });
+  }
 
   /** Apollo Gateway's `buildService`. */
   readonly build = ({ name, url }: ServiceEndpointDefinition): GraphQLDataSource<GatewayContext> => {
     const resolved = this.overrides[name] ?? url ?? '';
     const forwarding = new ForwardingDataSource(name, resolved, this.client.fetcher);
-    const dataSource = this.client.mergeFetches ? new CoalescingDataSource<GatewayContext>(forwarding) : forwarding;
+    const dataSource = this.client.mergeFetches ? new CoalescingDataSource<GatewayContext>(forwarding, this.coalescer) : forwarding;
     this.endpoints.set(name, { url: resolved, dataSource });
     return dataSource;
   };

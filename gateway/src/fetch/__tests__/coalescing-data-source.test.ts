@@ -2,6 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { execute, GraphQLError, parse } from 'graphql';
 import { CoalescingDataSource } from '../coalescing-data-source';
+import { FetchCoalescer } from '../fetch-coalescer';
 
 // A subgraph executed in-process by graphql-js, so merged operations are checked by a real GraphQL engine:
 // renamed variables, fragments and aliases must still validate and resolve exactly as each fetch alone.
@@ -32,7 +33,7 @@ const schema = buildSubgraphSchema([
   },
 ]);
 
-const HEADERS = new Map([['cache-control', 'public, max-age=30']]);
+const HEADERS = new Map([['cache-control', 'public, max-age=30']]) as unknown as Headers;
 
 type Options = GraphQLDataSourceProcessOptions;
 type Answer = Awaited<ReturnType<GraphQLDataSource['process']>>;
@@ -41,10 +42,13 @@ type Answer = Awaited<ReturnType<GraphQLDataSource['process']>>;
 class RecordingSubgraph implements GraphQLDataSource {
   readonly received: Array<{ query: string; variables: Record<string, unknown> | undefined }> = [];
   failWith: Error | undefined;
+  /** When set, answers wait for it (a subgraph that is slow to answer). */
+  gate: Promise<void> | undefined;
 
   async process(options: Options): Promise<Answer> {
     const { query, variables } = options.request;
     this.received.push({ query: query as string, variables });
+    if (this.gate) await this.gate;
     if (this.failWith) throw this.failWith;
     const result = await execute({ schema, document: parse(query as string), variableValues: variables });
     return { ...JSON.parse(JSON.stringify(result)), http: { headers: HEADERS, status: 200 } } as Answer;
@@ -194,7 +198,7 @@ describe('CoalescingDataSource', () => {
     const request = {};
     const [a, b] = await Promise.all([source.process(fetchOptions(request, ENTITIES, reps('1'))), source.process(fetchOptions(request, ENTITIES, reps('2')))]);
     expect(subgraph.received).toHaveLength(1);
-    for (const answer of [a, b]) expect((answer.http?.headers as Map<string, string>).get('cache-control')).toBe('public, max-age=30');
+    for (const answer of [a, b]) expect(answer.http?.headers.get('cache-control')).toBe('public, max-age=30');
   });
 
   it('passes schema loading and health checks straight through', async () => {
@@ -203,5 +207,46 @@ describe('CoalescingDataSource', () => {
     const answer = await source.process({ kind: 'health check', request: { query: '{ nothing }' }, context: {} } as unknown as Options);
     expect(answer.data).toEqual({ nothing: null });
     expect(subgraph.received).toHaveLength(1);
+  });
+
+  describe('with a wait for the request’s fetches in flight (the gateway’s default)', () => {
+    it('holds a fetch while another of the request is in flight, and merges it with the fetch that answer leads to', async () => {
+      const coalescer = new FetchCoalescer({ maxWaitMs: 60_000 });
+      const products = new RecordingSubgraph();
+      const reviews = new RecordingSubgraph();
+      let answerReviews: () => void = () => undefined;
+      reviews.gate = new Promise<void>((release) => (answerReviews = release));
+      const productSource = new CoalescingDataSource(products, coalescer);
+      const reviewSource = new CoalescingDataSource(reviews, coalescer);
+      const request = {};
+
+      // Branch B is still waiting for reviews when branch A asks products for something.
+      const branchB = reviewSource.process(fetchOptions(request, ENTITIES, reps('9'))).then(() => productSource.process(fetchOptions(request, ENTITIES, reps('2'))));
+      await new Promise((turn) => setImmediate(turn));
+      const branchA = productSource.process(fetchOptions(request, ENTITIES, reps('1')));
+      await new Promise((turn) => setImmediate(turn));
+      expect(products.received).toHaveLength(0);
+
+      answerReviews();
+      const [a, b] = await Promise.all([branchA, branchB]);
+      expect(products.received).toHaveLength(1);
+      expect(a.data).toEqual({ _entities: [{ name: 'product 1' }] });
+      expect(b.data).toEqual({ _entities: [{ name: 'product 2' }] });
+    });
+
+    it('sends a waiting fetch once the wait is over, even if the other fetch is still in flight', async () => {
+      const coalescer = new FetchCoalescer({ maxWaitMs: 5 });
+      const products = new RecordingSubgraph();
+      const reviews = new RecordingSubgraph();
+      let answerReviews: () => void = () => undefined;
+      reviews.gate = new Promise<void>((release) => (answerReviews = release));
+      const request = {};
+      const slow = new CoalescingDataSource(reviews, coalescer).process(fetchOptions(request, ENTITIES, reps('9')));
+      await new Promise((turn) => setImmediate(turn));
+      const answer = await new CoalescingDataSource(products, coalescer).process(fetchOptions(request, ENTITIES, reps('1')));
+      expect(answer.data).toEqual({ _entities: [{ name: 'product 1' }] });
+      answerReviews();
+      await slow;
+    });
   });
 });
