@@ -54,7 +54,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const supergraphSdl: string | SupergraphSdlHook =
     options.supergraphSdl ?? supergraphFromFile(config.supergraphPath, logger);
 
-  const subgraphClient = createPooledFetcher(config.subgraphConnections);
+  const subgraphClient = createPooledFetcher({ connectionsPerSubgraph: config.subgraphConnections, deduplicate: config.deduplicateFetches });
   const endpoints = new SubgraphEndpoints(config.subgraphUrls, { fetcher: subgraphClient.fetcher, mergeFetches: config.mergeFetches, mergeWaitMs: config.mergeWaitMs });
   const subscriptionMetrics = createSubscriptionMetrics(metrics.registry);
   const subscriptions = new FederatedSubscriptions({

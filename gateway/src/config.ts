@@ -25,6 +25,8 @@ export interface GatewayConfig {
   readonly subgraphConnections: number;
   /** Merge a request's fetches to one subgraph in the same turn into one operation (GATEWAY_MERGE_FETCHES). */
   readonly mergeFetches: boolean;
+  /** Identical subgraph queries in flight at once share one request (GATEWAY_DEDUPLICATE_FETCHES). */
+  readonly deduplicateFetches: boolean;
   /** How long a fetch may wait for the request's other fetches in flight to join it (GATEWAY_MERGE_WAIT_MS). */
   readonly mergeWaitMs: number;
   readonly subscriptions: {
@@ -59,6 +61,10 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
         default: true,
         desc: 'Send the fetches a request makes to one subgraph at the same moment of its query plan as one operation.',
       }),
+      GATEWAY_DEDUPLICATE_FETCHES: bool({
+        default: true,
+        desc: 'Identical subgraph queries in flight at once (same body, credentials and client address) share one request.',
+      }),
       GATEWAY_MERGE_WAIT_MS: num({
         default: 2,
         desc: 'How long a fetch may wait for the same request\'s fetches in flight, so that the fetches they lead to can be merged with it (0: merge only what leaves at the same moment).',
@@ -92,6 +98,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     subgraphConnections: env.GATEWAY_SUBGRAPH_CONNECTIONS,
     mergeFetches: env.GATEWAY_MERGE_FETCHES,
     mergeWaitMs: env.GATEWAY_MERGE_WAIT_MS,
+    deduplicateFetches: env.GATEWAY_DEDUPLICATE_FETCHES,
     subscriptions: Object.freeze({
       queueLimit: env.GATEWAY_SUBSCRIPTION_QUEUE_LIMIT,
       backlogLimit: env.GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT,
