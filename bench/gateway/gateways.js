@@ -6,23 +6,30 @@ const { dirname, join, resolve } = require('node:path');
 const ROOT = resolve(__dirname, '../..');
 const HIVE_BIN = join(dirname(require.resolve('@graphql-hive/gateway/package.json')), 'dist/bin.js');
 
+const ours = (name, description, extraEnv, { optIn = false } = {}) => ({
+  name,
+  description,
+  path: '/graphql',
+  optIn,
+  command: ({ port, supergraphPath, urls }) => ({
+    args: [join(ROOT, 'gateway/dist/main.js')],
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      METRICS_PORT: String(port + 1),
+      SUPERGRAPH_PATH: supergraphPath,
+      ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
+      ...extraEnv,
+    },
+  }),
+});
+
 const GATEWAYS = [
-  {
-    name: 'ours',
-    description: 'our gateway (gateway/dist, production mode)',
-    path: '/graphql',
-    command: ({ port, supergraphPath, urls }) => ({
-      args: [join(ROOT, 'gateway/dist/main.js')],
-      env: {
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        PORT: String(port),
-        METRICS_PORT: String(port + 1),
-        SUPERGRAPH_PATH: supergraphPath,
-        ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
-      },
-    }),
-  },
+  ours('ours', 'our gateway (gateway/dist, production mode, defaults)', {}),
+  // Opt-in variants (GATEWAYS=ours,ours-no-dedupe,…): what each lever is worth, measured in the same run.
+  ours('ours-no-dedupe', 'ours, GATEWAY_DEDUPLICATE_FETCHES=false', { GATEWAY_DEDUPLICATE_FETCHES: 'false' }, { optIn: true }),
+  ours('ours-pool-only', 'ours, no merging, no deduplication (only the undici pool)', { GATEWAY_DEDUPLICATE_FETCHES: 'false', GATEWAY_MERGE_FETCHES: 'false' }, { optIn: true }),
   {
     name: 'apollo-stock',
     description: 'stock @apollo/gateway 2.14.4 + @apollo/server 5',

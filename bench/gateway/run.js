@@ -21,7 +21,7 @@ const WARMUP = Number(process.env.WARMUP ?? 5);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const GATEWAY_CORE = process.env.GATEWAY_CORE ?? '1';
 const LOADGEN_CORE = process.env.LOADGEN_CORE ?? '0';
-const SELECTED = (process.env.GATEWAYS ?? GATEWAYS.map((gateway) => gateway.name).join(',')).split(',');
+const SELECTED = (process.env.GATEWAYS ?? GATEWAYS.filter((gateway) => !gateway.optIn).map((gateway) => gateway.name).join(',')).split(',');
 /** Our gateway runs under `node --cpu-prof` into this directory when set (the figures then include the profiler). */
 const PROFILE_DIR = process.env.PROFILE_DIR;
 const BASE_PORT = Number(process.env.BASE_PORT ?? 24000);
@@ -79,6 +79,8 @@ function load(url, duration, verifyBody) {
     method: 'POST',
     connections: CONNECTIONS,
     duration,
+    // A shared machine can be slow; a late answer is reported as a timeout, never mistaken for a wrong one.
+    timeout: 30,
     headers: { 'content-type': 'application/json' },
     body: BODY,
     ...(verifyBody ? { verifyBody } : {}),
@@ -104,7 +106,7 @@ async function measure(gateway, context) {
   const port = context.port;
   const url = `http://127.0.0.1:${port}${gateway.path}`;
   const { args, env } = gateway.command({ port, supergraphPath: context.supergraphPath, urls: context.urls });
-  const profiled = PROFILE_DIR && gateway.name === 'ours';
+  const profiled = PROFILE_DIR && gateway.name.startsWith('ours');
   const nodeArgs = profiled ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   const child = start([...nodeArgs, ...args], { ...env, CORE: GATEWAY_CORE }, context.workDir);
   try {
@@ -124,7 +126,8 @@ async function measure(gateway, context) {
     const result = await load(url, DURATION, verify);
     const afterLoad = await calls(context.controlUrl);
     const callsUnderLoad = Object.keys(afterLoad).reduce((sum, name) => sum + afterLoad[name] - beforeLoad[name], 0);
-    const errors = result.errors + result.timeouts + result.non2xx;
+    // autocannon's `errors` include its timeouts; they are reported apart.
+    const errors = result.errors - result.timeouts + result.non2xx;
     const ok = firstCorrect && errors === 0 && result.mismatches === 0 && result.requests.total > 0;
     return {
       gateway: gateway.name,
@@ -134,11 +137,12 @@ async function measure(gateway, context) {
       p99: result.latency.p99,
       requests: result.requests.total,
       errors,
+      timeouts: result.timeouts,
       mismatches: result.mismatches,
       callsPerQuery,
       callsPerSubgraph: perSubgraph,
       // Under load a gateway that merges by timing may merge more (or less) than one query alone.
-      callsPerQueryUnderLoad: result.requests.total > 0 ? Math.round((callsUnderLoad / result.requests.total) * 10) / 10 : null,
+      callsPerQueryUnderLoad: result.requests.sent > 0 ? Math.round((callsUnderLoad / result.requests.sent) * 10) / 10 : null,
       correct: ok,
       profiled: Boolean(profiled),
     };
@@ -148,13 +152,14 @@ async function measure(gateway, context) {
 }
 
 function printTable(rows) {
-  const header = ['gateway', 'RPS', 'p50 ms', 'p99 ms', 'errors', 'mismatches', 'calls/query (alone / under load)', 'correct'];
+  const header = ['gateway', 'RPS', 'p50 ms', 'p99 ms', 'errors', 'timeouts', 'mismatches', 'calls/query (alone / under load)', 'correct'];
   const lines = rows.map((row) => [
     row.gateway,
     row.rps,
     row.p50,
     row.p99,
     row.errors,
+    row.timeouts,
     row.mismatches,
     `${row.callsPerQuery} / ${row.callsPerQueryUnderLoad}`,
     row.correct ? 'yes' : 'NO — FAILED',
