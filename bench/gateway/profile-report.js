@@ -20,6 +20,7 @@ const AREAS = [
   ['metrics (prom-client)', /prom-client/],
   ['logging (pino)', /pino/],
   ['opentelemetry', /opentelemetry/],
+  ['module loading (start-up)', /^node:internal\/(modules|main)|^node:internal\/bootstrap/],
   ['Node http/net/streams', /^node:/],
 ];
 
