@@ -25,6 +25,17 @@ const ours = (name, description, extraEnv, { optIn = false } = {}) => ({
   }),
 });
 
+/** Hive Gateway's CLI on the supergraph file, one process (`--fork 1`), with or without the Rust planner. */
+const hive = (name, description, routerRuntime) => ({
+  name,
+  description,
+  path: '/graphql',
+  command: ({ port, supergraphPath }) => ({
+    args: [HIVE_BIN, 'supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '--fork', '1'],
+    env: { NODE_ENV: 'production', HIVE_ROUTER_RUNTIME: String(routerRuntime) },
+  }),
+});
+
 const GATEWAYS = [
   ours('ours', 'our gateway (gateway/dist, production mode, defaults)', {}),
   // Opt-in variants (GATEWAYS=ours,ours-no-dedupe,…): what each lever is worth, measured in the same run.
@@ -34,26 +45,10 @@ const GATEWAYS = [
     name: 'apollo-stock',
     description: 'stock @apollo/gateway 2.14.4 + @apollo/server 5',
     path: '/',
-    command: ({ port, supergraphPath }) => ({ args: [join(__dirname, 'gateways/apollo-stock.js'), supergraphPath, String(port)], env: {} }),
+    command: ({ port, supergraphPath }) => ({ args: [join(__dirname, 'gateways/apollo-stock.js'), supergraphPath, String(port)], env: { NODE_ENV: 'production' } }),
   },
-  {
-    name: 'hive',
-    description: 'Hive Gateway 2.15.1',
-    path: '/graphql',
-    command: ({ port, supergraphPath }) => ({
-      args: [HIVE_BIN, 'supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '--fork', '1'],
-      env: { NODE_ENV: 'production', HIVE_ROUTER_RUNTIME: 'false' },
-    }),
-  },
-  {
-    name: 'hive-router-runtime',
-    description: 'Hive Gateway 2.15.1 + Rust query planner (@graphql-hive/router-runtime 1.4.23)',
-    path: '/graphql',
-    command: ({ port, supergraphPath }) => ({
-      args: [HIVE_BIN, 'supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1', '--fork', '1'],
-      env: { NODE_ENV: 'production', HIVE_ROUTER_RUNTIME: 'true' },
-    }),
-  },
+  hive('hive', 'Hive Gateway 2.15.1', false),
+  hive('hive-router-runtime', 'Hive Gateway 2.15.1 + Rust query planner (@graphql-hive/router-runtime 1.4.23)', true),
 ];
 
 module.exports = { GATEWAYS, ROOT };

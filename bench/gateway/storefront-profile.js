@@ -13,7 +13,7 @@ const { mkdirSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { readdirSync, readFileSync } = require('node:fs');
 const autocannon = require('autocannon');
-const { Client } = require('pg');
+const { adminQuery } = require('../lib/postgres-admin');
 const { ROOT, spawnSupergraph } = require('../lib/supergraph-child');
 const { report } = require('./profile-report');
 
@@ -36,15 +36,7 @@ const BODY = JSON.stringify({ query: LISTING });
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-async function admin(sql) {
-  const client = new Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql) => adminQuery(SERVER_URL, sql);
 
 async function answers(url) {
   try {
