@@ -1,22 +1,25 @@
 #!/usr/bin/env node
 // bench/product-page: the storefront's product listing driven through the gateway at 50 connections against
 // the real PostgreSQL, and the products-only part of it sent through the gateway and straight to the products
-// subgraph, side by side in one run. Prints RPS, p50 and p99 and writes bench/results/product-page-<date>.json.
+// subgraph, side by side in one run. Prints RPS, p50, p99 and the supergraph's CPU per request (its whole process
+// tree, from /proc) and writes bench/results/product-page-<date>[-services].json.
 //
 //   pnpm build && node bench/product-page/run.js        (DATABASE_URL defaults to the local server)
 //   DURATION=30 CONNECTIONS=50 node bench/product-page/run.js
+//   SHAPE=services SUBGRAPH_WORKERS=2 GATEWAY_WORKERS=2 node bench/product-page/run.js   (a process per service,
+//                                                       on REDIS_URL, default the local server; embedded by default)
 'use strict';
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
-const { deleteRedisKeys } = require('../lib/redis-keys');
-const { spawnSupergraph } = require('../lib/supergraph-child');
+const { startSampling } = require('../lib/process-sampler');
+const { benchShape, spawnSupergraph } = require('../lib/supergraph-child');
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
-const PORT = 15000;
+const PORT = Number(process.env.PORT ?? 15000);
 const GATEWAY = `http://127.0.0.1:${PORT}/graphql`;
 const PRODUCTS = `http://127.0.0.1:${PORT + 2}/graphql`;
 
@@ -40,20 +43,6 @@ async function admin(sql) {
   }
 }
 
-async function waitUntilServing(child) {
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the supergraph exited with code ${child.exitCode}`);
-    try {
-      const response = await post(GATEWAY, PRODUCTS_ONLY);
-      if (response.data?.products?.edges?.length === 20) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  throw new Error('the supergraph did not answer within 120 s');
-}
-
 async function post(url, query) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
   return response.json();
@@ -71,19 +60,26 @@ function load(scenario, duration) {
 }
 
 async function main() {
+  const shape = benchShape();
+  console.log(`shape: ${shape.label}`);
   const database = `techally_bench_${Date.now().toString(36)}`;
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
   await admin(`create database "${database}"`);
-  const child = spawnSupergraph({ port: PORT, databaseUrl: url.toString(), keyPrefix: database });
+  const supergraph = spawnSupergraph({ port: PORT, databaseUrl: url.toString(), keyPrefix: database });
+  let sampler;
   try {
-    await waitUntilServing(child);
+    await supergraph.ready;
+    sampler = startSampling({ supergraph: supergraph.pid });
     const results = [];
     for (const scenario of SCENARIOS) {
       const check = await post(scenario.url, scenario.query);
       if (check.errors) throw new Error(`${scenario.name}: ${JSON.stringify(check.errors)}`);
       await load(scenario, 3); // warm-up: JIT, pools, caches
+      const started = Date.now();
       const result = await load(scenario, DURATION);
+      const cpu = sampler.window(started, Date.now());
+      const cpuSeconds = cpu.processes.supergraph?.cpuSeconds;
       const row = {
         scenario: scenario.name,
         rps: Math.round(result.requests.average),
@@ -91,27 +87,36 @@ async function main() {
         p99Ms: result.latency.p99,
         requests: result.requests.total,
         errors: result.errors + result.non2xx,
+        // Every process of the supergraph (the launcher and, in the services shape, each service's workers).
+        cpuMsPerRequest: cpuSeconds == null || result.requests.total === 0 ? null : Number(((cpuSeconds * 1000) / result.requests.total).toFixed(2)),
+        supergraphCpuPercent: cpu.processes.supergraph?.meanCpuPercent ?? null,
+        machineBusyPercent: cpu.machineBusyPercent,
       };
       results.push(row);
-      console.log(`${row.scenario.padEnd(62)} ${String(row.rps).padStart(6)} req/s   p50 ${String(row.p50Ms).padStart(4)} ms   p99 ${String(row.p99Ms).padStart(4)} ms   errors ${row.errors}`);
+      console.log(
+        `${row.scenario.padEnd(62)} ${String(row.rps).padStart(6)} req/s   p50 ${String(row.p50Ms).padStart(4)} ms   p99 ${String(row.p99Ms).padStart(4)} ms   errors ${row.errors}` +
+          `   CPU ${row.cpuMsPerRequest} ms/request (supergraph ${row.supergraphCpuPercent} % of a core, machine ${row.machineBusyPercent} % busy)`,
+      );
     }
     const report = {
       date: new Date().toISOString(),
       machine: `${require('node:os').cpus().length} cores, node ${process.version}`,
       connections: CONNECTIONS,
       durationSeconds: DURATION,
-      shape: 'embedded launcher process (gateway + 6 subgraphs, one process) on the real PostgreSQL; autocannon in this process',
+      shape: shape.shape,
+      gatewayWorkers: shape.gatewayWorkers,
+      subgraphWorkers: shape.subgraphWorkers,
+      setup: `${shape.label} on the real PostgreSQL; autocannon in this process; CPU is the supergraph's whole process tree`,
       results,
     };
     mkdirSync(join(__dirname, '../results'), { recursive: true });
-    const file = join(__dirname, `../results/product-page-${report.date.slice(0, 10)}.json`);
+    const file = join(__dirname, `../results/product-page-${report.date.slice(0, 10)}${shape.shape === 'services' ? '-services' : ''}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nwritten to ${file}`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((done) => child.once('exit', done));
+    sampler?.stop();
+    await supergraph.stop();
     await admin(`drop database if exists "${database}" with (force)`);
-    if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
   }
 }
 
