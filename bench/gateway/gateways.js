@@ -19,6 +19,8 @@ const ours = (name, description, extraEnv, { optIn = false } = {}) => ({
       PORT: String(port),
       METRICS_PORT: String(port + 1),
       SUPERGRAPH_PATH: supergraphPath,
+      // One process on one core, like every other row (the production shape's workers are a separate matter).
+      GATEWAY_WORKERS: '1',
       ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [`SUBGRAPH_${name.toUpperCase()}_URL`, url])),
       ...extraEnv,
     },
