@@ -8,7 +8,7 @@
 //   DURATION=30 WARMUP=5 CONNECTIONS=50 GATEWAYS=ours,apollo-stock PROFILE_DIR=/tmp/prof node bench/gateway/run.js
 'use strict';
 const { execFileSync, spawn } = require('node:child_process');
-const { mkdirSync, mkdtempSync, readFileSync, writeFileSync } = require('node:fs');
+const { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { isDeepStrictEqual } = require('node:util');
@@ -203,6 +203,7 @@ async function main() {
     }
   } finally {
     await stop(subgraphs);
+    rmSync(workDir, { recursive: true, force: true });
   }
   printTable(rows);
   const stock = rows.find((row) => row.gateway === 'apollo-stock');
