@@ -18,6 +18,7 @@ import {
 
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
+import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { knownOperationNames } from './known-operations';
 import { SubgraphEndpoints } from './subgraph-endpoints';
 import { supergraphFromFile } from './supergraph-file';
@@ -53,7 +54,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const supergraphSdl: string | SupergraphSdlHook =
     options.supergraphSdl ?? supergraphFromFile(config.supergraphPath, logger);
 
-  const endpoints = new SubgraphEndpoints(config.subgraphUrls);
+  const subgraphClient = createPooledFetcher({ connectionsPerSubgraph: config.subgraphConnections, deduplicate: config.deduplicateFetches });
+  const endpoints = new SubgraphEndpoints(config.subgraphUrls, { fetcher: subgraphClient.fetcher, mergeFetches: config.mergeFetches, mergeWaitMs: config.mergeWaitMs });
   const subscriptionMetrics = createSubscriptionMetrics(metrics.registry);
   const subscriptions = new FederatedSubscriptions({
     endpoints,
@@ -118,6 +120,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // then the sockets to the subgraphs.
       await server.stop();
       await subscriptions.stop();
+      await subgraphClient.close();
     },
   };
 }

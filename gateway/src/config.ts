@@ -21,6 +21,14 @@ export interface GatewayConfig {
   /** The Apollo Sandbox explorer as landing page (development only by default). */
   readonly explorer: boolean;
   readonly accessTokens: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+  /** Keep-alive connections the gateway holds at most per subgraph (GATEWAY_SUBGRAPH_CONNECTIONS). */
+  readonly subgraphConnections: number;
+  /** Merge a request's fetches to one subgraph in the same turn into one operation (GATEWAY_MERGE_FETCHES). */
+  readonly mergeFetches: boolean;
+  /** Identical subgraph queries in flight at once share one request (GATEWAY_DEDUPLICATE_FETCHES). */
+  readonly deduplicateFetches: boolean;
+  /** How long a fetch may wait for the request's other fetches in flight to join it (GATEWAY_MERGE_WAIT_MS). */
+  readonly mergeWaitMs: number;
   readonly subscriptions: {
     /** Results held per client subscription; beyond, the oldest are dropped (GATEWAY_SUBSCRIPTION_QUEUE_LIMIT). */
     readonly queueLimit: number;
@@ -45,6 +53,22 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       SUPERGRAPH_PATH: str({ default: DEFAULT_SUPERGRAPH_PATH, desc: 'The composed supergraph SDL; reloaded when it changes.' }),
       INTROSPECTION: bool({ default: undefined, desc: 'Allow introspection (default: on except in production).' }),
       EXPLORER: bool({ default: undefined, desc: 'Serve the Apollo Sandbox explorer (default: on except in production).' }),
+      GATEWAY_SUBGRAPH_CONNECTIONS: num({
+        default: 64,
+        desc: 'Keep-alive connections held at most per subgraph; requests beyond wait for one to be free.',
+      }),
+      GATEWAY_MERGE_FETCHES: bool({
+        default: true,
+        desc: 'Send the fetches a request makes to one subgraph at the same moment of its query plan as one operation.',
+      }),
+      GATEWAY_DEDUPLICATE_FETCHES: bool({
+        default: true,
+        desc: 'Identical subgraph queries in flight at once (same body, credentials and client address) share one request.',
+      }),
+      GATEWAY_MERGE_WAIT_MS: num({
+        default: 2,
+        desc: 'How long a fetch may wait for the same request\'s fetches in flight, so that the fetches they lead to can be merged with it (0: merge only what leaves at the same moment).',
+      }),
       GATEWAY_SUBSCRIPTION_QUEUE_LIMIT: num({
         default: 100,
         desc: 'Results held per client subscription for a client reading slower than events come; beyond, the oldest are dropped and counted.',
@@ -56,7 +80,8 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     },
     source,
   );
-  positiveIntegers(env, ['GATEWAY_SUBSCRIPTION_QUEUE_LIMIT', 'GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT']);
+  positiveIntegers(env, ['GATEWAY_SUBSCRIPTION_QUEUE_LIMIT', 'GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT', 'GATEWAY_SUBGRAPH_CONNECTIONS']);
+  positiveIntegers(env, ['GATEWAY_MERGE_WAIT_MS'], 0);
   const isProduction = env.NODE_ENV === 'production';
   return Object.freeze({
     nodeEnv: env.NODE_ENV as GatewayConfig['nodeEnv'],
@@ -70,6 +95,10 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     introspection: env.INTROSPECTION ?? !isProduction,
     explorer: env.EXPLORER ?? !isProduction,
     accessTokens: Object.freeze({ issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, jwksUrl: env.JWKS_URL }),
+    subgraphConnections: env.GATEWAY_SUBGRAPH_CONNECTIONS,
+    mergeFetches: env.GATEWAY_MERGE_FETCHES,
+    mergeWaitMs: env.GATEWAY_MERGE_WAIT_MS,
+    deduplicateFetches: env.GATEWAY_DEDUPLICATE_FETCHES,
     subscriptions: Object.freeze({
       queueLimit: env.GATEWAY_SUBSCRIPTION_QUEUE_LIMIT,
       backlogLimit: env.GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT,
@@ -77,11 +106,13 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
   });
 }
 
-function positiveIntegers(env: Readonly<Record<string, unknown>>, variables: ReadonlyArray<string>): void {
+function positiveIntegers(env: Readonly<Record<string, unknown>>, variables: ReadonlyArray<string>, minimum = 1): void {
   const problems: Record<string, string> = {};
   for (const variable of variables) {
     const value = env[variable];
-    if (!Number.isInteger(value) || (value as number) < 1) problems[variable] = `must be a positive integer, got "${String(value)}"`;
+    if (!Number.isInteger(value) || (value as number) < minimum) {
+      problems[variable] = `must be ${minimum === 0 ? 'a whole number (0 or more)' : 'a positive integer'}, got "${String(value)}"`;
+    }
   }
   if (Object.keys(problems).length > 0) throw new ConfigError(problems);
 }

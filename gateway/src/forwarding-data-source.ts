@@ -19,8 +19,9 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   constructor(
     private readonly subgraphName: string,
     url: string,
+    fetcher?: RemoteGraphQLDataSource['fetcher'],
   ) {
-    super({ url });
+    super(fetcher ? { url, fetcher } : { url });
   }
 
   /**

@@ -18,6 +18,21 @@ describe('gateway configuration', () => {
     expect(() => loadGatewayConfig({ GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT: '2.5' })).toThrow(/GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT/);
   });
 
+  it('pools, merges and shares subgraph requests by default: 64 connections per subgraph, a 2 ms wait to merge', () => {
+    expect(loadGatewayConfig({})).toMatchObject({ subgraphConnections: 64, mergeFetches: true, mergeWaitMs: 2, deduplicateFetches: true });
+    expect(loadGatewayConfig({ GATEWAY_MERGE_FETCHES: 'false', GATEWAY_MERGE_WAIT_MS: '0', GATEWAY_DEDUPLICATE_FETCHES: 'false' })).toMatchObject({
+      mergeFetches: false,
+      mergeWaitMs: 0,
+      deduplicateFetches: false,
+    });
+  });
+
+  it('refuses a pool size below 1 and a negative or fractional merge wait, naming the variable', () => {
+    expect(() => loadGatewayConfig({ GATEWAY_SUBGRAPH_CONNECTIONS: '0' })).toThrow(/GATEWAY_SUBGRAPH_CONNECTIONS/);
+    expect(() => loadGatewayConfig({ GATEWAY_MERGE_WAIT_MS: '-1' })).toThrow(/GATEWAY_MERGE_WAIT_MS/);
+    expect(() => loadGatewayConfig({ GATEWAY_MERGE_WAIT_MS: '1.5' })).toThrow(/GATEWAY_MERGE_WAIT_MS/);
+  });
+
   it('turns introspection and the explorer off in production', () => {
     expect(loadGatewayConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, explorer: false });
   });
