@@ -13,10 +13,11 @@ const SUBGRAPH_PORT_VARIABLES = ['USERS_PORT', 'PRODUCTS_PORT', 'INVENTORY_PORT'
 
 /**
  * Starts the supergraph on `databaseUrl`, its Redis keys (when REDIS_URL is set) under `keyPrefix`. `env` adds
- * or overrides variables (a bus, a profiling hook's file); `nodeArgs` go before the script (`-r hook.js`).
+ * or overrides variables (a bus, a profiling hook's file); `nodeArgs` go before the script (`-r hook.js`);
+ * `root` is the checkout whose build runs (another one, built, for a before/after comparison in one run).
  */
-function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = [] }) {
-  return spawn(process.execPath, [...nodeArgs, join(ROOT, 'packages/supergraph/dist/start-embedded.js')], {
+function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = [], root = ROOT }) {
+  return spawn(process.execPath, [...nodeArgs, join(root, 'packages/supergraph/dist/start-embedded.js')], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
