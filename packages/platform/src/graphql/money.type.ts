@@ -38,15 +38,16 @@ export class Money {
   }
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
+/** A formatter per currency, with its minor-unit exponent read once (`resolvedOptions()` builds a new object). */
+const formatters = new Map<string, { readonly format: Intl.NumberFormat; readonly divisor: number }>();
 
 /** Formats minor units for display in the shop's locale (en-US): 1999 USD → "$19.99". */
 export function formatMoney(amount: number, currency: string): string {
   let formatter = formatters.get(currency);
   if (!formatter) {
-    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    formatter = { format, divisor: 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) };
     formatters.set(currency, formatter);
   }
-  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
-  return formatter.format(amount / 10 ** digits);
+  return formatter.format.format(amount / formatter.divisor);
 }

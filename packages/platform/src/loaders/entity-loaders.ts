@@ -12,11 +12,27 @@ export function createEntityLoader<Entity extends object, Key extends string & k
   key: Key,
   extraFilter: FilterQuery<Entity> = {} as FilterQuery<Entity>,
 ): DataLoader<Entity[Key], Entity | null> {
-  return new DataLoader<Entity[Key], Entity | null>(
+  return createRecordLoader(
+    async (keys) => (await em.find(entity, { ...(extraFilter as object), [key]: { $in: [...keys] } } as FilterQuery<Entity>)) as Entity[],
+    (row) => row[key],
+  );
+}
+
+/**
+ * The same batching for rows that are not entities: `load` answers the rows for a batch of keys in one
+ * statement (plain records of a read path, mapped once, no identity map), `keyOf` says which key a row answers.
+ * Missing keys resolve to null. One per request, like the entity loaders.
+ */
+export function createRecordLoader<Row, Key>(
+  load: (keys: ReadonlyArray<Key>) => Promise<ReadonlyArray<Row>>,
+  keyOf: (row: Row) => Key,
+): DataLoader<Key, Row | null> {
+  return new DataLoader<Key, Row | null>(
     async (keys) => {
-      const rows = await em.find(entity, { ...(extraFilter as object), [key]: { $in: [...keys] } } as FilterQuery<Entity>);
-      const byKey = new Map<unknown, Entity>(rows.map((row) => [(row as Entity)[key], row as Entity]));
-      return keys.map((k) => byKey.get(k) ?? null);
+      const rows = await load(keys);
+      const byKey = new Map<Key, Row>();
+      for (const row of rows) byKey.set(keyOf(row), row);
+      return keys.map((key) => byKey.get(key) ?? null);
     },
     { maxBatchSize: 500 },
   );

@@ -1,7 +1,7 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pageSize, requireAdmin, type Viewer, isUuid } from '@techally/platform';
-import type { Category } from '../category/category.entity';
+import { Category } from '../category/category.entity';
 import type { CategoryLoaders } from '../category/category.loaders';
 import { exactlyOneKey } from '../shared/lookup';
 import { slugify } from '@techally/platform';
@@ -10,6 +10,8 @@ import { Product } from './product.entity';
 import { ProductError } from './product.errors';
 import { normalizeFilter, type ListingFilter, type ProductFilterInput } from './product.filter';
 import type { ProductLoaders } from './product.loaders';
+import type { ProductReads } from './product.reads';
+import { productRecordOf, type ProductRecord } from './product.record';
 import { ProductRepository } from './product.repository';
 import {
   validateDescription,
@@ -54,38 +56,44 @@ export interface ListingRequest {
 }
 
 export interface ProductPage {
-  readonly edges: ReadonlyArray<{ readonly cursor: string; readonly node: Product }>;
+  readonly edges: ReadonlyArray<{ readonly cursor: string; readonly node: ProductRecord }>;
   readonly hasNextPage: boolean;
   readonly hasPreviousPage: boolean;
   /** Counted only when asked for: it is a second statement. */
   totalCount(): Promise<number>;
 }
 
-/** The product use cases of one request. Reads are public; writes are for admins. */
+/**
+ * The product use cases of one request. Reads are public and answer plain records (ProductReads); writes are
+ * for admins and work on entities of the request's EntityManager, forked only when a write asks for it.
+ */
 export class ProductService {
-  private readonly repository: ProductRepository;
+  private repositoryOfRequest: ProductRepository | null = null;
 
   constructor(
-    em: EntityManager,
+    private readonly entityManager: () => EntityManager,
+    private readonly reads: ProductReads,
     private readonly viewer: Viewer | null,
     private readonly loaders: ProductLoaders & CategoryLoaders,
-  ) {
-    this.repository = new ProductRepository(em);
+  ) {}
+
+  private get repository(): ProductRepository {
+    return (this.repositoryOfRequest ??= new ProductRepository(this.entityManager()));
   }
 
   /** Any status: an archived product still resolves (orders refer to it). Null for an unknown id. */
-  byId(id: string): Promise<Product | null> {
+  byId(id: string): Promise<ProductRecord | null> {
     return isUuid(id) ? this.loaders.productById.load(id) : Promise.resolve(null);
   }
 
-  bySku(sku: string): Promise<Product | null> {
+  bySku(sku: string): Promise<ProductRecord | null> {
     return this.loaders.productBySku.load(sku);
   }
 
   /** By exactly one of id or slug; null when there is no such product. */
-  async lookup({ id, slug }: ProductLookup): Promise<Product | null> {
+  async lookup({ id, slug }: ProductLookup): Promise<ProductRecord | null> {
     if (exactlyOneKey(id, slug) === 'id') return this.byId(id as string);
-    const product = await this.repository.findBySlug(slug as string);
+    const product = await this.reads.bySlug(slug as string);
     if (product) this.prime(product);
     return product;
   }
@@ -96,14 +104,14 @@ export class ProductService {
     const sort = request.sort ?? ProductSort.NEWEST;
     const filter: ListingFilter = normalizeFilter(request.filter);
     const after = request.after ? decodeProductCursor(sort, request.after) : null;
-    const { products, hasNextPage } = await this.repository.listPage({ filter, sort, after, first });
+    const { products, hasNextPage } = await this.reads.listPage({ filter, sort, after, first });
     for (const product of products) this.prime(product);
     return {
       edges: products.map((node) => ({ cursor: productCursor(sort, node), node })),
       hasNextPage,
       // Forward-only pagination: there is something before this page exactly when it starts after a cursor.
       hasPreviousPage: after !== null,
-      totalCount: () => this.repository.count(filter),
+      totalCount: () => this.reads.count(filter),
     };
   }
 
@@ -128,7 +136,7 @@ export class ProductService {
     product.slug = chosenSlug ?? (await this.generatedSlug(name, sku));
     this.repository.persist(product);
     await this.repository.flush(product);
-    this.prime(product);
+    this.prime(productRecordOf(product));
     return product;
   }
 
@@ -154,7 +162,7 @@ export class ProductService {
     if (slug !== undefined) product.slug = slug;
     if (category !== undefined) product.category = ref(category);
     await this.repository.flush(product);
-    this.prime(product);
+    this.prime(productRecordOf(product));
     return product;
   }
 
@@ -168,7 +176,7 @@ export class ProductService {
   }
 
   private async requireProduct(id: string): Promise<Product> {
-    const product = await this.byId(id);
+    const product = isUuid(id) ? await this.repository.findById(id) : null;
     if (!product) throw ProductError.notFound(id);
     return product;
   }
@@ -176,7 +184,8 @@ export class ProductService {
   private async requireCategory(categoryId: string): Promise<Category> {
     const category = isUuid(categoryId) ? await this.loaders.categoryById.load(categoryId) : null;
     if (!category) throw ProductError.unknownCategory(categoryId);
-    return category;
+    // The loader answers a plain record; the product's foreign key needs an entity reference (nothing loaded).
+    return this.entityManager().getReference(Category, category.id);
   }
 
   /**
@@ -189,9 +198,10 @@ export class ProductService {
     return slugify(`${name} ${sku}`);
   }
 
-  private prime(product: Product): void {
-    this.loaders.productById.prime(product.id, product);
-    this.loaders.productBySku.prime(product.sku, product);
+  /** Replaces what the loaders hold: a record primed after a write must win over one read before it. */
+  private prime(product: ProductRecord): void {
+    this.loaders.productById.clear(product.id).prime(product.id, product);
+    this.loaders.productBySku.clear(product.sku).prime(product.sku, product);
   }
 }
 
