@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { categoryRecordFromRow, type CategoryRecord } from '../category/category.record';
 import { TABLES } from '../database';
 import type { ListingPosition } from './product.cursor';
 import type { ListingFilter } from './product.filter';
@@ -14,7 +15,31 @@ export interface ListingPageQuery {
   readonly sort: ProductSort;
   readonly after: ListingPosition | null;
   readonly first: number;
+  /** Also answer each product's category (joined), for a client that selects it. */
+  readonly withCategories?: boolean;
+  /** Also count every matching product (a scalar subquery), for a client that selects `totalCount`. */
+  readonly withTotalCount?: boolean;
 }
+
+export interface ListingPage {
+  readonly products: ProductRecord[];
+  readonly hasNextPage: boolean;
+  /** The categories of `products` when `withCategories` was asked, else empty. */
+  readonly categories: CategoryRecord[];
+  /** When `withTotalCount` was asked; null otherwise. */
+  readonly totalCount: number | null;
+}
+
+/** A listing row: the product, its category's columns when joined, the count when asked. */
+interface ListingRow extends ProductRow {
+  readonly category_name?: string;
+  readonly category_slug?: string;
+  readonly category_parent_id?: string | null;
+  readonly category_position?: number;
+  readonly total_count?: number;
+}
+
+const JOINED_CATEGORY_COLUMNS = 'c.name as category_name, c.slug as category_slug, c.parent_id as category_parent_id, c.position as category_position';
 
 interface SortColumn {
   readonly column: string;
@@ -64,22 +89,41 @@ export class ProductReads {
 
   /**
    * One page of active products plus one more row, which only tells whether a next page exists. A single
-   * statement whatever the page size; the row comparison `(column, id) > (?, ?)` is what the listing indexes
-   * serve.
+   * statement whatever the page size, with the products' categories and the total count in it when asked (a
+   * storefront listing is then one round trip instead of three); the row comparison `(column, id) > (?, ?)` is
+   * what the listing indexes serve.
    */
-  async listPage(query: ListingPageQuery): Promise<{ products: ProductRecord[]; hasNextPage: boolean }> {
-    if (query.filter.matchesNothing) return { products: [], hasNextPage: false };
+  async listPage(query: ListingPageQuery): Promise<ListingPage> {
+    const { filter, first } = query;
+    if (filter.matchesNothing) return { products: [], hasNextPage: false, categories: [], totalCount: query.withTotalCount ? 0 : null };
     const sort = SORT_COLUMNS[query.sort];
-    const { where, params } = activeMatching(query.filter);
+    const matching = activeMatching(filter);
+    const where = [...matching.where];
+    const params = [...matching.params];
     if (query.after) {
       where.push(`(p.${sort.column}, p.id) ${sort.direction === 'asc' ? '>' : '<'} (?::${sort.type}, ?::uuid)`);
       params.push(query.after.value, query.after.id);
     }
+    const columns = [PRODUCT_COLUMNS];
+    const columnParams: unknown[] = [];
+    if (query.withCategories) columns.push(JOINED_CATEGORY_COLUMNS);
+    if (query.withTotalCount) {
+      // Uncorrelated, so PostgreSQL runs it once for the statement, not per row.
+      columns.push(`(select count(*)::int from ${TABLES.product} p where ${matching.where.join(' and ')}) as total_count`);
+      columnParams.push(...matching.params);
+    }
+    const from = query.withCategories ? `${TABLES.product} p join ${TABLES.category} c on c.id = p.category_id` : `${TABLES.product} p`;
     const sql =
-      `select ${PRODUCT_COLUMNS} from ${TABLES.product} p where ${where.join(' and ')} ` +
+      `select ${columns.join(', ')} from ${from} where ${where.join(' and ')} ` +
       `order by p.${sort.column} ${sort.direction}, p.id ${sort.direction} limit ?`;
-    const rows = await this.records(sql, [...params, query.first + 1]);
-    return { products: rows.slice(0, query.first), hasNextPage: rows.length > query.first };
+    const rows = await this.connection.execute<ListingRow[]>(sql, [...columnParams, ...params, first + 1]);
+    const page = rows.slice(0, first);
+    return {
+      products: page.map(productRecordFromRow),
+      hasNextPage: rows.length > first,
+      categories: query.withCategories ? page.map(joinedCategory) : [],
+      totalCount: query.withTotalCount ? await this.totalOf(rows, query) : null,
+    };
   }
 
   /** How many active products match, for `totalCount` (the cursor does not narrow it). */
@@ -93,10 +137,27 @@ export class ProductReads {
     return rows[0]?.count ?? 0;
   }
 
+  /** The count a listing's rows carry; an empty page after a cursor carries none, so it is counted apart. */
+  private async totalOf(rows: ReadonlyArray<ListingRow>, query: ListingPageQuery): Promise<number> {
+    const counted = rows[0]?.total_count;
+    if (counted !== undefined) return counted;
+    return query.after ? this.count(query.filter) : 0;
+  }
+
   private async records(sql: string, params: unknown[]): Promise<ProductRecord[]> {
     const rows = await this.connection.execute<ProductRow[]>(sql, params);
     return rows.map(productRecordFromRow);
   }
+}
+
+function joinedCategory(row: ListingRow): CategoryRecord {
+  return categoryRecordFromRow({
+    id: row.category_id,
+    name: row.category_name as string,
+    slug: row.category_slug as string,
+    parent_id: row.category_parent_id ?? null,
+    position: row.category_position as number,
+  });
 }
 
 function activeMatching(filter: ListingFilter): { where: string[]; params: unknown[] } {

@@ -1,5 +1,6 @@
-import { pageInfo, PARTNER_TAG } from '@techally/platform';
-import { Directive, Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { pageInfo, PARTNER_TAG, selects } from '@techally/platform';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Directive, Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { ProductsContext } from '../context';
 import { IdOrSlugArgs } from '../shared/lookup.args';
 import { ProductConnection } from './product.connection';
@@ -25,11 +26,18 @@ export class ProductResolver {
 
   @Directive(PARTNER_TAG)
   @Query(() => ProductConnection, { description: 'The catalog of active products, a page at a time.' })
-  async products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() { products }: ProductsContext): Promise<ProductConnection> {
-    const page = await products.list(args);
+  async products(
+    @Args(() => ProductsArgs) args: ProductsArgs,
+    @Ctx() { products }: ProductsContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ProductConnection> {
+    const page = await products.list(args, {
+      categories: selects(info, ['edges', 'node', 'category']),
+      totalCount: selects(info, ['totalCount']),
+    });
     const edges = [...page.edges];
-    const info = pageInfo(edges, page.hasNextPage, page.hasPreviousPage, (edge) => edge.cursor);
-    return new ProductConnection(edges, info, page.totalCount);
+    const pagination = pageInfo(edges, page.hasNextPage, page.hasPreviousPage, (edge) => edge.cursor);
+    return new ProductConnection(edges, pagination, page.totalCount);
   }
 
   @Mutation(() => ProductType, { description: 'Adds a product to the catalog (admins only).' })

@@ -55,6 +55,12 @@ export interface ListingRequest {
   readonly sort?: ProductSort | null;
 }
 
+/** What the client selected that the page's statement can answer too (see ProductReads.listPage). */
+export interface ListingSelection {
+  readonly categories: boolean;
+  readonly totalCount: boolean;
+}
+
 export interface ProductPage {
   readonly edges: ReadonlyArray<{ readonly cursor: string; readonly node: ProductRecord }>;
   readonly hasNextPage: boolean;
@@ -98,20 +104,38 @@ export class ProductService {
     return product;
   }
 
-  /** One page of the active catalog, keyset-paginated. */
-  async list(request: ListingRequest): Promise<ProductPage> {
+  /**
+   * One page of the active catalog, keyset-paginated. The categories and the count the client selected come
+   * with the page's statement; the categories are primed into the request's loader, where `category` finds them.
+   */
+  async list(request: ListingRequest, selection: ListingSelection = { categories: false, totalCount: false }): Promise<ProductPage> {
     const first = pageSize(request.first);
     const sort = request.sort ?? ProductSort.NEWEST;
     const filter: ListingFilter = normalizeFilter(request.filter);
     const after = request.after ? decodeProductCursor(sort, request.after) : null;
-    const { products, hasNextPage } = await this.reads.listPage({ filter, sort, after, first });
-    for (const product of products) this.prime(product);
+    const page = await this.reads.listPage({
+      filter,
+      sort,
+      after,
+      first,
+      withCategories: selection.categories,
+      withTotalCount: selection.totalCount,
+    });
+    for (const product of page.products) this.prime(product);
+    for (const category of page.categories) this.loaders.categoryById.prime(category.id, category);
+    const { totalCount } = page;
     return {
-      edges: products.map((node) => ({ cursor: productCursor(sort, node), node })),
-      hasNextPage,
+      // The cursor is encoded only for a client that reads it.
+      edges: page.products.map((node) => ({
+        node,
+        get cursor() {
+          return productCursor(sort, node);
+        },
+      })),
+      hasNextPage: page.hasNextPage,
       // Forward-only pagination: there is something before this page exactly when it starts after a cursor.
       hasPreviousPage: after !== null,
-      totalCount: () => this.reads.count(filter),
+      totalCount: () => (totalCount !== null ? Promise.resolve(totalCount) : this.reads.count(filter)),
     };
   }
 

@@ -154,9 +154,42 @@ describe('ProductReads against the entity path', () => {
     }
   });
 
+  it.each([ProductSort.NEWEST, ProductSort.NAME_ASC])(
+    'answers the same page sorted %s with its categories and the total count in the statement, on every page',
+    async (sort) => {
+      const filter = normalizeFilter({ categoryId: (await em().findOneOrFail(Category, { slug: 'electronics' })).id, maxPrice: 200_000 });
+      const expected = await entityListing(sort, { categoryId: filter.categoryId ?? null, maxPrice: 200_000 });
+      const categories = new Map((await em().find(Category, {})).map((category) => [category.id, categoryRecordOf(category)]));
+      const seen: ProductRecord[] = [];
+      let after = null;
+      for (let page = 0; page < 50; page++) {
+        const result = await reads.listPage({ filter, sort, after, first: 6, withCategories: true, withTotalCount: true });
+        expect(result.totalCount).toBe(expected.length);
+        expect(result.categories).toEqual(result.products.map((product) => categories.get(product.categoryId)));
+        seen.push(...result.products);
+        if (!result.hasNextPage) break;
+        after = decodeProductCursor(sort, productCursor(sort, result.products.at(-1)!));
+      }
+      expect(seen).toEqual(expected);
+      // A cursor past the last product: an empty page still knows the total.
+      const pastTheEnd = decodeProductCursor(sort, productCursor(sort, expected.at(-1)!));
+      expect(await reads.listPage({ filter, sort, after: pastTheEnd, first: 6, withCategories: true, withTotalCount: true })).toEqual({
+        products: [],
+        categories: [],
+        hasNextPage: false,
+        totalCount: expected.length,
+      });
+    },
+  );
+
   it('answers nothing, without a statement, for a category id that is not a UUID', async () => {
     const filter = normalizeFilter({ categoryId: 'laptops' });
-    expect(await reads.listPage({ filter, sort: ProductSort.NEWEST, after: null, first: 5 })).toEqual({ products: [], hasNextPage: false });
+    expect(await reads.listPage({ filter, sort: ProductSort.NEWEST, after: null, first: 5, withTotalCount: true })).toEqual({
+      products: [],
+      categories: [],
+      hasNextPage: false,
+      totalCount: 0,
+    });
     expect(await reads.count(filter)).toBe(0);
   });
 });
