@@ -26,16 +26,62 @@ export function createEntityLoader<Entity extends object, Key extends string & k
 export function createRecordLoader<Row, Key>(
   load: (keys: ReadonlyArray<Key>) => Promise<ReadonlyArray<Row>>,
   keyOf: (row: Row) => Key,
-): DataLoader<Key, Row | null> {
-  return new DataLoader<Key, Row | null>(
-    async (keys) => {
-      const rows = await load(keys);
-      const byKey = new Map<Key, Row>();
-      for (const row of rows) byKey.set(keyOf(row), row);
-      return keys.map((key) => byKey.get(key) ?? null);
-    },
-    { maxBatchSize: 500 },
-  );
+): RecordLoader<Key, Row> {
+  return new RecordLoader(load, keyOf);
+}
+
+/**
+ * A DataLoader of plain rows that can also answer synchronously what it already knows ({@link peek}). A
+ * resolver that returns a value rather than a promise keeps graphql-js on its synchronous path for that object:
+ * a listing whose rows were primed by the page's own statement then completes its 20 nodes without 20 promises.
+ */
+export class RecordLoader<Key, Row> extends DataLoader<Key, Row | null> {
+  private readonly known: Map<Key, Row | null>;
+
+  constructor(load: (keys: ReadonlyArray<Key>) => Promise<ReadonlyArray<Row>>, keyOf: (row: Row) => Key) {
+    const known = new Map<Key, Row | null>();
+    super(
+      async (keys) => {
+        const rows = await load(keys);
+        const byKey = new Map<Key, Row>();
+        for (const row of rows) byKey.set(keyOf(row), row);
+        return keys.map((key) => {
+          const row = byKey.get(key) ?? null;
+          known.set(key, row);
+          return row;
+        });
+      },
+      { maxBatchSize: 500 },
+    );
+    this.known = known;
+  }
+
+  /** The row already loaded or primed for `key` (null: known to be missing), or undefined when not known yet. */
+  peek(key: Key): Row | null | undefined {
+    return this.known.get(key);
+  }
+
+  /** Like DataLoader's: a key already known keeps its row (clear it first to replace it). */
+  override prime(key: Key, value: Row | null | PromiseLike<Row | null> | Error): this {
+    if (!this.known.has(key) && (value === null || !(value instanceof Error || isPromiseLike(value)))) {
+      this.known.set(key, value as Row | null);
+    }
+    return super.prime(key, value);
+  }
+
+  override clear(key: Key): this {
+    this.known.delete(key);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.known.clear();
+    return super.clearAll();
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
 }
 
 /**

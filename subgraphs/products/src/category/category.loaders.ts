@@ -1,10 +1,11 @@
-import { createGroupedLoader, createRecordLoader } from '@techally/platform';
+import { createGroupedLoader, createRecordLoader, type RecordLoader } from '@techally/platform';
 import DataLoader from 'dataloader';
 import type { CategoryReads } from './category.reads';
 import type { CategoryRecord } from './category.record';
 
 export interface CategoryLoaders {
-  readonly categoryById: DataLoader<string, CategoryRecord | null>;
+  /** Its `peek` answers synchronously the categories a listing's statement already brought. */
+  readonly categoryById: RecordLoader<string, CategoryRecord>;
   /** Children of a category, in sibling order. */
   readonly childrenByParentId: DataLoader<string, CategoryRecord[]>;
   /** Active products in a category and all its descendants. */

@@ -56,6 +56,11 @@ export class CategoryService {
     return isUuid(id) ? this.loaders.categoryById.load(id) : Promise.resolve(null);
   }
 
+  /** The category when this request already has it (a listing's statement brought it), without waiting. */
+  known(id: string): CategoryRecord | null | undefined {
+    return this.loaders.categoryById.peek(id);
+  }
+
   /** By exactly one of id or slug; null when there is no such category. */
   async lookup({ id, slug }: CategoryLookup): Promise<CategoryRecord | null> {
     const given = exactlyOneKey(id, slug);
