@@ -8,6 +8,7 @@
 //   DURATION=30 CONNECTIONS=50 node bench/product-page/run.js
 //   SCENARIOS=products-direct PROFILE=1 node bench/product-page/run.js       (one scenario, + where its CPU went)
 //   BASELINE_ROOT=/path/to/a/built/checkout ROUNDS=2 node bench/product-page/run.js   (before/after in one run)
+//   POOL_MAX=4 …                                  (connections per service pool; default the launcher's 10)
 'use strict';
 const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { cpus, loadavg, tmpdir } = require('node:os');
@@ -88,6 +89,29 @@ function cpuSecondsOf(pid) {
 }
 
 /**
+ * The profile without the samples of the profiler's own stop (the hook serialising the profile, a few % of a
+ * short run), which is not the supergraph's work.
+ */
+function withoutProfilerStop(profile) {
+  const hook = new Set(profile.nodes.filter((node) => node.callFrame.url.endsWith('profile-hook.js')).map((node) => node.id));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const underHook = new Set();
+  const visit = (id) => {
+    underHook.add(id);
+    for (const child of byId.get(id).children ?? []) visit(child);
+  };
+  for (const id of hook) visit(id);
+  const samples = [];
+  const timeDeltas = [];
+  for (let index = 0; index < profile.samples.length; index++) {
+    if (underHook.has(profile.samples[index])) continue;
+    samples.push(profile.samples[index]);
+    timeDeltas.push(profile.timeDeltas[index]);
+  }
+  return { ...profile, samples, timeDeltas };
+}
+
+/**
  * A supergraph child (one build: this checkout's, or the baseline's) on its own fresh database. With PROFILE=1
  * its profiler (bench/subscriptions/profile-hook.js) starts on SIGUSR2 and writes the profile on the next one.
  */
@@ -102,7 +126,12 @@ async function startTarget({ label, root, port }) {
     root,
     databaseUrl: url.toString(),
     keyPrefix: database,
-    env: { BENCH_PROFILE_FILE: profileFile, METRICS_PORT: String(port + 50) },
+    env: {
+      BENCH_PROFILE_FILE: profileFile,
+      METRICS_PORT: String(port + 50),
+      // Each of the seven services has a pool of its own: on a server shared with other work, fewer connections.
+      ...(process.env.POOL_MAX ? { DATABASE_POOL_MAX: process.env.POOL_MAX } : {}),
+    },
     nodeArgs: PROFILE ? ['-r', join(__dirname, '../subscriptions/profile-hook.js')] : [],
   });
   const target = {
@@ -128,7 +157,7 @@ async function startTarget({ label, root, port }) {
             const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
             if (keepAs) renameSync(profileFile, keepAs);
             else rmSync(profileFile, { force: true });
-            return profile.error ? profile : summariseProfile(profile, 15);
+            return profile.error ? profile : summariseProfile(withoutProfilerStop(profile), 15);
           },
         }
       : null,
