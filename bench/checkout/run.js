@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // bench/checkout: N concurrent customers placing and paying orders through the gateway, the whole checkout saga
-// (orders → inventory → orders → payments → orders over the event bus) on the real PostgreSQL. Two scenarios side
-// by side in one run: the Redis Streams bus (production) and the in-memory bus (the embedded start's).
+// (orders → inventory → orders → payments → orders over the event bus) on the real PostgreSQL. In the embedded shape
+// (the default), two scenarios side by side in one run: the Redis Streams bus (production) and the in-memory bus
+// (the embedded start's); in the services shape (a process per service) the Redis Streams bus alone.
 // Prints orders/s reaching a terminal state and p50 / p99 from placeOrder to PAID; writes
 // bench/results/checkout-<date>.json.
 //
 //   pnpm build && node bench/checkout/run.js        (DATABASE_URL, REDIS_URL default to the local servers)
 //   CLIENTS=20 DURATION=30 node bench/checkout/run.js
+//   SHAPE=services SUBGRAPH_WORKERS=2 node bench/checkout/run.js     (GATEWAY_WORKERS too; bench/lib/supergraph-child.js)
 //
 // Each client loops: placeOrder (1–3 random lines) → poll the order every POLL_MS until AWAITING_PAYMENT with its payment open →
 // confirmPayment with a good card → poll until PAID. "placeOrder to PAID" is therefore measured with a
@@ -17,22 +19,23 @@ const { join } = require('node:path');
 const { cpus } = require('node:os');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
-const { deleteRedisKeys } = require('../lib/redis-keys');
-const { BENCH_ADMIN, spawnSupergraph } = require('../lib/supergraph-child');
+const { BENCH_ADMIN, benchShape, spawnSupergraph } = require('../lib/supergraph-child');
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CLIENTS = Number(process.env.CLIENTS ?? 10);
 const DURATION = Number(process.env.DURATION ?? 20);
 const POLL_MS = Number(process.env.POLL_MS ?? 25);
-const PORT = 15100;
+const PORT = Number(process.env.PORT ?? 15100);
 const GATEWAY = `http://127.0.0.1:${PORT}/graphql`;
 const CUSTOMER = { email: 'ada@example.com', password: 'correct-horse-battery' };
 const CARD = { number: '4242424242424242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123' };
 
+const SHAPE = benchShape();
 const SCENARIOS = [
-  { name: 'Redis Streams bus, real PostgreSQL (production shape)', env: { REDIS_URL, OUTBOX_LISTEN: 'true' } },
-  { name: 'in-memory bus, real PostgreSQL (embedded shape)', env: { REDIS_URL: '', OUTBOX_LISTEN: 'true' } },
+  { name: `Redis Streams bus, real PostgreSQL (${SHAPE.shape} shape)`, env: { REDIS_URL, OUTBOX_LISTEN: 'true' } },
+  // A bus in memory lives in one process: the services shape has none.
+  ...(SHAPE.shape === 'embedded' ? [{ name: 'in-memory bus, real PostgreSQL (embedded shape)', env: { REDIS_URL: '', OUTBOX_LISTEN: 'true' } }] : []),
 ];
 
 async function admin(sql) {
@@ -54,20 +57,6 @@ async function graphql(query, variables, token) {
   const body = await response.json();
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data;
-}
-
-async function waitUntilServing(child) {
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the supergraph exited with code ${child.exitCode}`);
-    try {
-      const data = await graphql('{ products(first: 1) { edges { node { id } } } }');
-      if (data.products.edges.length === 1) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  throw new Error('the supergraph did not answer within 120 s');
 }
 
 const logIn = async ({ email, password }) =>
@@ -138,9 +127,9 @@ async function runScenario(scenario) {
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
   await admin(`create database "${database}"`);
-  const child = spawnSupergraph({ port: PORT, databaseUrl: url.toString(), keyPrefix: database, env: scenario.env });
+  const supergraph = spawnSupergraph({ port: PORT, databaseUrl: url.toString(), keyPrefix: database, env: scenario.env });
   try {
-    await waitUntilServing(child);
+    await supergraph.ready;
     const adminToken = await logIn(BENCH_ADMIN);
     const productIds = await prepareCatalog(adminToken);
     const token = await logIn(CUSTOMER);
@@ -173,14 +162,13 @@ async function runScenario(scenario) {
     if (row.firstError) console.log(`  first error: ${row.firstError}`);
     return row;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((done) => child.once('exit', done));
+    await supergraph.stop();
     await admin(`drop database if exists "${database}" with (force)`);
-    if (scenario.env.REDIS_URL) await deleteRedisKeys(REDIS_URL, database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
   }
 }
 
 async function main() {
+  console.log(`shape: ${SHAPE.label}`);
   const results = [];
   for (const scenario of SCENARIOS) results.push(await runScenario(scenario));
   const report = {
@@ -189,11 +177,14 @@ async function main() {
     clients: CLIENTS,
     durationSeconds: DURATION,
     pollMs: POLL_MS,
-    shape: 'embedded launcher process (gateway + 6 subgraphs, one process) on the real PostgreSQL; the clients in this process; simulated payment provider',
+    shape: SHAPE.shape,
+    gatewayWorkers: SHAPE.gatewayWorkers,
+    subgraphWorkers: SHAPE.subgraphWorkers,
+    setup: `${SHAPE.label} on the real PostgreSQL; the clients in this process; simulated payment provider`,
     results,
   };
   mkdirSync(join(__dirname, '../results'), { recursive: true });
-  const file = join(__dirname, `../results/checkout-${report.date.slice(0, 10)}.json`);
+  const file = join(__dirname, `../results/checkout-${report.date.slice(0, 10)}${SHAPE.shape === 'services' ? '-services' : ''}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nwritten to ${file}`);
 }

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // bench/product-page: the storefront's product listing driven through the gateway at 50 connections against
 // the real PostgreSQL, and the products-only part of it sent through the gateway and straight to the products
-// subgraph, side by side in one run. Prints RPS, p50 and p99 under load, the CPU the supergraph process spent
-// per request, p50 of one request alone, and writes bench/results/product-page-<date>.json.
+// subgraph, side by side in one run. Prints RPS, p50 and p99 under load, the supergraph's CPU per request (its
+// whole process tree, from /proc), p50 of one request alone, and writes
+// bench/results/product-page-<date>[-services].json.
 //
 //   pnpm build && node bench/product-page/run.js        (DATABASE_URL defaults to the local server)
 //   DURATION=30 CONNECTIONS=50 node bench/product-page/run.js
+//   SHAPE=services SUBGRAPH_WORKERS=2 GATEWAY_WORKERS=2 node bench/product-page/run.js   (a process per service,
+//                                                       on REDIS_URL, default the local server; embedded by default)
 //   SCENARIOS=products-direct PROFILE=1 node bench/product-page/run.js       (one scenario, + where its CPU went)
 //   BASELINE_ROOT=/path/to/a/built/checkout ROUNDS=2 node bench/product-page/run.js   (before/after in one run)
 //   POOL_MAX=4 …                                  (connections per service pool; default the launcher's 10)
@@ -16,8 +19,8 @@ const { join, resolve } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
-const { deleteRedisKeys } = require('../lib/redis-keys');
-const { ROOT, spawnSupergraph } = require('../lib/supergraph-child');
+const { startSampling } = require('../lib/process-sampler');
+const { ROOT, benchShape, spawnSupergraph } = require('../lib/supergraph-child');
 const { summariseProfile } = require('../subscriptions/profile-summary');
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -81,11 +84,11 @@ function load(url, query, duration, connections = CONNECTIONS) {
   });
 }
 
-/** CPU seconds (user + system, every thread: JS, GC, libuv) a process has used so far, from /proc. */
-function cpuSecondsOf(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime: fields 14 and 15 of stat
+/** CPU seconds (user + system, every thread and every process of the tree) the supergraph has used so far. */
+function cpuSecondsOf(target) {
+  const ticks = target.sampler.now().processes.supergraph?.ticks;
+  if (ticks === undefined) throw new Error(`${target.label}: the supergraph is gone`);
+  return ticks / CLOCK_TICKS;
 }
 
 /**
@@ -121,38 +124,35 @@ async function startTarget({ label, root, port }) {
   url.pathname = `/${database}`;
   await admin(`create database "${database}"`);
   const profileFile = join(tmpdir(), `${database}.cpuprofile`);
-  const child = spawnSupergraph({
+  const supergraph = spawnSupergraph({
     port,
     root,
     databaseUrl: url.toString(),
     keyPrefix: database,
     env: {
       BENCH_PROFILE_FILE: profileFile,
-      METRICS_PORT: String(port + 50),
-      // Each of the seven services has a pool of its own: on a server shared with other work, fewer connections.
+      // Each service has a pool of its own: on a server shared with other work, fewer connections.
       ...(process.env.POOL_MAX ? { DATABASE_POOL_MAX: process.env.POOL_MAX } : {}),
     },
+    // The hook goes into the embedded launcher's one process (spawnSupergraph refuses it in the services shape).
     nodeArgs: PROFILE ? ['-r', join(__dirname, '../subscriptions/profile-hook.js')] : [],
   });
+  const signal = (name) => process.kill(supergraph.pid, name);
   const target = {
     label,
     port,
-    child,
+    sampler: null,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((done) => child.once('exit', done));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      target.sampler?.stop();
+      await supergraph.stop();
       await admin(`drop database if exists "${database}" with (force)`);
-      if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
     },
     profiler: PROFILE
       ? {
-          start: () => child.kill('SIGUSR2'),
+          start: () => signal('SIGUSR2'),
           /** Stops the profiler, keeps the raw .cpuprofile as `keepAs` (DevTools, speedscope), summarises it. */
           async stop(keepAs) {
-            child.kill('SIGUSR2');
+            signal('SIGUSR2');
             for (let attempt = 0; attempt < 120 && !existsSync(profileFile); attempt++) await sleep(500);
             const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
             if (keepAs) renameSync(profileFile, keepAs);
@@ -163,17 +163,10 @@ async function startTarget({ label, root, port }) {
       : null,
   };
   try {
-    for (let attempt = 0; ; attempt++) {
-      if (child.exitCode !== null) throw new Error(`${label}: the supergraph exited with code ${child.exitCode}`);
-      if (attempt >= 240) throw new Error(`${label}: the supergraph did not answer within 120 s`);
-      try {
-        const response = await post(`http://127.0.0.1:${port}/graphql`, PRODUCTS_ONLY);
-        if (response.data?.products?.edges?.length === 20) break;
-      } catch {
-        // not listening yet
-      }
-      await sleep(500);
-    }
+    await supergraph.ready;
+    const response = await post(`http://127.0.0.1:${port}/graphql`, PRODUCTS_ONLY);
+    if (response.data?.products?.edges?.length !== 20) throw new Error(`${label}: the listing answered ${JSON.stringify(response)}`);
+    target.sampler = startSampling({ supergraph: supergraph.pid });
   } catch (error) {
     await target.stop();
     throw error;
@@ -186,10 +179,10 @@ async function measure(target, scenario, stamp) {
   const check = await post(url, scenario.query);
   if (check.errors) throw new Error(`${target.label}, ${scenario.name}: ${JSON.stringify(check.errors)}`);
   await load(url, scenario.query, 3); // warm-up: JIT, pools, caches
-  const cpuBefore = cpuSecondsOf(target.child.pid);
+  const cpuBefore = cpuSecondsOf(target);
   target.profiler?.start();
   const result = await load(url, scenario.query, DURATION);
-  const cpuSeconds = cpuSecondsOf(target.child.pid) - cpuBefore;
+  const cpuSeconds = cpuSecondsOf(target) - cpuBefore;
   const keepAs = join(__dirname, `../results/product-page-${stamp}-${scenario.id}-${target.label.replace(/\W+/g, '-')}.cpuprofile`);
   const profile = target.profiler ? await target.profiler.stop(keepAs) : undefined;
   const solo = SOLO_DURATION > 0 ? await load(url, scenario.query, SOLO_DURATION, 1) : null;
@@ -202,9 +195,9 @@ async function measure(target, scenario, stamp) {
     p99Ms: result.latency.p99,
     requests: result.requests.total,
     errors: result.errors + result.non2xx,
-    // Less sensitive to other work on a shared machine than req/s: the process's own CPU time (user + system,
-    // all threads, /proc) over the measured load, divided by the requests it answered. With PROFILE=1 it
-    // includes the profiler's own cost.
+    // Less sensitive to other work on a shared machine than req/s: the supergraph's own CPU time (user + system,
+    // all threads of all its processes, /proc) over the measured load, divided by the requests it answered. With
+    // PROFILE=1 it includes the profiler's own cost.
     cpuMsPerRequest: Number(((cpuSeconds * 1000) / result.requests.total).toFixed(2)),
     ...(solo ? { aloneP50Ms: solo.latency.p50, aloneP99Ms: solo.latency.p99, aloneErrors: solo.errors + solo.non2xx } : {}),
     ...(profile ? { profile, profileFile: keepAs } : {}),
@@ -224,6 +217,8 @@ function print(row) {
 }
 
 async function main() {
+  const shape = benchShape();
+  console.log(`shape: ${shape.label}`);
   const scenarios = chosenScenarios();
   const date = new Date().toISOString();
   const stamp = date.slice(0, 19).replace(/:/g, '');
@@ -255,11 +250,14 @@ async function main() {
       durationSeconds: DURATION,
       profiled: PROFILE,
       ...(BASELINE_ROOT ? { baseline: BASELINE_ROOT } : {}),
-      shape: 'embedded launcher process (gateway + 6 subgraphs, one process) on the real PostgreSQL; autocannon in this process',
+      shape: shape.shape,
+      gatewayWorkers: shape.gatewayWorkers,
+      subgraphWorkers: shape.subgraphWorkers,
+      setup: `${shape.label} on the real PostgreSQL; autocannon in this process; CPU is the supergraph's whole process tree`,
       results,
     };
     const partial = process.env.SCENARIOS || PROFILE || BASELINE_ROOT;
-    const file = join(__dirname, `../results/product-page-${partial ? stamp : date.slice(0, 10)}.json`);
+    const file = join(__dirname, `../results/product-page-${partial ? stamp : date.slice(0, 10)}${shape.shape === 'services' ? '-services' : ''}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nload average ${report.loadAverageBefore.join(' ')} → ${report.loadAverageAfter.join(' ')}; written to ${file}`);
   } finally {

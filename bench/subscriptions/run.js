@@ -3,14 +3,17 @@
 // `stockChanged(productIds: [p])` for one of a handful of products with `product { name price { formatted } }`
 // (resolved from the products subgraph per event: the federated part), then a burst of admin adjustStock
 // mutations. Prints one line per N: event-to-client latency p50 / p99, delivered / expected, dropped (the
-// gateway's counters), the supergraph process's peak RSS and CPU; writes bench/results/subscriptions-<date>T<hhmmss>.json.
+// gateway's counters), the supergraph's peak RSS and CPU (its whole process tree: every service in the services
+// shape); writes bench/results/subscriptions-<date>T<hhmmss>.json.
 //
 //   pnpm build && node bench/subscriptions/run.js        (DATABASE_URL, REDIS_URL default to the local servers)
 //   SUBSCRIBERS=1000,5000,10000 PRODUCTS=5 EVENTS_PER_PRODUCT=20 LOADGEN_PROCESSES=2 node bench/subscriptions/run.js
 //   PROFILE=1 SUBSCRIBERS=10000 node bench/subscriptions/run.js     (+ where the supergraph's CPU went, by package)
+//   SHAPE=services SUBGRAPH_WORKERS=2 node bench/subscriptions/run.js   (a process per service; embedded by default)
 //
-// Each N runs on a fresh database and a fresh supergraph child process (gateway + six subgraphs in one process,
-// production mode, Redis Streams bus and Redis Pub/Sub for subscriptions), so its peak RSS is its own. The
+// Each N runs on a fresh database and a fresh supergraph child (bench/lib/supergraph-child.js: gateway + six
+// subgraphs in one process, or a process per service; production mode, Redis Streams bus and Redis Pub/Sub for
+// subscriptions), so its peak RSS is its own. The
 // subscribers live in LOADGEN_PROCESSES child processes (subscribers.js), one socket per subscriber.
 'use strict';
 const { mkdirSync, writeFileSync } = require('node:fs');
@@ -19,8 +22,9 @@ const { cpus } = require('node:os');
 const { setTimeout: sleep } = require('node:timers/promises');
 const { scrape, subscriptionFigures, quantileBetween } = require('./gateway-metrics');
 const { startLoadGenerators } = require('./load-generators');
-const { startSampling, memory } = require('./process-sampler');
+const { startSampling, memory } = require('../lib/process-sampler');
 const { adjust, burst, stockFigures } = require('./stock-events');
+const { benchShape } = require('../lib/supergraph-child');
 const { startSupergraph } = require('./supergraph');
 
 const SUBSCRIBERS = (process.env.SUBSCRIBERS ?? '1000,5000,10000').split(',').map(Number);
@@ -242,6 +246,8 @@ function printRow(row) {
 }
 
 async function main() {
+  const shape = benchShape();
+  console.log(`shape: ${shape.label}`);
   const results = [];
   for (const subscribers of SUBSCRIBERS) results.push(await runOne(subscribers));
   const report = {
@@ -253,15 +259,18 @@ async function main() {
     burstConcurrency: BURST_CONCURRENCY,
     profiled: process.env.PROFILE === '1',
     subscription: SUBSCRIPTION,
-    shape:
-      'embedded launcher process (gateway + 6 subgraphs, one process) on the real PostgreSQL and Redis (Streams bus, Pub/Sub for subscriptions); ' +
+    shape: shape.shape,
+    gatewayWorkers: shape.gatewayWorkers,
+    subgraphWorkers: shape.subgraphWorkers,
+    setup:
+      `${shape.label} on the real PostgreSQL and Redis (Streams bus, Pub/Sub for subscriptions); CPU and RSS of the supergraph are its whole process tree; ` +
       'anonymous subscribers, one graphql-ws socket each, in separate load-generator processes; admin adjustStock (+1) through the gateway over HTTP',
     results,
   };
   mkdirSync(join(__dirname, '../results'), { recursive: true });
   // One file per run (date and UTC time), so the runs of a day recorded in the README all stay.
   const stamp = `${report.date.slice(0, 10)}T${report.date.slice(11, 19).replaceAll(':', '')}`;
-  const file = join(__dirname, `../results/subscriptions-${stamp}${report.profiled ? '-profiled' : ''}.json`);
+  const file = join(__dirname, `../results/subscriptions-${stamp}${shape.shape === 'services' ? '-services' : ''}${report.profiled ? '-profiled' : ''}.json`);
   writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
   console.log(`\nwritten to ${file}`);
 }

@@ -6,6 +6,7 @@ import 'reflect-metadata';
 
 export * from './config/env';
 export * from './config/common-env';
+export * from './config/worker-count';
 export * from './logging/logger';
 export * from './errors/error-codes';
 export * from './errors/domain-error';
@@ -31,6 +32,8 @@ export * from './graphql/connection';
 export * from './graphql/selection';
 export * from './graphql/scalars';
 export * from './server/termination';
+export * from './server/clustered-service';
+export * from './server/subgraph-process';
 export * from './text/slug';
 export * from './text/uuid';
 export * from './text/display-text';

@@ -2,13 +2,10 @@ import { join } from 'node:path';
 import { createEventBus, loadEventBusConfig } from '@techally/events';
 import { createGateway, loadGatewayConfig } from '@techally/gateway';
 import { createLogger, startEmbeddedPostgres, type EmbeddedPostgres, type Logger, type SubgraphApp } from '@techally/platform';
-import { localSubgraphUrl, subgraphUrlVariable, SUBGRAPHS, type SubgraphDefinition } from './subgraph-registry';
+import { localGraphEnv } from './local-graph-env';
+import { SUBGRAPHS } from './subgraph-registry';
 
-/** Documented defaults of the embedded start (README.md, "Configuration"). Never used in production. */
-export const EMBEDDED_DEFAULTS = {
-  ADMIN_EMAIL: 'admin@techally.local',
-  ADMIN_PASSWORD: 'techally-owner-password',
-} as const;
+export { EMBEDDED_DEFAULTS } from './local-graph-env';
 
 export interface EmbeddedSupergraphOptions {
   readonly env: Record<string, string | undefined>;
@@ -53,19 +50,11 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
       logger.info({ dataDir: options.dataDir }, 'embedded PostgreSQL (PGlite) started');
     }
 
-    // Every subgraph's port is known before any starts, so each can be told where the others are
-    // (SUBGRAPH_<NAME>_URL, the same variables the gateway reads).
-    const ports = new Map(SUBGRAPHS.map((definition) => [definition.name, portOf(definition, options.env)]));
-    const subgraphUrls = Object.fromEntries(
-      SUBGRAPHS.map((definition) => [subgraphUrlVariable(definition.name), localSubgraphUrl(definition, ports.get(definition.name))]),
-    );
+    const local = localGraphEnv(options.env, options.dataDir);
+    const ports = local.ports;
     const baseEnv: Record<string, string | undefined> = {
-      ...EMBEDDED_DEFAULTS,
       ...embeddedEventDefaults,
-      JWT_SIGNING_KEY_FILE: join(options.dataDir, 'jwt-signing-key.json'),
-      JWKS_URL: `http://127.0.0.1:${ports.get('users')}/.well-known/jwks.json`,
-      ...subgraphUrls,
-      ...options.env,
+      ...local.env,
       DATABASE_URL: databaseUrl,
       DATABASE_POOL_MAX: poolMax,
     };
@@ -97,9 +86,4 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
     await stop();
     throw error;
   }
-}
-
-function portOf(definition: SubgraphDefinition, env: Record<string, string | undefined>): number {
-  const value = env[definition.portVariable];
-  return value === undefined ? definition.defaultPort : Number(value);
 }

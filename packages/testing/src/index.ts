@@ -12,3 +12,4 @@ export * from './tcp-proxy';
 export * from './stripe-fake';
 export * from './graphql-ws-client';
 export * from './private-redis';
+export * from './child-process-output';

@@ -1,19 +1,16 @@
 /**
- * One inventory process: `node dist/main.js`. Reads the environment, migrates, serves; drains on SIGTERM.
- * Seeding is the embedded launcher's business, never a production start's.
+ * One inventory process: `node dist/main.js`. Reads the environment, migrates once, serves from one process or
+ * SUBGRAPH_WORKERS workers (its workers share the database, and Redis carries events and subscription Pub/Sub between them); drains on SIGTERM.
+ * Seeding is the launchers' business (`pnpm start`, `SEED_DEMO_DATA=true pnpm start:services`), never a production start's.
  */
-import { ConfigError, createLogger, stopOnTerminationSignals } from '@techally/platform';
+import { ConfigError, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
 import { createInventorySubgraph, loadInventoryConfig } from './index';
 
 async function main(): Promise<void> {
   const config = loadInventoryConfig();
+  const workers = readWorkerCount('SUBGRAPH_WORKERS', process.env, ['DATABASE_URL', 'REDIS_URL']);
   const logger = createLogger({ name: 'inventory', level: config.logLevel });
-  const subgraph = await createInventorySubgraph(config, { logger });
-  await subgraph.migrate();
-  const url = await subgraph.listen(config.port, config.host);
-  logger.info({ url }, 'inventory subgraph ready');
-
-  stopOnTerminationSignals(() => subgraph.stop(), logger);
+  await runSubgraphProcess({ name: 'inventory', config, workers, logger, create: () => createInventorySubgraph(config, { logger }) });
 }
 
 main().catch((error: unknown) => {

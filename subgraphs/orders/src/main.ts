@@ -1,19 +1,16 @@
 /**
- * One orders process: `node dist/main.js`. Reads the environment, migrates, serves; drains on SIGTERM.
- * Seeding is the embedded launcher's business, never a production start's.
+ * One orders process: `node dist/main.js`. Reads the environment, migrates once, serves from one process or
+ * SUBGRAPH_WORKERS workers (its workers share the database, and Redis carries events and subscription Pub/Sub between them); drains on SIGTERM.
+ * Seeding is the launchers' business (`pnpm start`, `SEED_DEMO_DATA=true pnpm start:services`), never a production start's.
  */
-import { ConfigError, createLogger, stopOnTerminationSignals } from '@techally/platform';
+import { ConfigError, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
 import { createOrdersSubgraph, loadOrdersConfig } from './index';
 
 async function main(): Promise<void> {
   const config = loadOrdersConfig();
+  const workers = readWorkerCount('SUBGRAPH_WORKERS', process.env, ['DATABASE_URL', 'REDIS_URL']);
   const logger = createLogger({ name: 'orders', level: config.logLevel });
-  const subgraph = await createOrdersSubgraph(config, { logger });
-  await subgraph.migrate();
-  const url = await subgraph.listen(config.port, config.host);
-  logger.info({ url }, 'orders subgraph ready');
-
-  stopOnTerminationSignals(() => subgraph.stop(), logger);
+  await runSubgraphProcess({ name: 'orders', config, workers, logger, create: () => createOrdersSubgraph(config, { logger }) });
 }
 
 main().catch((error: unknown) => {

@@ -1,19 +1,16 @@
 /**
- * One products process: `node dist/main.js`. Reads the environment, migrates, serves; drains on SIGTERM.
- * Seeding is the embedded launcher's business, never a production start's.
+ * One products process: `node dist/main.js`. Reads the environment, migrates once, serves from one process or
+ * SUBGRAPH_WORKERS workers (its workers share only the database); drains on SIGTERM.
+ * Seeding is the launchers' business (`pnpm start`, `SEED_DEMO_DATA=true pnpm start:services`), never a production start's.
  */
-import { ConfigError, createLogger, stopOnTerminationSignals } from '@techally/platform';
+import { ConfigError, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
 import { createProductsSubgraph, loadProductsConfig } from './index';
 
 async function main(): Promise<void> {
   const config = loadProductsConfig();
+  const workers = readWorkerCount('SUBGRAPH_WORKERS', process.env, ['DATABASE_URL']);
   const logger = createLogger({ name: 'products', level: config.logLevel });
-  const subgraph = await createProductsSubgraph(config, { logger });
-  await subgraph.migrate();
-  const url = await subgraph.listen(config.port, config.host);
-  logger.info({ url }, 'products subgraph ready');
-
-  stopOnTerminationSignals(() => subgraph.stop(), logger);
+  await runSubgraphProcess({ name: 'products', config, workers, logger, create: () => createProductsSubgraph(config, { logger }) });
 }
 
 main().catch((error: unknown) => {

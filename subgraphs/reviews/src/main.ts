@@ -1,19 +1,16 @@
 /**
- * One reviews process: `node dist/main.js`. Reads the environment, migrates, serves; drains on SIGTERM.
- * Seeding is the embedded launcher's business, never a production start's.
+ * One reviews process: `node dist/main.js`. Reads the environment, migrates once, serves from one process or
+ * SUBGRAPH_WORKERS workers (its workers share the database, and Redis carries the events between them); drains on SIGTERM.
+ * Seeding is the launchers' business (`pnpm start`, `SEED_DEMO_DATA=true pnpm start:services`), never a production start's.
  */
-import { ConfigError, createLogger, stopOnTerminationSignals } from '@techally/platform';
+import { ConfigError, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
 import { createReviewsSubgraph, loadReviewsConfig } from './index';
 
 async function main(): Promise<void> {
   const config = loadReviewsConfig();
+  const workers = readWorkerCount('SUBGRAPH_WORKERS', process.env, ['DATABASE_URL', 'REDIS_URL']);
   const logger = createLogger({ name: 'reviews', level: config.logLevel });
-  const subgraph = await createReviewsSubgraph(config, { logger });
-  await subgraph.migrate();
-  const url = await subgraph.listen(config.port, config.host);
-  logger.info({ url }, 'reviews subgraph ready');
-
-  stopOnTerminationSignals(() => subgraph.stop(), logger);
+  await runSubgraphProcess({ name: 'reviews', config, workers, logger, create: () => createReviewsSubgraph(config, { logger }) });
 }
 
 main().catch((error: unknown) => {

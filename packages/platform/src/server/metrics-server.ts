@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Registry } from 'prom-client';
+import { Registry } from 'prom-client';
+import { clusterMetricsUrl, reportToPrimary } from '../metrics/cluster-metrics';
 
 /** The offset of a service's default metrics port from its HTTP port: the gateway's 4000 → 9464 (Prometheus' usual). */
 const METRICS_PORT_OFFSET = 5_464;
@@ -22,24 +23,39 @@ export interface MetricsServer {
   stop(): Promise<void>;
 }
 
+/** What a metrics server serves: a prom-client registry, or the sum of a cluster's workers. */
+export interface MetricsSource {
+  metrics(): Promise<string>;
+  readonly contentType: string;
+}
+
 /**
  * `/metrics` on a port of its own, never on the public one: the figures (operation names, volumes, process
  * internals) are for the scraper on the internal network, not for every client (issue #9, item 14).
+ *
+ * In a worker of a clustered service (`runClusteredService`) nothing is bound: the registry is reported to the
+ * primary, which serves every worker's figures summed on the metrics port, and `listen` answers that URL.
  */
-export function createMetricsServer(registry: Registry): MetricsServer {
+export function createMetricsServer(source: MetricsSource): MetricsServer {
+  let stopReporting: (() => void) | null = null;
   const server = createServer((request, response) => {
     if (request.method !== 'GET' || new URL(request.url ?? '/', 'http://localhost').pathname !== '/metrics') {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('only GET /metrics is served here\n');
       return;
     }
-    registry.metrics().then(
-      (text) => response.writeHead(200, { 'content-type': registry.contentType }).end(text),
+    source.metrics().then(
+      (text) => response.writeHead(200, { 'content-type': source.contentType }).end(text),
       () => response.writeHead(500).end(),
     );
   });
   server.keepAliveTimeout = 5_000;
   return {
     async listen(port, host) {
+      const primaryUrl = clusterMetricsUrl();
+      if (primaryUrl && source instanceof Registry) {
+        stopReporting ??= reportToPrimary(source);
+        return primaryUrl;
+      }
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -51,6 +67,8 @@ export function createMetricsServer(registry: Registry): MetricsServer {
       return `http://${shownHost}:${(server.address() as AddressInfo).port}/metrics`;
     },
     async stop() {
+      stopReporting?.();
+      stopReporting = null;
       if (!server.listening) return;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections(); // a scrape is cheap to lose; stopping must not wait for one

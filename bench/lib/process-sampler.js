@@ -1,7 +1,8 @@
 'use strict';
-// Samples processes' CPU time and memory from /proc (Linux) while a bench runs: the supergraph child (gateway and
-// subgraphs in one process), the load generators, and the machine's idle time from /proc/stat.
-const { readFileSync } = require('node:fs');
+// Samples processes' CPU time and memory from /proc (Linux) while a bench runs: the supergraph child with every
+// process under it (in the services shape: each service's primary and workers), the load generators, and the
+// machine's idle time from /proc/stat. Each named pid stands for its whole process tree.
+const { readdirSync, readFileSync } = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const { setInterval, clearInterval } = require('node:timers');
 const { cpus } = require('node:os');
@@ -16,18 +17,80 @@ const TICKS_PER_SECOND = (() => {
   }
 })();
 
-/** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat, after the command name). */
-function cpuTicks(pid) {
+/** The fields of /proc/<pid>/stat after the command name (state is [0], ppid [1], utime [11], stime [12]). */
+function statFields(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
+function cpuTicks(pid) {
+  const fields = statFields(pid);
   return Number(fields[11]) + Number(fields[12]);
 }
 
-/** VmRSS and VmHWM (peak resident set since the process started), in MiB. */
-function memory(pid) {
+/** Every process now: its parent's pid, by pid. */
+function parents() {
+  const byPid = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      byPid.set(Number(entry), Number(statFields(entry)[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return byPid;
+}
+
+/** `pid` and every process under it, from one snapshot of the parents. */
+function processTree(pid, parentOf) {
+  const children = new Map();
+  for (const [child, parent] of parentOf) children.set(parent, [...(children.get(parent) ?? []), child]);
+  const tree = [pid];
+  for (let index = 0; index < tree.length; index++) tree.push(...(children.get(tree[index]) ?? []));
+  return tree;
+}
+
+/** VmRSS and VmHWM (peak resident set since the process started), in MiB, of one process. */
+function processMemory(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { rssMiB: kib('VmRSS') / 1024, peakRssMiB: kib('VmHWM') / 1024 };
+}
+
+/**
+ * VmRSS and VmHWM of `pid` and every process under it, summed, in MiB. The sum of the peaks is an upper bound of
+ * the tree's peak (the processes need not have peaked together); for one process it is its peak.
+ */
+function memory(pid) {
+  const total = { rssMiB: 0, peakRssMiB: 0 };
+  for (const member of processTree(pid, parents())) {
+    try {
+      const figures = processMemory(member);
+      total.rssMiB += figures.rssMiB;
+      total.peakRssMiB += figures.peakRssMiB;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
+/** CPU ticks and memory of `pid`'s whole tree; throws when `pid` itself is gone. */
+function treeFigures(pid, parentOf) {
+  const root = { ticks: cpuTicks(pid), ...processMemory(pid) };
+  for (const member of processTree(pid, parentOf).slice(1)) {
+    try {
+      const figures = processMemory(member);
+      root.ticks += cpuTicks(member);
+      root.rssMiB += figures.rssMiB;
+      root.peakRssMiB += figures.peakRssMiB;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return root;
 }
 
 /** Busy and total ticks of the whole machine (all cores), from the first line of /proc/stat. */
@@ -41,17 +104,18 @@ function machineTicks() {
 
 /**
  * Starts sampling every `intervalMs`. `window(from, to)` summarises the samples between two instants
- * (Date.now()): per process its mean and peak CPU (% of one core, over one interval) and peak RSS; the machine's
- * busy share of all its cores.
+ * (Date.now()): per named process tree its mean and peak CPU (% of one core, over one interval; above 100 % when
+ * the tree's processes ran on several cores) and peak RSS; the machine's busy share of all its cores.
  */
 function startSampling(pids, intervalMs = 500) {
   const samples = [];
   const take = () => {
     const at = Date.now();
     const processes = {};
+    const parentOf = parents();
     for (const [name, pid] of Object.entries(pids)) {
       try {
-        processes[name] = { ticks: cpuTicks(pid), ...memory(pid) };
+        processes[name] = treeFigures(pid, parentOf);
       } catch {
         // the process is gone
       }

@@ -1,0 +1,21 @@
+import type { Logger } from '@techally/platform';
+import { SUBGRAPHS } from './subgraph-registry';
+
+/**
+ * Loads the demo shop (packages/demo-data) into every subgraph's schema on `env`'s DATABASE_URL, as `pnpm start`
+ * does: each subgraph migrated, then seeded where its tables are empty (a seeded database is left as it is; the
+ * seeds take advisory locks, so a service starting meanwhile is harmless). Services never seed themselves in
+ * production; this is for a local start of the production shape (`SEED_DEMO_DATA=true pnpm start:services`).
+ */
+export async function seedDemoShop(env: Record<string, string | undefined>, logger: Logger): Promise<void> {
+  for (const definition of SUBGRAPHS) {
+    // No metrics port, no listening: the app exists only to migrate and seed.
+    const app = await definition.create({ ...env, METRICS_PORT: undefined }, logger.child({ service: definition.name }));
+    try {
+      await app.migrate();
+      await app.seed();
+    } finally {
+      await app.stop();
+    }
+  }
+}
