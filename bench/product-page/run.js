@@ -1,37 +1,42 @@
 #!/usr/bin/env node
 // bench/product-page: the storefront's product listing driven through the gateway at 50 connections against
-// the real PostgreSQL, and its parts sent straight to the subgraphs (the products listing, and the `_entities`
-// fetches the gateway's plan makes to inventory and reviews), side by side in one run. Prints RPS, p50, p99 and
-// the supergraph's CPU per request (its whole process tree, from /proc) and writes
+// the real PostgreSQL, the products-only part of it through the gateway, and its parts sent straight to the
+// subgraphs (the products listing, and the `_entities` fetches the gateway's plan makes to inventory and
+// reviews), side by side in one run. Prints RPS, p50 and p99 under load, the supergraph's CPU per request (its
+// whole process tree, from /proc), p50 of one request alone, and writes
 // bench/results/product-page-<date>[-services].json.
 //
 //   pnpm build && node bench/product-page/run.js        (DATABASE_URL defaults to the local server)
 //   DURATION=30 CONNECTIONS=50 node bench/product-page/run.js
 //   SHAPE=services SUBGRAPH_WORKERS=2 GATEWAY_WORKERS=2 node bench/product-page/run.js   (a process per service,
 //                                                       on REDIS_URL, default the local server; embedded by default)
-//   SCENARIOS=inventory-entities,reviews-entities …     a subset, by key
-//   PROFILE=1 …        + where the supergraph's CPU went during each scenario, by package and function (embedded shape)
-//   BASELINE=/path/to/another/built/checkout …   each scenario on that checkout's build too, in the same run
-//   ROUNDS=2 …         the whole list again (with BASELINE, alternating which build goes first)
+//   SCENARIOS=products-direct PROFILE=1 node bench/product-page/run.js       (one scenario, + where its CPU went)
+//   BASELINE_ROOT=/path/to/a/built/checkout ROUNDS=2 node bench/product-page/run.js   (before/after in one run)
+//   POOL_MAX=4 …                                  (connections per service pool; default the launcher's 10)
 'use strict';
-const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { cpus, loadavg, tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
+const { setTimeout: sleep } = require('node:timers/promises');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { startSampling } = require('../lib/process-sampler');
-const { benchShape, ROOT, spawnSupergraph } = require('../lib/supergraph-child');
+const { ROOT, benchShape, spawnSupergraph } = require('../lib/supergraph-child');
 const { summariseProfile } = require('../subscriptions/profile-summary');
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
-const PORT = Number(process.env.PORT ?? 15000);
-/** The baseline's supergraph listens 100 ports above this tree's. */
-const BASELINE_PORT = PORT + 100;
+/** Seconds of one connection sending one request at a time: the latency of a request alone (0: skip). */
+const SOLO_DURATION = Number(process.env.SOLO_DURATION ?? 5);
+/** PROFILE=1: V8's CPU profiler runs in the supergraph over each measured load (costs CPU; off by default). */
 const PROFILE = process.env.PROFILE === '1';
-const BASELINE = process.env.BASELINE ? resolve(process.env.BASELINE) : undefined;
+/** Another checkout, built, measured in the same run against this one, alternating (ROUNDS times each). */
+const BASELINE_ROOT = process.env.BASELINE_ROOT ? resolve(process.env.BASELINE_ROOT) : null;
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
+const PORT = Number(process.env.PORT ?? 15000);
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 const FULL_LISTING = `{ products(first: 20) { totalCount edges { node { id name slug price { formatted }
   category { name } inStock inventory { available } rating { average count } } } } }`;
@@ -42,23 +47,23 @@ const PRODUCTS_ONLY = `{ products(first: 20) { totalCount edges { node { id name
 const INVENTORY_ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Product{inStock inventory{available}}}}';
 const REVIEWS_ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Product{rating{average count}}}}';
 
-/** Offsets from a supergraph's gateway port (bench/lib/supergraph-child.js). */
-const OFFSET = { gateway: 0, products: 2, inventory: 3, reviews: 6 };
-
+/** `port` is the supergraph's gateway port; subgraphs follow it (products is port + 2). */
 const ALL_SCENARIOS = [
-  { key: 'storefront', name: 'gateway: storefront listing (products + inventory + reviews)', target: 'gateway', query: FULL_LISTING },
-  { key: 'products-only', name: 'gateway: products-only listing', target: 'gateway', query: PRODUCTS_ONLY },
-  { key: 'products-direct', name: 'products subgraph directly: same products-only listing', target: 'products', query: PRODUCTS_ONLY },
-  { key: 'inventory-entities', name: 'inventory entities directly: 20 products inStock, inventory { available }', target: 'inventory', query: INVENTORY_ENTITIES, entities: true },
-  { key: 'reviews-entities', name: 'reviews entities directly: 20 products rating { average count }', target: 'reviews', query: REVIEWS_ENTITIES, entities: true },
+  { id: 'gateway-storefront', name: 'gateway: storefront listing (products + inventory + reviews)', offset: 0, query: FULL_LISTING },
+  { id: 'gateway-products', name: 'gateway: products-only listing', offset: 0, query: PRODUCTS_ONLY },
+  { id: 'products-direct', name: 'products subgraph directly: same products-only listing', offset: 2, query: PRODUCTS_ONLY },
+  { id: 'inventory-entities', name: 'inventory entities directly: 20 products inStock, inventory { available }', offset: 3, query: INVENTORY_ENTITIES, entities: true },
+  { id: 'reviews-entities', name: 'reviews entities directly: 20 products rating { average count }', offset: 6, query: REVIEWS_ENTITIES, entities: true },
 ];
 
-function selectedScenarios() {
+/** SCENARIOS=products-direct,gateway-products runs only those (by id), in that order. */
+function chosenScenarios() {
   if (!process.env.SCENARIOS) return ALL_SCENARIOS;
-  const keys = process.env.SCENARIOS.split(',').map((key) => key.trim()).filter(Boolean);
-  const unknown = keys.filter((key) => !ALL_SCENARIOS.some((scenario) => scenario.key === key));
-  if (unknown.length > 0) throw new Error(`SCENARIOS: unknown ${unknown.join(', ')}; known: ${ALL_SCENARIOS.map((s) => s.key).join(', ')}`);
-  return ALL_SCENARIOS.filter((scenario) => keys.includes(scenario.key));
+  return process.env.SCENARIOS.split(',').map((id) => {
+    const scenario = ALL_SCENARIOS.find((candidate) => candidate.id === id.trim());
+    if (!scenario) throw new Error(`SCENARIOS: unknown scenario "${id}"; known: ${ALL_SCENARIOS.map((s) => s.id).join(', ')}`);
+    return scenario;
+  });
 }
 
 async function admin(sql) {
@@ -72,153 +77,202 @@ async function admin(sql) {
 }
 
 async function post(url, query, variables) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(variables ? { query, variables } : { query }),
-  });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   return response.json();
 }
 
-/** A fresh database and a supergraph on it, from `root`'s build; resolves once it serves. */
-async function startSupergraph({ label, root, port }) {
-  const database = `techally_bench_${Date.now().toString(36)}_${label}`;
+function load(url, query, variables, duration, connections = CONNECTIONS) {
+  return autocannon({
+    url,
+    method: 'POST',
+    connections,
+    duration,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+}
+
+/** CPU seconds (user + system, every thread and every process of the tree) the supergraph has used so far. */
+function cpuSecondsOf(target) {
+  const ticks = target.sampler.now().processes.supergraph?.ticks;
+  if (ticks === undefined) throw new Error(`${target.label}: the supergraph is gone`);
+  return ticks / CLOCK_TICKS;
+}
+
+/**
+ * The profile without the samples of the profiler's own stop (the hook serialising the profile, a few % of a
+ * short run), which is not the supergraph's work.
+ */
+function withoutProfilerStop(profile) {
+  const hook = new Set(profile.nodes.filter((node) => node.callFrame.url.endsWith('profile-hook.js')).map((node) => node.id));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const underHook = new Set();
+  const visit = (id) => {
+    underHook.add(id);
+    for (const child of byId.get(id).children ?? []) visit(child);
+  };
+  for (const id of hook) visit(id);
+  const samples = [];
+  const timeDeltas = [];
+  for (let index = 0; index < profile.samples.length; index++) {
+    if (underHook.has(profile.samples[index])) continue;
+    samples.push(profile.samples[index]);
+    timeDeltas.push(profile.timeDeltas[index]);
+  }
+  return { ...profile, samples, timeDeltas };
+}
+
+/**
+ * A supergraph child (one build: this checkout's, or the baseline's) on its own fresh database. With PROFILE=1
+ * its profiler (bench/subscriptions/profile-hook.js) starts on SIGUSR2 and writes the profile on the next one.
+ */
+async function startTarget({ label, root, port }) {
+  const database = `techally_bench_${Date.now().toString(36)}_${port}`;
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
   await admin(`create database "${database}"`);
   const profileFile = join(tmpdir(), `${database}.cpuprofile`);
-  const child = spawnSupergraph({
+  const supergraph = spawnSupergraph({
     port,
+    root,
     databaseUrl: url.toString(),
     keyPrefix: database,
-    root,
-    env: { BENCH_PROFILE_FILE: profileFile },
+    env: {
+      BENCH_PROFILE_FILE: profileFile,
+      // Each service has a pool of its own: on a server shared with other work, fewer connections.
+      ...(process.env.POOL_MAX ? { DATABASE_POOL_MAX: process.env.POOL_MAX } : {}),
+    },
+    // The hook goes into the embedded launcher's one process (spawnSupergraph refuses it in the services shape).
     nodeArgs: PROFILE ? ['-r', join(__dirname, '../subscriptions/profile-hook.js')] : [],
   });
-  const urlOf = (target) => `http://127.0.0.1:${port + OFFSET[target]}/graphql`;
-  const supergraph = {
+  const signal = (name) => process.kill(supergraph.pid, name);
+  const target = {
     label,
-    pid: child.pid,
-    urlOf,
+    port,
+    sampler: null,
     async stop() {
-      await child.stop();
+      target.sampler?.stop();
+      await supergraph.stop();
       await admin(`drop database if exists "${database}" with (force)`);
     },
-    profiler: {
-      start: () => process.kill(child.pid, 'SIGUSR2'),
-      /** Stops the profiler and summarises what it saw (the whole process: gateway and every subgraph). */
-      async stop() {
-        process.kill(child.pid, 'SIGUSR2');
-        for (let attempt = 0; attempt < 120 && !existsSync(profileFile); attempt++) await new Promise((done) => setTimeout(done, 500));
-        const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
-        if (process.env.PROFILE_DIR) writeFileSync(join(process.env.PROFILE_DIR, `${label}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
-        rmSync(profileFile, { force: true });
-        return profile.error ? profile : summariseProfile(profile, 15);
-      },
-    },
+    profiler: PROFILE
+      ? {
+          start: () => signal('SIGUSR2'),
+          /** Stops the profiler, keeps the raw .cpuprofile as `keepAs` (DevTools, speedscope), summarises it. */
+          async stop(keepAs) {
+            signal('SIGUSR2');
+            for (let attempt = 0; attempt < 120 && !existsSync(profileFile); attempt++) await sleep(500);
+            const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
+            if (keepAs) renameSync(profileFile, keepAs);
+            else rmSync(profileFile, { force: true });
+            return profile.error ? profile : summariseProfile(withoutProfilerStop(profile), 15);
+          },
+        }
+      : null,
   };
   try {
-    await child.ready;
-    // The page's products, as the gateway hands them to inventory and reviews.
-    const page = await post(urlOf('products'), '{ products(first: 20) { edges { node { id } } } }');
-    supergraph.representations = page.data.products.edges.map(({ node }) => ({ __typename: 'Product', id: node.id }));
-    return supergraph;
+    await supergraph.ready;
+    const response = await post(`http://127.0.0.1:${port}/graphql`, PRODUCTS_ONLY);
+    if (response.data?.products?.edges?.length !== 20) throw new Error(`${label}: the listing answered ${JSON.stringify(response)}`);
+    // The `_entities` scenarios ask for the page's own products, as the gateway's plan does.
+    target.representations = response.data.products.edges.map(({ node }) => ({ __typename: 'Product', id: node.id }));
+    target.sampler = startSampling({ supergraph: supergraph.pid });
   } catch (error) {
-    await supergraph.stop();
+    await target.stop();
     throw error;
   }
+  return target;
 }
 
-function load(url, body, duration) {
-  return autocannon({ url, method: 'POST', connections: CONNECTIONS, duration, headers: { 'content-type': 'application/json' }, body });
-}
-
-async function measure(supergraph, scenario, sampler) {
-  const url = supergraph.urlOf(scenario.target);
-  const variables = scenario.entities ? { representations: supergraph.representations } : undefined;
+async function measure(target, scenario, stamp) {
+  const url = `http://127.0.0.1:${target.port + scenario.offset}/graphql`;
+  const variables = scenario.entities ? { representations: target.representations } : undefined;
   const check = await post(url, scenario.query, variables);
-  if (check.errors) throw new Error(`${supergraph.label} ${scenario.name}: ${JSON.stringify(check.errors)}`);
-  const body = JSON.stringify(variables ? { query: scenario.query, variables } : { query: scenario.query });
-  await load(url, body, 3); // warm-up: JIT, pools, caches
-  if (PROFILE) supergraph.profiler.start();
-  const started = Date.now();
-  const result = await load(url, body, DURATION);
-  const cpu = sampler.window(started, Date.now());
-  const profile = PROFILE ? await supergraph.profiler.stop() : undefined;
-  const cpuSeconds = cpu.processes[supergraph.label]?.cpuSeconds;
-  const row = {
+  if (check.errors) throw new Error(`${target.label}, ${scenario.name}: ${JSON.stringify(check.errors)}`);
+  await load(url, scenario.query, variables, 3); // warm-up: JIT, pools, caches
+  const cpuBefore = cpuSecondsOf(target);
+  target.profiler?.start();
+  const result = await load(url, scenario.query, variables, DURATION);
+  const cpuSeconds = cpuSecondsOf(target) - cpuBefore;
+  const keepAs = join(__dirname, `../results/product-page-${stamp}-${scenario.id}-${target.label.replace(/\W+/g, '-')}.cpuprofile`);
+  const profile = target.profiler ? await target.profiler.stop(keepAs) : undefined;
+  const solo = SOLO_DURATION > 0 ? await load(url, scenario.query, variables, SOLO_DURATION, 1) : null;
+  return {
+    build: target.label,
     scenario: scenario.name,
-    ...(BASELINE ? { build: supergraph.label } : {}),
+    id: scenario.id,
     rps: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     requests: result.requests.total,
     errors: result.errors + result.non2xx,
-    // Every process of the supergraph (the launcher and, in the services shape, each service's workers).
-    cpuMsPerRequest: cpuSeconds == null || result.requests.total === 0 ? null : Number(((cpuSeconds * 1000) / result.requests.total).toFixed(2)),
-    supergraphCpuPercent: cpu.processes[supergraph.label]?.meanCpuPercent ?? null,
-    machineBusyPercent: cpu.machineBusyPercent,
+    // Less sensitive to other work on a shared machine than req/s: the supergraph's own CPU time (user + system,
+    // all threads of all its processes, /proc) over the measured load, divided by the requests it answered. With
+    // PROFILE=1 it includes the profiler's own cost.
+    cpuMsPerRequest: Number(((cpuSeconds * 1000) / result.requests.total).toFixed(2)),
+    ...(solo ? { aloneP50Ms: solo.latency.p50, aloneP99Ms: solo.latency.p99, aloneErrors: solo.errors + solo.non2xx } : {}),
+    ...(profile ? { profile, profileFile: keepAs } : {}),
   };
-  if (profile) row.profile = profile;
-  return row;
 }
 
 function print(row) {
-  const build = row.build ? `${row.build.padEnd(9)} ` : '';
   console.log(
-    `${build}${row.scenario.padEnd(76)} ${String(row.rps).padStart(6)} req/s   p50 ${String(row.p50Ms).padStart(4)} ms   p99 ${String(row.p99Ms).padStart(4)} ms   errors ${row.errors}` +
-      `   CPU ${row.cpuMsPerRequest} ms/request (supergraph ${row.supergraphCpuPercent} % of a core, machine ${row.machineBusyPercent} % busy)`,
+    `${`${row.build}: ${row.scenario}`.padEnd(76)} ${String(row.rps).padStart(6)} req/s   p50 ${String(row.p50Ms).padStart(4)} ms   p99 ${String(row.p99Ms).padStart(4)} ms   ` +
+      `CPU ${row.cpuMsPerRequest} ms/request   errors ${row.errors}` +
+      (row.aloneP50Ms !== undefined ? `   alone p50 ${row.aloneP50Ms} ms` : ''),
   );
   if (row.profile?.byArea) {
-    console.log(`    by package: ${row.profile.byArea.map(({ name, percent }) => `${name} ${percent}%`).join(', ')}`);
-    console.log(`    by function: ${row.profile.byFunction.slice(0, 10).map(({ name, percent }) => `${name} ${percent}%`).join(', ')}`);
+    console.log(`  by area:     ${row.profile.byArea.map(({ name, percent }) => `${name} ${percent}%`).join(', ')}`);
+    console.log(`  by function:\n${row.profile.byFunction.map(({ name, percent }) => `    ${String(percent).padStart(5)}%  ${name}`).join('\n')}`);
   }
 }
 
 async function main() {
   const shape = benchShape();
-  console.log(`shape: ${shape.label}${BASELINE ? `; baseline: ${BASELINE}` : ''}`);
-  const scenarios = selectedScenarios();
-  const supergraphs = [];
-  let sampler;
+  console.log(`shape: ${shape.label}`);
+  const scenarios = chosenScenarios();
+  const date = new Date().toISOString();
+  const stamp = date.slice(0, 19).replace(/:/g, '');
+  mkdirSync(join(__dirname, '../results'), { recursive: true });
+  const builds = [
+    ...(BASELINE_ROOT ? [{ label: 'baseline', root: BASELINE_ROOT, port: PORT + 100 }] : []),
+    { label: BASELINE_ROOT ? 'this checkout' : 'build', root: ROOT, port: PORT },
+  ];
+  const targets = [];
   try {
-    // Both started before anything is measured, so each scenario's two runs are minutes apart at most.
-    if (BASELINE) supergraphs.push(await startSupergraph({ label: 'baseline', root: BASELINE, port: BASELINE_PORT }));
-    supergraphs.push(await startSupergraph({ label: BASELINE ? 'this' : 'supergraph', root: ROOT, port: PORT }));
-    sampler = startSampling(Object.fromEntries(supergraphs.map((supergraph) => [supergraph.label, supergraph.pid])));
+    for (const build of builds) targets.push(await startTarget(build));
+    const loadBefore = loadavg().map((value) => Number(value.toFixed(2)));
     const results = [];
-    for (let round = 0; round < ROUNDS; round++) {
-      // Every other round the other build goes first, so a load that drifts during the run favours neither.
-      const order = round % 2 === 0 ? supergraphs : [...supergraphs].reverse();
-      for (const scenario of scenarios) {
-        for (const supergraph of order) {
-          const row = { ...(ROUNDS > 1 ? { round: round + 1 } : {}), ...(await measure(supergraph, scenario, sampler)) };
+    for (const scenario of scenarios) {
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const target of targets) {
+          const row = { round: round + 1, ...(await measure(target, scenario, stamp)) };
           results.push(row);
           print(row);
         }
       }
     }
     const report = {
-      date: new Date().toISOString(),
-      machine: `${require('node:os').cpus().length} cores, node ${process.version}, load ${require('node:os').loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`,
+      date,
+      machine: `${cpus().length} cores, node ${process.version}`,
+      loadAverageBefore: loadBefore,
+      loadAverageAfter: loadavg().map((value) => Number(value.toFixed(2))),
       connections: CONNECTIONS,
       durationSeconds: DURATION,
+      profiled: PROFILE,
+      ...(BASELINE_ROOT ? { baseline: BASELINE_ROOT } : {}),
       shape: shape.shape,
       gatewayWorkers: shape.gatewayWorkers,
       subgraphWorkers: shape.subgraphWorkers,
       setup: `${shape.label} on the real PostgreSQL; autocannon in this process; CPU is the supergraph's whole process tree`,
-      ...(BASELINE ? { baseline: BASELINE } : {}),
-      profiled: PROFILE,
       results,
     };
-    mkdirSync(join(__dirname, '../results'), { recursive: true });
-    const suffix = `${shape.shape === 'services' ? '-services' : ''}${process.env.SCENARIOS ? '-partial' : ''}${PROFILE ? '-profiled' : ''}${BASELINE ? '-vs-baseline' : ''}`;
-    const file = join(__dirname, `../results/product-page-${report.date.slice(0, 10)}${suffix}.json`);
+    const partial = process.env.SCENARIOS || PROFILE || BASELINE_ROOT;
+    const file = join(__dirname, `../results/product-page-${partial ? stamp : date.slice(0, 10)}${shape.shape === 'services' ? '-services' : ''}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-    console.log(`\nwritten to ${file}`);
+    console.log(`\nload average ${report.loadAverageBefore.join(' ')} → ${report.loadAverageAfter.join(' ')}; written to ${file}`);
   } finally {
-    sampler?.stop();
-    for (const supergraph of supergraphs) await supergraph.stop();
+    for (const target of targets) await target.stop();
   }
 }
 

@@ -30,6 +30,7 @@ export * from './server/subgraph-server';
 export * from './server/subgraph-app';
 export * from './graphql/money.type';
 export * from './graphql/connection';
+export * from './graphql/selection';
 export * from './graphql/scalars';
 export * from './server/termination';
 export * from './server/clustered-service';

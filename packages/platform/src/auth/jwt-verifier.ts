@@ -11,7 +11,17 @@ export interface JwtVerifierOptions {
   readonly keys: URL | JWTVerifyGetKey | KeyLike;
   readonly issuer: string;
   readonly audience: string;
+  /** The clock tokens are checked against (tests move it); defaults to the system's. */
+  readonly now?: () => number;
 }
+
+/**
+ * How long a verified token is answered from memory before it is verified again (never past its `exp`). Within
+ * what the key cache already allows: a key withdrawn from the JWKS is only noticed at its next fetch.
+ */
+export const VERIFIED_TOKEN_MEMO_MS = 60_000;
+/** Tokens remembered at most; the memo is emptied when full (a flood of distinct tokens costs what it did). */
+const MAX_REMEMBERED_TOKENS = 10_000;
 
 export interface AccessTokenVerifier {
   /** Verifies a bearer token and returns its viewer; throws UNAUTHENTICATED with a reason a client can act on. */
@@ -24,20 +34,37 @@ export interface AccessTokenVerifier {
  * Verifies ES256 access tokens against the published JWKS (fetched once, cached, refetched when an unknown
  * `kid` appears, so key rotation needs no restart). Used by the gateway and again by every subgraph: a
  * subgraph never trusts a header it has not verified itself.
+ *
+ * A token that verified is remembered for {@link VERIFIED_TOKEN_MEMO_MS}, never past its `exp`: a signed-in
+ * client's every request reaches the gateway and each subgraph of its plan with the same token, and an ES256
+ * verification costs a few hundred microseconds of CPU each time, a tenth of a listing's whole cost in a
+ * subgraph. Refusals are not remembered.
  */
 export function createAccessTokenVerifier(options: JwtVerifierOptions): AccessTokenVerifier {
   const keys = options.keys instanceof URL ? createRemoteJWKSet(options.keys, { cooldownDuration: 30_000 }) : options.keys;
+  const now = options.now ?? Date.now;
+  const remembered = new Map<string, { readonly viewer: Viewer; readonly until: number }>();
 
   async function verify(token: string): Promise<Viewer> {
+    const known = remembered.get(token);
+    if (known) {
+      if (now() < known.until) return known.viewer;
+      remembered.delete(token);
+    }
+    const verifiedAt = now();
     try {
       const { payload } = await jwtVerify(token, keys as JWTVerifyGetKey, {
         algorithms: [ACCESS_TOKEN_ALGORITHM],
         issuer: options.issuer,
         audience: options.audience,
         requiredClaims: ['sub', 'exp', 'iat'],
+        currentDate: new Date(verifiedAt),
       });
       const roles = Array.isArray(payload['roles']) ? payload['roles'].filter(isRole) : [];
-      return { userId: payload.sub as string, roles };
+      const viewer: Viewer = Object.freeze({ userId: payload.sub as string, roles: Object.freeze(roles) });
+      if (remembered.size >= MAX_REMEMBERED_TOKENS) remembered.clear();
+      remembered.set(token, { viewer, until: Math.min((payload.exp as number) * 1000, verifiedAt + VERIFIED_TOKEN_MEMO_MS) });
+      return viewer;
     } catch (error) {
       // The keys could not be fetched (the users subgraph is down): not the client's fault, and retrying
       // later will work, so it must not read as "your token is bad".

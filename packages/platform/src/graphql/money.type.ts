@@ -38,15 +38,34 @@ export class Money {
   }
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
+/** A formatter per currency, with its minor-unit exponent read once (`resolvedOptions()` builds a new object). */
+const formatters = new Map<string, { readonly format: Intl.NumberFormat; readonly divisor: number }>();
+
+/**
+ * Formatted amounts already asked for. A catalog repeats a few hundred prices in every listing, and
+ * `Intl.NumberFormat#format` costs microseconds each time; bounded (emptied when full), as amounts are unbounded.
+ */
+const formatted = new Map<string, string>();
+const MAX_FORMATTED = 10_000;
 
 /** Formats minor units for display in the shop's locale (en-US): 1999 USD → "$19.99". */
 export function formatMoney(amount: number, currency: string): string {
+  const key = `${currency}${amount}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatUncached(amount, currency);
+    if (formatted.size >= MAX_FORMATTED) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+function formatUncached(amount: number, currency: string): string {
   let formatter = formatters.get(currency);
   if (!formatter) {
-    formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    formatter = { format, divisor: 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2) };
     formatters.set(currency, formatter);
   }
-  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
-  return formatter.format(amount / 10 ** digits);
+  return formatter.format.format(amount / formatter.divisor);
 }

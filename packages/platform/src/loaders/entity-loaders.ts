@@ -12,14 +12,76 @@ export function createEntityLoader<Entity extends object, Key extends string & k
   key: Key,
   extraFilter: FilterQuery<Entity> = {} as FilterQuery<Entity>,
 ): DataLoader<Entity[Key], Entity | null> {
-  return new DataLoader<Entity[Key], Entity | null>(
-    async (keys) => {
-      const rows = await em.find(entity, { ...(extraFilter as object), [key]: { $in: [...keys] } } as FilterQuery<Entity>);
-      const byKey = new Map<unknown, Entity>(rows.map((row) => [(row as Entity)[key], row as Entity]));
-      return keys.map((k) => byKey.get(k) ?? null);
-    },
-    { maxBatchSize: 500 },
+  return createRecordLoader(
+    async (keys) => (await em.find(entity, { ...(extraFilter as object), [key]: { $in: [...keys] } } as FilterQuery<Entity>)) as Entity[],
+    (row) => row[key],
   );
+}
+
+/**
+ * The same batching for rows that are not entities: `load` answers the rows for a batch of keys in one
+ * statement (plain records of a read path, mapped once, no identity map), `keyOf` says which key a row answers.
+ * Missing keys resolve to null. One per request, like the entity loaders.
+ */
+export function createRecordLoader<Row, Key>(
+  load: (keys: ReadonlyArray<Key>) => Promise<ReadonlyArray<Row>>,
+  keyOf: (row: Row) => Key,
+): RecordLoader<Key, Row> {
+  return new RecordLoader(load, keyOf);
+}
+
+/**
+ * A DataLoader of plain rows that can also answer synchronously what it already knows ({@link peek}). A
+ * resolver that returns a value rather than a promise keeps graphql-js on its synchronous path for that object:
+ * a listing whose rows were primed by the page's own statement then completes its 20 nodes without 20 promises.
+ */
+export class RecordLoader<Key, Row> extends DataLoader<Key, Row | null> {
+  private readonly known: Map<Key, Row | null>;
+
+  constructor(load: (keys: ReadonlyArray<Key>) => Promise<ReadonlyArray<Row>>, keyOf: (row: Row) => Key) {
+    const known = new Map<Key, Row | null>();
+    super(
+      async (keys) => {
+        const rows = await load(keys);
+        const byKey = new Map<Key, Row>();
+        for (const row of rows) byKey.set(keyOf(row), row);
+        return keys.map((key) => {
+          const row = byKey.get(key) ?? null;
+          known.set(key, row);
+          return row;
+        });
+      },
+      { maxBatchSize: 500 },
+    );
+    this.known = known;
+  }
+
+  /** The row already loaded or primed for `key` (null: known to be missing), or undefined when not known yet. */
+  peek(key: Key): Row | null | undefined {
+    return this.known.get(key);
+  }
+
+  /** Like DataLoader's: a key already known keeps its row (clear it first to replace it). */
+  override prime(key: Key, value: Row | null | PromiseLike<Row | null> | Error): this {
+    if (!this.known.has(key) && (value === null || !(value instanceof Error || isPromiseLike(value)))) {
+      this.known.set(key, value as Row | null);
+    }
+    return super.prime(key, value);
+  }
+
+  override clear(key: Key): this {
+    this.known.delete(key);
+    return super.clear(key);
+  }
+
+  override clearAll(): this {
+    this.known.clear();
+    return super.clearAll();
+  }
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
 }
 
 /**

@@ -60,7 +60,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     scalarsMap: options.scalarsMap ?? DATE_TIME_SCALARS,
     ...(options.pubSub ? { pubSub: options.pubSub } : {}),
     skipCheck: true,
-    validate: { forbidUnknownValues: false },
+    // Inputs are validated by each subgraph's services (domain rules, BAD_USER_INPUT naming the field), and no
+    // input class carries class-validator decorators: type-graphql's validation had nothing to check, yet ran
+    // class-validator (and a require) on every argument object of every call.
+    validate: false,
   });
   const header = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${FEATURE_LIST}])\n\n`;
   const typeDefs = parse(header + printSchemaWithDirectives(codeFirst));

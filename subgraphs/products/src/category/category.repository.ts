@@ -1,43 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { appendToOutbox, type AnyEventEnvelope } from '@techally/events';
 import { violatedUniqueConstraint } from '@techally/platform';
-import { TABLES } from '../database';
-import { ProductStatus } from '../product/product-status';
 import { Category } from './category.entity';
 import { CategoryError } from './category.errors';
 
-/** Sibling order: curated position, then name, then id so the order is total. */
-export const SIBLING_ORDER = { position: 'asc', name: 'asc', id: 'asc' } as const;
-
-/** Active products under each category (itself and its descendants), for every asked id in one statement. */
-const ACTIVE_PRODUCTS_PER_TREE = `with recursive tree (root_id, id) as (
-    select id, id from ${TABLES.category} where id in (?)
-    union all
-    select tree.root_id, child.id from ${TABLES.category} child join tree on child.parent_id = tree.id
-  )
-  select tree.root_id as category_id, count(product.id)::int as product_count
-  from tree left join ${TABLES.product} product on product.category_id = tree.id and product.status = ?
-  group by tree.root_id`;
-
-/** Categories in Postgres. Lookups by id and children go through the request's DataLoaders. */
+/**
+ * Categories as entities, for writes (createCategory). Reads (the tree, lookups, children, counts) go through
+ * CategoryReads as plain records.
+ */
 export class CategoryRepository {
   constructor(private readonly em: EntityManager) {}
 
-  findAll(): Promise<Category[]> {
-    return this.em.find(Category, {}, { orderBy: SIBLING_ORDER });
-  }
-
-  findBySlug(slug: string): Promise<Category | null> {
-    return this.em.findOne(Category, { slug });
-  }
-
   async slugExists(slug: string): Promise<boolean> {
     return (await this.em.count(Category, { slug })) > 0;
-  }
-
-  /** The children of each parent, in sibling order, in one statement. */
-  findChildren(parentIds: ReadonlyArray<string>): Promise<Category[]> {
-    return this.em.find(Category, { parent: { $in: [...parentIds] } }, { orderBy: SIBLING_ORDER });
   }
 
   /** Where a new child of `parentId` (null: a new root) goes: after its last sibling. */
@@ -46,14 +21,9 @@ export class CategoryRepository {
     return last ? last.position + 1 : 0;
   }
 
-  async countActiveProducts(categoryIds: ReadonlyArray<string>): Promise<Map<string, number>> {
-    const rows = await this.em
-      .getConnection()
-      .execute<Array<{ category_id: string; product_count: number }>>(ACTIVE_PRODUCTS_PER_TREE, [
-        [...categoryIds],
-        ProductStatus.ACTIVE,
-      ]);
-    return new Map(rows.map((row) => [row.category_id, row.product_count]));
+  /** A reference to an existing category, to point a new row's foreign key at (nothing is loaded). */
+  reference(id: string): Category {
+    return this.em.getReference(Category, id);
   }
 
   /**

@@ -2,7 +2,7 @@ import { PARTNER_TAG } from '@techally/platform';
 import { Directive, Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { ProductsContext } from '../context';
 import { IdOrSlugArgs } from '../shared/lookup.args';
-import type { Category } from './category.entity';
+import { categoryRecordOf, type CategoryRecord } from './category.record';
 import { CreateCategoryInput } from './category.inputs';
 import { CategoryType } from './category.type';
 
@@ -13,7 +13,7 @@ export class CategoryResolver {
   @Query(() => [CategoryType], {
     description: 'Every category, in tree order: each category followed by its descendants, depth first.',
   })
-  categories(@Ctx() { categories }: ProductsContext): Promise<Category[]> {
+  categories(@Ctx() { categories }: ProductsContext): Promise<CategoryRecord[]> {
     return categories.all();
   }
 
@@ -21,15 +21,15 @@ export class CategoryResolver {
     nullable: true,
     description: 'A category by exactly one of `id` or `slug`; null when there is none.',
   })
-  category(@Args(() => IdOrSlugArgs) lookup: IdOrSlugArgs, @Ctx() { categories }: ProductsContext): Promise<Category | null> {
+  category(@Args(() => IdOrSlugArgs) lookup: IdOrSlugArgs, @Ctx() { categories }: ProductsContext): Promise<CategoryRecord | null> {
     return categories.lookup(lookup);
   }
 
   @Mutation(() => CategoryType, { description: 'Adds a category, as a root or under a parent (admins only).' })
-  createCategory(
+  async createCategory(
     @Arg('input', () => CreateCategoryInput) input: CreateCategoryInput,
     @Ctx() { categories }: ProductsContext,
-  ): Promise<Category> {
-    return categories.create(input);
+  ): Promise<CategoryRecord> {
+    return categoryRecordOf(await categories.create(input));
   }
 }

@@ -8,6 +8,8 @@ import { requireSlug, requireText } from '../shared/text.validation';
 import { Category } from './category.entity';
 import { CategoryError } from './category.errors';
 import type { CategoryLoaders } from './category.loaders';
+import type { CategoryReads } from './category.reads';
+import { categoryRecordOf, type CategoryRecord } from './category.record';
 import { CategoryRepository } from './category.repository';
 import { inTreeOrder } from './category.tree';
 
@@ -27,62 +29,71 @@ export interface CategoryLookup {
 }
 
 /**
- * The category use cases of one request. Reads are public; creating a category is for admins and commits a
+ * The category use cases of one request. Reads are public and answer plain records (CategoryReads); creating a
+ * category is for admins, works on an entity of the request's EntityManager (forked only then) and commits a
  * `products.category-changed.v1` with it.
  */
 export class CategoryService {
-  private readonly repository: CategoryRepository;
+  private repositoryOfRequest: CategoryRepository | null = null;
 
   constructor(
-    em: EntityManager,
+    private readonly entityManager: () => EntityManager,
+    private readonly reads: CategoryReads,
     private readonly viewer: Viewer | null,
     private readonly loaders: CategoryLoaders,
     /** The request's id, carried into the events it causes. */
     private readonly eventMetadata: EventMetadata = {},
-  ) {
-    this.repository = new CategoryRepository(em);
+  ) {}
+
+  private get repository(): CategoryRepository {
+    return (this.repositoryOfRequest ??= new CategoryRepository(this.entityManager()));
   }
 
   /** Every category, in tree order. Primes the id loader, so parents and paths of the list cost nothing more. */
-  async all(): Promise<Category[]> {
-    const categories = await this.repository.findAll();
+  async all(): Promise<CategoryRecord[]> {
+    const categories = await this.reads.all();
     for (const category of categories) this.loaders.categoryById.prime(category.id, category);
     return inTreeOrder(categories);
   }
 
-  byId(id: string): Promise<Category | null> {
+  byId(id: string): Promise<CategoryRecord | null> {
     return isUuid(id) ? this.loaders.categoryById.load(id) : Promise.resolve(null);
   }
 
+  /** The category when this request already has it (a listing's statement brought it), without waiting. */
+  known(id: string): CategoryRecord | null | undefined {
+    return this.loaders.categoryById.peek(id);
+  }
+
   /** By exactly one of id or slug; null when there is no such category. */
-  async lookup({ id, slug }: CategoryLookup): Promise<Category | null> {
+  async lookup({ id, slug }: CategoryLookup): Promise<CategoryRecord | null> {
     const given = exactlyOneKey(id, slug);
     if (given === 'id') return this.byId(id as string);
-    const category = await this.repository.findBySlug(slug as string);
+    const category = await this.reads.bySlug(slug as string);
     if (category) this.loaders.categoryById.prime(category.id, category);
     return category;
   }
 
-  parentOf(category: Category): Promise<Category | null> {
-    return category.parent ? this.loaders.categoryById.load(category.parent.id) : Promise.resolve(null);
+  parentOf(category: CategoryRecord): Promise<CategoryRecord | null> {
+    return category.parentId !== null ? this.loaders.categoryById.load(category.parentId) : Promise.resolve(null);
   }
 
-  childrenOf(category: Category): Promise<Category[]> {
+  childrenOf(category: CategoryRecord): Promise<CategoryRecord[]> {
     return this.loaders.childrenByParentId.load(category.id);
   }
 
   /** From the root down to `category` itself: a breadcrumb. One batched statement per level above. */
-  async pathOf(category: Category): Promise<Category[]> {
+  async pathOf(category: CategoryRecord): Promise<CategoryRecord[]> {
     const path = [category];
-    let current: Category | null = category;
-    while (current?.parent && path.length < MAX_DEPTH) {
-      current = await this.loaders.categoryById.load(current.parent.id);
+    let current: CategoryRecord | null = category;
+    while (current && current.parentId !== null && path.length < MAX_DEPTH) {
+      current = await this.loaders.categoryById.load(current.parentId);
       if (current) path.unshift(current);
     }
     return path;
   }
 
-  productCountOf(category: Category): Promise<number> {
+  productCountOf(category: CategoryRecord): Promise<number> {
     return this.loaders.productCountByCategoryId.load(category.id);
   }
 
@@ -94,7 +105,7 @@ export class CategoryService {
 
     const category = new Category();
     category.name = name;
-    category.parent = parent ? ref(parent) : null;
+    category.parent = parent ? ref(this.repository.reference(parent.id)) : null;
     category.slug = chosenSlug ?? (await this.generatedSlug(name, parent));
     category.position = await this.repository.nextPosition(parent?.id ?? null);
     // The tree changed: `categories`, the parent's children and every path through it read differently now.
@@ -105,11 +116,11 @@ export class CategoryService {
       this.eventMetadata,
     );
     await this.repository.insert(category, [changed]);
-    this.loaders.categoryById.prime(category.id, category);
+    this.loaders.categoryById.clear(category.id).prime(category.id, categoryRecordOf(category));
     return category;
   }
 
-  private async requireParent(parentId: string): Promise<Category> {
+  private async requireParent(parentId: string): Promise<CategoryRecord> {
     const parent = await this.byId(parentId);
     if (!parent) throw CategoryError.unknownParent(parentId);
     return parent;
@@ -119,7 +130,7 @@ export class CategoryService {
    * The name's slug, or, when another category has it (an "Accessories" in two departments), the slug of
    * "<parent name> <name>". An admin who wants something else passes `slug`.
    */
-  private async generatedSlug(name: string, parent: Category | null): Promise<string> {
+  private async generatedSlug(name: string, parent: CategoryRecord | null): Promise<string> {
     const slug = slugify(name);
     if (!slug) throw DomainError.badUserInput('name must contain at least one letter or digit.', 'name');
     if (!parent || !(await this.repository.slugExists(slug))) return slug;

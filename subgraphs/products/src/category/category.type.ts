@@ -2,7 +2,7 @@ import { PARTNER_TAG } from '@techally/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
- * The public contract of a category. Resolvers return the `Category` entity; the tree fields (parent,
+ * The public contract of a category. Resolvers return a `CategoryRecord` (category.record.ts); the tree fields (parent,
  * children, path, productCount) are resolved in category-fields.resolver.ts through DataLoaders.
  */
 @ObjectType('Category', { description: 'A node of the catalog’s category tree.' })

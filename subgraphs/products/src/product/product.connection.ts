@@ -1,6 +1,6 @@
 import { PageInfo } from '@techally/platform';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { Product } from './product.entity';
+import type { ProductRecord } from './product.record';
 import { ProductType } from './product.type';
 
 @ObjectType('ProductEdge')
@@ -9,7 +9,7 @@ export class ProductEdge {
   cursor!: string;
 
   @Field(() => ProductType)
-  node!: Product;
+  node!: ProductRecord;
 }
 
 /** A Relay connection over the active catalog. */

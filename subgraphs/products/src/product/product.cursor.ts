@@ -1,5 +1,5 @@
 import { decodeCursor, DomainError, encodeCursor, isUuid } from '@techally/platform';
-import type { Product } from './product.entity';
+import type { ProductRecord } from './product.record';
 import { ProductSort } from './product-sort';
 
 /**
@@ -12,8 +12,11 @@ export interface ListingPosition {
   readonly id: string;
 }
 
+/** What a cursor is made of: the sort columns and the id. */
+type CursorFields = Pick<ProductRecord, 'id' | 'createdAt' | 'priceAmount' | 'name'>;
+
 /** The cursor of `product` in a listing sorted by `sort`. */
-export function productCursor(sort: ProductSort, product: Product): string {
+export function productCursor(sort: ProductSort, product: CursorFields): string {
   return encodeCursor([sort, cursorValue(sort, product), product.id]);
 }
 
@@ -30,7 +33,7 @@ export function decodeProductCursor(sort: ProductSort, cursor: string): ListingP
   return { value: parsed, id: id as string };
 }
 
-function cursorValue(sort: ProductSort, product: Product): string | number {
+function cursorValue(sort: ProductSort, product: CursorFields): string | number {
   switch (sort) {
     case ProductSort.NEWEST:
       return product.createdAt.toISOString();

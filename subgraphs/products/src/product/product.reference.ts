@@ -1,5 +1,5 @@
 import type { ProductsContext } from '../context';
-import type { Product } from './product.entity';
+import type { ProductRecord } from './product.record';
 
 /**
  * `Product @key(fields: "id") @key(fields: "sku")`: another subgraph's reference, by whichever key it holds,
@@ -9,7 +9,7 @@ import type { Product } from './product.entity';
 export function resolveProductReference(
   representation: Record<string, unknown>,
   { products }: ProductsContext,
-): Promise<Product | null> {
+): Promise<ProductRecord | null> {
   const { id, sku } = representation;
   if (typeof id === 'string') return products.byId(id);
   if (typeof sku === 'string') return products.bySku(sku);

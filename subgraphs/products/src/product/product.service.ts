@@ -2,7 +2,7 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata, ProductChangeableField } from '@techally/events';
 import { pageSize, requireAdmin, type Viewer, isUuid } from '@techally/platform';
-import type { Category } from '../category/category.entity';
+import { Category } from '../category/category.entity';
 import type { CategoryLoaders } from '../category/category.loaders';
 import { exactlyOneKey } from '../shared/lookup';
 import { slugify } from '@techally/platform';
@@ -12,6 +12,8 @@ import { ProductError } from './product.errors';
 import { priceOf, productArchivedEvents, productCreatedEvents, productEditedEvents, type ProductEdit } from './product.events';
 import { normalizeFilter, type ListingFilter, type ProductFilterInput } from './product.filter';
 import type { ProductLoaders } from './product.loaders';
+import type { ProductReads } from './product.reads';
+import { productRecordOf, type ProductRecord } from './product.record';
 import { ProductRepository } from './product.repository';
 import {
   validateDescription,
@@ -55,8 +57,14 @@ export interface ListingRequest {
   readonly sort?: ProductSort | null;
 }
 
+/** What the client selected that the page's statement can answer too (see ProductReads.listPage). */
+export interface ListingSelection {
+  readonly categories: boolean;
+  readonly totalCount: boolean;
+}
+
 export interface ProductPage {
-  readonly edges: ReadonlyArray<{ readonly cursor: string; readonly node: Product }>;
+  readonly edges: ReadonlyArray<{ readonly cursor: string; readonly node: ProductRecord }>;
   readonly hasNextPage: boolean;
   readonly hasPreviousPage: boolean;
   /** Counted only when asked for: it is a second statement. */
@@ -64,54 +72,76 @@ export interface ProductPage {
 }
 
 /**
- * The product use cases of one request. Reads are public; writes are for admins, and each write that changes
- * the catalogue commits its events (product.events.ts) with it, in the same flush: none for a refused or
- * rolled-back write, none for one that changes nothing.
+ * The product use cases of one request. Reads are public and answer plain records (ProductReads); writes are
+ * for admins, work on entities of the request's EntityManager (forked only when a write asks for it), and each
+ * write that changes the catalogue commits its events (product.events.ts) with it, in the same flush: none for
+ * a refused or rolled-back write, none for one that changes nothing.
  */
 export class ProductService {
-  private readonly repository: ProductRepository;
+  private repositoryOfRequest: ProductRepository | null = null;
 
   constructor(
-    em: EntityManager,
+    private readonly entityManager: () => EntityManager,
+    private readonly reads: ProductReads,
     private readonly viewer: Viewer | null,
     private readonly loaders: ProductLoaders & CategoryLoaders,
     /** The request's id, carried into the events it causes. */
     private readonly eventMetadata: EventMetadata = {},
-  ) {
-    this.repository = new ProductRepository(em);
+  ) {}
+
+  private get repository(): ProductRepository {
+    return (this.repositoryOfRequest ??= new ProductRepository(this.entityManager()));
   }
 
   /** Any status: an archived product still resolves (orders refer to it). Null for an unknown id. */
-  byId(id: string): Promise<Product | null> {
+  byId(id: string): Promise<ProductRecord | null> {
     return isUuid(id) ? this.loaders.productById.load(id) : Promise.resolve(null);
   }
 
-  bySku(sku: string): Promise<Product | null> {
+  bySku(sku: string): Promise<ProductRecord | null> {
     return this.loaders.productBySku.load(sku);
   }
 
   /** By exactly one of id or slug; null when there is no such product. */
-  async lookup({ id, slug }: ProductLookup): Promise<Product | null> {
+  async lookup({ id, slug }: ProductLookup): Promise<ProductRecord | null> {
     if (exactlyOneKey(id, slug) === 'id') return this.byId(id as string);
-    const product = await this.repository.findBySlug(slug as string);
+    const product = await this.reads.bySlug(slug as string);
     if (product) this.prime(product);
     return product;
   }
 
-  /** One page of the active catalog, keyset-paginated. */
-  async list(request: ListingRequest): Promise<ProductPage> {
+  /**
+   * One page of the active catalog, keyset-paginated. The categories and the count the client selected come
+   * with the page's statement; the categories are primed into the request's loader, where `category` finds them.
+   */
+  async list(request: ListingRequest, selection: ListingSelection = { categories: false, totalCount: false }): Promise<ProductPage> {
     const first = pageSize(request.first);
     const sort = request.sort ?? ProductSort.NEWEST;
     const filter: ListingFilter = normalizeFilter(request.filter);
     const after = request.after ? decodeProductCursor(sort, request.after) : null;
-    const { products, hasNextPage } = await this.repository.listPage({ filter, sort, after, first });
-    for (const product of products) this.prime(product);
+    const page = await this.reads.listPage({
+      filter,
+      sort,
+      after,
+      first,
+      withCategories: selection.categories,
+      withTotalCount: selection.totalCount,
+    });
+    for (const product of page.products) this.prime(product);
+    for (const category of page.categories) this.loaders.categoryById.prime(category.id, category);
+    const { totalCount } = page;
     return {
-      edges: products.map((node) => ({ cursor: productCursor(sort, node), node })),
-      hasNextPage,
+      // The cursor is encoded only for a client that reads it.
+      edges: page.products.map((node) => ({
+        node,
+        get cursor() {
+          return productCursor(sort, node);
+        },
+      })),
+      hasNextPage: page.hasNextPage,
       // Forward-only pagination: there is something before this page exactly when it starts after a cursor.
       hasPreviousPage: after !== null,
-      totalCount: () => this.repository.count(filter),
+      totalCount: () => (totalCount !== null ? Promise.resolve(totalCount) : this.reads.count(filter)),
     };
   }
 
@@ -136,7 +166,7 @@ export class ProductService {
     product.slug = chosenSlug ?? (await this.generatedSlug(name, sku));
     this.repository.persist(product);
     await this.repository.flush(product, productCreatedEvents(product, this.eventMetadata));
-    this.prime(product);
+    this.prime(productRecordOf(product));
     return product;
   }
 
@@ -185,7 +215,7 @@ export class ProductService {
     }
     const edit: ProductEdit = { changedFields, previousPrice, previousCategoryId };
     await this.repository.flush(product, productEditedEvents(product, edit, this.eventMetadata));
-    this.prime(product);
+    this.prime(productRecordOf(product));
     return product;
   }
 
@@ -203,7 +233,7 @@ export class ProductService {
   }
 
   private async requireProduct(id: string): Promise<Product> {
-    const product = await this.byId(id);
+    const product = isUuid(id) ? await this.repository.findById(id) : null;
     if (!product) throw ProductError.notFound(id);
     return product;
   }
@@ -211,7 +241,8 @@ export class ProductService {
   private async requireCategory(categoryId: string): Promise<Category> {
     const category = isUuid(categoryId) ? await this.loaders.categoryById.load(categoryId) : null;
     if (!category) throw ProductError.unknownCategory(categoryId);
-    return category;
+    // The loader answers a plain record; the product's foreign key needs an entity reference (nothing loaded).
+    return this.entityManager().getReference(Category, category.id);
   }
 
   /**
@@ -224,9 +255,10 @@ export class ProductService {
     return slugify(`${name} ${sku}`);
   }
 
-  private prime(product: Product): void {
-    this.loaders.productById.prime(product.id, product);
-    this.loaders.productBySku.prime(product.sku, product);
+  /** Replaces what the loaders hold: a record primed after a write must win over one read before it. */
+  private prime(product: ProductRecord): void {
+    this.loaders.productById.clear(product.id).prime(product.id, product);
+    this.loaders.productBySku.clear(product.sku).prime(product.sku, product);
   }
 }
 

@@ -12,8 +12,8 @@ registerEnumType(ProductStatus, {
 });
 
 /**
- * The public contract of a product. Resolvers return the `Product` entity; the fields whose shape differs
- * from the entity (price, weight, category) are resolved in product-fields.resolver.ts.
+ * The public contract of a product. Resolvers return a `ProductRecord` (product.record.ts); the fields whose
+ * shape differs from it (price, weight, category) are resolved in product-fields.resolver.ts.
  *
  * Two keys: other subgraphs refer to a product by id, and integrations that only know the SKU (warehouse
  * feeds, search indexing) by sku.

@@ -1,6 +1,6 @@
-import { createLocalJWKSet, SignJWT } from 'jose';
+import { createLocalJWKSet, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { createTestSigningKey, signTestToken, unsignedToken, type TestSigningKey } from '@techally/testing';
-import { createAccessTokenVerifier, type AccessTokenVerifier } from '../jwt-verifier';
+import { createAccessTokenVerifier, VERIFIED_TOKEN_MEMO_MS, type AccessTokenVerifier } from '../jwt-verifier';
 
 const ISSUER = 'https://issuer.test';
 const AUDIENCE = 'techally-graph';
@@ -72,5 +72,47 @@ describe('access token verification', () => {
     await expect(verifier.viewerFromAuthorization('Basic dXNlcjpwYXNz')).rejects.toMatchObject({
       extensions: { code: 'UNAUTHENTICATED' },
     });
+  });
+});
+
+describe('a verified token remembered', () => {
+  /** A verifier on a clock the test moves, counting how often it had to look a signing key up (one per verification). */
+  function countingVerifier(start: number) {
+    const local = createLocalJWKSet({ keys: [key.publicJwk] });
+    const clock = { now: start, keyLookups: 0 };
+    const counting: JWTVerifyGetKey = (header, token) => {
+      clock.keyLookups += 1;
+      return local(header, token);
+    };
+    return { clock, verifier: createAccessTokenVerifier({ keys: counting, issuer: ISSUER, audience: AUDIENCE, now: () => clock.now }) };
+  }
+
+  it('is answered without verifying again for a minute, then verified again, and never accepted past its expiry', async () => {
+    const start = Date.now();
+    const { clock, verifier: remembering } = countingVerifier(start);
+    const token = await signTestToken(key, { ...claims, expiresIn: 90 });
+    const viewer = { userId: 'user-1', roles: ['CUSTOMER'] };
+
+    await expect(remembering.verify(token)).resolves.toEqual(viewer);
+    clock.now = start + VERIFIED_TOKEN_MEMO_MS - 1;
+    await expect(remembering.verify(token)).resolves.toEqual(viewer);
+    expect(clock.keyLookups).toBe(1);
+
+    clock.now = start + VERIFIED_TOKEN_MEMO_MS;
+    await expect(remembering.verify(token)).resolves.toEqual(viewer);
+    expect(clock.keyLookups).toBe(2);
+
+    // Remembered again at +60 s, but the token expires at +90 s: refused from then on, memo or not.
+    clock.now = start + 91_000;
+    await expect(remembering.verify(token)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' }, message: expect.stringMatching(/expired/) });
+  });
+
+  it('is never a refusal: a token that failed is verified (and refused) every time', async () => {
+    const { clock, verifier: remembering } = countingVerifier(Date.now());
+    const forged = await signTestToken(await createTestSigningKey(key.kid), claims);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(remembering.verify(forged)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    }
+    expect(clock.keyLookups).toBe(2);
   });
 });

@@ -27,4 +27,13 @@ describe('money', () => {
     expect(formatMoney(100000, 'EUR')).toBe('€1,000.00');
     expect(Money.of(5, 'GBP')).toMatchObject({ amount: 5, currency: 'GBP', formatted: '£0.05' });
   });
+
+  it('answers the same the second time and for the same amount in another currency (its memo is per currency)', () => {
+    expect(formatMoney(1999, 'EUR')).toBe('€19.99');
+    expect(formatMoney(1999, 'USD')).toBe('$19.99');
+    expect(formatMoney(1999, 'EUR')).toBe('€19.99');
+    for (let amount = 0; amount < 12_000; amount += 7) {
+      expect(formatMoney(amount, 'GBP')).toBe(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'GBP' }).format(amount / 100));
+    }
+  });
 });

@@ -1,15 +1,8 @@
-import type { Ref } from '@mikro-orm/core';
-import { Category } from '../category.entity';
+import type { CategoryRecord } from '../category.record';
 import { inTreeOrder } from '../category.tree';
 
-function category(name: string, parent: Category | null = null): Category {
-  const made = new Category();
-  made.id = `id-${name}`;
-  made.name = name;
-  made.slug = name.toLowerCase();
-  // Only the parent's id matters to the ordering; no ORM is running here to build a real reference.
-  made.parent = parent ? ({ id: parent.id } as Ref<Category>) : null;
-  return made;
+function category(name: string, parent: CategoryRecord | null = null): CategoryRecord {
+  return { id: `id-${name}`, name, slug: name.toLowerCase(), parentId: parent?.id ?? null, position: 0 };
 }
 
 describe('inTreeOrder', () => {

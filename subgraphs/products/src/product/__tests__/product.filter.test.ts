@@ -1,5 +1,5 @@
 import { normalizeFilter } from '../product.filter';
-import { escapeLike } from '../product.repository';
+import { escapeLike } from '../product.reads';
 
 describe('normalizeFilter', () => {
   it('drops empty parts, so an empty filter lists everything', () => {
