@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CACHE_INHERIT } from '../cache/cache-control';
 import { PARTNER_TAG } from './partner-tag';
 
 /** Currencies the shop trades in, with the number of minor units per major unit. */
@@ -15,6 +16,7 @@ export function isSupportedCurrency(value: string): value is Currency {
  * it lives here once. Amounts are integers in minor units (cents) so nothing is lost to floating point.
  */
 @ObjectType('Money', { description: 'An amount of money in minor units (cents), with its ISO 4217 currency.' })
+@Directive(CACHE_INHERIT)
 @Directive('@shareable')
 export class Money {
   @Directive(PARTNER_TAG)

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CACHE_INHERIT } from '@techally/platform';
 import type { StockLevel } from '../stock/stock-level.entity';
 
 /**
@@ -6,6 +7,7 @@ import type { StockLevel } from '../stock/stock-level.entity';
  * 3 left"); the per-warehouse breakdown is for administrators (product-inventory-fields.resolver.ts).
  */
 @ObjectType('ProductInventory', { description: 'How much of a product the shop can sell, across its warehouses.' })
+@Directive(CACHE_INHERIT)
 export class ProductInventory {
   @Field(() => Int, { description: 'Units that can be bought now: on hand minus reserved, over active warehouses.' })
   readonly available: number;

@@ -1,4 +1,4 @@
-import { PARTNER_TAG } from '@techally/platform';
+import { PARTNER_TAG, CACHE_PUBLIC } from '@techally/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -7,6 +7,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * products subgraph's.
  */
 @ObjectType('Product')
+@Directive(CACHE_PUBLIC)
 @Directive('@key(fields: "id")')
 export class ProductType {
   @Directive(PARTNER_TAG)

@@ -1,4 +1,4 @@
-import { Money } from '@techally/platform';
+import { Money, CACHE_PRIVATE } from '@techally/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { UserReference } from '../user/user.type';
 import { OrderItemType } from './order-item.type';
@@ -27,6 +27,7 @@ registerEnumType(OrderStatus, {
  * is tagged for partners.
  */
 @ObjectType('Order', { description: 'What a customer bought, at the prices of the moment they bought it.' })
+@Directive(CACHE_PRIVATE)
 @Directive('@key(fields: "id")')
 export class OrderType {
   @Field(() => ID)

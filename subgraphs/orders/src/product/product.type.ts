@@ -1,4 +1,4 @@
-import { Money } from '@techally/platform';
+import { Money, CACHE_PUBLIC } from '@techally/platform';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -7,6 +7,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
  * estimate requires), and the one field it adds, `shippingEstimate` (product-fields.resolver.ts).
  */
 @ObjectType('Product')
+@Directive(CACHE_PUBLIC)
 @Directive('@key(fields: "id")')
 export class ProductReference {
   @Field(() => ID)

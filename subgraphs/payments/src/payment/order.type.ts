@@ -1,10 +1,12 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { CACHE_PRIVATE } from '@techally/platform';
 
 /**
  * The orders subgraph's Order, as far as payments knows it: its key. Payments contributes `Order.payment`
  * (order-payment.resolver.ts); everything else about an order is resolved by the orders subgraph.
  */
 @ObjectType('Order')
+@Directive(CACHE_PRIVATE)
 @Directive('@key(fields: "id")')
 export class OrderReference {
   @Field(() => ID)

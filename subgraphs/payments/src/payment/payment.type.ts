@@ -1,4 +1,4 @@
-import { Money } from '@techally/platform';
+import { Money, CACHE_PRIVATE } from '@techally/platform';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OrderReference } from './order.type';
 import { PaymentStatus } from './payment-status';
@@ -25,6 +25,7 @@ registerEnumType(PaymentStatus, {
  * the partner tag: a payment is personal data.
  */
 @ObjectType('Payment', { description: 'The payment of one order.' })
+@Directive(CACHE_PRIVATE)
 @Directive('@key(fields: "id")')
 export class PaymentType {
   @Field(() => ID)

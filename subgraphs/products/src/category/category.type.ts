@@ -1,4 +1,4 @@
-import { PARTNER_TAG } from '@techally/platform';
+import { PARTNER_TAG, CACHE_PUBLIC } from '@techally/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -6,6 +6,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * children, path, productCount) are resolved in category-fields.resolver.ts through DataLoaders.
  */
 @ObjectType('Category', { description: 'A node of the catalog’s category tree.' })
+@Directive(CACHE_PUBLIC)
 @Directive('@key(fields: "id")')
 export class CategoryType {
   @Directive(PARTNER_TAG)

@@ -1,4 +1,4 @@
-import { pageInfo, PARTNER_TAG } from '@techally/platform';
+import { CACHE_PUBLIC, pageInfo, PARTNER_TAG } from '@techally/platform';
 import { Directive, Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ProductsContext } from '../context';
 import { IdOrSlugArgs } from '../shared/lookup.args';
@@ -21,6 +21,7 @@ export class ProductResolver {
   }
 
   @Directive(PARTNER_TAG)
+  @Directive(CACHE_PUBLIC)
   @Query(() => ProductConnection, { description: 'The catalog of active products, a page at a time.' })
   async products(@Args(() => ProductsArgs) args: ProductsArgs, @Ctx() { products }: ProductsContext): Promise<ProductConnection> {
     const page = await products.list(args);

@@ -1,4 +1,4 @@
-import { PARTNER_TAG } from '@techally/platform';
+import { PARTNER_TAG, CACHE_PUBLIC } from '@techally/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ProductStatus } from './product-status';
 
@@ -19,6 +19,7 @@ registerEnumType(ProductStatus, {
  * feeds, search indexing) by sku.
  */
 @ObjectType('Product', { description: 'Something the shop sells.' })
+@Directive(CACHE_PUBLIC)
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "sku")')
 export class ProductType {

@@ -1,4 +1,4 @@
-import { PARTNER_TAG } from '@techally/platform';
+import { PARTNER_TAG, CACHE_PUBLIC } from '@techally/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -6,6 +6,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * `rating` to it (product-reviews.resolver.ts); everything else about a product is the products subgraph's.
  */
 @ObjectType('Product')
+@Directive(CACHE_PUBLIC)
 @Directive('@key(fields: "id")')
 export class ProductRef {
   @Directive(PARTNER_TAG)

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { CACHE_INHERIT } from '@techally/platform';
 
 /**
  * The public contract of a review. Resolvers return the `Review` entity; `author` and `product` are entity
@@ -8,6 +9,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
  * review.visibility.ts), so `hidden` and `hiddenReason` are only ever read by them.
  */
 @ObjectType('Review', { description: 'What a customer says about a product: stars, a title and a text.' })
+@Directive(CACHE_INHERIT)
 @Directive('@key(fields: "id")')
 export class ReviewType {
   @Field(() => ID)

@@ -1,10 +1,12 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { CACHE_PRIVATE } from '@techally/platform';
 
 /**
  * The users subgraph's entity, as this subgraph knows it: only its key. Reviews adds `reviews` to it
  * (user-reviews.resolver.ts) and refers to it as a review's author; the users subgraph resolves its name.
  */
 @ObjectType('User')
+@Directive(CACHE_PRIVATE)
 @Directive('@key(fields: "id")')
 export class UserRef {
   @Field(() => ID)

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { CACHE_PRIVATE } from '@techally/platform';
 import { Address } from '../address/address.type';
 import { Role } from './role.type';
 
@@ -7,6 +8,7 @@ import { Role } from './role.type';
  * are, and the private ones (email, addresses) are field resolvers that check who is asking.
  */
 @ObjectType('User', { description: 'A customer or administrator account.' })
+@Directive(CACHE_PRIVATE)
 @Directive('@key(fields: "id")')
 export class User {
   @Field(() => ID)
