@@ -10,6 +10,8 @@ export * from './contracts/money.contract';
 export * from './contracts/orders.events';
 export * from './contracts/inventory.events';
 export * from './contracts/payments.events';
+export * from './contracts/products.events';
+export * from './contracts/reviews.events';
 export type { Validator } from './contracts/payload-validators';
 
 export * from './outbox/outbox.entity';

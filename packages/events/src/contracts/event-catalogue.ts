@@ -20,6 +20,19 @@ import {
 } from './orders.events';
 import type { Validator } from './payload-validators';
 import {
+  categoryChangedV1,
+  priceChangedV1,
+  productArchivedV1,
+  productCreatedV1,
+  productUpdatedV1,
+  type CategoryChangedV1,
+  type PriceChangedV1,
+  type ProductArchivedV1,
+  type ProductCreatedV1,
+  type ProductUpdatedV1,
+} from './products.events';
+import { ratingChangedV1, type RatingChangedV1 } from './reviews.events';
+import {
   paymentFailedV1,
   paymentRefundedV1,
   paymentSucceededV1,
@@ -46,6 +59,12 @@ export interface EventCatalogue {
   'payments.payment-succeeded.v1': PaymentSucceededV1;
   'payments.payment-failed.v1': PaymentFailedV1;
   'payments.payment-refunded.v1': PaymentRefundedV1;
+  'products.product-created.v1': ProductCreatedV1;
+  'products.product-updated.v1': ProductUpdatedV1;
+  'products.price-changed.v1': PriceChangedV1;
+  'products.product-archived.v1': ProductArchivedV1;
+  'products.category-changed.v1': CategoryChangedV1;
+  'reviews.rating-changed.v1': RatingChangedV1;
 }
 
 export type EventType = keyof EventCatalogue;
@@ -67,6 +86,12 @@ export const PAYLOAD_VALIDATORS: { readonly [T in EventType]: Validator<EventCat
   'payments.payment-succeeded.v1': paymentSucceededV1,
   'payments.payment-failed.v1': paymentFailedV1,
   'payments.payment-refunded.v1': paymentRefundedV1,
+  'products.product-created.v1': productCreatedV1,
+  'products.product-updated.v1': productUpdatedV1,
+  'products.price-changed.v1': priceChangedV1,
+  'products.product-archived.v1': productArchivedV1,
+  'products.category-changed.v1': categoryChangedV1,
+  'reviews.rating-changed.v1': ratingChangedV1,
 });
 
 /** Every type name, in catalogue order. */

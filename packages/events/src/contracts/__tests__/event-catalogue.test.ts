@@ -16,6 +16,12 @@ const VALID: { [T in EventType]: EventCatalogue[T] } = {
   'payments.payment-succeeded.v1': { orderId: id(), paymentId: id(), amount: { amount: 1999, currency: 'EUR' } },
   'payments.payment-failed.v1': { orderId: id(), paymentId: id(), failureCode: 'card_declined' },
   'payments.payment-refunded.v1': { orderId: id(), paymentId: id() },
+  'products.product-created.v1': { productId: id(), sku: 'LAP-001', categoryId: id() },
+  'products.product-updated.v1': { productId: id(), sku: 'LAP-001', categoryId: id(), previousCategoryId: id(), changedFields: ['name', 'category'] },
+  'products.price-changed.v1': { productId: id(), sku: 'LAP-001', categoryId: id(), price: { amount: 1799, currency: 'EUR' }, previousPrice: { amount: 1999, currency: 'EUR' } },
+  'products.product-archived.v1': { productId: id(), sku: 'LAP-001', categoryId: id() },
+  'products.category-changed.v1': { categoryId: id(), parentId: null },
+  'reviews.rating-changed.v1': { productId: id(), average: 4.4, count: 7 },
 };
 
 /** For each type, payloads its validator must refuse, and a path the refusal must name. */
@@ -40,10 +46,24 @@ const INVALID: Array<[EventType, unknown, string]> = [
   ['payments.payment-succeeded.v1', { orderId: id(), paymentId: id(), amount: 1999 }, 'amount'],
   ['payments.payment-failed.v1', { orderId: id(), paymentId: 'pi_123', failureCode: 'card_declined' }, 'paymentId'],
   ['payments.payment-refunded.v1', null, '(root)'],
+  ['products.product-created.v1', { productId: id(), sku: '', categoryId: id() }, 'sku'],
+  ['products.product-created.v1', { productId: id(), sku: 'LAP-001' }, 'categoryId'],
+  ['products.product-updated.v1', { ...VALID['products.product-updated.v1'], changedFields: [] }, 'changedFields'],
+  ['products.product-updated.v1', { ...VALID['products.product-updated.v1'], changedFields: ['name', ''] }, 'changedFields[1]'],
+  ['products.product-updated.v1', { ...VALID['products.product-updated.v1'], previousCategoryId: undefined }, 'previousCategoryId'],
+  ['products.product-updated.v1', { ...VALID['products.product-updated.v1'], previousCategoryId: 'books' }, 'previousCategoryId'],
+  ['products.price-changed.v1', { ...VALID['products.price-changed.v1'], price: { amount: 17.99, currency: 'EUR' } }, 'price.amount'],
+  ['products.price-changed.v1', { ...VALID['products.price-changed.v1'], previousPrice: null }, 'previousPrice'],
+  ['products.product-archived.v1', { productId: 'LAP-001', sku: 'LAP-001', categoryId: id() }, 'productId'],
+  ['products.category-changed.v1', { categoryId: id() }, 'parentId'],
+  ['reviews.rating-changed.v1', { productId: id(), average: 4.4, count: -1 }, 'count'],
+  ['reviews.rating-changed.v1', { productId: id(), average: 5.5, count: 2 }, 'average'],
+  ['reviews.rating-changed.v1', { productId: id(), average: null, count: 2 }, 'average'],
+  ['reviews.rating-changed.v1', { productId: id(), average: 3, count: 0 }, 'average'],
 ];
 
 describe('the event catalogue', () => {
-  it('lists the checkout saga’s and the live feeds’ events, each named <domain>.<event>.v<major>', () => {
+  it('lists the checkout saga’s, the live feeds’ and the catalogue’s events, each named <domain>.<event>.v<major>', () => {
     expect(EVENT_TYPES).toEqual([
       'orders.order-placed.v1',
       'orders.order-cancelled.v1',
@@ -56,6 +76,12 @@ describe('the event catalogue', () => {
       'payments.payment-succeeded.v1',
       'payments.payment-failed.v1',
       'payments.payment-refunded.v1',
+      'products.product-created.v1',
+      'products.product-updated.v1',
+      'products.price-changed.v1',
+      'products.product-archived.v1',
+      'products.category-changed.v1',
+      'reviews.rating-changed.v1',
     ]);
     for (const type of EVENT_TYPES) expect(type).toMatch(/^[a-z]+\.[a-z]+(-[a-z]+)*\.v\d+$/);
     expect(domainOf('orders.order-placed.v1')).toBe('orders');
@@ -80,5 +106,18 @@ describe('the event catalogue', () => {
     const problems: string[] = [];
     const payload = { ...VALID['inventory.stock-changed.v1'], warehouseCount: 3 };
     expect(PAYLOAD_VALIDATORS['inventory.stock-changed.v1'](payload, 'payload', problems)).toBe(true);
+  });
+
+  it('admits a product field it does not know in changedFields, so the products subgraph can make more editable', () => {
+    const problems: string[] = [];
+    const payload = { ...VALID['products.product-updated.v1'], changedFields: ['images'] };
+    expect(PAYLOAD_VALIDATORS['products.product-updated.v1'](payload, 'payload', problems)).toBe(true);
+  });
+
+  it('admits the rating of a product whose last visible review went: no average, count 0', () => {
+    const problems: string[] = [];
+    const payload = { productId: id(), average: null, count: 0 };
+    expect(PAYLOAD_VALIDATORS['reviews.rating-changed.v1'](payload, 'payload', problems)).toBe(true);
+    expect(problems).toEqual([]);
   });
 });
