@@ -1,6 +1,8 @@
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { EventBus } from '@techally/events';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   createAccessTokenVerifier,
@@ -19,6 +21,7 @@ import {
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
 import { knownOperationNames } from './known-operations';
+import { createResponseCache } from './response-cache/response-cache';
 import { SubgraphEndpoints } from './subgraph-endpoints';
 import { supergraphFromFile } from './supergraph-file';
 import { FederatedSubscriptions } from './subscriptions/federated-subscriptions';
@@ -31,6 +34,8 @@ export interface GatewayOptions {
   readonly supergraphSdl?: string;
   /** Keys to verify access tokens with, instead of fetching the JWKS (tests). */
   readonly accessTokenKeys?: JWTVerifyGetKey;
+  /** The bus the response cache hears changes on (the embedded start's shared bus); otherwise REDIS_URL's. */
+  readonly bus?: EventBus;
 }
 
 export interface Gateway {
@@ -63,6 +68,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     backlogLimit: config.subscriptions.backlogLimit,
   });
 
+  const responseCache = createResponseCache({
+    config: config.responseCache,
+    events: config.events,
+    bus: options.bus,
+    registry: metrics.registry,
+    logger,
+  });
+
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl as SupergraphSdlHook,
@@ -87,12 +100,17 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     plugins: [
       observabilityPlugin(metrics, knownOperationLabel(knownOperationNames(config.persistedDocumentsPath, logger))),
       subscriptionsOverWebSocketOnly(),
+      // The policy of each answer is folded from the subgraphs' Cache-Control (RemoteGraphQLDataSource) for the
+      // response cache; none is sent to clients: browsers and CDNs would keep what our events cannot invalidate.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      ...(responseCache ? [responseCache.plugin] : []),
       config.explorer
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
+  await responseCache?.start();
 
   const verifier = createAccessTokenVerifier({
     keys: options.accessTokenKeys ?? new URL(config.accessTokens.jwksUrl),
@@ -118,6 +136,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // then the sockets to the subgraphs.
       await server.stop();
       await subscriptions.stop();
+      await responseCache?.stop();
     },
   };
 }

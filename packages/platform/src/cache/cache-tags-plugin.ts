@@ -19,6 +19,7 @@ export const MAX_CACHE_TAGS_LENGTH = 6_000;
  *   such an object (Money, ProductInventory, a page of reviews) belong to it: the owner's events are about it.
  * - `<subgraph>:Query.<field>` for every root query field it answered (listings, lookups by slug, categories):
  *   a new or archived product changes which listings it is in, which no tag of a product can say.
+ * - `<subgraph>:Query` for a mutation: the gateway drops every root read of the subgraph that made the change.
  *
  * Derived from the schema's own declarations, so a subgraph needs no configuration: what it may cache is what
  * it can be told to forget. Sent only when the response is cacheable, or answers a mutation (the gateway drops
@@ -37,7 +38,10 @@ export function cacheTagsPlugin(subgraph: string): ApolloServerPlugin<BaseContex
           return {
             willResolveField({ source, info }) {
               if (!info.path.prev) {
-                if (info.parentType.name === 'Query' && !info.fieldName.startsWith('_')) tags.add(`${subgraph}:Query.${info.fieldName}`);
+                const root = info.parentType.name;
+                if (root === 'Query' && !info.fieldName.startsWith('_')) tags.add(`${subgraph}:Query.${info.fieldName}`);
+                // A mutation may change what any root read of this subgraph answers (a new product is in listings).
+                else if (root === 'Mutation') tags.add(`${subgraph}:Query`);
                 return;
               }
               if (!taggedTypes.has(info.parentType.name)) return;
