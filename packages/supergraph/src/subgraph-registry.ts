@@ -48,7 +48,8 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
     defaultPort: 4002,
     portVariable: 'PRODUCTS_PORT',
     buildSchema: buildProductsSchema,
-    create: (env, logger) => createProductsSubgraph(loadProductsConfig(env), { logger, processMetrics: false }),
+    create: (env, logger, shared) =>
+      createProductsSubgraph(loadProductsConfig(env), { logger, processMetrics: false, ...(shared?.bus ? { bus: shared.bus } : {}) }),
   },
   {
     name: 'inventory',

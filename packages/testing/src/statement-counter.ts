@@ -1,4 +1,4 @@
-import type { SubgraphOrm } from '@techally/platform';
+import type { SubgraphApp, SubgraphOrm } from '@techally/platform';
 
 export interface StatementCounter {
   /** SQL statements sent since the counter was made or last reset. */
@@ -9,11 +9,24 @@ export interface StatementCounter {
   stop(): void;
 }
 
+export interface StatementCounterOptions {
+  /**
+   * Leave out every statement sent on a transaction's connection (its `begin` and `commit` included). For
+   * counting a read path while background workers write in transactions of their own (an outbox relay polling
+   * every 100 ms): the reads a request makes run outside any transaction. Never for counting writes.
+   */
+  readonly outsideTransactionsOnly?: boolean;
+}
+
 /** Counts the SQL statements an ORM sends (knex's `query` event), to prove a request costs a bounded number. */
-export function countStatements(orm: SubgraphOrm): StatementCounter {
+export function countStatements(orm: SubgraphOrm, options: StatementCounterOptions = {}): StatementCounter {
   const knex = orm.em.getConnection().getKnex();
   const statements: string[] = [];
-  const onQuery = (query: { sql: string }) => statements.push(query.sql);
+  // knex tags each statement with the transaction of the connection it ran on (`__knexTxId`), none outside one.
+  const onQuery = (query: { sql: string; __knexTxId?: string }) => {
+    if (options.outsideTransactionsOnly && query.__knexTxId) return;
+    statements.push(query.sql);
+  };
   knex.on('query', onQuery);
   return {
     get count() {
@@ -23,4 +36,27 @@ export function countStatements(orm: SubgraphOrm): StatementCounter {
     reset: () => void statements.splice(0),
     stop: () => void knex.removeListener('query', onQuery),
   };
+}
+
+/**
+ * Listens (which starts the outbox relay and any other background worker) and returns once the relay's first
+ * poll has sent its last statement, so a test counting statements right after never counts the relay's. For a
+ * subgraph whose relay then polls rarely (OUTBOX_POLL_INTERVAL_MS 60000, no LISTEN).
+ */
+export async function listenAfterFirstRelayPoll(subgraph: SubgraphApp): Promise<string> {
+  const counter = countStatements(subgraph.orm);
+  try {
+    const url = await subgraph.listen(0);
+    const polled = () => {
+      const select = counter.statements.findIndex((sql) => sql.includes('"outbox"'));
+      return select >= 0 && counter.statements.slice(select + 1).some((sql) => /^(commit|rollback)/i.test(sql.trim()));
+    };
+    for (let waited = 0; !polled(); waited += 10) {
+      if (waited > 15_000) throw new Error(`the outbox relay never polled: ${counter.statements.join(' | ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return url;
+  } finally {
+    counter.stop();
+  }
 }

@@ -1,3 +1,4 @@
+import { openEventBus, outboxRelayWorker, type EventBusOption } from '@techally/events';
 import {
   assembleSubgraph,
   createLogger,
@@ -15,11 +16,13 @@ export interface ProductsSubgraph extends SubgraphApp {
   readonly name: 'products';
 }
 
-export type ProductsSubgraphOptions = SubgraphAppOptions;
+export type ProductsSubgraphOptions = SubgraphAppOptions & EventBusOption;
 
 /**
- * The composition root (README.md, House style): the ORM and the request context wired into the platform's subgraph
- * assembly. Opens the database pool; does not migrate, seed or listen (the caller decides).
+ * The composition root (README.md, House style): the ORM, the event bus and the request context wired into the
+ * platform's subgraph assembly, with the outbox relay (which publishes the catalogue's events after their
+ * commit) as a background worker: started by `listen`, stopped before the pool closes, the bus closed last.
+ * Opens the database pool (and the bus unless one is injected); does not migrate, seed or listen.
  */
 export async function createProductsSubgraph(
   config: ProductsConfig,
@@ -27,6 +30,8 @@ export async function createProductsSubgraph(
 ): Promise<ProductsSubgraph> {
   const logger = options.logger ?? createLogger({ name: 'products', level: config.logLevel });
   const orm = await createProductsOrm({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, logger });
+  // Opened after the ORM: from here on assembleSubgraph closes both if anything fails.
+  const { bus, close: closeBus } = openEventBus(config.events, options.bus, { logger });
   return assembleSubgraph({
     name: 'products',
     config,
@@ -36,5 +41,7 @@ export async function createProductsSubgraph(
     buildSchema: buildProductsSchema,
     createContext: (verifier) => createContextFactory({ orm, verifier }),
     seed: () => seedCatalog(orm, logger),
+    workers: [outboxRelayWorker({ orm, bus, logger, config: config.events })],
+    closeables: [closeBus],
   });
 }

@@ -1,4 +1,13 @@
-import { port, readEnv, type SubgraphBaseConfig, subgraphBaseConfig, subgraphEnv } from '@techally/platform';
+import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
+import {
+  collectConfigProblems,
+  ConfigError,
+  port,
+  readEnv,
+  type SubgraphBaseConfig,
+  subgraphBaseConfig,
+  subgraphEnv,
+} from '@techally/platform';
 
 /** The environment this subgraph reads; see README.md for the table. */
 const productsEnv = {
@@ -7,15 +16,23 @@ const productsEnv = {
 };
 
 /** The products subgraph's settings, read and validated once at start (README.md, House style). */
-export type ProductsConfig = SubgraphBaseConfig;
+export interface ProductsConfig extends SubgraphBaseConfig {
+  /** The event bus the catalogue's events are published to, and the outbox relay (REDIS_URL, EVENTS_KEY_PREFIX, OUTBOX_*). */
+  readonly events: EventBusConfig;
+}
 
 /**
  * Reads the products configuration from `source` (process.env by default). The only reader of the
- * environment in this package; throws a ConfigError naming every missing or malformed variable.
+ * environment in this package; throws a ConfigError naming every missing or malformed variable (those of the
+ * event bus included, reported together).
  */
 export function loadProductsConfig(source: Record<string, string | undefined> = process.env): ProductsConfig {
-  const env = readEnv(productsEnv, source);
+  const problems: Record<string, string> = {};
+  const env = collectConfigProblems(problems, () => readEnv(productsEnv, source));
+  const events = collectConfigProblems(problems, () => loadEventBusConfig(source));
+  if (!env || !events) throw new ConfigError(problems);
   return Object.freeze({
     ...subgraphBaseConfig(env, env.PRODUCTS_PORT),
+    events,
   });
 }

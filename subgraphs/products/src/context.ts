@@ -32,13 +32,15 @@ export function createContextFactory({ orm, verifier }: ContextDependencies) {
     const viewer = await authenticate(verifier, request.headers);
     const em = orm.em.fork() as EntityManager;
     const loaders: ProductsLoaders = { ...createProductLoaders(em), ...createCategoryLoaders(em) };
+    // Carried into the events a write causes, so a consumer's logs name the request that caused them.
+    const eventMetadata = { requestId: request.requestId };
     return {
       ...request,
       viewer,
       em,
       loaders,
-      products: new ProductService(em, viewer, loaders),
-      categories: new CategoryService(em, viewer, loaders),
+      products: new ProductService(em, viewer, loaders, eventMetadata),
+      categories: new CategoryService(em, viewer, loaders, eventMetadata),
     };
   };
 }

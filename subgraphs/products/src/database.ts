@@ -1,3 +1,4 @@
+import { createEventEntities } from '@techally/events';
 import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
 import { Category } from './category/category.entity';
 import { PRODUCTS_MIGRATIONS } from './migrations';
@@ -6,7 +7,8 @@ import { Product } from './product/product.entity';
 /** The Postgres schema this subgraph owns; nothing else reads or writes it (README.md, Design decisions). */
 export const PRODUCTS_SCHEMA = 'products';
 
-export const PRODUCTS_ENTITIES = [Category, Product];
+/** The subgraph's own entities and the event tables (outbox, inbox) in its schema. */
+export const PRODUCTS_ENTITIES = [Category, Product, ...createEventEntities()];
 
 /** Schema-qualified table names, for the few statements written in SQL (recursive category trees). */
 export const TABLES = {

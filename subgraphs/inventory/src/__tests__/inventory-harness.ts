@@ -1,9 +1,9 @@
 import type { EventBus } from '@techally/events';
 import {
   bearer,
-  countStatements,
   createTestDatabase,
   createTestSigningKey,
+  listenAfterFirstRelayPoll,
   postGraphQL,
   signTestToken,
   type GraphQLResponse,
@@ -104,26 +104,4 @@ export async function startInventoryHarness(options: HarnessOptions = {}): Promi
       await database.drop();
     },
   };
-}
-
-/**
- * Listens (which starts the outbox relay and the consumers) and returns once the relay's first poll has sent
- * its last statement, so a test counting statements right after never counts the relay's.
- */
-async function listenAfterFirstRelayPoll(subgraph: InventorySubgraph): Promise<string> {
-  const counter = countStatements(subgraph.orm);
-  try {
-    const url = await subgraph.listen(0);
-    const polled = () => {
-      const select = counter.statements.findIndex((sql) => sql.includes('"outbox"'));
-      return select >= 0 && counter.statements.slice(select + 1).some((sql) => /^(commit|rollback)/i.test(sql.trim()));
-    };
-    for (let waited = 0; !polled(); waited += 10) {
-      if (waited > 15_000) throw new Error(`the outbox relay never polled: ${counter.statements.join(' | ')}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    return url;
-  } finally {
-    counter.stop();
-  }
 }

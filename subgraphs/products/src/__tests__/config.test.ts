@@ -16,6 +16,7 @@ describe('loadProductsConfig', () => {
       jwtAudience: 'techally-graph',
       jwksUrl: 'http://127.0.0.1:4001/.well-known/jwks.json',
       serviceTimeoutMs: 5000,
+      events: { redisUrl: undefined, keyPrefix: 'techally', outboxPollIntervalMs: 1000, outboxListen: true, outboxRetentionSeconds: 3600 },
     });
   });
 
@@ -31,11 +32,11 @@ describe('loadProductsConfig', () => {
   it('stops with an error naming each missing or malformed variable', () => {
     let error: unknown;
     try {
-      loadProductsConfig({ PRODUCTS_PORT: 'eighty', JWKS_URL: 'not a url' });
+      loadProductsConfig({ PRODUCTS_PORT: 'eighty', JWKS_URL: 'not a url', OUTBOX_POLL_INTERVAL_MS: 'often' });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
-    expect(Object.keys((error as ConfigError).problems).sort()).toEqual(['DATABASE_URL', 'JWKS_URL', 'PRODUCTS_PORT']);
+    expect(Object.keys((error as ConfigError).problems).sort()).toEqual(['DATABASE_URL', 'JWKS_URL', 'OUTBOX_POLL_INTERVAL_MS', 'PRODUCTS_PORT']);
   });
 });

@@ -2,12 +2,14 @@ import {
   bearer,
   createTestDatabase,
   createTestSigningKey,
+  listenAfterFirstRelayPoll,
   postGraphQL,
   signTestToken,
   type GraphQLResponse,
   type TestDatabase,
   type TestSigningKey,
 } from '@techally/testing';
+import type { EventBus } from '@techally/events';
 import { createLocalJWKSet } from 'jose';
 import { createProductsSubgraph, loadProductsConfig, type ProductsConfig, type ProductsSubgraph } from '..';
 
@@ -26,13 +28,25 @@ export interface ProductsHarness {
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<GraphQLResponse<Data>>;
+  /** Runs SQL on the subgraph's database (assertions on what was, or was not, written). */
+  sql<Row = Record<string, unknown>>(statement: string, params?: unknown[]): Promise<Row[]>;
   stop(): Promise<void>;
+}
+
+export interface ProductsHarnessOptions {
+  readonly seed?: boolean;
+  /**
+   * The bus the subgraph's outbox relay publishes to (the caller closes it), with the relay polling every 20 ms
+   * (and LISTENing on a real server). Without it the subgraph opens its own in-memory bus and its relay polls
+   * at start, then every minute.
+   */
+  readonly bus?: EventBus;
 }
 
 const ISSUER = 'https://techally.test/users';
 const AUDIENCE = 'techally-graph-test';
 
-export async function startProductsHarness(options: { seed?: boolean } = {}): Promise<ProductsHarness> {
+export async function startProductsHarness(options: ProductsHarnessOptions = {}): Promise<ProductsHarness> {
   const database = await createTestDatabase();
   const config: ProductsConfig = loadProductsConfig({
     DATABASE_URL: database.url,
@@ -41,14 +55,17 @@ export async function startProductsHarness(options: { seed?: boolean } = {}): Pr
     JWT_AUDIENCE: AUDIENCE,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    OUTBOX_POLL_INTERVAL_MS: options.bus ? '20' : '60000',
+    OUTBOX_LISTEN: options.bus && database.kind === 'postgres' ? 'true' : 'false',
   });
   const key = await createTestSigningKey('products-test');
   const subgraph = await createProductsSubgraph(config, {
     accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }),
+    ...(options.bus ? { bus: options.bus } : {}),
   });
   await subgraph.migrate();
   if (options.seed ?? true) await subgraph.seed();
-  const url = await subgraph.listen(0);
+  const url = await listenAfterFirstRelayPoll(subgraph);
   const sign = (signingKey: TestSigningKey, roles: string[]) =>
     signTestToken(signingKey, { sub: `user-${roles.join('-') || 'none'}`, roles, issuer: ISSUER, audience: AUDIENCE });
   const [adminToken, customerToken, foreignToken] = await Promise.all([
@@ -64,6 +81,7 @@ export async function startProductsHarness(options: { seed?: boolean } = {}): Pr
     customerToken,
     foreignToken,
     query: (query, variables = {}, token) => postGraphQL(url, query, variables, token ? bearer(token) : {}),
+    sql: (statement, params = []) => subgraph.orm.em.fork().getConnection().execute(statement, params),
     async stop() {
       await subgraph.stop();
       await database.drop();

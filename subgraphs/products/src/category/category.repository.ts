@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { appendToOutbox, type AnyEventEnvelope } from '@techally/events';
 import { violatedUniqueConstraint } from '@techally/platform';
 import { TABLES } from '../database';
 import { ProductStatus } from '../product/product-status';
@@ -55,8 +56,12 @@ export class CategoryRepository {
     return new Map(rows.map((row) => [row.category_id, row.product_count]));
   }
 
-  /** Inserts a new category, translating a unique slug violation into SLUG_TAKEN. */
-  async insert(category: Category): Promise<void> {
+  /**
+   * Inserts a new category and its events in one transaction, translating a unique slug violation into
+   * SLUG_TAKEN (then neither is written).
+   */
+  async insert(category: Category, events: ReadonlyArray<AnyEventEnvelope> = []): Promise<void> {
+    appendToOutbox(this.em, events);
     try {
       await this.em.persistAndFlush(category);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createEvent, type EventMetadata } from '@techally/events';
 import { DomainError, requireAdmin, type Viewer, isUuid } from '@techally/platform';
 import { exactlyOneKey } from '../shared/lookup';
 import { slugify } from '@techally/platform';
@@ -25,7 +26,10 @@ export interface CategoryLookup {
   readonly slug?: string | null;
 }
 
-/** The category use cases of one request. Reads are public; creating a category is for admins. */
+/**
+ * The category use cases of one request. Reads are public; creating a category is for admins and commits a
+ * `products.category-changed.v1` with it.
+ */
 export class CategoryService {
   private readonly repository: CategoryRepository;
 
@@ -33,6 +37,8 @@ export class CategoryService {
     em: EntityManager,
     private readonly viewer: Viewer | null,
     private readonly loaders: CategoryLoaders,
+    /** The request's id, carried into the events it causes. */
+    private readonly eventMetadata: EventMetadata = {},
   ) {
     this.repository = new CategoryRepository(em);
   }
@@ -91,7 +97,14 @@ export class CategoryService {
     category.parent = parent ? ref(parent) : null;
     category.slug = chosenSlug ?? (await this.generatedSlug(name, parent));
     category.position = await this.repository.nextPosition(parent?.id ?? null);
-    await this.repository.insert(category);
+    // The tree changed: `categories`, the parent's children and every path through it read differently now.
+    const changed = createEvent(
+      'products.category-changed.v1',
+      category.id,
+      { categoryId: category.id, parentId: parent?.id ?? null },
+      this.eventMetadata,
+    );
+    await this.repository.insert(category, [changed]);
     this.loaders.categoryById.prime(category.id, category);
     return category;
   }

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126054912_initial } from './Migration20261126054912_initial';
+import { Migration20261207000500_catalog_events } from './Migration20261207000500_catalog_events';
 
 /**
  * Every committed migration, oldest first. Listed explicitly (not discovered from the folder) so the compiled
@@ -7,4 +8,5 @@ import { Migration20261126054912_initial } from './Migration20261126054912_initi
  */
 export const PRODUCTS_MIGRATIONS: ReadonlyArray<MigrationObject> = [
   { name: 'Migration20261126054912_initial', class: Migration20261126054912_initial },
+  { name: 'Migration20261207000500_catalog_events', class: Migration20261207000500_catalog_events },
 ];

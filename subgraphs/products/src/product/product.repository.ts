@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { appendToOutbox, type AnyEventEnvelope } from '@techally/events';
 import { violatedUniqueConstraint } from '@techally/platform';
 import { TABLES } from '../database';
 import type { ListingPosition } from './product.cursor';
@@ -76,8 +77,13 @@ export class ProductRepository {
     return this.activeMatching(filter).getCount();
   }
 
-  /** Writes pending changes (a new product, an edit), translating unique violations into domain errors. */
-  async flush(product: Product): Promise<void> {
+  /**
+   * Writes pending changes (a new product, an edit) and their events to the outbox in one transaction (the
+   * flush wraps everything pending in one), translating unique violations into domain errors: a refused
+   * change commits neither.
+   */
+  async flush(product: Product, events: ReadonlyArray<AnyEventEnvelope> = []): Promise<void> {
+    appendToOutbox(this.em, events);
     try {
       await this.em.flush();
     } catch (error) {

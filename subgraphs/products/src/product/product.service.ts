@@ -1,5 +1,6 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventMetadata, ProductChangeableField } from '@techally/events';
 import { pageSize, requireAdmin, type Viewer, isUuid } from '@techally/platform';
 import type { Category } from '../category/category.entity';
 import type { CategoryLoaders } from '../category/category.loaders';
@@ -8,6 +9,7 @@ import { slugify } from '@techally/platform';
 import { decodeProductCursor, productCursor } from './product.cursor';
 import { Product } from './product.entity';
 import { ProductError } from './product.errors';
+import { priceOf, productArchivedEvents, productCreatedEvents, productEditedEvents, type ProductEdit } from './product.events';
 import { normalizeFilter, type ListingFilter, type ProductFilterInput } from './product.filter';
 import type { ProductLoaders } from './product.loaders';
 import { ProductRepository } from './product.repository';
@@ -61,7 +63,11 @@ export interface ProductPage {
   totalCount(): Promise<number>;
 }
 
-/** The product use cases of one request. Reads are public; writes are for admins. */
+/**
+ * The product use cases of one request. Reads are public; writes are for admins, and each write that changes
+ * the catalogue commits its events (product.events.ts) with it, in the same flush: none for a refused or
+ * rolled-back write, none for one that changes nothing.
+ */
 export class ProductService {
   private readonly repository: ProductRepository;
 
@@ -69,6 +75,8 @@ export class ProductService {
     em: EntityManager,
     private readonly viewer: Viewer | null,
     private readonly loaders: ProductLoaders & CategoryLoaders,
+    /** The request's id, carried into the events it causes. */
+    private readonly eventMetadata: EventMetadata = {},
   ) {
     this.repository = new ProductRepository(em);
   }
@@ -127,7 +135,7 @@ export class ProductService {
     product.category = ref(category);
     product.slug = chosenSlug ?? (await this.generatedSlug(name, sku));
     this.repository.persist(product);
-    await this.repository.flush(product);
+    await this.repository.flush(product, productCreatedEvents(product, this.eventMetadata));
     this.prime(product);
     return product;
   }
@@ -144,26 +152,53 @@ export class ProductService {
     const product = await this.requireProduct(id);
 
     // The slug stays when the name changes: links already shared keep working. Pass `slug` to change it.
-    if (name !== undefined) product.name = name;
-    if (description !== undefined) product.description = description;
-    if (price !== undefined) {
+    // Only a value that differs counts as a change: the events name exactly what changed (none: no event).
+    const changedFields: ProductChangeableField[] = [];
+    let previousPrice: ProductEdit['previousPrice'] = null;
+    let previousCategoryId: string | null = null;
+    if (name !== undefined && name !== product.name) {
+      product.name = name;
+      changedFields.push('name');
+    }
+    if (description !== undefined && description !== product.description) {
+      product.description = description;
+      changedFields.push('description');
+    }
+    if (price !== undefined && (price.amount !== product.priceAmount || price.currency !== product.currency)) {
+      previousPrice = priceOf(product);
       product.priceAmount = price.amount;
       product.currency = price.currency;
+      changedFields.push('price');
     }
-    if (weight !== undefined) product.weightGrams = weight;
-    if (slug !== undefined) product.slug = slug;
-    if (category !== undefined) product.category = ref(category);
-    await this.repository.flush(product);
+    if (weight !== undefined && weight !== product.weightGrams) {
+      product.weightGrams = weight;
+      changedFields.push('weight');
+    }
+    if (slug !== undefined && slug !== product.slug) {
+      product.slug = slug;
+      changedFields.push('slug');
+    }
+    if (category !== undefined && category.id !== product.category.id) {
+      previousCategoryId = product.category.id;
+      product.category = ref(category);
+      changedFields.push('category');
+    }
+    const edit: ProductEdit = { changedFields, previousPrice, previousCategoryId };
+    await this.repository.flush(product, productEditedEvents(product, edit, this.eventMetadata));
     this.prime(product);
     return product;
   }
 
-  /** Takes a product out of every listing; it keeps resolving by id and SKU. Archiving twice is harmless. */
+  /**
+   * Takes a product out of every listing; it keeps resolving by id and SKU. Archiving twice is harmless: the
+   * second time changes nothing, writes nothing and emits nothing.
+   */
   async archive(id: string): Promise<Product> {
     requireAdmin(this.viewer);
     const product = await this.requireProduct(id);
+    if (product.status === ProductStatus.ARCHIVED) return product;
     product.status = ProductStatus.ARCHIVED;
-    await this.repository.flush(product);
+    await this.repository.flush(product, productArchivedEvents(product, this.eventMetadata));
     return product;
   }
 

@@ -45,6 +45,11 @@ describe('the demo catalog seed', () => {
     );
   });
 
+  it('emits no event: the demo catalogue exists before anything could have read it, so nothing is stale', async () => {
+    const rows = await h.subgraph.orm.em.fork().getConnection().execute<Array<{ n: number }>>(`select count(*)::int as n from products.outbox`);
+    expect(rows[0]!.n).toBe(0);
+  });
+
   it('adds nothing when seeded again', async () => {
     const before = await tableCounts();
     await h.subgraph.seed();
