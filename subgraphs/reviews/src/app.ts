@@ -1,4 +1,4 @@
-import { consumerWorker, openEventBus, type EventBusOption } from '@techally/events';
+import { consumerWorker, openEventBus, outboxRelayWorker, type EventBusOption } from '@techally/events';
 import {
   assembleSubgraph,
   createLogger,
@@ -24,7 +24,8 @@ export type ReviewsSubgraphOptions = SubgraphAppOptions & EventBusOption;
 /**
  * The composition root (README.md, House style): the ORM, the products client, the event bus and the request context
  * wired into the platform's subgraph assembly. Opens the database pool (and the bus unless one is injected);
- * does not migrate, seed or listen. The purchases consumer starts once the server listens.
+ * does not migrate, seed or listen. The outbox relay (ratings) and the purchases consumer start once the server
+ * listens and stop before the pool closes.
  */
 export async function createReviewsSubgraph(config: ReviewsConfig, options: ReviewsSubgraphOptions = {}): Promise<ReviewsSubgraph> {
   const logger = options.logger ?? createLogger({ name: 'reviews', level: config.logLevel });
@@ -32,7 +33,7 @@ export async function createReviewsSubgraph(config: ReviewsConfig, options: Revi
   const catalog = createProductCatalog(
     createServiceClient({ name: 'products', url: config.productsUrl, timeoutMs: config.serviceTimeoutMs, logger }),
   );
-  // Opened after the ORM: from here on assembleSubgraph closes both if anything fails. No relay: reviews emits nothing yet.
+  // Opened after the ORM: from here on assembleSubgraph closes both if anything fails.
   const { bus, close } = openEventBus(config.events, options.bus, { logger });
   const consumers = [trackPurchasesConsumer(orm)];
   return assembleSubgraph({
@@ -44,7 +45,11 @@ export async function createReviewsSubgraph(config: ReviewsConfig, options: Revi
     buildSchema: buildReviewsSchema,
     createContext: (verifier) => createContextFactory({ orm, verifier, catalog }),
     seed: () => seedReviews(orm, logger),
-    workers: consumers.map((consumer) => consumerWorker(bus, consumer, 'reviews')),
+    workers: [
+      // Publishes reviews.rating-changed.v1 after each commit that changed a product's rating.
+      outboxRelayWorker({ orm, bus, logger, config: config.events }),
+      ...consumers.map((consumer) => consumerWorker(bus, consumer, 'reviews')),
+    ],
     closeables: [close],
   });
 }

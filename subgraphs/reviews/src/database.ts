@@ -7,7 +7,7 @@ import { Review } from './review/review.entity';
 /** The Postgres schema this subgraph owns; nothing else reads or writes it (README.md, Design decisions). */
 export const REVIEWS_SCHEMA = 'reviews';
 
-/** The subgraph's own entities, and the event tables' (only the inbox is used: reviews consumes, emits nothing yet). */
+/** The subgraph's own entities, and the event tables: the inbox (the purchases consumer), the outbox (rating changes). */
 export const REVIEWS_ENTITIES = [Review, Purchase, ...createEventEntities()];
 
 /** Schema-qualified table names, for the statements written in SQL (window functions, aggregates). */

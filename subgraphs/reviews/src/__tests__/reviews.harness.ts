@@ -5,6 +5,7 @@ import {
   bearer,
   createTestDatabase,
   createTestSigningKey,
+  listenAfterFirstRelayPoll,
   postGraphQL,
   signTestToken,
   type GraphQLResponse,
@@ -34,7 +35,10 @@ export interface ReviewsHarness {
   readonly subgraph: ReviewsSubgraph;
   readonly database: TestDatabase;
   readonly products: ProductsStandIn;
-  /** The in-memory bus the subgraph consumes from, as the embedded launcher injects one: publish events here. */
+  /**
+   * The bus the subgraph consumes from and its outbox relay publishes to: the one given in the options, or an
+   * in-memory one, as the embedded launcher injects one. Publish events here.
+   */
   readonly bus: EventBus;
   readonly url: string;
   readonly admin: Caller;
@@ -47,6 +51,8 @@ export interface ReviewsHarness {
   query<Data = Record<string, any>>(query: string, variables?: Record<string, unknown>, caller?: Caller | string): Promise<GraphQLResponse<Data>>;
   /** Every review row, to prove a failed mutation wrote nothing. */
   rows(): Promise<unknown[]>;
+  /** Runs SQL on the subgraph's database (assertions on what was, or was not, written). */
+  sql<Row = Record<string, unknown>>(statement: string, params?: unknown[]): Promise<Row[]>;
   /** Resolves once the purchases consumer committed its effect of the event with this id (its inbox row). */
   handled(eventId: string): Promise<void>;
   stop(): Promise<void>;
@@ -56,13 +62,20 @@ export interface HarnessOptions {
   readonly seed?: boolean;
   /** Overrides of the subgraph's environment (SUBGRAPH_PRODUCTS_URL, ...). */
   readonly env?: Record<string, string>;
+  /**
+   * A bus of the caller's (who closes it), with the outbox relay polling every 20 ms (and LISTENing on a real
+   * server). Without it, an in-memory bus of the harness's own and a relay that polls at start, then every
+   * minute: statement-counting specs see only their own SQL.
+   */
+  readonly bus?: EventBus;
 }
 
 export async function startReviewsHarness(options: HarnessOptions = {}): Promise<ReviewsHarness> {
   const database = await createTestDatabase();
   const products = await startProductsStandIn();
   const key = await createTestSigningKey('reviews-test');
-  const bus = createInMemoryEventBus();
+  const ownBus = options.bus ? null : createInMemoryEventBus();
+  const bus = options.bus ?? ownBus!;
   let subgraph: ReviewsSubgraph | undefined;
   try {
     const config = loadReviewsConfig({
@@ -73,6 +86,8 @@ export async function startReviewsHarness(options: HarnessOptions = {}): Promise
       JWT_ISSUER: ISSUER,
       JWT_AUDIENCE: AUDIENCE,
       SUBGRAPH_PRODUCTS_URL: products.url,
+      OUTBOX_POLL_INTERVAL_MS: options.bus ? '20' : '60000',
+      OUTBOX_LISTEN: options.bus && database.kind === 'postgres' ? 'true' : 'false',
       ...options.env,
     });
     subgraph = await createReviewsSubgraph(config, {
@@ -84,7 +99,7 @@ export async function startReviewsHarness(options: HarnessOptions = {}): Promise
     });
     await subgraph.migrate();
     if (options.seed) await subgraph.seed();
-    const url = await subgraph.listen(0);
+    const url = await listenAfterFirstRelayPoll(subgraph);
     const running = subgraph;
     const caller = async (roles: string[], signingKey: TestSigningKey = key): Promise<Caller> => {
       const userId = randomUUID();
@@ -106,6 +121,7 @@ export async function startReviewsHarness(options: HarnessOptions = {}): Promise
         return postGraphQL(url, query, variables, token ? bearer(token) : {});
       },
       rows: () => running.orm.em.fork().getConnection().execute('select * from reviews.review order by id'),
+      sql: (statement, params = []) => running.orm.em.fork().getConnection().execute(statement, params),
       handled: (eventId) =>
         waitFor(`event ${eventId} handled by ${TRACK_PURCHASES}`, async () => {
           const rows = await running.orm.em
@@ -116,14 +132,14 @@ export async function startReviewsHarness(options: HarnessOptions = {}): Promise
         }),
       async stop() {
         await running.stop();
-        await bus.close();
+        await ownBus?.close();
         await products.stop().catch(() => undefined);
         await database.drop();
       },
     };
   } catch (error) {
     await subgraph?.stop();
-    await bus.close();
+    await ownBus?.close();
     await products.stop();
     await database.drop();
     throw error;

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { appendToOutbox, type EventMetadata } from '@techally/events';
 import { violatedUniqueConstraint } from '@techally/platform';
 import { TABLES } from '../database';
 import type { RatingTally } from '../product/product-rating';
 import type { ReviewPosition } from './review.cursor';
 import { Review } from './review.entity';
 import { ReviewError } from './review.errors';
+import { ratingChangedEvent } from './rating-changed.event';
 
 /** The two lists of reviews there are: a product's and an author's. The column is never client input. */
 export type ReviewParent = 'product' | 'author';
@@ -20,6 +22,23 @@ export interface FirstReviewsQuery {
   readonly after: ReviewPosition | null;
   readonly includeHidden: boolean;
 }
+
+/**
+ * A write that changes a product's visible reviews (one added, re-rated, deleted, hidden or shown): it commits
+ * with that product's new rating as a `reviews.rating-changed.v1`. Null for a write that leaves every rating
+ * as it was (a new title, a hidden review edited).
+ */
+export type RatingChange = { readonly productId: string; readonly metadata: EventMetadata } | null;
+
+/**
+ * Writes that change one product's rating serialize on this (transaction-scoped) lock before they write, so the
+ * rating each one reads back after its write includes every write committed before it: two reviews of one
+ * product added at once publish count n+1 then n+2, never n+1 twice.
+ */
+const LOCK_PRODUCT_RATING = `select pg_advisory_xact_lock(hashtextextended('reviews.rating:' || ?::text, 0))`;
+
+const PRODUCT_TALLY = `select count(*)::int as count, coalesce(sum(rating), 0)::int as sum
+  from ${TABLES.review} where product_id = ? and hidden = false`;
 
 export interface AuthorCounts {
   readonly all: number;
@@ -91,11 +110,12 @@ export class ReviewRepository {
 
   /**
    * Writes a new review. The unique (author, product) index decides between concurrent duplicates: the loser's
-   * violation becomes REVIEW_ALREADY_EXISTS, never a driver error.
+   * violation becomes REVIEW_ALREADY_EXISTS, never a driver error, and nothing of it commits.
    */
-  async insert(review: Review): Promise<void> {
+  async insert(review: Review, ratingChange: RatingChange): Promise<void> {
+    this.em.persist(review);
     try {
-      await this.em.persistAndFlush(review);
+      await this.commit(ratingChange);
     } catch (error) {
       if (violatedUniqueConstraint(error) === 'review_author_id_product_id_unique') {
         throw ReviewError.alreadyExists(review.productId);
@@ -105,11 +125,32 @@ export class ReviewRepository {
   }
 
   /** Writes pending changes to loaded reviews. */
-  flush(): Promise<void> {
-    return this.em.flush();
+  flush(ratingChange: RatingChange): Promise<void> {
+    return this.commit(ratingChange);
   }
 
-  async remove(review: Review): Promise<void> {
-    await this.em.removeAndFlush(review);
+  async remove(review: Review, ratingChange: RatingChange): Promise<void> {
+    this.em.remove(review);
+    await this.commit(ratingChange);
+  }
+
+  /**
+   * Flushes the request's pending changes: alone when no rating changes; otherwise in one transaction with the
+   * product's rating read back after the write and appended to the outbox, so the event exists exactly when
+   * the change committed. Statements go through the EntityManager (its transaction), never around it.
+   */
+  private async commit(ratingChange: RatingChange): Promise<void> {
+    if (!ratingChange) return this.em.flush();
+    await this.em.begin();
+    try {
+      await this.em.execute(LOCK_PRODUCT_RATING, [ratingChange.productId]);
+      await this.em.flush();
+      const [tally] = await this.em.execute<Array<{ count: number; sum: number }>>(PRODUCT_TALLY, [ratingChange.productId]);
+      appendToOutbox(this.em, ratingChangedEvent(ratingChange.productId, tally ?? { count: 0, sum: 0 }, ratingChange.metadata));
+      await this.em.commit();
+    } catch (error) {
+      await this.em.rollback();
+      throw error;
+    }
   }
 }

@@ -3,7 +3,7 @@ import type { ProductCatalog } from '../product/product-catalog';
 import { Review } from './review.entity';
 import { ReviewError } from './review.errors';
 import type { ReviewLoaders } from './review.loaders';
-import { ReviewRepository } from './review.repository';
+import { ReviewRepository, type RatingChange } from './review.repository';
 import { validateBody, validateHiddenReason, validateRating, validateTitle } from './review.validation';
 import { canSee, isAuthor } from './review.visibility';
 
@@ -76,7 +76,8 @@ export class ReviewService {
     review.rating = rating;
     review.title = title;
     review.body = body;
-    await this.repository.insert(review);
+    // A new review is visible: the product's rating changes.
+    await this.repository.insert(review, this.ratingChangeOf(review));
     this.loaders.reviewById.prime(review.id, review);
     return review;
   }
@@ -90,10 +91,12 @@ export class ReviewService {
     const review = await this.requireVisible(id);
     // Administrators moderate (hide) reviews; they never put words in a customer's mouth.
     if (!isAuthor(this.viewer, review)) throw ReviewError.notYours();
+    // Only other stars on a visible review move the rating; a hidden one is in no rating.
+    const rerated = rating !== undefined && rating !== review.rating && !review.hidden;
     if (rating !== undefined) review.rating = rating;
     if (title !== undefined) review.title = title;
     if (body !== undefined) review.body = body;
-    await this.repository.flush();
+    await this.repository.flush(rerated ? this.ratingChangeOf(review) : null);
     return review;
   }
 
@@ -102,7 +105,7 @@ export class ReviewService {
     this.signedInUser();
     const review = await this.requireVisible(id);
     if (!isAuthor(this.viewer, review) && !isAdmin(this.viewer)) throw ReviewError.notYoursToDelete();
-    await this.repository.remove(review);
+    await this.repository.remove(review, review.hidden ? null : this.ratingChangeOf(review));
     this.loaders.reviewById.clear(id);
     return true;
   }
@@ -112,11 +115,18 @@ export class ReviewService {
     const moderator = requireAdmin(this.viewer);
     const hiddenReason = validateHiddenReason(reason);
     const review = await this.requireVisible(id);
+    // Hiding takes the review out of its product's rating, showing it puts it back; hiding it again does neither.
+    const ratingMoves = review.hidden !== hidden;
     review.hidden = hidden;
     review.hiddenReason = hidden ? hiddenReason : null;
     review.moderatedBy = moderator.userId;
-    await this.repository.flush();
+    await this.repository.flush(ratingMoves ? this.ratingChangeOf(review) : null);
     return review;
+  }
+
+  /** The review's product, whose rating the write changes, and this request's id for the event. */
+  private ratingChangeOf(review: Review): RatingChange {
+    return { productId: review.productId, metadata: this.forwarded.requestId ? { requestId: this.forwarded.requestId } : {} };
   }
 
   /**
