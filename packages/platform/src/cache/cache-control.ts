@@ -17,6 +17,12 @@ export const CACHE_PUBLIC = `@cacheControl(maxAge: ${CATALOG_MAX_AGE_SECONDS})`;
 export const CACHE_INHERIT = '@cacheControl(inheritMaxAge: true)';
 
 /**
+ * Public, but changed by something no event reports: never cached, so never stale. Drop it for a field once its
+ * owner emits an event for every change of it (and the gateway maps that event to tags).
+ */
+export const CACHE_NEVER = '@cacheControl(maxAge: 0)';
+
+/**
  * About one signed-in user (a customer, their orders, payments, addresses, or an answer that depends on who
  * asks): never shared. Without a max age it is not cached at all, which is what we want until the data has
  * events to invalidate it by.

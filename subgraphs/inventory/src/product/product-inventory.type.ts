@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { CACHE_INHERIT } from '@techally/platform';
+import { CACHE_INHERIT, CACHE_NEVER } from '@techally/platform';
 import type { StockLevel } from '../stock/stock-level.entity';
 
 /**
@@ -12,6 +12,8 @@ export class ProductInventory {
   @Field(() => Int, { description: 'Units that can be bought now: on hand minus reserved, over active warehouses.' })
   readonly available: number;
 
+  // A paid order's commit lowers it without a stock-changed event (`available` stays): never cached.
+  @Directive(CACHE_NEVER)
   @Field(() => Int, { description: 'Units promised to orders not yet shipped, over active warehouses.' })
   readonly reserved: number;
 
