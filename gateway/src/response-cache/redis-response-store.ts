@@ -87,22 +87,30 @@ export interface RedisResponseStoreOptions {
  */
 export class RedisResponseStore implements ResponseStore {
   private readonly redis: ScriptedRedis;
+  /** Invalidations and epochs: off the request path, so a longer timeout than reads get. */
+  private readonly control: ScriptedRedis;
   private state: 'down' | 'new-epoch-needed' | 'up' = 'down';
   private epochInFlight: Promise<void> | null = null;
 
   constructor(private readonly options: RedisResponseStoreOptions) {
-    const redis = new Redis(options.url, {
-      connectionName: 'gateway-response-cache',
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: options.commandTimeoutMs,
-      connectTimeout: 2_000,
-      // Keep trying to come back, at most every 2 s; requests meanwhile go to the subgraphs.
-      retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
-    });
-    redis.defineCommand('cacheLookup', { numberOfKeys: 0, lua: LOOKUP });
-    redis.defineCommand('cacheStore', { numberOfKeys: 0, lua: STORE });
-    redis.defineCommand('cacheInvalidate', { numberOfKeys: 0, lua: INVALIDATE });
+    const connect = (name: string, commandTimeout: number): ScriptedRedis => {
+      const connection = new Redis(options.url, {
+        connectionName: name,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        commandTimeout,
+        connectTimeout: 2_000,
+        // Keep trying to come back, at most every 2 s; requests meanwhile go to the subgraphs.
+        retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
+      });
+      connection.defineCommand('cacheLookup', { numberOfKeys: 0, lua: LOOKUP });
+      connection.defineCommand('cacheStore', { numberOfKeys: 0, lua: STORE });
+      connection.defineCommand('cacheInvalidate', { numberOfKeys: 0, lua: INVALIDATE });
+      connection.on('error', () => undefined); // 'close' tells; ioredis reconnects by itself
+      return connection as ScriptedRedis;
+    };
+    const redis = connect('gateway-response-cache', options.commandTimeoutMs);
+    this.control = connect('gateway-response-cache-control', Math.max(1_000, options.commandTimeoutMs));
     redis.on('ready', () => {
       this.state = 'new-epoch-needed';
       this.startNewEpoch();
@@ -111,8 +119,11 @@ export class RedisResponseStore implements ResponseStore {
       if (this.state !== 'down') options.logger.warn('response cache: Redis connection lost; serving from the subgraphs until it is back');
       this.state = 'down';
     });
-    redis.on('error', () => undefined); // 'close' tells; ioredis logs nothing itself, and reconnects
-    this.redis = redis as ScriptedRedis;
+    // The two connections come up in either order: whichever is second completes the new epoch.
+    this.control.on('ready', () => {
+      if (this.state === 'new-epoch-needed') this.startNewEpoch();
+    });
+    this.redis = redis;
   }
 
   usable(): boolean {
@@ -120,8 +131,11 @@ export class RedisResponseStore implements ResponseStore {
     return this.state === 'up';
   }
 
+  /** At once, not at the next request: the other gateway processes must stop serving what may be stale. */
   distrust(): void {
-    if (this.state === 'up') this.state = 'new-epoch-needed';
+    if (this.state !== 'up') return; // down: a new epoch starts anyway when the connection is back
+    this.state = 'new-epoch-needed';
+    this.startNewEpoch();
   }
 
   async lookup(keys: ReadonlyArray<string>): Promise<Lookup> {
@@ -135,23 +149,34 @@ export class RedisResponseStore implements ResponseStore {
     return stored === 1;
   }
 
+  /**
+   * Tried three times within a few hundred milliseconds (a blip must not wait for the bus's redelivery, 30 s
+   * later). Then it may or may not have run, and entries filed under these tags may survive: the store starts
+   * a new epoch (forgetting everything, for every gateway process) and the caller rethrows, so the event comes
+   * back — to another process, if this one cannot reach Redis.
+   */
   async invalidate(tags: ReadonlyArray<string>): Promise<number> {
-    try {
-      return await this.redis.cacheInvalidate(this.options.prefix, String(INVALIDATION_MEMORY_MS), ...tags);
-    } catch (error) {
-      // It may or may not have run: entries filed under these tags may survive. Forget everything instead.
-      this.distrust();
-      throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.control.cacheInvalidate(this.options.prefix, String(INVALIDATION_MEMORY_MS), ...tags);
+      } catch (error) {
+        if (attempt >= 3) {
+          this.distrust();
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      }
     }
   }
 
   async close(): Promise<void> {
     this.state = 'down';
     this.redis.disconnect();
+    this.control.disconnect();
   }
 
   private startNewEpoch(): void {
-    this.epochInFlight ??= this.redis
+    this.epochInFlight ??= this.control
       .incr(`${this.options.prefix}:epoch`)
       .then(() => {
         if (this.state === 'new-epoch-needed') this.state = 'up';

@@ -18,7 +18,7 @@ export const RESPONSE_CACHE_VARIABLES = Object.freeze({
   RESPONSE_CACHE: 'on or off (default on): the gateway answers public catalog reads from its response cache, invalidated by domain events.',
   RESPONSE_CACHE_MAX_TTL_SECONDS: 'Longest life of an entry whatever the schema hints allow (default 60; 1 to 86400).',
   RESPONSE_CACHE_MEMORY_ENTRIES: 'Entries of the in-memory store (embedded start, no REDIS_URL; default 10000).',
-  RESPONSE_CACHE_REDIS_TIMEOUT_MS: 'A Redis command slower than this is abandoned and the request served from the subgraphs (default 50).',
+  RESPONSE_CACHE_REDIS_TIMEOUT_MS: 'A Redis command slower than this is abandoned and the request served from the subgraphs (default 100).',
   RESPONSE_CACHE_KEY_PREFIX: 'Prefix of the cache keys in Redis (default <EVENTS_KEY_PREFIX>:response-cache).',
 });
 
@@ -35,7 +35,7 @@ export function loadResponseCacheConfig(source: Record<string, string | undefine
   };
   const maxTtlSeconds = integer('RESPONSE_CACHE_MAX_TTL_SECONDS', 60, 1, 86_400);
   const memoryEntries = integer('RESPONSE_CACHE_MEMORY_ENTRIES', 10_000, 1, 10_000_000);
-  const redisTimeoutMs = integer('RESPONSE_CACHE_REDIS_TIMEOUT_MS', 50, 1, 10_000);
+  const redisTimeoutMs = integer('RESPONSE_CACHE_REDIS_TIMEOUT_MS', 100, 1, 10_000);
   const keyPrefix = source['RESPONSE_CACHE_KEY_PREFIX']?.trim() || `${eventsKeyPrefix}:response-cache`;
   if (!/^[A-Za-z0-9_.:-]{1,120}$/.test(keyPrefix)) problems['RESPONSE_CACHE_KEY_PREFIX'] = 'letters, digits, _ . : - only (at most 120)';
   if (Object.keys(problems).length > 0) throw new ConfigError(problems);

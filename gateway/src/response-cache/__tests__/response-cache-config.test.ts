@@ -7,7 +7,7 @@ describe('response cache configuration', () => {
       enabled: true,
       maxTtlSeconds: 60,
       memoryEntries: 10_000,
-      redisTimeoutMs: 50,
+      redisTimeoutMs: 100,
       keyPrefix: 'techally:response-cache',
     });
   });

@@ -144,11 +144,16 @@ describe('who is served from the cache', () => {
   it('serves one public listing to anonymous callers and customers alike, and never to an administrator', async () => {
     await watch.settled();
     const query = `query SharedListing { products(first: 3) { edges { node { id name } } } }`;
-    const anonymous = await readThroughGateway(supergraph.gatewayUrl, query);
-    const customer = await readThroughGateway(supergraph.gatewayUrl, query, {}, bearer(customerToken));
+    let anonymous = await readThroughGateway(supergraph.gatewayUrl, query);
+    let customer = anonymous;
+    // Both answered from one entry (an event of another test's saga may drop it in between: read again).
+    await eventually(async () => {
+      anonymous = await readThroughGateway(supergraph.gatewayUrl, query);
+      customer = await readThroughGateway(supergraph.gatewayUrl, query, {}, bearer(customerToken));
+      return anonymous.hit && customer.hit;
+    }, 'an anonymous caller and a customer served from the cache');
     const admin = await readThroughGateway(supergraph.gatewayUrl, query, {}, bearer(adminToken));
 
-    expect(customer.hit).toBe(true);
     expect(customer.body).toEqual(anonymous.body);
     expect(admin.hit).toBe(false);
     expect(await metricValue(supergraph.gatewayMetricsUrl, 'response_cache_bypasses_total', 'reason="admin"')).toBeGreaterThan(0);
