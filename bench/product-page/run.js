@@ -75,7 +75,9 @@ async function main() {
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
   await admin(`create database "${database}"`);
-  const child = spawnSupergraph({ port: PORT, databaseUrl: url.toString(), keyPrefix: database });
+  // The gateway's response cache is off here unless asked (RESPONSE_CACHE=on): these figures are the cost of a
+  // computed answer; bench/product-page/cache.js puts the cache off and on side by side.
+  const child = spawnSupergraph({ port: PORT, databaseUrl: url.toString(), keyPrefix: database, env: { RESPONSE_CACHE: process.env.RESPONSE_CACHE ?? 'off' } });
   try {
     await waitUntilServing(child);
     const results = [];

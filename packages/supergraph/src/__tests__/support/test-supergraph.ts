@@ -56,6 +56,8 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     EVENTS_KEY_PREFIX: `e2e-${randomUUID()}`,
     OUTBOX_POLL_INTERVAL_MS: '100',
     ...(process.env['REDIS_URL'] ? { REDIS_URL: process.env['REDIS_URL'] } : {}),
+    // The whole suite runs with the gateway's response cache on (the default) and off: RESPONSE_CACHE=off pnpm test.
+    ...(process.env['RESPONSE_CACHE'] ? { RESPONSE_CACHE: process.env['RESPONSE_CACHE'] } : {}),
     ...(process.env['DATABASE_URL'] ? {} : { OUTBOX_LISTEN: 'false' }),
     ...options.env,
   };
