@@ -48,7 +48,7 @@ beforeAll(async () => {
   driver = await checkoutDriverFor(supergraph);
   adminToken = await accessTokenOf(supergraph.gatewayUrl, TEST_ADMIN.email, TEST_ADMIN.password);
   customerToken = await accessTokenOf(supergraph.gatewayUrl, 'ada@example.com', 'correct-horse-battery');
-});
+}, 180_000);
 
 afterAll(async () => {
   await watch?.stop();

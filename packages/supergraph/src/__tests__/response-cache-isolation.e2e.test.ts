@@ -32,7 +32,7 @@ beforeAll(async () => {
   const product = await driver.stockedProduct(5);
   adasOrderId = (await driver.place([{ productId: product.id, quantity: 1 }])).id;
   await driver.waitForPayable(adasOrderId); // the saga's stock events are behind us
-});
+}, 180_000);
 
 afterAll(async () => {
   await supergraph?.stop();
