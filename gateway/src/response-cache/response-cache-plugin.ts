@@ -3,7 +3,8 @@ import type { Logger } from '@techally/platform';
 import type { GatewayContext } from '../context';
 import { audienceOf, cacheKeysFor, type CacheKeys } from './cache-key';
 import { storageDecision } from './cache-policy';
-import { beginRequestCacheState } from './request-cache-state';
+import type { ComputedPolicy } from './cache-policy';
+import { beginRequestCacheState, type RequestCacheState } from './request-cache-state';
 import type { ResponseCacheMetrics } from './response-cache-metrics';
 import { INVALIDATION_MEMORY_MS, type ResponseStore, type StoreTicket } from './response-store';
 
@@ -75,7 +76,7 @@ export function responseCachePlugin(options: ResponseCachePluginOptions): Apollo
             return;
           }
           if (!pending) return;
-          await keep(requestContext, pending.keys, pending.ticket, pending.startedAt, [...state.tags]);
+          await keep(requestContext, pending.keys, pending.ticket, pending.startedAt, state);
         },
       };
     },
@@ -86,13 +87,13 @@ export function responseCachePlugin(options: ResponseCachePluginOptions): Apollo
     keys: CacheKeys,
     ticket: StoreTicket,
     startedAt: number,
-    tags: string[],
+    state: RequestCacheState,
   ): Promise<void> {
     const { response } = requestContext;
     if (response.body?.kind !== 'single') return;
     const result = response.body.singleResult;
     const decision = storageDecision({
-      policy: requestContext.overallCachePolicy.policyIfCacheable(),
+      policy: bothPolicies(requestContext.overallCachePolicy.policyIfCacheable(), state.seen),
       hasErrors: (result.errors?.length ?? 0) > 0 || result.data == null,
       keys,
       maxTtlSeconds: options.maxTtlSeconds,
@@ -107,7 +108,7 @@ export function responseCachePlugin(options: ResponseCachePluginOptions): Apollo
       return;
     }
     try {
-      const stored = await options.store.store(decision.key, JSON.stringify({ data: result.data }), tags, decision.ttlMs, ticket);
+      const stored = await options.store.store(decision.key, JSON.stringify({ data: result.data }), [...state.tags], decision.ttlMs, ticket);
       if (stored) metrics.stores.inc();
       else metrics.skips.inc({ reason: 'invalidated-meanwhile' });
     } catch (error) {
@@ -122,4 +123,13 @@ function cachedResponse(body: string) {
     http: { status: 200, headers: new HeaderMap([[CACHE_STATUS_HEADER, 'HIT']]) },
     body: { kind: 'single' as const, singleResult: JSON.parse(body) as { data: Record<string, unknown> } },
   };
+}
+
+/**
+ * The stricter of Apollo's policy and the one folded from the subgraph answers this request saw: both must allow
+ * caching (an answer with no subgraph answer seen is not cached), the smaller max age, private if either says so.
+ */
+export function bothPolicies(apollo: ComputedPolicy | null, seen: RequestCacheState['seen']): ComputedPolicy | null {
+  if (!apollo || seen.answers === 0 || seen.maxAge <= 0) return null;
+  return { maxAge: Math.min(apollo.maxAge, seen.maxAge), scope: apollo.scope === 'PRIVATE' || seen.isPrivate ? 'PRIVATE' : 'PUBLIC' };
 }
