@@ -10,7 +10,7 @@ const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const os = require('node:os');
 const autocannon = require('autocannon');
-const { Client } = require('pg');
+const { adminSql } = require('../lib/admin-sql');
 const { deleteRedisKeys } = require('../lib/redis-keys');
 const { spawnSupergraph } = require('../lib/supergraph-child');
 
@@ -25,16 +25,6 @@ const METRICS = `http://127.0.0.1:${METRICS_PORT}/metrics`;
 // The storefront listing of run.js: products + inventory + reviews in one plan.
 const FULL_LISTING = `{ products(first: 20) { totalCount edges { node { id name slug price { formatted }
   category { name } inStock inventory { available } rating { average count } } } } }`;
-
-async function admin(sql) {
-  const client = new Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function post(query) {
   const response = await fetch(GATEWAY, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
@@ -115,7 +105,7 @@ async function main() {
   const database = `techally_bench_cache_${Date.now().toString(36)}`;
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
-  await admin(`create database "${database}"`);
+  await adminSql(SERVER_URL, `create database "${database}"`);
   try {
     const loadBefore = os.loadavg()[0];
     const results = [await measure(database, url.toString(), 'off'), await measure(database, url.toString(), 'on')];
@@ -134,7 +124,7 @@ async function main() {
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nload average ${loadBefore.toFixed(1)} → ${report.load.after.toFixed(1)}; written to ${file}`);
   } finally {
-    await admin(`drop database if exists "${database}" with (force)`);
+    await adminSql(SERVER_URL, `drop database if exists "${database}" with (force)`);
     if (process.env.REDIS_URL) await deleteRedisKeys(process.env.REDIS_URL, database).catch((error) => console.error(`could not delete the Redis keys under ${database}: ${error}`));
   }
 }
