@@ -80,10 +80,36 @@ export function createResponseCache(options: ResponseCacheOptions): ResponseCach
     'gateway',
   );
 
+  // No answer is served from the cache before the gateway hears the invalidating events: a gateway started while
+  // Redis is down answers from the subgraphs and subscribes as soon as it can (never a failed start).
+  let listening = false;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const listen = async (): Promise<void> => {
+    try {
+      await consumer.start();
+      listening = true;
+    } catch (error) {
+      if (stopped) return;
+      logger.warn({ err: error }, 'response cache: cannot subscribe to the invalidating events yet; answering from the subgraphs, retrying');
+      retry = setTimeout(() => void listen(), 2_000);
+    }
+  };
+  const gatedStore: ResponseStore = {
+    lookup: (keys) => store.lookup(keys),
+    store: (key, body, tags, ttlMs, ticket) => store.store(key, body, tags, ttlMs, ticket),
+    invalidate: (tags) => store.invalidate(tags),
+    usable: () => listening && store.usable(),
+    distrust: () => store.distrust(),
+    close: () => store.close(),
+  };
+
   return {
-    plugin: responseCachePlugin({ store, metrics, maxTtlSeconds: config.maxTtlSeconds, logger, invalidate }),
-    start: () => consumer.start(),
+    plugin: responseCachePlugin({ store: gatedStore, metrics, maxTtlSeconds: config.maxTtlSeconds, logger, invalidate }),
+    start: listen,
     async stop() {
+      stopped = true;
+      clearTimeout(retry);
       await consumer.stop();
       await ownBus?.close();
       await store.close();

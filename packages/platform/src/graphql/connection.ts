@@ -9,8 +9,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 /** Relay PageInfo; @shareable because every subgraph with a connection defines the same type. */
 @ObjectType('PageInfo')
-@Directive(CACHE_INHERIT)
 @Directive('@shareable')
+@Directive(CACHE_INHERIT)
 export class PageInfo {
   @Field() hasNextPage!: boolean;
   @Field() hasPreviousPage!: boolean;

@@ -16,8 +16,8 @@ export function isSupportedCurrency(value: string): value is Currency {
  * it lives here once. Amounts are integers in minor units (cents) so nothing is lost to floating point.
  */
 @ObjectType('Money', { description: 'An amount of money in minor units (cents), with its ISO 4217 currency.' })
-@Directive(CACHE_INHERIT)
 @Directive('@shareable')
+@Directive(CACHE_INHERIT)
 export class Money {
   @Directive(PARTNER_TAG)
   @Field(() => Int, { description: 'Amount in minor units: 1999 is $19.99.' })

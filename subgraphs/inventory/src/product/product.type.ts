@@ -7,8 +7,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * products subgraph's.
  */
 @ObjectType('Product')
-@Directive(CACHE_PUBLIC)
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PUBLIC)
 export class ProductType {
   @Directive(PARTNER_TAG)
   @Field(() => ID)

@@ -27,8 +27,8 @@ registerEnumType(OrderStatus, {
  * is tagged for partners.
  */
 @ObjectType('Order', { description: 'What a customer bought, at the prices of the moment they bought it.' })
-@Directive(CACHE_PRIVATE)
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class OrderType {
   @Field(() => ID)
   id!: string;

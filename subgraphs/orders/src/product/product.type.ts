@@ -7,8 +7,8 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
  * estimate requires), and the one field it adds, `shippingEstimate` (product-fields.resolver.ts).
  */
 @ObjectType('Product')
-@Directive(CACHE_PUBLIC)
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PUBLIC)
 export class ProductReference {
   @Field(() => ID)
   id!: string;

@@ -6,8 +6,8 @@ import { CACHE_PRIVATE } from '@techally/platform';
  * user-orders.resolver.ts). Only the id lives here; every other field is the users subgraph's.
  */
 @ObjectType('User')
-@Directive(CACHE_PRIVATE)
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class UserReference {
   @Field(() => ID)
   id!: string;

@@ -6,8 +6,8 @@ import { CACHE_PRIVATE } from '@techally/platform';
  * (order-payment.resolver.ts); everything else about an order is resolved by the orders subgraph.
  */
 @ObjectType('Order')
-@Directive(CACHE_PRIVATE)
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class OrderReference {
   @Field(() => ID)
   id!: string;

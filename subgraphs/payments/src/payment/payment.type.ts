@@ -25,8 +25,8 @@ registerEnumType(PaymentStatus, {
  * the partner tag: a payment is personal data.
  */
 @ObjectType('Payment', { description: 'The payment of one order.' })
-@Directive(CACHE_PRIVATE)
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class PaymentType {
   @Field(() => ID)
   id!: string;

@@ -6,8 +6,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * children, path, productCount) are resolved in category-fields.resolver.ts through DataLoaders.
  */
 @ObjectType('Category', { description: 'A node of the catalog’s category tree.' })
-@Directive(CACHE_PUBLIC)
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PUBLIC)
 export class CategoryType {
   @Directive(PARTNER_TAG)
   @Field(() => ID)

@@ -19,9 +19,9 @@ registerEnumType(ProductStatus, {
  * feeds, search indexing) by sku.
  */
 @ObjectType('Product', { description: 'Something the shop sells.' })
-@Directive(CACHE_PUBLIC)
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "sku")')
+@Directive(CACHE_PUBLIC)
 export class ProductType {
   @Directive(PARTNER_TAG)
   @Field(() => ID)

@@ -6,8 +6,8 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  * `rating` to it (product-reviews.resolver.ts); everything else about a product is the products subgraph's.
  */
 @ObjectType('Product')
-@Directive(CACHE_PUBLIC)
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PUBLIC)
 export class ProductRef {
   @Directive(PARTNER_TAG)
   @Field(() => ID)

@@ -9,8 +9,8 @@ import { CACHE_INHERIT } from '@techally/platform';
  * review.visibility.ts), so `hidden` and `hiddenReason` are only ever read by them.
  */
 @ObjectType('Review', { description: 'What a customer says about a product: stars, a title and a text.' })
-@Directive(CACHE_INHERIT)
 @Directive('@key(fields: "id")')
+@Directive(CACHE_INHERIT)
 export class ReviewType {
   @Field(() => ID)
   id!: string;

@@ -6,8 +6,8 @@ import { CACHE_PRIVATE } from '@techally/platform';
  * (user-reviews.resolver.ts) and refers to it as a review's author; the users subgraph resolves its name.
  */
 @ObjectType('User')
-@Directive(CACHE_PRIVATE)
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class UserRef {
   @Field(() => ID)
   id!: string;

@@ -8,8 +8,8 @@ import { Role } from './role.type';
  * are, and the private ones (email, addresses) are field resolvers that check who is asking.
  */
 @ObjectType('User', { description: 'A customer or administrator account.' })
-@Directive(CACHE_PRIVATE)
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class User {
   @Field(() => ID)
   id!: string;
