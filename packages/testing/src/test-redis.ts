@@ -32,3 +32,38 @@ export async function deleteKeys(url: string, prefix: string): Promise<number> {
 export function inspectRedis(url: string): Redis {
   return new Redis(url, { maxRetriesPerRequest: 1 });
 }
+
+/** The buses a suite about events runs its cases on, and the cleanup of the Redis keys they used. */
+export interface BusMatrix<Bus> {
+  /** `[label, make]` for `describe.each`: memory always; Redis Streams with `make` null (skip) without REDIS_URL. */
+  readonly cases: Array<[string, (() => Bus) | null]>;
+  /** Deletes every key the Redis buses used (call it in `afterAll`). */
+  cleanup(): Promise<void>;
+}
+
+/**
+ * An events suite's two buses: the in-memory one, and Redis Streams under a key prefix of the file's own (a new
+ * one per bus made) when REDIS_URL is set — otherwise its cases are skipped and the file says so on stderr.
+ * The factories are the caller's (`createInMemoryEventBus`, `createRedisEventBus`): this package does not
+ * depend on the events package.
+ */
+export function busMatrix<Bus>(
+  file: string,
+  make: { readonly memory: () => Bus; readonly redis: (url: string, keyPrefix: string) => Bus },
+): BusMatrix<Bus> {
+  const url = testRedisUrl();
+  const filePrefix = uniqueKeyPrefix(file);
+  if (!url) process.stderr.write(`SKIPPED: ${file} on Redis Streams — REDIS_URL is not set\n`);
+  let made = 0;
+  return {
+    cases: [
+      ['the in-memory bus', make.memory],
+      url
+        ? ['Redis Streams', () => make.redis(url, `${filePrefix}:${++made}`)]
+        : ['Redis Streams — SKIPPED, REDIS_URL is not set', null],
+    ],
+    cleanup: async () => {
+      if (url) await deleteKeys(url, filePrefix);
+    },
+  };
+}

@@ -1,4 +1,6 @@
+import type { AnyEventEnvelope } from '@techally/events';
 import {
+  ArchiveProductDocument,
   CreateProductDocument,
   createGraphQLClient,
   GraphQLRequestError,
@@ -101,6 +103,38 @@ describe('the supergraph through the gateway, with the generated client', () => 
       expect(counter.count).toBe(forFive);
     } finally {
       counter.stop();
+    }
+  });
+
+  it('publishes an admin’s catalogue changes on the process’s shared bus, once each (the products outbox relay runs here)', async () => {
+    const received: AnyEventEnvelope[] = [];
+    const subscription = await supergraph.bus.subscribe({
+      group: 'e2e.catalogue-events',
+      consumer: 'e2e.catalogue-events-1',
+      types: ['products.product-created.v1', 'products.product-archived.v1'],
+      handler: async (event) => void received.push(event as AnyEventEnvelope),
+    });
+    try {
+      const admin = signedIn(await adminToken());
+      const categories = await postGraphQL<{ categories: Array<{ id: string }> }>(supergraph.gatewayUrl, '{ categories { id } }');
+      const categoryId = categories.data!.categories[0]!.id;
+      const created = await admin.request(CreateProductDocument, {
+        input: { sku: 'E2E-EVENTS', name: 'Evented', description: 'Tells the cache.', price: { amount: 100, currency: 'USD' }, categoryId, weight: 1 },
+      });
+      const productId = created.createProduct.id;
+      await admin.request(ArchiveProductDocument, { id: productId });
+      // One stream per domain, in commit order: once the archive arrived, the creation has, and no duplicate is pending.
+      const deadline = Date.now() + 20_000;
+      while (!received.some((event) => event.type === 'products.product-archived.v1' && event.aggregateId === productId)) {
+        if (Date.now() > deadline) throw new Error('timed out waiting for products.product-archived.v1');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(received.filter((event) => event.aggregateId === productId).map(({ type, payload }) => ({ type, payload }))).toEqual([
+        { type: 'products.product-created.v1', payload: { productId, sku: 'E2E-EVENTS', categoryId } },
+        { type: 'products.product-archived.v1', payload: { productId, sku: 'E2E-EVENTS', categoryId } },
+      ]);
+    } finally {
+      await subscription.stop();
     }
   });
 

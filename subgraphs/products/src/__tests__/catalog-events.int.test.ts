@@ -7,7 +7,7 @@ import {
   type EventType,
   type Subscription,
 } from '@techally/events';
-import { deleteKeys, errorCodes, testRedisUrl, uniqueKeyPrefix } from '@techally/testing';
+import { busMatrix, errorCodes } from '@techally/testing';
 import { startProductsHarness, type ProductsHarness } from './products-harness';
 
 /**
@@ -29,22 +29,13 @@ const CREATE = `mutation ($input: CreateProductInput!) { createProduct(input: $i
 const UPDATE = `mutation ($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }`;
 const ARCHIVE = `mutation ($id: ID!) { archiveProduct(id: $id) { id status } }`;
 
-const redisUrl = testRedisUrl();
-const filePrefix = uniqueKeyPrefix('products-catalog-events');
-if (!redisUrl) process.stderr.write('SKIPPED: the catalogue events on Redis Streams — REDIS_URL is not set\n');
-afterAll(async () => {
-  if (redisUrl) await deleteKeys(redisUrl, filePrefix);
+const buses = busMatrix<EventBus>('products-catalog-events', {
+  memory: () => createInMemoryEventBus(),
+  redis: (url, keyPrefix) => createRedisEventBus({ url, keyPrefix }),
 });
+afterAll(() => buses.cleanup());
 
-const buses: Array<[string, (() => EventBus) | null]> = [
-  ['the in-memory bus', () => createInMemoryEventBus()],
-  [
-    redisUrl ? 'Redis Streams' : 'Redis Streams — SKIPPED, REDIS_URL is not set',
-    redisUrl ? () => createRedisEventBus({ url: redisUrl, keyPrefix: `${filePrefix}:${randomUUID()}` }) : null,
-  ],
-];
-
-describe.each(buses)('the products subgraph’s events on %s', (_, makeBus) => {
+describe.each(buses.cases)('the products subgraph’s events on %s', (_, makeBus) => {
   const run = makeBus ? it : it.skip;
   let bus: EventBus;
   let h: ProductsHarness;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { generateCatalog } from '@techally/demo-data';
 import { createInMemoryEventBus, createRedisEventBus, type AnyEventEnvelope, type EventBus, type Subscription } from '@techally/events';
-import { deleteKeys, errorCodes, testRedisUrl, uniqueKeyPrefix } from '@techally/testing';
+import { busMatrix, errorCodes } from '@techally/testing';
 import {
   addReview,
   ADD_REVIEW,
@@ -22,22 +22,13 @@ const catalog = generateCatalog().products;
 const active = catalog.filter((product) => product.status === 'ACTIVE');
 const archived = catalog.find((product) => product.status === 'ARCHIVED')!;
 
-const redisUrl = testRedisUrl();
-const filePrefix = uniqueKeyPrefix('reviews-rating-changed');
-if (!redisUrl) process.stderr.write('SKIPPED: reviews.rating-changed.v1 on Redis Streams — REDIS_URL is not set\n');
-afterAll(async () => {
-  if (redisUrl) await deleteKeys(redisUrl, filePrefix);
+const buses = busMatrix<EventBus>('reviews-rating-changed', {
+  memory: () => createInMemoryEventBus(),
+  redis: (url, keyPrefix) => createRedisEventBus({ url, keyPrefix }),
 });
+afterAll(() => buses.cleanup());
 
-const buses: Array<[string, (() => EventBus) | null]> = [
-  ['the in-memory bus', () => createInMemoryEventBus()],
-  [
-    redisUrl ? 'Redis Streams' : 'Redis Streams — SKIPPED, REDIS_URL is not set',
-    redisUrl ? () => createRedisEventBus({ url: redisUrl, keyPrefix: `${filePrefix}:${randomUUID()}` }) : null,
-  ],
-];
-
-describe.each(buses)('reviews.rating-changed.v1 on %s', (_, makeBus) => {
+describe.each(buses.cases)('reviews.rating-changed.v1 on %s', (_, makeBus) => {
   const run = makeBus ? it : it.skip;
   let bus: EventBus;
   let h: ReviewsHarness;
