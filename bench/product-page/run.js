@@ -139,6 +139,9 @@ async function startTarget({ label, root, port }) {
     keyPrefix: database,
     env: {
       BENCH_PROFILE_FILE: profileFile,
+      // The gateway's response cache is off here unless asked (RESPONSE_CACHE=on): these figures are the cost of
+      // a computed answer; bench/product-page/cache.js puts the cache off and on side by side.
+      RESPONSE_CACHE: process.env.RESPONSE_CACHE ?? 'off',
       // Each service has a pool of its own: on a server shared with other work, fewer connections.
       ...(process.env.POOL_MAX ? { DATABASE_POOL_MAX: process.env.POOL_MAX } : {}),
     },

@@ -1,6 +1,8 @@
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { EventBus } from '@techally/events';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   createAccessTokenVerifier,
@@ -20,6 +22,7 @@ import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { knownOperationNames } from './known-operations';
+import { createResponseCache } from './response-cache/response-cache';
 import { SubgraphEndpoints } from './subgraph-endpoints';
 import { supergraphFromFile } from './supergraph-file';
 import { FederatedSubscriptions } from './subscriptions/federated-subscriptions';
@@ -32,6 +35,8 @@ export interface GatewayOptions {
   readonly supergraphSdl?: string;
   /** Keys to verify access tokens with, instead of fetching the JWKS (tests). */
   readonly accessTokenKeys?: JWTVerifyGetKey;
+  /** The bus the response cache hears changes on (the embedded start's shared bus); otherwise REDIS_URL's. */
+  readonly bus?: EventBus;
 }
 
 export interface Gateway {
@@ -65,6 +70,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     backlogLimit: config.subscriptions.backlogLimit,
   });
 
+  const responseCache = createResponseCache({
+    config: config.responseCache,
+    events: config.events,
+    bus: options.bus,
+    registry: metrics.registry,
+    logger,
+  });
+
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl as SupergraphSdlHook,
@@ -89,12 +102,17 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     plugins: [
       observabilityPlugin(metrics, knownOperationLabel(knownOperationNames(config.persistedDocumentsPath, logger))),
       subscriptionsOverWebSocketOnly(),
+      // The policy of each answer is folded from the subgraphs' Cache-Control (RemoteGraphQLDataSource) for the
+      // response cache; none is sent to clients: browsers and CDNs would keep what our events cannot invalidate.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      ...(responseCache ? [responseCache.plugin] : []),
       config.explorer
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
+  await responseCache?.start();
 
   const verifier = createAccessTokenVerifier({
     keys: options.accessTokenKeys ?? new URL(config.accessTokens.jwksUrl),
@@ -120,6 +138,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // then the sockets to the subgraphs.
       await server.stop();
       await subscriptions.stop();
+      await responseCache?.stop();
       await subgraphClient.close();
     },
   };

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
+import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
+import { loadResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache-config';
 
 /** The committed supergraph, relative to this package (the same from src/ under jest and from dist/). */
 export const DEFAULT_SUPERGRAPH_PATH = resolve(__dirname, '../../schema/supergraph.graphql');
@@ -35,6 +37,9 @@ export interface GatewayConfig {
     /** Events waiting for execution per shared subscription; beyond, the oldest are dropped. */
     readonly backlogLimit: number;
   };
+  /** REDIS_URL and EVENTS_KEY_PREFIX: where the response cache's store and invalidating events are. */
+  readonly events: EventBusConfig;
+  readonly responseCache: ResponseCacheConfig;
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z][A-Z0-9_]*)_URL$/;
@@ -83,6 +88,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
   positiveIntegers(env, ['GATEWAY_SUBSCRIPTION_QUEUE_LIMIT', 'GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT', 'GATEWAY_SUBGRAPH_CONNECTIONS']);
   positiveIntegers(env, ['GATEWAY_MERGE_WAIT_MS'], 0);
   const isProduction = env.NODE_ENV === 'production';
+  const events = loadEventBusConfig(source);
   return Object.freeze({
     nodeEnv: env.NODE_ENV as GatewayConfig['nodeEnv'],
     host: env.HOST,
@@ -103,6 +109,8 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       queueLimit: env.GATEWAY_SUBSCRIPTION_QUEUE_LIMIT,
       backlogLimit: env.GATEWAY_SUBSCRIPTION_BACKLOG_LIMIT,
     }),
+    events,
+    responseCache: loadResponseCacheConfig(source, events.keyPrefix),
   });
 }
 

@@ -3,9 +3,11 @@ import { DomainError, ErrorCode, FORWARDED_FOR_HEADER, REQUEST_ID_HEADER } from 
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 import { forwardedFor } from './forwarded-for';
+import { noteSubgraphAnswer } from './response-cache/request-cache-state';
 import { errorFromSubgraphAnswer, SubgraphErrorAnswer } from './subgraph-http-error';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
+type DidReceiveResponse = NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>;
 
 /** Headers a subgraph needs to see from the client's request: who it is, and how to find it in the logs. */
 const FORWARDED_HEADERS = ['authorization', 'traceparent', 'tracestate'] as const;
@@ -46,6 +48,12 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const body = await this.parseBody(response).catch(() => undefined);
     return errorFromSubgraphAnswer(this.subgraphName, response.status, body);
+  }
+
+  /** The response cache files the client's answer under the tags this subgraph says it read (x-cache-tags). */
+  override didReceiveResponse({ response, context }: Parameters<DidReceiveResponse>[0]): ReturnType<DidReceiveResponse> {
+    noteSubgraphAnswer(context, response.http?.headers);
+    return response;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -40,6 +40,8 @@ export * from './text/uuid';
 export * from './text/display-text';
 export * from './client/service-client';
 export * from './graphql/partner-tag';
+export * from './cache/cache-control';
+export * from './cache/cache-tags-plugin';
 export * from './server/assemble-subgraph';
 export * from './server/background-worker';
 export * from './subscriptions/event-queue';

@@ -78,6 +78,7 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
 
     const gateway = await createGateway(loadGatewayConfig(baseEnv), {
       logger: logger.child({ service: 'gateway' }),
+      bus, // the response cache hears the subgraphs' changes on it
     });
     stack.push(() => gateway.stop());
     const gatewayUrl = await gateway.listen();

@@ -12,6 +12,8 @@ export interface PrivateRedis {
   readonly url: string;
   /** SIGKILL (no shutdown save), then a new server on the same port; resolves once it answers PING. */
   restartEmpty(): Promise<void>;
+  /** Starts it again on the same port after `stop()` (empty); resolves once it answers PING. */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,10 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     url,
     async restartEmpty() {
       await kill(server);
+      server = await launch(binary, port, url);
+    },
+    async start() {
+      if (server.exitCode === null && server.signalCode === null) return;
       server = await launch(binary, port, url);
     },
     async stop() {

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { CACHE_INHERIT } from '../cache/cache-control';
 import { DomainError } from '../errors/domain-error';
 
 /** The largest page a connection serves (README.md, Design decisions). */
@@ -9,6 +10,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Relay PageInfo; @shareable because every subgraph with a connection defines the same type. */
 @ObjectType('PageInfo')
 @Directive('@shareable')
+@Directive(CACHE_INHERIT)
 export class PageInfo {
   @Field() hasNextPage!: boolean;
   @Field() hasPreviousPage!: boolean;

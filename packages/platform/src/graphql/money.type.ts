@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CACHE_INHERIT } from '../cache/cache-control';
 import { PARTNER_TAG } from './partner-tag';
 
 /** Currencies the shop trades in, with the number of minor units per major unit. */
@@ -16,6 +17,7 @@ export function isSupportedCurrency(value: string): value is Currency {
  */
 @ObjectType('Money', { description: 'An amount of money in minor units (cents), with its ISO 4217 currency.' })
 @Directive('@shareable')
+@Directive(CACHE_INHERIT)
 export class Money {
   @Directive(PARTNER_TAG)
   @Field(() => Int, { description: 'Amount in minor units: 1999 is $19.99.' })

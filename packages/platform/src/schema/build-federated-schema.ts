@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { CACHE_CONTROL_DEFINITIONS } from '../cache/cache-control';
 import { DATE_TIME_SCALARS } from '../graphql/scalars';
 import type { SubscriptionPubSub } from '../subscriptions/pubsub';
 import { refuseMalformedRepresentations } from './refuse-malformed-representations';
@@ -65,7 +66,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     // class-validator (and a require) on every argument object of every call.
     validate: false,
   });
-  const header = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${FEATURE_LIST}])\n\n`;
+  // The cache hints' directive is Apollo Server's, not federation's: defined here for every subgraph (cache/cache-control.ts).
+  const header = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${FEATURE_LIST}])\n\n${CACHE_CONTROL_DEFINITIONS}\n`;
   const typeDefs = parse(header + printSchemaWithDirectives(codeFirst));
   const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(options.referenceResolvers ?? {})) {

@@ -1,5 +1,7 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { cacheTagsPlugin } from '../cache/cache-tags-plugin';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { formatError } from '../errors/format-error';
@@ -45,7 +47,13 @@ export async function createSubgraphServer<Context extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     // The gateway asks a subgraph for its SDL through `_service`, not introspection; keep it for tooling.
     introspection: true,
-    plugins: [observabilityPlugin(metrics), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      observabilityPlugin(metrics),
+      ApolloServerPluginLandingPageDisabled(),
+      // The schema's @cacheControl hints become the response's Cache-Control; anything not hinted is uncacheable.
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }),
+      cacheTagsPlugin(options.name),
+    ],
     logger: options.logger,
     // Our main.ts drains HTTP and closes the pool on SIGTERM; Apollo's own handler would stop Apollo first and
     // re-raise the signal, killing the process mid-drain.

@@ -13,7 +13,7 @@ describe('the inventory subgraph schema', () => {
 
   it('links federation and extends Product by its id, adding inventory and inStock (tagged for partners)', () => {
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
-    expect(sdl).toMatch(/type Product\s+@key\(fields: "id"\)\s*\{\s*id: ID! @tag\(name: "partner"\)\s+"""[^"]*"""\s+inventory: ProductInventory!\s+"""[^"]*"""\s+inStock: Boolean! @tag\(name: "partner"\)\s*\}/);
+    expect(sdl).toMatch(/type Product\s+@key\(fields: "id"\)\s+@cacheControl\(maxAge: 60\)\s*\{\s*id: ID! @tag\(name: "partner"\)\s+"""[^"]*"""\s+inventory: ProductInventory!\s+"""[^"]*"""\s+inStock: Boolean! @tag\(name: "partner"\)\s*\}/);
   });
 
   it('makes Warehouse an entity keyed by id', () => {
@@ -24,7 +24,7 @@ describe('the inventory subgraph schema', () => {
   });
 
   it('sums stock publicly and breaks it down per warehouse in a nullable, admin-only list', () => {
-    expect(sdl).toMatch(/type ProductInventory \{[^}]*available: Int![^}]*reserved: Int![^}]*warehouses: \[WarehouseStock!\]\n/);
+    expect(sdl).toMatch(/type ProductInventory\s+@cacheControl\(inheritMaxAge: true\)\s*\{[^}]*available: Int!\n[^}]*reserved: Int! @cacheControl\(maxAge: 0\)\n[^}]*warehouses: \[WarehouseStock!\] @cacheControl\(scope: PRIVATE\)\n/);
     expect(sdl).toMatch(/type WarehouseStock \{[^}]*warehouse: Warehouse![^}]*product: Product![^}]*onHand: Int![^}]*reserved: Int![^}]*available: Int![^}]*updatedAt: DateTime![^}]*\}/);
   });
 

@@ -1,5 +1,5 @@
-import { requireAdmin } from '@techally/platform';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { CACHE_PRIVATE, requireAdmin } from '@techally/platform';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { InventoryContext } from '../context';
 import { WarehouseStock } from '../stock/warehouse-stock.type';
 import { ProductInventory } from './product-inventory.type';
@@ -10,6 +10,7 @@ export class ProductInventoryFieldsResolver {
    * Nullable on purpose: a customer asking for it gets FORBIDDEN on this field alone and still gets
    * `available`. Non-null, the error would null `inventory`, then the product itself (issue #3's public fields).
    */
+  @Directive(CACHE_PRIVATE)
   @FieldResolver(() => [WarehouseStock], {
     nullable: true,
     description: 'Stock per warehouse, inactive ones included, ordered by warehouse code (administrators only).',

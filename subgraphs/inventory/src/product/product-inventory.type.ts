@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CACHE_INHERIT, CACHE_NEVER } from '@techally/platform';
 import type { StockLevel } from '../stock/stock-level.entity';
 
 /** A product's public figures: what `available` and `reserved` answer. */
@@ -12,10 +13,13 @@ export interface StockSummary {
  * 3 left"); the per-warehouse breakdown is for administrators (product-inventory-fields.resolver.ts).
  */
 @ObjectType('ProductInventory', { description: 'How much of a product the shop can sell, across its warehouses.' })
+@Directive(CACHE_INHERIT)
 export class ProductInventory {
   @Field(() => Int, { description: 'Units that can be bought now: on hand minus reserved, over active warehouses.' })
   readonly available: number;
 
+  // A paid order's commit lowers it without a stock-changed event (`available` stays): never cached.
+  @Directive(CACHE_NEVER)
   @Field(() => Int, { description: 'Units promised to orders not yet shipped, over active warehouses.' })
   readonly reserved: number;
 

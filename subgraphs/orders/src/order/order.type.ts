@@ -1,4 +1,4 @@
-import { Money } from '@techally/platform';
+import { Money, CACHE_PRIVATE } from '@techally/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { UserReference } from '../user/user.type';
 import { OrderItemType } from './order-item.type';
@@ -28,6 +28,7 @@ registerEnumType(OrderStatus, {
  */
 @ObjectType('Order', { description: 'What a customer bought, at the prices of the moment they bought it.' })
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class OrderType {
   @Field(() => ID)
   id!: string;

@@ -1,4 +1,4 @@
-import { Money } from '@techally/platform';
+import { Money, CACHE_PUBLIC } from '@techally/platform';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 /**
@@ -8,6 +8,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
  */
 @ObjectType('Product')
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PUBLIC)
 export class ProductReference {
   @Field(() => ID)
   id!: string;

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { CACHE_PRIVATE } from '@techally/platform';
 
 /**
  * The users subgraph's User, extended with the orders this subgraph holds for it (`orders`, in
@@ -6,6 +7,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  */
 @ObjectType('User')
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class UserReference {
   @Field(() => ID)
   id!: string;

@@ -14,7 +14,7 @@ describe('the payments subgraph schema', () => {
   it('links federation, keys Payment by id and adds payment to the orders subgraph’s Order', () => {
     expect(sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.7"');
     expect(sdl).toMatch(/type Payment\s+@key\(fields: "id"\)/);
-    expect(sdl).toMatch(/type Order\s+@key\(fields: "id"\)\s*\{\s*id: ID!\s*"""[^"]*"""\s*payment: Payment\s*\}/);
+    expect(sdl).toMatch(/type Order\s+@key\(fields: "id"\)\s+@cacheControl\(scope: PRIVATE\)\s*\{\s*id: ID!\s*"""[^"]*"""\s*payment: Payment\s*\}/);
   });
 
   it('describes the payment as the contract says, with the customer id @inaccessible', () => {

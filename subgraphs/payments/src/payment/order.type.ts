@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { CACHE_PRIVATE } from '@techally/platform';
 
 /**
  * The orders subgraph's Order, as far as payments knows it: its key. Payments contributes `Order.payment`
@@ -6,6 +7,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  */
 @ObjectType('Order')
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class OrderReference {
   @Field(() => ID)
   id!: string;

@@ -1,4 +1,4 @@
-import { Money } from '@techally/platform';
+import { Money, CACHE_PRIVATE } from '@techally/platform';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OrderReference } from './order.type';
 import { PaymentStatus } from './payment-status';
@@ -26,6 +26,7 @@ registerEnumType(PaymentStatus, {
  */
 @ObjectType('Payment', { description: 'The payment of one order.' })
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class PaymentType {
   @Field(() => ID)
   id!: string;

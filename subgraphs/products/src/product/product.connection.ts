@@ -1,9 +1,10 @@
-import { PageInfo } from '@techally/platform';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { PageInfo, CACHE_INHERIT } from '@techally/platform';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { ProductRecord } from './product.record';
 import { ProductType } from './product.type';
 
 @ObjectType('ProductEdge')
+@Directive(CACHE_INHERIT)
 export class ProductEdge {
   @Field({ description: 'Pass as `after` to continue after this product.' })
   cursor!: string;
@@ -14,6 +15,7 @@ export class ProductEdge {
 
 /** A Relay connection over the active catalog. */
 @ObjectType('ProductConnection')
+@Directive(CACHE_INHERIT)
 export class ProductConnection {
   @Field(() => [ProductEdge])
   readonly edges: ProductEdge[];

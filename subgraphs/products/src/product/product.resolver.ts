@@ -1,4 +1,4 @@
-import { pageInfo, PARTNER_TAG, selects } from '@techally/platform';
+import { CACHE_PUBLIC, pageInfo, PARTNER_TAG, selects } from '@techally/platform';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Directive, Arg, Args, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { ProductsContext } from '../context';
@@ -25,6 +25,7 @@ export class ProductResolver {
   }
 
   @Directive(PARTNER_TAG)
+  @Directive(CACHE_PUBLIC)
   @Query(() => ProductConnection, { description: 'The catalog of active products, a page at a time.' })
   async products(
     @Args(() => ProductsArgs) args: ProductsArgs,

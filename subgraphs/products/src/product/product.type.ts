@@ -1,4 +1,4 @@
-import { PARTNER_TAG } from '@techally/platform';
+import { PARTNER_TAG, CACHE_PUBLIC } from '@techally/platform';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ProductStatus } from './product-status';
 
@@ -21,6 +21,7 @@ registerEnumType(ProductStatus, {
 @ObjectType('Product', { description: 'Something the shop sells.' })
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "sku")')
+@Directive(CACHE_PUBLIC)
 export class ProductType {
   @Directive(PARTNER_TAG)
   @Field(() => ID)

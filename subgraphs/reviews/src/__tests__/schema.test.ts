@@ -30,8 +30,8 @@ describe('the reviews subgraph schema', () => {
   it('adds paged reviews to Product and User, and a partner-tagged rating to Product', () => {
     expect(sdl.match(/reviews\(\s*"""[^"]*"""\s*first: Int = 10\s*"""[^"]*"""\s*after: String\s*\): ReviewConnection!/g)).toHaveLength(2);
     expect(sdl).toContain('rating: ProductRating! @tag(name: "partner")');
-    expect(sdl).toMatch(/type ProductRating \{[^}]*average: Float @tag\(name: "partner"\)[^}]*count: Int! @tag\(name: "partner"\)/);
-    expect(sdl).toMatch(/type ReviewConnection \{[^}]*edges: \[ReviewEdge!\]![^}]*pageInfo: PageInfo![^}]*totalCount: Int!/);
+    expect(sdl).toMatch(/type ProductRating\s+@cacheControl\(inheritMaxAge: true\)\s*\{[^}]*average: Float @tag\(name: "partner"\)[^}]*count: Int! @tag\(name: "partner"\)/);
+    expect(sdl).toMatch(/type ReviewConnection\s+@cacheControl\(inheritMaxAge: true\)\s*\{[^}]*edges: \[ReviewEdge!\]![^}]*pageInfo: PageInfo![^}]*totalCount: Int!/);
     expect(sdl).toMatch(/type PageInfo\s+@shareable/);
   });
 

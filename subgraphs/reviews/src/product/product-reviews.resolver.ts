@@ -1,4 +1,4 @@
-import { PARTNER_TAG } from '@techally/platform';
+import { CACHE_NEVER, PARTNER_TAG } from '@techally/platform';
 import { Args, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ReviewsContext } from '../context';
 import { reviewConnection, ReviewConnection } from '../review/review.connection';
@@ -9,6 +9,8 @@ import { ProductRef } from './product.type';
 /** What reviews adds to a product. Both fields go through request-wide DataLoaders (issue #3). */
 @Resolver(() => ProductRef)
 export class ProductReviewsResolver {
+  // An edit of a review's title or text changes no rating, so no event tells the cache: never cached.
+  @Directive(CACHE_NEVER)
   @FieldResolver(() => ReviewConnection, { description: 'Its visible reviews, newest first.' })
   async reviews(
     @Root() product: ProductRef,

@@ -1,4 +1,4 @@
-import { PARTNER_TAG } from '@techally/platform';
+import { PARTNER_TAG, CACHE_PUBLIC } from '@techally/platform';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -7,6 +7,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  */
 @ObjectType('Product')
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PUBLIC)
 export class ProductRef {
   @Directive(PARTNER_TAG)
   @Field(() => ID)

@@ -1,10 +1,11 @@
-import { PageInfo, pageInfo } from '@techally/platform';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { PageInfo, pageInfo, CACHE_INHERIT } from '@techally/platform';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { Review } from './review.entity';
 import type { ReviewPage } from './review-list.service';
 import { ReviewType } from './review.type';
 
 @ObjectType('ReviewEdge')
+@Directive(CACHE_INHERIT)
 export class ReviewEdge {
   @Field({ description: 'Opaque; pass as `after` to continue after this review.' })
   cursor!: string;
@@ -15,6 +16,7 @@ export class ReviewEdge {
 
 /** A Relay connection over reviews, newest first. */
 @ObjectType('ReviewConnection', { description: 'A page of reviews (Relay connection), newest first.' })
+@Directive(CACHE_INHERIT)
 export class ReviewConnection {
   @Field(() => [ReviewEdge])
   readonly edges: ReviewEdge[];

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { CACHE_PRIVATE } from '@techally/platform';
+import { Arg, Args, Ctx, Directive, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { ReviewsContext } from '../context';
 import type { Review } from './review.entity';
 import { AddReviewInput, ModerateReviewArgs, UpdateReviewArgs } from './review.inputs';
@@ -7,6 +8,7 @@ import { ReviewType } from './review.type';
 /** The review query and mutations: parse the arguments, call the request's ReviewService, return. */
 @Resolver(() => ReviewType)
 export class ReviewResolver {
+  @Directive(CACHE_PRIVATE)
   @Query(() => ReviewType, {
     nullable: true,
     description: 'A review by id; null when there is none, or when it is hidden and you are neither its author nor an administrator.',

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { CACHE_INHERIT } from '@techally/platform';
 
 /**
  * The public contract of a review. Resolvers return the `Review` entity; `author` and `product` are entity
@@ -9,6 +10,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
  */
 @ObjectType('Review', { description: 'What a customer says about a product: stars, a title and a text.' })
 @Directive('@key(fields: "id")')
+@Directive(CACHE_INHERIT)
 export class ReviewType {
   @Field(() => ID)
   id!: string;

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { CACHE_PRIVATE } from '@techally/platform';
 
 /**
  * The users subgraph's entity, as this subgraph knows it: only its key. Reviews adds `reviews` to it
@@ -6,6 +7,7 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
  */
 @ObjectType('User')
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class UserRef {
   @Field(() => ID)
   id!: string;

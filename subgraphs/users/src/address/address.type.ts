@@ -1,7 +1,9 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { CACHE_PRIVATE } from '@techally/platform';
 
 /** A postal address of a user; only they (and administrators) see it. */
 @ObjectType('Address')
+@Directive(CACHE_PRIVATE)
 export class Address {
   @Field(() => ID)
   id!: string;

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { CACHE_PRIVATE } from '@techally/platform';
 import { Address } from '../address/address.type';
 import { Role } from './role.type';
 
@@ -8,6 +9,7 @@ import { Role } from './role.type';
  */
 @ObjectType('User', { description: 'A customer or administrator account.' })
 @Directive('@key(fields: "id")')
+@Directive(CACHE_PRIVATE)
 export class User {
   @Field(() => ID)
   id!: string;

@@ -11,6 +11,8 @@ export const TEST_ADMIN = { email: 'admin@e2e.test', password: 'e2e owner passph
 
 export interface TestSupergraph {
   readonly gatewayUrl: string;
+  /** The gateway's `/metrics` (response cache counters, operations). */
+  readonly gatewayMetricsUrl: string;
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly apps: Readonly<Record<string, SubgraphApp>>;
   readonly database: TestDatabase;
@@ -54,6 +56,8 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     EVENTS_KEY_PREFIX: `e2e-${randomUUID()}`,
     OUTBOX_POLL_INTERVAL_MS: '100',
     ...(process.env['REDIS_URL'] ? { REDIS_URL: process.env['REDIS_URL'] } : {}),
+    // The whole suite runs with the gateway's response cache on (the default) and off: RESPONSE_CACHE=off pnpm test.
+    ...(process.env['RESPONSE_CACHE'] ? { RESPONSE_CACHE: process.env['RESPONSE_CACHE'] } : {}),
     ...(process.env['DATABASE_URL'] ? {} : { OUTBOX_LISTEN: 'false' }),
     ...options.env,
   };
@@ -77,11 +81,12 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     }
     for (const extra of options.extraSubgraphs ?? []) urls[extra.name] = extra.url;
     const graph = await composeSupergraph([...SUBGRAPHS, ...(options.extraSubgraphs ?? [])], (d) => urls[d.name]!);
-    const gateway = await createGateway(loadGatewayConfig(env), { logger, supergraphSdl: graph.supergraphSdl });
+    const gateway = await createGateway(loadGatewayConfig(env), { logger, supergraphSdl: graph.supergraphSdl, bus });
     stops.push(() => gateway.stop());
     const gatewayUrl = await gateway.listen(0);
     return {
       gatewayUrl,
+      gatewayMetricsUrl: gateway.metricsUrl as string,
       subgraphUrls: urls,
       apps,
       database,
