@@ -13,7 +13,7 @@ const { mkdirSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 const { readdirSync, readFileSync } = require('node:fs');
 const autocannon = require('autocannon');
-const { adminQuery } = require('../lib/postgres-admin');
+const { adminSql } = require('../lib/admin-sql');
 const { ROOT, spawnSupergraph } = require('../lib/supergraph-child');
 const { report } = require('./profile-report');
 
@@ -36,7 +36,7 @@ const BODY = JSON.stringify({ query: LISTING });
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
-const admin = (sql) => adminQuery(SERVER_URL, sql);
+const admin = (sql) => adminSql(SERVER_URL, sql);
 
 async function answers(url) {
   try {

@@ -19,7 +19,7 @@ const { cpus, loadavg, tmpdir } = require('node:os');
 const { join, resolve } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const autocannon = require('autocannon');
-const { Client } = require('pg');
+const { adminSql } = require('../lib/admin-sql');
 const { startSampling } = require('../lib/process-sampler');
 const { ROOT, benchShape, spawnSupergraph } = require('../lib/supergraph-child');
 const { summariseProfile } = require('../subscriptions/profile-summary');
@@ -66,15 +66,7 @@ function chosenScenarios() {
   });
 }
 
-async function admin(sql) {
-  const client = new Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql) => adminSql(SERVER_URL, sql);
 
 async function post(url, query, variables) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
