@@ -6,21 +6,20 @@
 //   pnpm build && REDIS_URL=redis://127.0.0.1:6379 node bench/product-page/cache.js   (Redis: the production store)
 //   DURATION=30 CONNECTIONS=50 node bench/product-page/cache.js                       (no REDIS_URL: the memory store)
 'use strict';
-const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { mkdirSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const os = require('node:os');
 const autocannon = require('autocannon');
 const { adminSql } = require('../lib/admin-sql');
 const { deleteRedisKeys } = require('../lib/redis-keys');
-const { spawnSupergraph } = require('../lib/supergraph-child');
+const { startSampling } = require('../lib/process-sampler');
+const { benchShape, spawnSupergraph } = require('../lib/supergraph-child');
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.DURATION ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const PORT = 15100;
 const GATEWAY = `http://127.0.0.1:${PORT}/graphql`;
-const METRICS_PORT = PORT + 50;
-const METRICS = `http://127.0.0.1:${METRICS_PORT}/metrics`;
 
 // The storefront listing of run.js: products + inventory + reviews in one plan.
 const FULL_LISTING = `{ products(first: 20) { totalCount edges { node { id name slug price { formatted }
@@ -32,17 +31,13 @@ async function post(query) {
 }
 
 async function waitUntilServing(child) {
-  for (let attempt = 0; attempt < 240; attempt++) {
-    if (child.exitCode !== null) throw new Error(`the supergraph exited with code ${child.exitCode}`);
-    const answer = await post(FULL_LISTING).catch(() => null);
-    if (answer?.data?.products?.edges?.length === 20) return;
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  throw new Error('the supergraph did not answer within 120 s');
+  await child.ready;
+  const answer = await post(FULL_LISTING);
+  if (answer?.data?.products?.edges?.length !== 20) throw new Error(`the listing answered ${JSON.stringify(answer)}`);
 }
 
-async function counter(name, labels = '') {
-  const text = await (await fetch(METRICS)).text().catch(() => '');
+async function counterOf(metricsUrl, name, labels = '') {
+  const text = await (await fetch(metricsUrl)).text().catch(() => '');
   return text
     .split('\n')
     .filter((line) => line.startsWith(name) && line.includes(labels))
@@ -50,12 +45,11 @@ async function counter(name, labels = '') {
 }
 
 /**
- * CPU seconds the child (gateway and subgraphs) has used: on a shared machine the CPU a request costs is a
- * steadier figure than req/s, which moves with everyone else's load.
+ * CPU seconds the supergraph (gateway and subgraphs: its whole process tree, either shape) has used: on a shared
+ * machine the CPU a request costs is a steadier figure than req/s, which moves with everyone else's load.
  */
-function cpuSecondsOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+function cpuSecondsOf(sampler) {
+  return sampler.now().processes.supergraph.ticks / 100; // utime + stime, in clock ticks of 1/100 s
 }
 
 function load(duration) {
@@ -70,15 +64,18 @@ function load(duration) {
 }
 
 async function measure(database, databaseUrl, cache) {
-  const child = spawnSupergraph({ port: PORT, databaseUrl, keyPrefix: `${database}-${cache}`, env: { RESPONSE_CACHE: cache, METRICS_PORT: String(METRICS_PORT) } });
+  const child = spawnSupergraph({ port: PORT, databaseUrl, keyPrefix: `${database}-${cache}`, env: { RESPONSE_CACHE: cache } });
+  let sampler = null;
   try {
     await waitUntilServing(child);
+    sampler = startSampling({ supergraph: child.pid });
+    const counter = (name, labels) => counterOf(child.metricsUrl, name, labels);
     await load(3); // warm-up: JIT, pools, the cache
     const hitsBefore = await counter('response_cache_lookups_total', 'result="hit"');
     const missesBefore = await counter('response_cache_lookups_total', 'result="miss"');
-    const cpuBefore = cpuSecondsOf(child.pid);
+    const cpuBefore = cpuSecondsOf(sampler);
     const result = await load(DURATION);
-    const cpuMsPerRequest = ((cpuSecondsOf(child.pid) - cpuBefore) * 1_000) / Math.max(1, result.requests.total);
+    const cpuMsPerRequest = ((cpuSecondsOf(sampler) - cpuBefore) * 1_000) / Math.max(1, result.requests.total);
     const hits = (await counter('response_cache_lookups_total', 'result="hit"')) - hitsBefore;
     const misses = (await counter('response_cache_lookups_total', 'result="miss"')) - missesBefore;
     const row = {
@@ -96,8 +93,8 @@ async function measure(database, databaseUrl, cache) {
     );
     return row;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((done) => child.once('exit', done));
+    sampler?.stop();
+    await child.stop();
   }
 }
 
@@ -116,7 +113,7 @@ async function main() {
       connections: CONNECTIONS,
       durationSeconds: DURATION,
       store: process.env.REDIS_URL ? 'redis' : 'memory',
-      shape: 'embedded launcher process (gateway + 6 subgraphs, one process) on the real PostgreSQL; autocannon in this process',
+      shape: `${benchShape().label} on the real PostgreSQL; autocannon in this process`,
       results,
     };
     mkdirSync(join(__dirname, '../results'), { recursive: true });
