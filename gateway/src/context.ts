@@ -1,8 +1,11 @@
 import { authenticate, type AccessTokenVerifier, type RequestInfo, type Viewer } from '@techally/platform';
+import type { PartnerCaller } from './edge/partner-caller';
 
-/** What one request through the gateway carries: the client's headers (to forward) and the verified viewer. */
+/** What one request through the gateway carries: the client's headers (to forward) and the verified caller. */
 export interface GatewayContext extends RequestInfo {
   readonly viewer: Viewer | null;
+  /** The partner whose API key the request presented (null: a first-party or anonymous caller). */
+  readonly partner: PartnerCaller | null;
 }
 
 /**
@@ -13,5 +16,6 @@ export function createGatewayContext(verifier: AccessTokenVerifier) {
   return async (request: RequestInfo): Promise<GatewayContext> => ({
     ...request,
     viewer: await authenticate(verifier, request.headers),
+    partner: null,
   });
 }

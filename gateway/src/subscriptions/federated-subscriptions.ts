@@ -83,7 +83,7 @@ export class FederatedSubscriptions {
     const coerced = getVariableValues(planner.apiSchema, plan.operationContext.operation.variableDefinitions ?? [], { ...operation.variables });
     if (coerced.errors) return { errors: coerced.errors.map((error) => DomainError.badUserInput(error.message)) };
 
-    const context: GatewayContext = { ...operation.info, viewer: session.viewer };
+    const context: GatewayContext = { ...operation.info, viewer: session.viewer, partner: null };
     const credentials = forwardedCredentials(context);
     const executionKey = JSON.stringify([operation.operationName ?? null, operation.query, operation.variables, credentials.fingerprint]);
     let execution = this.executions.get(executionKey);

@@ -1,0 +1,101 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createLogger } from '@techally/platform';
+import { createTestSigningKey, type TestSigningKey } from '@techally/testing';
+import { createLocalJWKSet } from 'jose';
+import { createGateway, type Gateway } from '../../app';
+import { loadGatewayConfig, type GatewayConfig } from '../../config';
+
+/** The subgraphs of the committed supergraph: each is replaced by a counting stand-in (SUBGRAPH_<NAME>_URL). */
+const SUBGRAPHS = ['users', 'products', 'inventory', 'orders', 'payments', 'reviews'] as const;
+
+export interface EdgeGateway {
+  /** The gateway's `/graphql` URL. */
+  readonly url: string;
+  /** The key the gateway trusts for access tokens: sign with `signTestToken(edge.signingKey, …)`. */
+  readonly signingKey: TestSigningKey;
+  readonly issuer: string;
+  readonly audience: string;
+  /** HTTP requests and WebSocket upgrades that reached any subgraph since the start (or the last reset). */
+  subgraphRequests(): number;
+  /** The bodies of the HTTP requests that reached a subgraph, by subgraph name, in arrival order. */
+  requestsTo(subgraph: string): ReadonlyArray<{ readonly headers: IncomingMessage['headers']; readonly body: string }>;
+  resetCounts(): void;
+  readonly gateway: Gateway;
+  stop(): Promise<void>;
+}
+
+export interface EdgeGatewayOptions {
+  /** Gateway environment on top of the test defaults (e.g. `{ NODE_ENV: 'production', PERSISTED_DOCUMENTS: 'enforce' }`). */
+  readonly env?: Record<string, string>;
+  /** What a stand-in subgraph answers to every request (default: `{ "data": null }`, which is enough to count). */
+  readonly answer?: (subgraph: string, body: string) => unknown;
+}
+
+/**
+ * The gateway on the REAL committed supergraph (so every edge rule sees the graph's true types, tags and
+ * lists), with each subgraph replaced by a stand-in that only counts and records what reaches it. The
+ * bad-input suites use it to prove a refused request never reaches a subgraph: `subgraphRequests()` stays 0.
+ */
+export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promise<EdgeGateway> {
+  const received = new Map<string, Array<{ headers: IncomingMessage['headers']; body: string }>>();
+  let upgrades = 0;
+  const standIns: Server[] = [];
+  const env: Record<string, string> = { LOG_LEVEL: 'silent', RESPONSE_CACHE: 'off', ...options.env };
+  for (const name of SUBGRAPHS) {
+    const server = createServer((request, response) => {
+      let body = '';
+      request.setEncoding('utf8');
+      request.on('data', (chunk: string) => (body += chunk));
+      request.on('end', () => {
+        const list = received.get(name) ?? [];
+        list.push({ headers: request.headers, body });
+        received.set(name, list);
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(options.answer?.(name, body) ?? { data: null }));
+      });
+    });
+    server.on('upgrade', (_request, socket) => {
+      upgrades += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    standIns.push(server);
+    env[`SUBGRAPH_${name.toUpperCase()}_URL`] = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  }
+
+  const signingKey = await createTestSigningKey('edge-test-key');
+  const closeStandIns = () => Promise.all(standIns.map((server) => new Promise((resolve) => server.close(resolve))));
+  let config: GatewayConfig;
+  let gateway: Gateway;
+  let url: string;
+  try {
+    config = loadGatewayConfig(env);
+    gateway = await createGateway(config, {
+      logger: createLogger({ name: 'gateway', level: 'silent' }),
+      accessTokenKeys: createLocalJWKSet({ keys: [signingKey.publicJwk] }),
+    });
+    url = await gateway.listen(0); // port 0: the metrics server picks a free port too
+  } catch (error) {
+    await closeStandIns();
+    throw error;
+  }
+
+  return {
+    url,
+    signingKey,
+    issuer: config.accessTokens.issuer,
+    audience: config.accessTokens.audience,
+    gateway,
+    subgraphRequests: () => upgrades + [...received.values()].reduce((sum, list) => sum + list.length, 0),
+    requestsTo: (subgraph) => received.get(subgraph) ?? [],
+    resetCounts() {
+      received.clear();
+      upgrades = 0;
+    },
+    async stop() {
+      await gateway.stop();
+      await closeStandIns();
+    },
+  };
+}
