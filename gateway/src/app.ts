@@ -20,6 +20,9 @@ import {
 
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
+import { unitCost } from './edge/rate-limits/operation-cost-of';
+import { rateLimitPlugin } from './edge/rate-limits/rate-limit-plugin';
+import { RateLimits } from './edge/rate-limits/rate-limits';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { knownOperationNames } from './known-operations';
 import { createResponseCache } from './response-cache/response-cache';
@@ -78,6 +81,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
   });
 
+  // The rate limits' cost is the operation limits' (edge/limits/operation-cost.ts) once both are merged; until then
+  // every operation spends one point.
+  const rateLimits = config.rateLimits.enabled
+    ? new RateLimits({ config: config.rateLimits, trustedProxies: config.trustedProxies, costOf: unitCost, redisUrl: config.events.redisUrl, registry: metrics.registry, logger })
+    : null;
+
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl as SupergraphSdlHook,
@@ -102,6 +111,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     plugins: [
       observabilityPlugin(metrics, knownOperationLabel(knownOperationNames(config.persistedDocumentsPath, logger))),
       subscriptionsOverWebSocketOnly(),
+      ...(rateLimits ? [rateLimitPlugin(rateLimits)] : []),
       // The policy of each answer is folded from the subgraphs' Cache-Control (RemoteGraphQLDataSource) for the
       // response cache; none is sent to clients: browsers and CDNs would keep what our events cannot invalidate.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
@@ -139,6 +149,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await server.stop();
       await subscriptions.stop();
       await responseCache?.stop();
+      await rateLimits?.close();
       await subgraphClient.close();
     },
   };

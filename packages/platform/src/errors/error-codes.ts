@@ -16,6 +16,8 @@ export const ErrorCode = {
   // gateway
   /** The gateway loaded a new supergraph and ended the subscription: subscribe again (the graph may have changed). */
   SUPERGRAPH_RELOADED: 'SUPERGRAPH_RELOADED',
+  /** The caller spent its request budget at the edge: wait `extensions.retryAfterSeconds` (also `Retry-After`). */
+  RATE_LIMITED: 'RATE_LIMITED',
   // users
   EMAIL_TAKEN: 'EMAIL_TAKEN',
   WEAK_PASSWORD: 'WEAK_PASSWORD',
