@@ -80,6 +80,11 @@ function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = []
       MAX_UNPAID_UNITS_PER_PRODUCT: '10000',
       ...Object.fromEntries(SUBGRAPH_PORT_VARIABLES.map((variable, index) => [variable, String(port + 1 + index)])),
       ...(services ? { SEED_DEMO_DATA: 'true' } : {}),
+      // Every bench client is 127.0.0.1: the gateway's rate limits stay on the path (their cost is measured) with
+      // budgets no bench reaches; product-page's COMPARE_RATE_LIMITS=1 measures them off and on side by side.
+      GATEWAY_RATE_LIMIT_ANONYMOUS: '100000000',
+      GATEWAY_RATE_LIMIT_USER: '100000000',
+      GATEWAY_RATE_LIMIT_CREDENTIALS: '100000000',
       ...env,
       REDIS_URL: redisUrl,
     },
