@@ -135,7 +135,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     metrics,
     createContext: createGatewayContext(verifier),
     isReady: async () => schemaLoaded,
-    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics }),
+    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, rateLimits }),
   });
 
   return {

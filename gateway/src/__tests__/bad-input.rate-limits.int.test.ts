@@ -1,4 +1,13 @@
-import { metricValue, redisServerBinary, signTestToken, startPrivateRedis, uniqueKeyPrefix, type PrivateRedis } from '@techally/testing';
+import {
+  metricValue,
+  redisServerBinary,
+  signTestToken,
+  startPrivateRedis,
+  subscribe,
+  uniqueKeyPrefix,
+  wsClient,
+  type PrivateRedis,
+} from '@techally/testing';
 import { Redis } from 'ioredis';
 import { startEdgeGateway, type EdgeGateway } from './support/edge-gateway';
 
@@ -137,6 +146,30 @@ describe('rate limits at the edge (memory counters, as in the embedded start)', 
     for (let index = 0; index < 5; index++) expect(isLimited(await send(edge.url, LISTING, bob))).toBe(false);
     expect(isLimited(await send(edge.url, LISTING, from('203.0.113.20')))).toBe(false);
     expect(edge.subgraphRequests()).toBe(6);
+  });
+
+  it('charges each subscribe over WebSocket to the same budget, and ends the one over it with RATE_LIMITED', async () => {
+    // No X-Forwarded-For on these upgrades: the client is the socket's address, 127.0.0.1, which nothing else here spends.
+    const client = wsClient(edge.url);
+    const stock = 'subscription { stockChanged(productIds: ["00000000-0000-4000-8000-000000000001"]) { available } }';
+    try {
+      for (let index = 0; index < 5; index++) {
+        const admitted = subscribe(client, stock);
+        await admitted.ended; // the stand-in subgraph drops the upstream socket: SERVICE_UNAVAILABLE
+        expect(JSON.stringify(admitted.results)).not.toContain('RATE_LIMITED');
+      }
+      edge.resetCounts();
+      const refused = subscribe(client, stock);
+      expect(await refused.ended).toEqual({ completed: true });
+      const [error] = refused.results[0]!.errors!;
+      expect(error!.extensions).toMatchObject({ code: 'RATE_LIMITED', budget: 'anonymous' });
+      expect(error!.extensions!['retryAfterSeconds']).toBeGreaterThanOrEqual(1);
+      expect(error!.message).toMatch(/^Rate limit reached: this client address .* Retry after \d+ s\.$/);
+      expect(JSON.stringify(refused.results)).not.toMatch(/stacktrace|"http"/);
+      expect(edge.subgraphRequests()).toBe(0);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('counts refusals per budget on /metrics', async () => {

@@ -8,6 +8,9 @@ import {
   type Logger,
   type SubscriptionMetrics,
 } from '@techally/platform';
+import { getOperationAST } from 'graphql';
+import { rateLimited } from '../edge/rate-limits/rate-limit-error';
+import type { RateLimits } from '../edge/rate-limits/rate-limits';
 import { ClientSession } from './client-session';
 import type { FederatedSubscriptions } from './federated-subscriptions';
 import { tokenExpiry } from './forwarded-credentials';
@@ -18,6 +21,8 @@ export interface GatewayWebSocketOptions {
   readonly verifier: AccessTokenVerifier;
   readonly logger: Logger;
   readonly metrics: SubscriptionMetrics;
+  /** Each subscribe spends from its caller's budget like an HTTP request of its cost (null: limits off). */
+  readonly rateLimits?: RateLimits | null;
 }
 
 /**
@@ -28,7 +33,7 @@ export interface GatewayWebSocketOptions {
  * result with UNAUTHENTICATED and completes, then the connection closes with 4401.
  */
 export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer: Server) => GraphQLWebSocketServer {
-  const { subscriptions, verifier, logger, metrics } = options;
+  const { subscriptions, verifier, logger, metrics, rateLimits } = options;
   return (httpServer) =>
     serveGraphQLOverWebSocket<ClientSession>(httpServer, {
       logger,
@@ -43,7 +48,18 @@ export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer:
         });
         return session;
       },
-      subscribe: (operation) => subscriptions.subscribe(operation),
+      async subscribe(operation) {
+        const refusal = await rateLimits?.admit({
+          headers: operation.info.headers,
+          remoteAddress: operation.connection.info.remoteAddress,
+          viewer: operation.connection.session.viewer,
+          partner: null, // API keys are not taken over WebSocket (yet)
+          operation: { ...operation, definition: getOperationAST(operation.document, operation.operationName) ?? undefined },
+        });
+        // The subscription ends at once with RATE_LIMITED (retryAfterSeconds); the connection stays open.
+        if (refusal) return { errors: [rateLimited(refusal, 'websocket')] };
+        return subscriptions.subscribe(operation);
+      },
       onClose: (connection) => connection.session.dispose(),
     });
 }

@@ -78,7 +78,13 @@ export function connectionInfo(request: IncomingMessage, params: Record<string, 
   });
   const headers = { ...request.headers, authorization };
   if (authorization === undefined) delete headers.authorization;
-  return { requestId, headers, logger: logger.child({ requestId, transport: 'ws' }) };
+  return {
+    requestId,
+    headers,
+    logger: logger.child({ requestId, transport: 'ws' }),
+    // The upgrade's peer: what a gateway charges an anonymous connection's subscriptions to (with X-Forwarded-For).
+    ...(request.socket.remoteAddress ? { remoteAddress: request.socket.remoteAddress } : {}),
+  };
 }
 
 export function refusalOf(error: unknown, logger: Logger): { code: number; reason: string } {
