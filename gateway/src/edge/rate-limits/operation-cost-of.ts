@@ -9,11 +9,11 @@ export interface CostedOperation {
 }
 
 /**
- * How many points an operation spends from its caller's budget. Injected rather than computed here: the operation
- * limits own the one cost calculator (edge/limits/operation-cost.ts), and the budget must price a query exactly as
- * the cost limit does. Rounded up; at least 1.
+ * The cost of an operation, which its caller's budget pays for (one point per started GATEWAY_RATE_LIMIT_COST_PER_POINT,
+ * at least 1). Injected rather than computed here: the operation limits own the one cost calculator
+ * (edge/limits/operation-cost.ts), and the budget must price a query exactly as the cost limit does.
  */
 export type OperationCostOf = (operation: CostedOperation) => number;
 
-/** Every operation costs one point: the budgets count requests (until a cost calculator is wired in). */
+/** Every operation costs one: the budgets count requests (until the operation limits' calculator is wired in). */
 export const unitCost: OperationCostOf = () => 1;

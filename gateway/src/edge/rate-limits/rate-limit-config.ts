@@ -19,6 +19,8 @@ export interface RateLimitConfig {
   readonly partner: Readonly<Record<RateTier, Budget>>;
   /** Per client address, for the credential mutations (logIn, signUp, refreshSession), on top of the above. */
   readonly credentials: Budget;
+  /** How much operation cost one point pays for: a request spends ceil(cost / costPerPoint) points, at least 1. */
+  readonly costPerPoint: number;
   /** A slower Redis answer is abandoned and the decision taken in this process's memory. */
   readonly redisTimeoutMs: number;
   /** Prefix of the counters' Redis keys. */
@@ -38,6 +40,12 @@ export const RATE_LIMIT_DEFAULTS = Object.freeze({
   partner: Object.freeze({ basic: 600, standard: 3_000, premium: 15_000 } satisfies Record<RateTier, number>),
   credentials: 10,
   credentialsWindowSeconds: 60,
+  /**
+   * The operation limits' cost is the number of objects an answer can hold: the storefront's listing ~100–200, a
+   * product page ~30, a mutation 1–5. One point per started 100 keeps a point close to "one ordinary request" and
+   * makes a 100 × 100 fan-out spend a hundred.
+   */
+  costPerPoint: 100,
   redisTimeoutMs: 100,
 });
 
@@ -69,6 +77,7 @@ export function loadRateLimitConfig(source: Record<string, string | undefined>, 
     user: budget('GATEWAY_RATE_LIMIT_USER', RATE_LIMIT_DEFAULTS.user),
     partner: Object.freeze(partner),
     credentials,
+    costPerPoint: integer('GATEWAY_RATE_LIMIT_COST_PER_POINT', RATE_LIMIT_DEFAULTS.costPerPoint),
     redisTimeoutMs: integer('GATEWAY_RATE_LIMIT_REDIS_TIMEOUT_MS', RATE_LIMIT_DEFAULTS.redisTimeoutMs, 10_000),
     keyPrefix,
   });

@@ -65,8 +65,7 @@ export class RateLimits {
     }
     const caller = callerBudgetOf({ partner: request.partner, viewer: request.viewer, clientAddress });
     // Capped at the budget: the most expensive operation the cost limit lets through can still run once a window.
-    const cost = Math.ceil(this.options.costOf(request.operation));
-    const points = Math.min(Math.max(1, Number.isFinite(cost) ? cost : 1), this.budgets[caller.kind].points);
+    const points = Math.min(pointsFor(this.options.costOf(request.operation), this.options.config.costPerPoint), this.budgets[caller.kind].points);
     return this.spend(caller.kind, caller.key, points);
   }
 
@@ -88,4 +87,10 @@ export class RateLimits {
       return null;
     }
   }
+}
+
+/** One point per started `costPerPoint` of cost, at least 1 (a whole number: the counters take no fractions). */
+export function pointsFor(cost: number, costPerPoint: number): number {
+  const points = Math.ceil(cost / costPerPoint);
+  return Number.isFinite(points) && points > 1 ? points : 1;
 }

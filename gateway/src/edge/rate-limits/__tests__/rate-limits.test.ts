@@ -4,7 +4,7 @@ import { Registry } from 'prom-client';
 import type { PartnerCaller } from '../../partner-caller';
 import type { OperationCostOf } from '../operation-cost-of';
 import { loadRateLimitConfig } from '../rate-limit-config';
-import { RateLimits, type LimitedRequest } from '../rate-limits';
+import { pointsFor, RateLimits, type LimitedRequest } from '../rate-limits';
 
 const schema = buildSchema('type Query { a: Int } type Mutation { logIn(email: String, password: String): Int }');
 
@@ -21,7 +21,7 @@ function request(text: string, caller: { partner?: PartnerCaller; address?: stri
 
 function limits(env: Record<string, string>, costOf: OperationCostOf = () => 1): RateLimits {
   return new RateLimits({
-    config: loadRateLimitConfig(env, 'test'),
+    config: loadRateLimitConfig({ GATEWAY_RATE_LIMIT_COST_PER_POINT: '1', ...env }, 'test'),
     trustedProxies: 0,
     costOf,
     redisUrl: undefined, // the embedded start's memory counters
@@ -40,6 +40,15 @@ describe('rate limits (memory counters)', () => {
   it('charge an expensive operation its cost: 10 points pay for two operations of cost 5', async () => {
     const rateLimits = limits({ GATEWAY_RATE_LIMIT_ANONYMOUS: '10' }, () => 5);
     expect(await admitted(rateLimits, () => request('{ a }'), 5)).toBe(2);
+  });
+
+  it('charge one point per started GATEWAY_RATE_LIMIT_COST_PER_POINT of cost', async () => {
+    const perHundred = limits({ GATEWAY_RATE_LIMIT_ANONYMOUS: '10', GATEWAY_RATE_LIMIT_COST_PER_POINT: '100' }, () => 201);
+    expect(await admitted(perHundred, () => request('{ a }'), 5)).toBe(3); // 3 points each
+    expect(pointsFor(102, 100)).toBe(2);
+    expect(pointsFor(33, 100)).toBe(1);
+    expect(pointsFor(0, 100)).toBe(1);
+    expect(pointsFor(Number.NaN, 100)).toBe(1);
   });
 
   it('round a fractional cost up and charge at least one point', async () => {
