@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
 import type { GatewayContext } from '../../context';
 import { API_KEY_HEADER } from '../partner-caller';
 import { audienceOf } from './audience';
@@ -15,17 +16,19 @@ export interface PersistedDocumentsPluginOptions {
 }
 
 /**
- * The persisted-document rules on HTTP, in `requestDidStart` — the one hook that runs before Apollo Server
- * resolves an APQ id, parses or validates anything — so a refused request costs a hash lookup, and a partner's
- * full document is refused as such (not answered with validation errors that would describe the graph).
+ * The persisted-document rules on HTTP. They are decided in `requestDidStart` — the one hook that runs before
+ * Apollo Server resolves an APQ id, parses or validates anything — so a partner's full document is refused as
+ * such (not answered with validation errors that would describe the graph), and a refused document is never
+ * parsed, validated or registered.
  *
  * It also teaches Apollo `documentId` (GraphQL over HTTP's persisted documents, Hive, Yoga), which Apollo's
  * HTTP layer does not read: the id becomes an `extensions.persistedQuery`, so both wire forms go down Apollo's
  * own APQ path (lookup through PersistedDocumentCache, NOT_FOUND, GET allowed for queries only: 405 otherwise).
  *
- * A refusal is thrown: Apollo answers it through the error boundary with the error's status (the APQ-style
- * NOT_FOUND with 200, as Apollo's own). Thrown here it skips the later hooks, so the operation metrics do not
- * count it; `persisted_documents_refusals_total` does.
+ * How a refusal is answered: Apollo turns anything thrown before `didResolveOperation` into a bare 500, and
+ * `didResolveOperation` is its documented place to refuse a request (the error goes through the boundary, the
+ * error hooks and the metrics, and APQ registers nothing). So a refused request's document is swapped for
+ * `{ __typename }` (parsed and validated once, then cached by Apollo) and its refusal thrown from there.
  */
 export function persistedDocumentsPlugin(options: PersistedDocumentsPluginOptions): ApolloServerPlugin<GatewayContext> {
   const { policy, metrics } = options;
@@ -38,8 +41,18 @@ export function persistedDocumentsPlugin(options: PersistedDocumentsPluginOption
       const manifest = options.manifest();
       const documentRequest = documentRequestOf({ query: request.query, documentId, extensions: request.extensions });
       const audience = audienceOf(request.http?.headers.get(API_KEY_HEADER), contextValue.partner);
-      const verdict = decide(documentRequest, audience, policy, manifest);
-      applyVerdict(verdict, audience, documentRequest, metrics, contextValue.logger);
+      const refusal = applyVerdict(decide(documentRequest, audience, policy, manifest), audience, documentRequest, metrics, contextValue.logger);
+      if (refusal) {
+        const { persistedQuery: _refused, ...extensions } = request.extensions ?? {};
+        request.query = REFUSED_PLACEHOLDER;
+        request.extensions = extensions;
+        request.operationName = undefined;
+        return {
+          async didResolveOperation() {
+            throw refusal;
+          },
+        };
+      }
       if (documentRequest.kind !== 'id') return;
       return {
         async didResolveSource() {
@@ -54,9 +67,12 @@ export function persistedDocumentsPlugin(options: PersistedDocumentsPluginOption
   };
 }
 
+/** What a refused request runs instead of its document, to reach `didResolveOperation` at no cost. */
+const REFUSED_PLACEHOLDER = '{ __typename }';
+
 /**
- * Counts (and logs, in `log` mode) what the rules said; throws the refusal's error when they refused. Shared by
- * HTTP and WebSocket, so both are counted and logged alike.
+ * Counts (and logs, in `log` mode) what the rules said; returns the refusal's error when they refused. Shared
+ * by HTTP and WebSocket, so both are counted and logged alike.
  */
 export function applyVerdict(
   verdict: Verdict,
@@ -64,14 +80,15 @@ export function applyVerdict(
   request: DocumentRequest,
   metrics: PersistedDocumentsMetrics,
   logger: GatewayContext['logger'],
-): void {
-  if (verdict.action === 'serve') return;
+): GraphQLError | null {
+  if (verdict.action === 'serve') return null;
   const enforced = verdict.action === 'refuse';
   metrics.refusals.inc({ audience, reason: verdict.refusal, enforced: String(enforced) });
   if (enforced) {
     if (verdict.refusal === 'not-found') metrics.lookups.inc({ audience, result: 'miss' });
-    throw PersistedDocumentError.of(verdict.refusal, audience);
+    return PersistedDocumentError.of(verdict.refusal, audience);
   }
   const hash = request.kind === 'id' || request.kind === 'text-with-id' ? request.hash : undefined;
   logger.info({ audience, refusal: verdict.refusal, hash }, 'persisted documents (log mode): served a request that enforce would refuse');
+  return null;
 }

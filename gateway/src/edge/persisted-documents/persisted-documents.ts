@@ -81,11 +81,8 @@ export function createPersistedDocuments(options: PersistedDocumentsOptions): Pe
     async subscriptionDocument(payload, headers, requestLogger) {
       const request = documentRequestOf(payload);
       const audience = audienceOf(headers[API_KEY_HEADER], null);
-      try {
-        applyVerdict(decide(request, audience, config, manifest()), audience, request, metrics, requestLogger);
-      } catch (refusal) {
-        return [refusal as GraphQLError];
-      }
+      const refusal = applyVerdict(decide(request, audience, config, manifest()), audience, request, metrics, requestLogger);
+      if (refusal) return [refusal];
       switch (request.kind) {
         case 'none':
           return typeof payload.query === 'string' ? payload.query : '';
