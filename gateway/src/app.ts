@@ -11,7 +11,6 @@ import {
   createServiceMetrics,
   createSubscriptionMetrics,
   formatError,
-  knownOperationLabel,
   observabilityPlugin,
   type GraphQLHttpServer,
   type Logger,
@@ -24,7 +23,7 @@ import { unitCost } from './edge/rate-limits/operation-cost-of';
 import { rateLimitPlugin } from './edge/rate-limits/rate-limit-plugin';
 import { RateLimits } from './edge/rate-limits/rate-limits';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
-import { knownOperationNames } from './known-operations';
+import { createPersistedDocuments, type PersistedDocumentsOptions } from './edge/persisted-documents/persisted-documents';
 import { createResponseCache } from './response-cache/response-cache';
 import { SubgraphEndpoints } from './subgraph-endpoints';
 import { supergraphFromFile } from './supergraph-file';
@@ -40,6 +39,8 @@ export interface GatewayOptions {
   readonly accessTokenKeys?: JWTVerifyGetKey;
   /** The bus the response cache hears changes on (the embedded start's shared bus); otherwise REDIS_URL's. */
   readonly bus?: EventBus;
+  /** Told of every persisted-documents manifest load (tests wait on it). */
+  readonly onManifestReload?: PersistedDocumentsOptions['onManifestReload'];
 }
 
 export interface Gateway {
@@ -81,6 +82,15 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
   });
 
+  const persistedDocuments = createPersistedDocuments({
+    config: config.persistedDocuments,
+    redisUrl: config.events.redisUrl,
+    registry: metrics.registry,
+    logger,
+    onManifestReload: options.onManifestReload,
+  });
+  await persistedDocuments.start();
+
   // The rate limits' cost is the operation limits' (edge/limits/operation-cost.ts) once both are merged; until then
   // every operation spends one point.
   const rateLimits = config.rateLimits.enabled
@@ -108,8 +118,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
     // main.ts drains on SIGTERM; Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
+    persistedQueries: persistedDocuments.apollo,
     plugins: [
-      observabilityPlugin(metrics, knownOperationLabel(knownOperationNames(config.persistedDocumentsPath, logger))),
+      persistedDocuments.plugin,
+      observabilityPlugin(metrics, persistedDocuments.operationLabel),
       subscriptionsOverWebSocketOnly(),
       ...(rateLimits ? [rateLimitPlugin(rateLimits)] : []),
       // The policy of each answer is folded from the subgraphs' Cache-Control (RemoteGraphQLDataSource) for the
@@ -135,7 +147,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     metrics,
     createContext: createGatewayContext(verifier),
     isReady: async () => schemaLoaded,
-    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, rateLimits }),
+    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments, rateLimits }),
   });
 
   return {
@@ -149,6 +161,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await server.stop();
       await subscriptions.stop();
       await responseCache?.stop();
+      await persistedDocuments.stop();
       await rateLimits?.close();
       await subgraphClient.close();
     },

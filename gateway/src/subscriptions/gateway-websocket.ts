@@ -11,6 +11,7 @@ import {
 import { getOperationAST } from 'graphql';
 import { rateLimited } from '../edge/rate-limits/rate-limit-error';
 import type { RateLimits } from '../edge/rate-limits/rate-limits';
+import type { PersistedDocuments } from '../edge/persisted-documents/persisted-documents';
 import { ClientSession } from './client-session';
 import type { FederatedSubscriptions } from './federated-subscriptions';
 import { tokenExpiry } from './forwarded-credentials';
@@ -21,6 +22,8 @@ export interface GatewayWebSocketOptions {
   readonly verifier: AccessTokenVerifier;
   readonly logger: Logger;
   readonly metrics: SubscriptionMetrics;
+  /** The persisted-document rules, the same as over HTTP (ids in `documentId` or `extensions`; partners ids only). */
+  readonly persistedDocuments: Pick<PersistedDocuments, 'subscriptionDocument'>;
   /** Each subscribe spends from its caller's budget like an HTTP request of its cost (null: limits off). */
   readonly rateLimits?: RateLimits | null;
 }
@@ -33,7 +36,7 @@ export interface GatewayWebSocketOptions {
  * result with UNAUTHENTICATED and completes, then the connection closes with 4401.
  */
 export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer: Server) => GraphQLWebSocketServer {
-  const { subscriptions, verifier, logger, metrics, rateLimits } = options;
+  const { subscriptions, verifier, logger, metrics, persistedDocuments, rateLimits } = options;
   return (httpServer) =>
     serveGraphQLOverWebSocket<ClientSession>(httpServer, {
       logger,
@@ -48,6 +51,8 @@ export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer:
         });
         return session;
       },
+      resolveDocument: (payload, connection) =>
+        persistedDocuments.subscriptionDocument(payload as typeof payload & { documentId?: unknown }, connection.info.headers, connection.info.logger),
       async subscribe(operation) {
         const refusal = await rateLimits?.admit({
           headers: operation.info.headers,
