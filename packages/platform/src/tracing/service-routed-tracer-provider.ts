@@ -14,12 +14,25 @@ export interface ServiceTracerProvider extends TracerProvider {
  * In a one-service process every span goes to the default provider: the routing costs a context lookup.
  */
 export class ServiceRoutedTracerProvider implements TracerProvider {
-  private readonly providers = new Map<string, ServiceTracerProvider>();
+  private providers = new Map<string, ServiceTracerProvider>();
 
   constructor(
-    private readonly defaultService: string,
-    private readonly createProvider: (serviceName: string) => ServiceTracerProvider,
+    private defaultService: string,
+    private createProvider: (serviceName: string) => ServiceTracerProvider,
   ) {}
+
+  /**
+   * Starts over with another set-up (a second `startTracing` in one process: tests). The router itself stays
+   * the registered global: tracers obtained from the API before — @apollo/gateway takes its own when its
+   * module loads — keep delegating to it, whereas unregistering it would leave them no-ops for ever.
+   */
+  async reconfigure(defaultService: string, createProvider: (serviceName: string) => ServiceTracerProvider): Promise<void> {
+    const previous = [...this.providers.values()];
+    this.providers = new Map();
+    this.defaultService = defaultService;
+    this.createProvider = createProvider;
+    await Promise.all(previous.map((provider) => provider.shutdown()));
+  }
 
   getTracer(name: string, version?: string, options?: TracerOptions): Tracer {
     return new ServiceRoutedTracer((ctx) => this.providerFor(serviceOf(ctx) ?? this.defaultService).getTracer(name, version, options));
@@ -39,7 +52,9 @@ export class ServiceRoutedTracerProvider implements TracerProvider {
   }
 
   async shutdown(): Promise<void> {
-    await Promise.all([...this.providers.values()].map((provider) => provider.shutdown()));
+    const providers = [...this.providers.values()];
+    this.providers = new Map();
+    await Promise.all(providers.map((provider) => provider.shutdown()));
   }
 }
 

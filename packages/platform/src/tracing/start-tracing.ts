@@ -45,22 +45,14 @@ export function startTracing(config: TracingConfig, options: StartTracingOptions
   if (!exporter) return DISABLED;
   const sharedExporter = withoutShutdown(exporter);
   const batched = options.exporter === undefined;
-  const router = new ServiceRoutedTracerProvider(
-    config.serviceName,
-    (serviceName) =>
-      new BasicTracerProvider({
-        resource: defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName })),
-        spanProcessors: [batched ? new BatchSpanProcessor(sharedExporter) : new SimpleSpanProcessor(sharedExporter)],
-      }),
-  );
-  const contextManager = new AsyncLocalStorageContextManager().enable();
-  // A restart (tests) must replace what the previous start registered: the API refuses a second registration.
-  trace.disable();
-  context.disable();
-  propagation.disable();
-  context.setGlobalContextManager(contextManager);
-  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
-  trace.setGlobalTracerProvider(router);
+  const createProvider = (serviceName: string) =>
+    new BasicTracerProvider({
+      resource: defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName })),
+      spanProcessors: [batched ? new BatchSpanProcessor(sharedExporter) : new SimpleSpanProcessor(sharedExporter)],
+    });
+  const router = registeredRouter ?? registerGlobally(new ServiceRoutedTracerProvider(config.serviceName, createProvider));
+  if (router === registeredRouter) void router.reconfigure(config.serviceName, createProvider);
+  registeredRouter = router;
   setTracingActive(true);
   let stopped: Promise<void> | null = null;
   return {
@@ -71,13 +63,24 @@ export function startTracing(config: TracingConfig, options: StartTracingOptions
         setTracingActive(false);
         await router.shutdown();
         await exporter.shutdown();
-        trace.disable();
-        propagation.disable();
-        context.disable();
       })();
       return stopped;
     },
   };
+}
+
+/**
+ * The process's one registration with the OpenTelemetry API: the W3C propagator, the AsyncLocalStorage context
+ * manager and the router. Kept for the process's life (see ServiceRoutedTracerProvider.reconfigure); once
+ * tracing is shut down, the flag of tracing-state makes every helper here call straight through again.
+ */
+let registeredRouter: ServiceRoutedTracerProvider | null = null;
+
+function registerGlobally(router: ServiceRoutedTracerProvider): ServiceRoutedTracerProvider {
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(router);
+  return router;
 }
 
 function otlpExporter(endpoint: string): SpanExporter {
