@@ -14,6 +14,8 @@ export interface TracingConfig {
  * (OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER, OTEL_RESOURCE_ATTRIBUTES, …) are read by the SDK itself.
  */
 export function loadTracingConfig(serviceName: string, source: Record<string, string | undefined> = process.env): TracingConfig {
+  // Set but empty (`OTEL_EXPORTER_OTLP_ENDPOINT=` in a compose file) means off, as unset.
+  const endpoint = source['OTEL_EXPORTER_OTLP_ENDPOINT']?.trim() || undefined;
   const env = readEnv(
     {
       OTEL_EXPORTER_OTLP_ENDPOINT: url({
@@ -21,7 +23,7 @@ export function loadTracingConfig(serviceName: string, source: Record<string, st
         desc: 'OTLP/HTTP collector (http://localhost:4318): each request, plan, fetch, loader batch, SQL statement and event is traced there. Unset: no tracing.',
       }),
     },
-    source,
+    { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint },
   );
   return Object.freeze({ serviceName, otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT ?? null });
 }
