@@ -17,18 +17,7 @@ type AnyEnvelope = EventEnvelope<string, unknown>;
  * trace are published untraced.
  */
 export function tracePublish<T>(service: string, envelope: AnyEnvelope, publish: () => Promise<T>): Promise<T> {
-  if (!isTracingActive()) return publish();
-  return inSpan(
-    `${envelope.type} publish`,
-    {
-      kind: SpanKind.PRODUCER,
-      parent: contextFromTraceparent(envelope.metadata.traceparent),
-      service,
-      onlyInTrace: true,
-      attributes: { [MESSAGING_SYSTEM]: 'techally.events', [MESSAGING_OPERATION_TYPE]: 'send', [MESSAGING_DESTINATION_NAME]: envelope.type, [MESSAGING_MESSAGE_ID]: envelope.id },
-    },
-    publish,
-  );
+  return inEventSpan('publish', service, envelope, {}, publish);
 }
 
 /**
@@ -38,21 +27,28 @@ export function tracePublish<T>(service: string, envelope: AnyEnvelope, publish:
  * traceparent (an old outbox row, a producer that was not traced) is handled the same, in a trace of its own.
  */
 export function traceConsume<T>(service: string, group: string, envelope: AnyEnvelope, handle: () => Promise<T>): Promise<T> {
-  if (!isTracingActive()) return handle();
+  return inEventSpan('process', service, envelope, { [MESSAGING_CONSUMER_GROUP_NAME]: group }, handle);
+}
+
+function inEventSpan<T>(operation: 'publish' | 'process', service: string, envelope: AnyEnvelope, attributes: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  if (!isTracingActive()) return fn();
   return inSpan(
-    `${envelope.type} process`,
+    `${envelope.type} ${operation}`,
     {
-      kind: SpanKind.CONSUMER,
+      kind: operation === 'publish' ? SpanKind.PRODUCER : SpanKind.CONSUMER,
       parent: contextFromTraceparent(envelope.metadata.traceparent),
       service,
+      // Publishing an event no trace wrote would start one-span traces for background work; handling it is
+      // an entry point of its own, traced either way.
+      onlyInTrace: operation === 'publish',
       attributes: {
         [MESSAGING_SYSTEM]: 'techally.events',
-        [MESSAGING_OPERATION_TYPE]: 'process',
+        [MESSAGING_OPERATION_TYPE]: operation === 'publish' ? 'send' : 'process',
         [MESSAGING_DESTINATION_NAME]: envelope.type,
         [MESSAGING_MESSAGE_ID]: envelope.id,
-        [MESSAGING_CONSUMER_GROUP_NAME]: group,
+        ...attributes,
       },
     },
-    handle,
+    fn,
   );
 }
