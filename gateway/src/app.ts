@@ -142,6 +142,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     audience: config.accessTokens.audience,
   });
   const server: GraphQLHttpServer = createGraphQLHttpServer({
+    serviceName: 'gateway',
     apollo,
     logger,
     metrics,
