@@ -6,6 +6,7 @@ import type { EventBus } from '@techally/events';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   createAccessTokenVerifier,
+  createApiKeyRevocations,
   createGraphQLHttpServer,
   createLogger,
   createServiceMetrics,
@@ -13,6 +14,7 @@ import {
   formatError,
   knownOperationLabel,
   observabilityPlugin,
+  type ApiKeyRevocations,
   type GraphQLHttpServer,
   type Logger,
   type JWTVerifyGetKey,
@@ -20,6 +22,8 @@ import {
 
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
+import { createApiKeyAuthenticator } from './edge/api-keys/api-key-authenticator';
+import { createApiKeyLookupClient } from './edge/api-keys/api-key-lookup-client';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { knownOperationNames } from './known-operations';
 import { createResponseCache } from './response-cache/response-cache';
@@ -37,6 +41,8 @@ export interface GatewayOptions {
   readonly accessTokenKeys?: JWTVerifyGetKey;
   /** The bus the response cache hears changes on (the embedded start's shared bus); otherwise REDIS_URL's. */
   readonly bus?: EventBus;
+  /** Where API-key revocations are heard (the embedded start shares one with the users subgraph); otherwise REDIS_URL's. */
+  readonly apiKeyRevocations?: ApiKeyRevocations;
 }
 
 export interface Gateway {
@@ -119,11 +125,22 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     issuer: config.accessTokens.issuer,
     audience: config.accessTokens.audience,
   });
+  const ownRevocations = options.apiKeyRevocations
+    ? null
+    : createApiKeyRevocations({ redisUrl: config.events.redisUrl, keyPrefix: config.events.keyPrefix, logger });
+  const apiKeys = createApiKeyAuthenticator({
+    lookup: createApiKeyLookupClient({ url: config.apiKeys.lookupUrl, secret: config.apiKeys.lookupSecret, timeoutMs: config.apiKeys.lookupTimeoutMs }),
+    revocations: options.apiKeyRevocations ?? (ownRevocations as ApiKeyRevocations),
+    cacheSeconds: config.apiKeys.cacheSeconds,
+    cacheEntries: config.apiKeys.cacheEntries,
+    logger,
+    registry: metrics.registry,
+  });
   const server: GraphQLHttpServer = createGraphQLHttpServer({
     apollo,
     logger,
     metrics,
-    createContext: createGatewayContext(verifier),
+    createContext: createGatewayContext(verifier, apiKeys),
     isReady: async () => schemaLoaded,
     webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics }),
   });
@@ -139,6 +156,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await server.stop();
       await subscriptions.stop();
       await responseCache?.stop();
+      await apiKeys.stop();
+      await ownRevocations?.close();
       await subgraphClient.close();
     },
   };

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
+import { loadApiKeysConfig, type ApiKeysConfig } from './edge/api-keys/api-keys-config';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
 import { loadResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache-config';
 
@@ -40,6 +41,8 @@ export interface GatewayConfig {
   /** REDIS_URL and EVENTS_KEY_PREFIX: where the response cache's store and invalidating events are. */
   readonly events: EventBusConfig;
   readonly responseCache: ResponseCacheConfig;
+  /** Partner API keys: the users subgraph's lookup and the cache of its answers (API_KEY_*). */
+  readonly apiKeys: ApiKeysConfig;
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z][A-Z0-9_]*)_URL$/;
@@ -111,6 +114,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     }),
     events,
     responseCache: loadResponseCacheConfig(source, events.keyPrefix),
+    apiKeys: loadApiKeysConfig(source, env.JWKS_URL),
   });
 }
 

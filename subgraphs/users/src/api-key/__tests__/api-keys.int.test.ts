@@ -1,5 +1,5 @@
 import { API_KEY_LOOKUP_PATH, hashApiKey, isWellFormedApiKey, memoryRevocations } from '@techally/platform';
-import { errorCodes } from '@techally/testing';
+import { errorCodes, type GraphQLResponse } from '@techally/testing';
 import { LOG_IN, signUpCustomer, startUsers, type RunningUsers, type Session } from '../../__tests__/users.harness';
 
 const ADMIN = { email: 'keys-admin@example.com', password: 'admin-passphrase-for-tests' };
@@ -150,9 +150,9 @@ describe('listing keys', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const response = await users.gql(LIST, { first: 2, after }, admin.accessToken);
-      const page = response.data!.apiKeys;
-      seen.push(...page.edges.map((edge: { node: { id: string } }) => edge.node.id));
+      const response: GraphQLResponse = await users.gql(LIST, { first: 2, after }, admin.accessToken);
+      const page = response.data!['apiKeys'] as { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } };
+      seen.push(...page.edges.map((edge) => edge.node.id));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
     }
