@@ -1,13 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { rowsAfter, type KeysetPosition } from '../keyset-position';
 import { tableOf } from '../sql';
 import { ApiKeyEntity } from './api-key.entity';
-
-/** Keyset position in the admin list: after this creation time and id. */
-export interface ApiKeyListPosition {
-  readonly createdAt: Date;
-  readonly id: string;
-}
 
 /** Storage of API keys (by id for administrators, by hash for the gateway's lookups). */
 export class ApiKeyRepository {
@@ -27,11 +22,8 @@ export class ApiKeyRepository {
     return this.em.findOne(ApiKeyEntity, { keyHash });
   }
 
-  list(after: ApiKeyListPosition | null, limit: number): Promise<ApiKeyEntity[]> {
-    const where = after
-      ? { $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] }
-      : {};
-    return this.em.find(ApiKeyEntity, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit });
+  list(after: KeysetPosition | null, limit: number): Promise<ApiKeyEntity[]> {
+    return this.em.find(ApiKeyEntity, rowsAfter(after), { orderBy: { createdAt: 'asc', id: 'asc' }, limit });
   }
 
   count(): Promise<number> {

@@ -1,8 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  decodeCursor,
-  DomainError,
-  encodeCursor,
   hashApiKey,
   isUuid,
   newApiKeySecret,
@@ -21,7 +18,8 @@ import { normalizeName } from '../user/user.name';
 import { UserEntity } from '../user/user.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyError } from './api-key.errors';
-import { ApiKeyRepository, type ApiKeyListPosition } from './api-key.repository';
+import { cursorOf, positionOf } from '../keyset-position';
+import { ApiKeyRepository } from './api-key.repository';
 import { ApiKeyStatus } from './api-key.type';
 import type { RateTier } from './rate-tier';
 
@@ -87,7 +85,7 @@ export class ApiKeyService {
   async list(viewer: Viewer | null, first: number | null | undefined, after: string | null | undefined): Promise<ApiKeyPage> {
     requireAdmin(viewer);
     const limit = pageSize(first);
-    const position = after ? decodePosition(after) : null;
+    const position = after ? positionOf(after) : null;
     const repository = new ApiKeyRepository(this.deps.em);
     const [rows, totalCount] = await Promise.all([repository.list(position, limit + 1), repository.count()]);
     const nodes = rows.slice(0, limit);
@@ -176,15 +174,4 @@ export class ApiKeyService {
       this.deps.logger.error({ err: error, keyId }, 'API key revocation committed but not announced to the gateways; their caches expire it within 30 s');
     });
   }
-}
-
-function cursorOf(key: ApiKeyEntity): string {
-  return encodeCursor([key.createdAt.toISOString(), key.id]);
-}
-
-function decodePosition(cursor: string): ApiKeyListPosition {
-  const [createdAt, id] = decodeCursor(cursor, 2);
-  const at = new Date(String(createdAt));
-  if (Number.isNaN(at.getTime()) || !isUuid(id)) throw DomainError.badUserInput('"after" is not a cursor this connection issued.', 'after');
-  return { createdAt: at, id };
 }
