@@ -76,6 +76,10 @@ export async function createUsersSubgraph(config: UsersConfig, options: UsersSub
     ? null
     : createApiKeyRevocations({ redisUrl: config.apiKeys.redisUrl, keyPrefix: config.apiKeys.keyPrefix, logger });
   const apiKeyRevocations = options.apiKeyRevocations ?? (ownRevocations as ApiKeyRevocations);
+  if (config.nodeEnv === 'production' && !options.apiKeyRevocations && !config.apiKeys.redisUrl) {
+    // Not refused: a process running the gateway too passes its channel. Alone, this one reaches no gateway.
+    logger.warn('REDIS_URL is not set: API-key revocations reach no gateway process; they drop a revoked key only when their cache entry ends (30 s)');
+  }
   const orm = await createOrm({
     schema: 'users',
     databaseUrl: config.databaseUrl,

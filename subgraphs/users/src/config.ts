@@ -85,7 +85,7 @@ const usersEnv = {
   ADMIN_EMAIL: str({ default: undefined, desc: 'Email of the first administrator, ensured at start.' }),
   ADMIN_PASSWORD: str({ default: undefined, desc: 'Password of the first administrator when it has to be created.' }),
   API_KEY_LOOKUP_SECRET: str({ default: undefined, desc: 'Shared with the gateway: it presents it to look API keys up (at least 32 characters; required in production).' }),
-  REDIS_URL: str({ default: undefined, desc: 'Redis whose Pub/Sub carries API-key revocations to the gateways (required in production).' }),
+  REDIS_URL: str({ default: undefined, desc: 'Redis whose Pub/Sub carries API-key revocations to the gateways (a process of its own needs it).' }),
   EVENTS_KEY_PREFIX: str({ default: 'techally', desc: 'Prefix of the Redis channel of API-key revocations.' }),
 };
 
@@ -197,7 +197,5 @@ function readApiKeySettings(
   // Open to loopback only would still be open to anything on the host: production names a secret.
   if (nodeEnv === 'production' && lookupSecret === undefined) problems['API_KEY_LOOKUP_SECRET'] = 'is required in production';
   if (redisUrl !== undefined && !/^rediss?:\/\/\S+$/.test(redisUrl)) problems['REDIS_URL'] = 'must be a redis:// or rediss:// URL';
-  // Without it a revocation would reach no gateway but by the expiry of its cache.
-  if (nodeEnv === 'production' && redisUrl === undefined) problems['REDIS_URL'] = 'is required in production (API-key revocations reach the gateways through it)';
   return { lookupSecret: lookupSecret ?? null, redisUrl, keyPrefix: keyPrefix.trim() || 'techally' };
 }
