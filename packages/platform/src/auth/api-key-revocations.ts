@@ -116,7 +116,10 @@ function redisRevocations(url: string, options: ApiKeyRevocationsOptions): ApiKe
       listeners.clear();
       listening = false;
       const clients = [publisher, ...(subscriber ? [subscriber] : [])];
-      await Promise.all(clients.map((client) => client.quit().catch(() => client.disconnect())));
+      // QUIT only on a connection that is up: on one never opened (lazy) or reconnecting it would wait for Redis.
+      await Promise.all(
+        clients.map((client) => (client.status === 'ready' ? client.quit().then(() => undefined, () => client.disconnect()) : client.disconnect())),
+      );
     },
   };
 }
