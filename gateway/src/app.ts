@@ -133,6 +133,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     revocations: options.apiKeyRevocations ?? (ownRevocations as ApiKeyRevocations),
     cacheSeconds: config.apiKeys.cacheSeconds,
     cacheEntries: config.apiKeys.cacheEntries,
+    maxConcurrentLookups: config.apiKeys.lookupConcurrency,
     logger,
     registry: metrics.registry,
   });

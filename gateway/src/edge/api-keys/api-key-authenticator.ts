@@ -3,6 +3,7 @@ import { hashApiKey, isWellFormedApiKey, type ApiKeyLookupAnswer, type ApiKeyRev
 import { Counter, type Registry } from 'prom-client';
 import { API_KEY_HEADER, RATE_TIERS, type PartnerCaller, type RateTier } from '../partner-caller';
 import { ApiKeyCache } from './api-key-cache';
+import { ConcurrencyLimit } from './concurrency-limit';
 import { ApiKeyRefusal } from './api-key-errors';
 import type { ApiKeyLookup } from './api-key-lookup-client';
 
@@ -17,6 +18,8 @@ export interface ApiKeyAuthenticatorOptions {
   readonly revocations: ApiKeyRevocations;
   readonly cacheSeconds: number;
   readonly cacheEntries: number;
+  /** Lookups in flight at most (different keys; one key is one lookup anyway); the rest wait their turn. */
+  readonly maxConcurrentLookups?: number;
   readonly logger: Logger;
   readonly registry?: Registry;
   readonly now?: () => number;
@@ -32,6 +35,7 @@ export function createApiKeyAuthenticator(options: ApiKeyAuthenticatorOptions): 
   const now = options.now ?? Date.now;
   const cache = new ApiKeyCache(options.cacheSeconds * 1_000, options.cacheEntries);
   const inFlight = new Map<string, Promise<ApiKeyLookupAnswer>>();
+  const limit = new ConcurrencyLimit(options.maxConcurrentLookups ?? 16);
   const lookups = new Counter({
     name: 'api_key_lookups_total',
     help: 'API-key lookups the gateway made on the users subgraph, by answer (active, expired, unknown, failed).',
@@ -56,7 +60,7 @@ export function createApiKeyAuthenticator(options: ApiKeyAuthenticatorOptions): 
     const pending = inFlight.get(keyHash);
     if (pending) return pending;
     const generation = cache.generation;
-    const lookup = options.lookup(keyHash).then(
+    const lookup = limit.run(() => options.lookup(keyHash)).then(
       (answer) => {
         lookups.inc({ result: answer.status });
         cache.set(keyHash, answer, now(), generation);

@@ -7,6 +7,8 @@ export interface ApiKeysConfig {
   /** Presented as `Authorization: Bearer …` to the lookup (API_KEY_LOOKUP_SECRET); null: none (development). */
   readonly lookupSecret: string | null;
   readonly lookupTimeoutMs: number;
+  /** Lookups in flight at most per process (API_KEY_LOOKUP_CONCURRENCY); more wait their turn. */
+  readonly lookupConcurrency: number;
   /** How long an answer is kept (API_KEY_CACHE_SECONDS); a valid key never past its expiry. 0: ask every time. */
   readonly cacheSeconds: number;
   /** Answers kept at most per process (API_KEY_CACHE_ENTRIES); the oldest go first. */
@@ -25,6 +27,7 @@ export function loadApiKeysConfig(source: Record<string, string | undefined>, jw
       API_KEY_LOOKUP_URL: url({ default: new URL('/internal/api-keys/lookup', jwksUrl).href, desc: 'The users subgraph\'s internal API-key lookup.' }),
       API_KEY_LOOKUP_SECRET: str({ default: '', desc: 'Shared with the users subgraph (its API_KEY_LOOKUP_SECRET).' }),
       API_KEY_LOOKUP_TIMEOUT_MS: num({ default: 2_000, desc: 'How long a key lookup may take before the request answers SERVICE_UNAVAILABLE.' }),
+      API_KEY_LOOKUP_CONCURRENCY: num({ default: 16, desc: 'Key lookups in flight at most per gateway process; more wait their turn.' }),
       API_KEY_CACHE_SECONDS: num({ default: MAX_API_KEY_CACHE_SECONDS, desc: 'How long a lookup\'s answer is kept (0 to 30).' }),
       API_KEY_CACHE_ENTRIES: num({ default: 10_000, desc: 'Lookup answers kept at most per gateway process.' }),
     },
@@ -40,6 +43,7 @@ export function loadApiKeysConfig(source: Record<string, string | undefined>, jw
     lookupUrl: env.API_KEY_LOOKUP_URL,
     lookupSecret: env.API_KEY_LOOKUP_SECRET.trim() || null,
     lookupTimeoutMs: whole('API_KEY_LOOKUP_TIMEOUT_MS', 100, 60_000),
+    lookupConcurrency: whole('API_KEY_LOOKUP_CONCURRENCY', 1, 1_000),
     // Longer would let a revocation missed while Redis was away live on too long.
     cacheSeconds: whole('API_KEY_CACHE_SECONDS', 0, MAX_API_KEY_CACHE_SECONDS),
     cacheEntries: whole('API_KEY_CACHE_ENTRIES', 1, 1_000_000),

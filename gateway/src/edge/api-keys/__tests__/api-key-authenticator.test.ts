@@ -100,6 +100,34 @@ describe('the API-key authenticator', () => {
     expect(lookup.state.calls).toBe(20);
   });
 
+  it('has at most maxConcurrentLookups lookups in flight, whatever the flood of distinct keys', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const lookup = fakeLookup();
+    const counting = {
+      ...lookup,
+      lookup: async (hash: string) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setImmediate(resolve));
+        inFlight -= 1;
+        return lookup.lookup(hash);
+      },
+    };
+    const auth = createApiKeyAuthenticator({
+      lookup: counting.lookup,
+      revocations: memoryRevocations(),
+      cacheSeconds: 30,
+      cacheEntries: 1_000,
+      maxConcurrentLookups: 4,
+      logger: silent,
+    });
+    const answers = await Promise.allSettled(Array.from({ length: 40 }, () => auth.partnerFrom({ 'x-api-key': newApiKeySecret() })));
+    expect(answers.every((answer) => answer.status === 'rejected')).toBe(true);
+    expect(lookup.state.calls).toBe(40);
+    expect(most).toBe(4);
+  });
+
   it('refuses a revoked key at once when the revocation is heard, though it was cached', async () => {
     const lookup = fakeLookup();
     const revocations = memoryRevocations();
