@@ -12,7 +12,6 @@ import {
   createServiceMetrics,
   createSubscriptionMetrics,
   formatError,
-  knownOperationLabel,
   observabilityPlugin,
   type ApiKeyRevocations,
   type GraphQLHttpServer,
@@ -25,7 +24,7 @@ import { createGatewayContext, type GatewayContext } from './context';
 import { createApiKeyAuthenticator } from './edge/api-keys/api-key-authenticator';
 import { createApiKeyLookupClient } from './edge/api-keys/api-key-lookup-client';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
-import { knownOperationNames } from './known-operations';
+import { createPersistedDocuments, type PersistedDocumentsOptions } from './edge/persisted-documents/persisted-documents';
 import { createResponseCache } from './response-cache/response-cache';
 import { SubgraphEndpoints } from './subgraph-endpoints';
 import { supergraphFromFile } from './supergraph-file';
@@ -43,6 +42,8 @@ export interface GatewayOptions {
   readonly bus?: EventBus;
   /** Where API-key revocations are heard (the embedded start shares one with the users subgraph); otherwise REDIS_URL's. */
   readonly apiKeyRevocations?: ApiKeyRevocations;
+  /** Told of every persisted-documents manifest load (tests wait on it). */
+  readonly onManifestReload?: PersistedDocumentsOptions['onManifestReload'];
 }
 
 export interface Gateway {
@@ -84,6 +85,15 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
   });
 
+  const persistedDocuments = createPersistedDocuments({
+    config: config.persistedDocuments,
+    redisUrl: config.events.redisUrl,
+    registry: metrics.registry,
+    logger,
+    onManifestReload: options.onManifestReload,
+  });
+  await persistedDocuments.start();
+
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl as SupergraphSdlHook,
@@ -105,8 +115,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
     // main.ts drains on SIGTERM; Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
+    persistedQueries: persistedDocuments.apollo,
     plugins: [
-      observabilityPlugin(metrics, knownOperationLabel(knownOperationNames(config.persistedDocumentsPath, logger))),
+      persistedDocuments.plugin,
+      observabilityPlugin(metrics, persistedDocuments.operationLabel),
       subscriptionsOverWebSocketOnly(),
       // The policy of each answer is folded from the subgraphs' Cache-Control (RemoteGraphQLDataSource) for the
       // response cache; none is sent to clients: browsers and CDNs would keep what our events cannot invalidate.
@@ -138,12 +150,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     registry: metrics.registry,
   });
   const server: GraphQLHttpServer = createGraphQLHttpServer({
+    serviceName: 'gateway',
     apollo,
     logger,
     metrics,
     createContext: createGatewayContext(verifier, apiKeys),
     isReady: async () => schemaLoaded,
-    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics }),
+    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments }),
   });
 
   return {
@@ -159,6 +172,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await responseCache?.stop();
       await apiKeys.stop();
       await ownRevocations?.close();
+      await persistedDocuments.stop();
       await subgraphClient.close();
     },
   };

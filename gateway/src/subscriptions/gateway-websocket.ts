@@ -8,6 +8,7 @@ import {
   type Logger,
   type SubscriptionMetrics,
 } from '@techally/platform';
+import type { PersistedDocuments } from '../edge/persisted-documents/persisted-documents';
 import { ClientSession } from './client-session';
 import type { FederatedSubscriptions } from './federated-subscriptions';
 import { tokenExpiry } from './forwarded-credentials';
@@ -18,6 +19,8 @@ export interface GatewayWebSocketOptions {
   readonly verifier: AccessTokenVerifier;
   readonly logger: Logger;
   readonly metrics: SubscriptionMetrics;
+  /** The persisted-document rules, the same as over HTTP (ids in `documentId` or `extensions`; partners ids only). */
+  readonly persistedDocuments: Pick<PersistedDocuments, 'subscriptionDocument'>;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface GatewayWebSocketOptions {
  * result with UNAUTHENTICATED and completes, then the connection closes with 4401.
  */
 export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer: Server) => GraphQLWebSocketServer {
-  const { subscriptions, verifier, logger, metrics } = options;
+  const { subscriptions, verifier, logger, metrics, persistedDocuments } = options;
   return (httpServer) =>
     serveGraphQLOverWebSocket<ClientSession>(httpServer, {
       logger,
@@ -43,6 +46,8 @@ export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer:
         });
         return session;
       },
+      resolveDocument: (payload, connection) =>
+        persistedDocuments.subscriptionDocument(payload as typeof payload & { documentId?: unknown }, connection.info.headers, connection.info.logger),
       subscribe: (operation) => subscriptions.subscribe(operation),
       onClose: (connection) => connection.session.dispose(),
     });

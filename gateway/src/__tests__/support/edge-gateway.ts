@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger, type ApiKeyRevocations } from '@techally/platform';
 import { createTestSigningKey, type TestSigningKey } from '@techally/testing';
 import { createLocalJWKSet } from 'jose';
-import { createGateway, type Gateway } from '../../app';
+import { createGateway, type Gateway, type GatewayOptions } from '../../app';
 import { loadGatewayConfig, type GatewayConfig } from '../../config';
 import { startStandInKeyLookup, type StandInKeyLookup } from './stand-in-key-lookup';
 
@@ -40,6 +40,8 @@ export interface EdgeGatewayOptions {
   readonly keys?: StandInKeyLookup;
   /** Where revocations are heard (default: REDIS_URL's from `env`, else this gateway's memory). */
   readonly apiKeyRevocations?: ApiKeyRevocations;
+  /** Options of createGateway beyond the harness's own (e.g. `onManifestReload` to wait on). */
+  readonly gatewayOptions?: Pick<GatewayOptions, 'onManifestReload'>;
 }
 
 /**
@@ -87,6 +89,7 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
   try {
     config = loadGatewayConfig(env);
     gateway = await createGateway(config, {
+      ...options.gatewayOptions,
       logger: createLogger({ name: 'gateway', level: 'silent' }),
       accessTokenKeys: createLocalJWKSet({ keys: [signingKey.publicJwk] }),
       ...(options.apiKeyRevocations ? { apiKeyRevocations: options.apiKeyRevocations } : {}),
