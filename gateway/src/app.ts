@@ -6,12 +6,14 @@ import type { EventBus } from '@techally/events';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   createAccessTokenVerifier,
+  createApiKeyRevocations,
   createGraphQLHttpServer,
   createLogger,
   createServiceMetrics,
   createSubscriptionMetrics,
   formatError,
   observabilityPlugin,
+  type ApiKeyRevocations,
   type GraphQLHttpServer,
   type Logger,
   type JWTVerifyGetKey,
@@ -22,6 +24,8 @@ import { createGatewayContext, type GatewayContext } from './context';
 import { unitCost } from './edge/rate-limits/operation-cost-of';
 import { rateLimitPlugin } from './edge/rate-limits/rate-limit-plugin';
 import { RateLimits } from './edge/rate-limits/rate-limits';
+import { createApiKeyAuthenticator } from './edge/api-keys/api-key-authenticator';
+import { createApiKeyLookupClient } from './edge/api-keys/api-key-lookup-client';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { createPersistedDocuments, type PersistedDocumentsOptions } from './edge/persisted-documents/persisted-documents';
 import { createResponseCache } from './response-cache/response-cache';
@@ -39,6 +43,8 @@ export interface GatewayOptions {
   readonly accessTokenKeys?: JWTVerifyGetKey;
   /** The bus the response cache hears changes on (the embedded start's shared bus); otherwise REDIS_URL's. */
   readonly bus?: EventBus;
+  /** Where API-key revocations are heard (the embedded start shares one with the users subgraph); otherwise REDIS_URL's. */
+  readonly apiKeyRevocations?: ApiKeyRevocations;
   /** Told of every persisted-documents manifest load (tests wait on it). */
   readonly onManifestReload?: PersistedDocumentsOptions['onManifestReload'];
 }
@@ -141,12 +147,24 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     issuer: config.accessTokens.issuer,
     audience: config.accessTokens.audience,
   });
+  const ownRevocations = options.apiKeyRevocations
+    ? null
+    : createApiKeyRevocations({ redisUrl: config.events.redisUrl, keyPrefix: config.events.keyPrefix, logger });
+  const apiKeys = createApiKeyAuthenticator({
+    lookup: createApiKeyLookupClient({ url: config.apiKeys.lookupUrl, secret: config.apiKeys.lookupSecret, timeoutMs: config.apiKeys.lookupTimeoutMs }),
+    revocations: options.apiKeyRevocations ?? (ownRevocations as ApiKeyRevocations),
+    cacheSeconds: config.apiKeys.cacheSeconds,
+    cacheEntries: config.apiKeys.cacheEntries,
+    maxConcurrentLookups: config.apiKeys.lookupConcurrency,
+    logger,
+    registry: metrics.registry,
+  });
   const server: GraphQLHttpServer = createGraphQLHttpServer({
     serviceName: 'gateway',
     apollo,
     logger,
     metrics,
-    createContext: createGatewayContext(verifier),
+    createContext: createGatewayContext(verifier, apiKeys),
     isReady: async () => schemaLoaded,
     webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments, rateLimits }),
   });
@@ -162,6 +180,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await server.stop();
       await subscriptions.stop();
       await responseCache?.stop();
+      await apiKeys.stop();
+      await ownRevocations?.close();
       await persistedDocuments.stop();
       await rateLimits?.close();
       await subgraphClient.close();

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
 import { loadRateLimitConfig, loadTrustedProxies, type RateLimitConfig } from './edge/rate-limits/rate-limit-config';
+import { loadApiKeysConfig, type ApiKeysConfig } from './edge/api-keys/api-keys-config';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
 import { loadPersistedDocumentsConfig, type PersistedDocumentsConfig } from './edge/persisted-documents/persisted-documents-config';
 import { loadResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache-config';
@@ -45,6 +46,8 @@ export interface GatewayConfig {
   /** Proxies in front of the gateway that append to X-Forwarded-For (GATEWAY_TRUSTED_PROXIES, default 0: the socket's peer is the client). */
   readonly trustedProxies: number;
   readonly rateLimits: RateLimitConfig;
+  /** Partner API keys: the users subgraph's lookup and the cache of its answers (API_KEY_*). */
+  readonly apiKeys: ApiKeysConfig;
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z][A-Z0-9_]*)_URL$/;
@@ -122,6 +125,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     responseCache: loadResponseCacheConfig(source, events.keyPrefix),
     trustedProxies: loadTrustedProxies(source),
     rateLimits: loadRateLimitConfig(source, events.keyPrefix),
+    apiKeys: loadApiKeysConfig(source, env.JWKS_URL),
   });
 }
 

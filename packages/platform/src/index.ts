@@ -19,6 +19,8 @@ export * from './schema/build-federated-schema';
 export * from './auth/viewer';
 export * from './auth/jwt-verifier';
 export * from './auth/authenticate';
+export * from './auth/api-key';
+export * from './auth/api-key-revocations';
 export * from './loaders/entity-loaders';
 export * from './metrics/registry';
 export * from './metrics/operation-label';

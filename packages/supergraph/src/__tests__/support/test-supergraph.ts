@@ -2,7 +2,7 @@ import { createGraphQLClient, LogInDocument, type GraphQLClient } from '@techall
 import { randomUUID } from 'node:crypto';
 import { createEventBus, loadEventBusConfig, type EventBus } from '@techally/events';
 import { createGateway, loadGatewayConfig } from '@techally/gateway';
-import { createLogger, type SubgraphApp } from '@techally/platform';
+import { createLogger, memoryRevocations, type SubgraphApp } from '@techally/platform';
 import { createTestDatabase, deleteKeys, type TestDatabase } from '@techally/testing';
 import { composeSupergraph } from '../../compose-supergraph';
 import { subgraphUrlVariable, SUBGRAPHS, type SubgraphDefinition } from '../../subgraph-registry';
@@ -72,9 +72,12 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     await bus.close();
     if (busConfig.redisUrl) await deleteKeys(busConfig.redisUrl, busConfig.keyPrefix);
   });
+  // API-key revocations reach the gateway over REDIS_URL; without it, through one channel in this process.
+  const apiKeyRevocations = busConfig.redisUrl ? undefined : memoryRevocations();
+  const shared = { bus, ...(apiKeyRevocations ? { apiKeyRevocations } : {}) };
   try {
     for (const definition of SUBGRAPHS) {
-      const app = await definition.create(env, logger, { bus });
+      const app = await definition.create(env, logger, shared);
       stops.push(() => app.stop());
       await app.migrate();
       await app.seed();
@@ -86,7 +89,7 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     }
     for (const extra of options.extraSubgraphs ?? []) urls[extra.name] = extra.url;
     const graph = await composeSupergraph([...SUBGRAPHS, ...(options.extraSubgraphs ?? [])], (d) => urls[d.name]!);
-    const gateway = await createGateway(loadGatewayConfig(env), { logger, supergraphSdl: graph.supergraphSdl, bus });
+    const gateway = await createGateway(loadGatewayConfig(env), { logger, supergraphSdl: graph.supergraphSdl, ...shared });
     stops.push(() => gateway.stop());
     const gatewayUrl = await gateway.listen(0);
     return {
