@@ -20,6 +20,8 @@ import {
 
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
+import { API_KEY_HEADER } from './edge/partner-caller';
+import { createPartnerGateway } from './edge/partner-contract/partner-gateway';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { knownOperationNames } from './known-operations';
 import { createResponseCache } from './response-cache/response-cache';
@@ -89,10 +91,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     subscriptions.onSupergraph(schema);
   });
 
-  const apollo = new ApolloServer<GatewayContext>({
-    // @apollo/gateway 2.14 types against server-gateway-interface 1.x; Apollo Server 5 speaks 2.x, which is
-    // the same at runtime for everything a gateway does.
-    gateway: gateway as never,
+  // What both Apollo Servers share: the first-party one (the whole graph) and the partners' one (the contract).
+  const serverOptions = {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
@@ -110,8 +110,26 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
     ],
+  };
+  const apollo = new ApolloServer<GatewayContext>({
+    ...serverOptions,
+    // @apollo/gateway 2.14 types against server-gateway-interface 1.x; Apollo Server 5 speaks 2.x, which is
+    // the same at runtime for everything a gateway does.
+    gateway: gateway as never,
+    // No "Did you mean …?" in production: a validation error must not map the graph for a stranger.
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+  });
+  // A caller presenting an API key sees only the partner contract, suggestions never included (edge/partner-contract).
+  const partnerApollo = new ApolloServer<GatewayContext>({
+    ...serverOptions,
+    gateway: createPartnerGateway({ source: gateway, buildService: endpoints.build, logger }) as never,
+    hideSchemaDetailsFromClientErrors: true,
   });
   await apollo.start();
+  await partnerApollo.start().catch(async (error: unknown) => {
+    await apollo.stop();
+    throw error;
+  });
   await responseCache?.start();
 
   const verifier = createAccessTokenVerifier({
@@ -121,6 +139,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   const server: GraphQLHttpServer = createGraphQLHttpServer({
     apollo,
+    apolloFor: (headers) => (headers[API_KEY_HEADER] !== undefined ? partnerApollo : undefined),
     logger,
     metrics,
     createContext: createGatewayContext(verifier),
@@ -137,6 +156,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // WebSocket clients are closed first (1001: they reconnect elsewhere), which ends their subscriptions;
       // then the sockets to the subgraphs.
       await server.stop();
+      await partnerApollo.stop();
       await subscriptions.stop();
       await responseCache?.stop();
       await subgraphClient.close();
