@@ -21,6 +21,7 @@ import {
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
 import { API_KEY_HEADER } from './edge/partner-caller';
+import { KnownOperationTypes } from './edge/partner-contract/known-operation-types';
 import { createPartnerGateway } from './edge/partner-contract/partner-gateway';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { knownOperationNames } from './known-operations';
@@ -113,6 +114,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   };
   const apollo = new ApolloServer<GatewayContext>({
     ...serverOptions,
+    // Apollo Server adds its implicit plugins (suggestions hidden…) to the array it is given: one array each.
+    plugins: [...serverOptions.plugins],
     // @apollo/gateway 2.14 types against server-gateway-interface 1.x; Apollo Server 5 speaks 2.x, which is
     // the same at runtime for everything a gateway does.
     gateway: gateway as never,
@@ -122,6 +125,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   // A caller presenting an API key sees only the partner contract, suggestions never included (edge/partner-contract).
   const partnerApollo = new ApolloServer<GatewayContext>({
     ...serverOptions,
+    plugins: [...serverOptions.plugins],
+    validationRules: [KnownOperationTypes],
     gateway: createPartnerGateway({ source: gateway, buildService: endpoints.build, logger }) as never,
     hideSchemaDetailsFromClientErrors: true,
   });

@@ -1,0 +1,123 @@
+import { API_KEY_HEADER } from '../edge/partner-caller';
+import { startEdgeGateway, type EdgeGateway } from './support/edge-gateway';
+
+// Issue 11: a partner (a request with an API key) sees only the partner contract — what it may not see is
+// invisible in validation errors too: the error names what the partner asked for and nothing more, never
+// suggests a name outside the contract (never any name, in fact), and nothing reaches a subgraph.
+interface Case {
+  readonly name: string;
+  readonly query: string;
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+const CASES: ReadonlyArray<Case> = [
+  {
+    name: 'an untagged field of a contract type',
+    query: '{ products(first: 1) { edges { node { id createdAt } } } }',
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: 'Cannot query field "createdAt" on type "Product".',
+  },
+  {
+    name: 'an untagged root field (personal data)',
+    query: '{ me { email } }',
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: 'Cannot query field "me" on type "Query".',
+  },
+  {
+    name: 'a misspelt contract field, which is not corrected ("Did you mean" would map the graph)',
+    query: '{ produts(first: 1) { totalCount } }',
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: 'Cannot query field "produts" on type "Query".',
+  },
+  {
+    name: 'a type outside the contract, in an inline fragment',
+    query: '{ categories { id ... on User { email } } }',
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: 'Unknown type "User".',
+  },
+  {
+    name: 'an untagged argument',
+    query: '{ product(id: "7e0c1c36-55e3-4a53-9a4f-1b6f0d8a0a01") { reviews(first: 1) { totalCount } } }',
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: 'Cannot query field "reviews" on type "Product".',
+  },
+  {
+    name: 'a mutation (no mutation is in the contract)',
+    query: 'mutation { logIn(input: { email: "a@b.c", password: "x" }) { accessToken } }',
+    status: 400,
+    code: 'GRAPHQL_VALIDATION_FAILED',
+    message: 'Schema is not configured to execute mutation operation.',
+  },
+];
+
+describe('bad input at the edge: the partner contract', () => {
+  let edge: EdgeGateway;
+  beforeAll(async () => {
+    edge = await startEdgeGateway();
+  });
+  afterAll(() => edge?.stop());
+
+  async function post(query: string, headers: Record<string, string>) {
+    const response = await fetch(edge.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
+    const text = await response.text();
+    return { status: response.status, text, body: JSON.parse(text) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+  }
+
+  it.each(CASES)('refuses $name, naming only what was asked', async ({ query, status, code, message }) => {
+    edge.resetCounts();
+    const answer = await post(query, { [API_KEY_HEADER]: edge.partnerApiKey });
+    expect(answer.status).toBe(status);
+    expect(answer.body.errors?.map((error) => [error.extensions?.['code'], error.message])).toEqual([[code, message]]);
+    expect(answer.text).not.toMatch(/Did you mean|stacktrace|\s+at \S+ \(|https?:\/\//);
+    expect(edge.subgraphRequests()).toBe(0);
+  });
+
+  it('leaves the rest of the graph to a first-party caller, with suggestions in development', async () => {
+    edge.resetCounts();
+    const answer = await post('{ produts(first: 1) { totalCount } }', {});
+    expect(answer.body.errors?.[0]?.message).toBe('Cannot query field "produts" on type "Query". Did you mean "products" or "product"?');
+    expect(edge.subgraphRequests()).toBe(0);
+  });
+});
+
+describe('bad input at the edge: the partner contract in production', () => {
+  let edge: EdgeGateway;
+  beforeAll(async () => {
+    edge = await startEdgeGateway({ env: { NODE_ENV: 'production' } });
+  });
+  afterAll(() => edge?.stop());
+
+  async function post(query: string, headers: Record<string, string>) {
+    const response = await fetch(edge.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+    return { status: response.status, body: (await response.json()) as { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
+  }
+
+  it.each([
+    ['a partner', true],
+    ['a first-party caller', false],
+  ])('refuses introspection from %s (INTROSPECTION is off in production)', async (_who, partner) => {
+    edge.resetCounts();
+    const answer = await post('{ __schema { types { name } } }', partner ? { [API_KEY_HEADER]: edge.partnerApiKey } : {});
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(answer.body.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
+    expect(edge.subgraphRequests()).toBe(0);
+  });
+
+  it('suggests no field name to anyone', async () => {
+    const answer = await post('{ produts(first: 1) { totalCount } }', {});
+    expect(answer.body.errors?.[0]?.message).toBe('Cannot query field "produts" on type "Query".');
+    expect(edge.subgraphRequests()).toBe(0);
+  });
+});
