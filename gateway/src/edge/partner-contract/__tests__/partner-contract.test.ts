@@ -1,18 +1,7 @@
-import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
-import { parse, printSchema } from 'graphql';
+import { printSchema } from 'graphql';
 import { partnerContract, PartnerContractError } from '../partner-contract';
-
-const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@tag", "@shareable"])';
-
-/** A supergraph composed from one or more small subgraphs, as `pnpm compose` does. */
-function supergraphOf(...subgraphs: string[]): string {
-  const result = composeServices(
-    subgraphs.map((sdl, index) => ({ name: `s${index}`, url: `http://s${index}.test/graphql`, typeDefs: parse(`${LINK}\n${sdl}`) })),
-  );
-  if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
-  return result.supergraphSdl;
-}
+import { supergraphOf } from './compose-for-tests';
 
 const contractOf = (...subgraphs: string[]) => printSchema(partnerContract(supergraphOf(...subgraphs)).apiSchema);
 
