@@ -61,5 +61,4 @@ describe('the partner gateway', () => {
     await expect(partner.load()).rejects.toThrow(/partner contract is invalid/);
     await source.stop();
   });
-
 });
