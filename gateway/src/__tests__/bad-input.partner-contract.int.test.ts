@@ -1,4 +1,5 @@
 import { API_KEY_HEADER } from '../edge/partner-caller';
+import { WebSocket } from 'ws';
 import { startEdgeGateway, type EdgeGateway } from './support/edge-gateway';
 
 // Issue 11: a partner (a request with an API key) sees only the partner contract — what it may not see is
@@ -118,6 +119,23 @@ describe('bad input at the edge: the partner contract in production', () => {
   it('suggests no field name to anyone', async () => {
     const answer = await post('{ produts(first: 1) { totalCount } }', {});
     expect(answer.body.errors?.[0]?.message).toBe('Cannot query field "produts" on type "Query".');
+    expect(edge.subgraphRequests()).toBe(0);
+  });
+});
+
+describe('bad input at the edge: a partner over WebSocket', () => {
+  let edge: EdgeGateway;
+  beforeAll(async () => {
+    edge = await startEdgeGateway();
+  });
+  afterAll(() => edge?.stop());
+
+  it('is refused at connect with 4403 (the partner contract has no subscriptions)', async () => {
+    edge.resetCounts();
+    const socket = new WebSocket(edge.url.replace(/^http/, 'ws'), 'graphql-transport-ws', { headers: { [API_KEY_HEADER]: edge.partnerApiKey } });
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
+    const [code, reason] = await new Promise<[number, string]>((resolve) => socket.on('close', (closeCode, closeReason) => resolve([closeCode, closeReason.toString()])));
+    expect([code, reason]).toEqual([4403, 'The partner contract has no subscriptions.']);
     expect(edge.subgraphRequests()).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import {
   authenticate,
+  DomainError,
   serveGraphQLOverWebSocket,
   WebSocketCloseCode,
   type AccessTokenVerifier,
@@ -8,6 +9,7 @@ import {
   type Logger,
   type SubscriptionMetrics,
 } from '@techally/platform';
+import { API_KEY_HEADER } from '../edge/partner-caller';
 import { ClientSession } from './client-session';
 import type { FederatedSubscriptions } from './federated-subscriptions';
 import { tokenExpiry } from './forwarded-credentials';
@@ -25,7 +27,8 @@ export interface GatewayWebSocketOptions {
  * is verified at connect, as HTTP requests are at the edge: a bad one is refused with 4401 before any subgraph
  * is asked. Anonymous connections are accepted (public subscriptions exist); a subgraph that demands a viewer
  * refuses the subscription itself. When the token expires, each of the connection's subscriptions gets a last
- * result with UNAUTHENTICATED and completes, then the connection closes with 4401.
+ * result with UNAUTHENTICATED and completes, then the connection closes with 4401. A partner (API key) is
+ * refused with 4403: the partner contract has no subscription, and this endpoint validates against the whole graph.
  */
 export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer: Server) => GraphQLWebSocketServer {
   const { subscriptions, verifier, logger, metrics } = options;
@@ -35,6 +38,7 @@ export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer:
       metrics,
       schema: () => subscriptions.apiSchema,
       async authenticate(info, control) {
+        if (info.headers[API_KEY_HEADER] !== undefined) throw DomainError.forbidden('The partner contract has no subscriptions.');
         const viewer = await authenticate(verifier, info.headers);
         const session = new ClientSession(viewer, viewer ? tokenExpiry(info.headers.authorization) : undefined);
         session.whenExpired(() => {

@@ -10,16 +10,23 @@ import {
   type SchemaElement,
 } from '@apollo/federation-internals';
 
+/**
+ * Any element a contract can leave out. federation-internals types an element by its own and its parent's
+ * types; the contract rules treat every element alike.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ContractElement = SchemaElement<any, any>;
+
 export interface ContractRules {
   /** Whether the element carries the contract's tag. */
-  readonly isTagged: (element: SchemaElement<any, any>) => boolean;
+  readonly isTagged: (element: ContractElement) => boolean;
   /** Built-in, introspection and link/join types: never the contract's business. */
   readonly isFederationMachinery: (type: NamedType) => boolean;
 }
 
 export interface ContractExclusions {
   /** Elements to hide: types, fields, arguments, input fields, enum values. */
-  readonly elements: ReadonlySet<SchemaElement<any, any>>;
+  readonly elements: ReadonlySet<ContractElement>;
   /** Why the tags make no contract at all (e.g. no query field is tagged). */
   readonly problems: ReadonlyArray<string>;
 }
@@ -37,13 +44,13 @@ export interface ContractExclusions {
  * it, as GraphOS refuses such a contract.
  */
 export function contractExclusions(schema: Schema, rules: ContractRules): ContractExclusions {
-  const excluded = new Set<SchemaElement<any, any>>();
+  const excluded = new Set<ContractElement>();
   const types = schema.types().filter((type) => !rules.isFederationMachinery(type));
-  const isIn = (element: SchemaElement<any, any>) => !excluded.has(element);
+  const isIn = (element: ContractElement) => !excluded.has(element);
 
   for (const type of types) {
     const wholeType = rules.isTagged(type);
-    const members: SchemaElement<any, any>[] = [];
+    const members: ContractElement[] = [];
     if (isObjectType(type) || isInterfaceType(type)) {
       for (const field of type.fields()) {
         members.push(field);
@@ -73,7 +80,7 @@ export function contractExclusions(schema: Schema, rules: ContractRules): Contra
 }
 
 /** The names of the types the contract's root types reach through the elements still in it. */
-function reachable(schema: Schema, isIn: (element: SchemaElement<any, any>) => boolean): ReadonlySet<string> {
+function reachable(schema: Schema, isIn: (element: ContractElement) => boolean): ReadonlySet<string> {
   const seen = new Set<string>();
   const pending: NamedType[] = [];
   const visit = (type: NamedType) => {

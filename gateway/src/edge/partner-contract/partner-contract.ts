@@ -5,10 +5,9 @@ import {
   Supergraph,
   type NamedType,
   type Schema,
-  type SchemaElement,
 } from '@apollo/federation-internals';
 import type { GraphQLSchema } from 'graphql';
-import { contractExclusions } from './contract-exclusions';
+import { contractExclusions, type ContractElement } from './contract-exclusions';
 
 /** The tag that puts a schema element in the partner contract (`@tag(name: "partner")`, see @techally/platform PARTNER_TAG). */
 export const PARTNER_CONTRACT_TAG = 'partner';
@@ -44,7 +43,7 @@ export class PartnerContractError extends Error {
 export function partnerContract(supergraphSdl: string, tag: string = PARTNER_CONTRACT_TAG): PartnerContract {
   const schema = Supergraph.build(supergraphSdl).schema.clone();
   const tagName = schema.coreFeatures?.getByIdentity('https://specs.apollo.dev/tag')?.directiveNameInSchema('tag');
-  const isTagged = (element: SchemaElement<any, any>): boolean =>
+  const isTagged = (element: ContractElement): boolean =>
     tagName !== undefined && element.appliedDirectivesOf(tagName).some((applied) => applied.arguments()['name'] === tag);
   const isFederationMachinery = (type: NamedType): boolean =>
     type.isBuiltIn || type.isIntrospectionType() || schema.coreFeatures?.sourceFeature(type) !== undefined;
