@@ -21,8 +21,7 @@ import {
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
 import { API_KEY_HEADER } from './edge/partner-caller';
-import { KnownOperationTypes } from './edge/partner-contract/known-operation-types';
-import { createPartnerGateway } from './edge/partner-contract/partner-gateway';
+import { createPartnerServer, refusePartnersWithoutContract, type PartnerServerOptions } from './edge/partner-contract/partner-server';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { knownOperationNames } from './known-operations';
 import { createResponseCache } from './response-cache/response-cache';
@@ -93,7 +92,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
 
   // What both Apollo Servers share: the first-party one (the whole graph) and the partners' one (the contract).
-  const serverOptions = {
+  const serverOptions: PartnerServerOptions['serverOptions'] = {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
@@ -115,23 +114,17 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const apollo = new ApolloServer<GatewayContext>({
     ...serverOptions,
     // Apollo Server adds its implicit plugins (suggestions hidden…) to the array it is given: one array each.
-    plugins: [...serverOptions.plugins],
+    plugins: [...(serverOptions.plugins ?? [])],
     // @apollo/gateway 2.14 types against server-gateway-interface 1.x; Apollo Server 5 speaks 2.x, which is
     // the same at runtime for everything a gateway does.
     gateway: gateway as never,
     // No "Did you mean …?" in production: a validation error must not map the graph for a stranger.
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
   });
-  // A caller presenting an API key sees only the partner contract, suggestions never included (edge/partner-contract).
-  const partnerApollo = new ApolloServer<GatewayContext>({
-    ...serverOptions,
-    plugins: [...serverOptions.plugins],
-    validationRules: [KnownOperationTypes],
-    gateway: createPartnerGateway({ source: gateway, buildService: endpoints.build, logger }) as never,
-    hideSchemaDetailsFromClientErrors: true,
-  });
+  // A caller presenting an API key sees only the partner contract (edge/partner-contract).
+  const partners = createPartnerServer({ source: gateway, buildService: endpoints.build, logger, serverOptions });
   await apollo.start();
-  await partnerApollo.start().catch(async (error: unknown) => {
+  const partnerApollo = await partners.start().catch(async (error: unknown) => {
     await apollo.stop();
     throw error;
   });
@@ -144,10 +137,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   const server: GraphQLHttpServer = createGraphQLHttpServer({
     apollo,
-    apolloFor: (headers) => (headers[API_KEY_HEADER] !== undefined ? partnerApollo : undefined),
+    apolloFor: (headers) => (headers[API_KEY_HEADER] !== undefined ? (partnerApollo ?? undefined) : undefined),
     logger,
     metrics,
-    createContext: createGatewayContext(verifier),
+    createContext: refusePartnersWithoutContract(createGatewayContext(verifier), partnerApollo !== null),
     isReady: async () => schemaLoaded,
     webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics }),
   });
@@ -161,7 +154,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // WebSocket clients are closed first (1001: they reconnect elsewhere), which ends their subscriptions;
       // then the sockets to the subgraphs.
       await server.stop();
-      await partnerApollo.stop();
+      await partnerApollo?.stop();
       await subscriptions.stop();
       await responseCache?.stop();
       await subgraphClient.close();

@@ -1,6 +1,7 @@
 import { API_KEY_HEADER } from '../edge/partner-caller';
 import { WebSocket } from 'ws';
 import { startEdgeGateway, type EdgeGateway } from './support/edge-gateway';
+import { startGatewayFor, startSubgraph } from './support/single-subgraph';
 
 // Issue 11: a partner (a request with an API key) sees only the partner contract — what it may not see is
 // invisible in validation errors too: the error names what the partner asked for and nothing more, never
@@ -137,5 +138,32 @@ describe('bad input at the edge: a partner over WebSocket', () => {
     const [code, reason] = await new Promise<[number, string]>((resolve) => socket.on('close', (closeCode, closeReason) => resolve([closeCode, closeReason.toString()])));
     expect([code, reason]).toEqual([4403, 'The partner contract has no subscriptions.']);
     expect(edge.subgraphRequests()).toBe(0);
+  });
+});
+
+describe('bad input at the edge: a partner, on a graph that tags nothing for partners', () => {
+  const SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
+    type Query { greeting: String }`;
+  let stop: () => Promise<void>;
+  let url: string;
+  let upstreamCalls = 0;
+  beforeAll(async () => {
+    const subgraph = await startSubgraph('greetings', SDL, { Query: { greeting: () => (upstreamCalls += 1, 'hello') } });
+    const gateway = await startGatewayFor('greetings', SDL, subgraph.url);
+    url = gateway.url;
+    stop = async () => {
+      await gateway.gateway.stop();
+      await subgraph.server.stop();
+    };
+  });
+  afterAll(() => stop?.());
+
+  it('is refused with 403 FORBIDDEN before anything is parsed, while a first-party caller is served', async () => {
+    const asPartner = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [API_KEY_HEADER]: 'any' }, body: JSON.stringify({ query: '{ greeting }' }) });
+    expect(asPartner.status).toBe(403);
+    expect(await asPartner.json()).toEqual({ errors: [{ message: 'This graph serves no partner contract.', extensions: { code: 'FORBIDDEN' } }] });
+    expect(upstreamCalls).toBe(0);
+    const firstParty = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ greeting }' }) });
+    expect(await firstParty.json()).toEqual({ data: { greeting: 'hello' } });
   });
 });

@@ -22,11 +22,18 @@ export interface PartnerContract {
   readonly apiSchema: GraphQLSchema;
 }
 
-/** The tags of a supergraph do not make a valid contract (e.g. a tagged field returns a type none of whose fields is tagged). */
+/**
+ * The supergraph has no partner contract: `untagged`, nothing in it carries the tag (a graph with no partners,
+ * such as a test's); `invalid`, its tags make no valid contract (a tagged field returns a type none of whose
+ * fields is tagged…), which is a mistake to fix.
+ */
 export class PartnerContractError extends Error {
   override readonly name = 'PartnerContractError';
-  constructor(readonly problems: ReadonlyArray<string>) {
-    super(`The partner contract is invalid:\n${problems.map((problem) => `  ✗ ${problem}`).join('\n')}`);
+  constructor(
+    readonly problems: ReadonlyArray<string>,
+    readonly reason: 'untagged' | 'invalid' = 'invalid',
+  ) {
+    super(`The partner contract is ${reason}:\n${problems.map((problem) => `  ✗ ${problem}`).join('\n')}`);
   }
 }
 
@@ -48,6 +55,9 @@ export function partnerContract(supergraphSdl: string, tag: string = PARTNER_CON
   const isFederationMachinery = (type: NamedType): boolean =>
     type.isBuiltIn || type.isIntrospectionType() || schema.coreFeatures?.sourceFeature(type) !== undefined;
 
+  if (![...schema.allNamedSchemaElement()].some(isTagged)) {
+    throw new PartnerContractError([`nothing in the supergraph carries @tag(name: "${tag}")`], 'untagged');
+  }
   const excluded = contractExclusions(schema, { isTagged, isFederationMachinery });
   if (excluded.problems.length > 0) throw new PartnerContractError(excluded.problems);
 

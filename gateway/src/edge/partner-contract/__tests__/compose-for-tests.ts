@@ -1,13 +1,9 @@
-import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { composeSupergraph } from '../../../subscriptions/__tests__/support/federation';
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@tag", "@shareable"])';
 
-/** A supergraph composed from small subgraph SDLs (federation 2 `@link` added), as `pnpm compose` does. */
-export function supergraphOf(...subgraphs: string[]): string {
-  const result = composeServices(
-    subgraphs.map((sdl, index) => ({ name: `s${index}`, url: `http://s${index}.test/graphql`, typeDefs: parse(`${LINK}\n${sdl}`) })),
-  );
-  if (result.errors) throw new Error(result.errors.map((error) => error.message).join('\n'));
-  return result.supergraphSdl;
+/** A supergraph composed from small subgraph SDLs (their federation 2 `@link` added). */
+export function supergraphOf(...subgraphs: string[]): Promise<string> {
+  return composeSupergraph(subgraphs.map((sdl, index) => ({ name: `s${index}`, url: `http://s${index}.test/graphql`, typeDefs: parse(`${LINK}\n${sdl}`) })));
 }

@@ -3,11 +3,12 @@ import { printSchema } from 'graphql';
 import { partnerContract, PartnerContractError } from '../partner-contract';
 import { supergraphOf } from './compose-for-tests';
 
-const contractOf = (...subgraphs: string[]) => printSchema(partnerContract(supergraphOf(...subgraphs)).apiSchema);
+const contractOf = async (...subgraphs: string[]) => printSchema(partnerContract(await supergraphOf(...subgraphs)).apiSchema);
 
-function problemsOf(...subgraphs: string[]): string {
+async function problemsOf(...subgraphs: string[]): Promise<string> {
+  const supergraph = await supergraphOf(...subgraphs);
   try {
-    partnerContract(supergraphOf(...subgraphs));
+    partnerContract(supergraph);
   } catch (error) {
     expect(error).toBeInstanceOf(PartnerContractError);
     return (error as PartnerContractError).problems.join('\n');
@@ -16,8 +17,8 @@ function problemsOf(...subgraphs: string[]): string {
 }
 
 describe('the partner contract of a supergraph', () => {
-  it('keeps the tagged fields and drops the rest, and the types left empty or out of reach', () => {
-    const sdl = contractOf(`
+  it('keeps the tagged fields and drops the rest, and the types left empty or out of reach', async () => {
+    const sdl = await contractOf(`
       type Query { product(id: ID! @tag(name: "partner")): Product @tag(name: "partner")  me: User }
       type Product @key(fields: "id") { id: ID! @tag(name: "partner")  name: String! @tag(name: "partner")  cost: Int! }
       type User { id: ID!  email: String! }
@@ -34,8 +35,8 @@ type Query {
 }`);
   });
 
-  it('takes a tag on a type for a tag on each of its members (fields, input fields, enum values)', () => {
-    const sdl = contractOf(`
+  it('takes a tag on a type for a tag on each of its members (fields, input fields, enum values)', async () => {
+    const sdl = await contractOf(`
       type Query { page(filter: Filter @tag(name: "partner"), sort: Sort @tag(name: "partner")): PageInfo @tag(name: "partner") }
       type PageInfo @tag(name: "partner") @shareable { hasNextPage: Boolean!  endCursor: String }
       input Filter @tag(name: "partner") { search: String  minPrice: Int }
@@ -46,8 +47,8 @@ type Query {
     expect(sdl).toContain('NEWEST\n  CHEAPEST');
   });
 
-  it('drops the arguments, input fields and enum values that are not tagged', () => {
-    const sdl = contractOf(`
+  it('drops the arguments, input fields and enum values that are not tagged', async () => {
+    const sdl = await contractOf(`
       type Query { list(first: Int @tag(name: "partner"), internalOnly: Boolean, filter: Filter @tag(name: "partner"), sort: Sort @tag(name: "partner")): [String!] @tag(name: "partner") }
       input Filter { search: String @tag(name: "partner")  costBelow: Int }
       enum Sort { NEWEST @tag(name: "partner")  BEST_MARGIN }
@@ -56,8 +57,8 @@ type Query {
     expect(sdl).not.toMatch(/internalOnly|costBelow|BEST_MARGIN/);
   });
 
-  it('keeps the implementations an included interface can return, and drops those left with no field', () => {
-    const sdl = contractOf(`
+  it('keeps the implementations an included interface can return, and drops those left with no field', async () => {
+    const sdl = await contractOf(`
       type Query { node(id: ID! @tag(name: "partner")): Node @tag(name: "partner") }
       interface Node { id: ID! @tag(name: "partner") }
       type Product implements Node { id: ID! @tag(name: "partner")  name: String @tag(name: "partner") }
@@ -67,8 +68,8 @@ type Query {
     expect(sdl).not.toContain('Secret');
   });
 
-  it('keeps the members of a union that still have fields, and only those', () => {
-    const sdl = contractOf(`
+  it('keeps the members of a union that still have fields, and only those', async () => {
+    const sdl = await contractOf(`
       type Query { search(text: String! @tag(name: "partner")): [Result!]! @tag(name: "partner") }
       union Result = Product | Order
       type Product { name: String @tag(name: "partner") }
@@ -78,9 +79,9 @@ type Query {
     expect(sdl).not.toContain('Order');
   });
 
-  it('is itself a supergraph a gateway can load: the API schema is the contract, the planner has every field', () => {
+  it('is itself a supergraph a gateway can load: the API schema is the contract, the planner has every field', async () => {
     const contract = partnerContract(
-      supergraphOf(`
+      await supergraphOf(`
         type Query { product: Product @tag(name: "partner") }
         type Product @key(fields: "id") { id: ID!  name: String @tag(name: "partner") }
       `),
@@ -92,26 +93,26 @@ type Query {
   });
 
   describe('refuses tags that make no valid contract, naming the problem', () => {
-    it('a tagged field returning a type none of whose fields is tagged', () => {
+    it('a tagged field returning a type none of whose fields is tagged', async () => {
       expect(
-        problemsOf(`
+        await problemsOf(`
           type Query { product: Product @tag(name: "partner") }
           type Product { name: String }
         `),
       ).toMatch(/Product.*Query\.product/);
     });
 
-    it('a tagged field with a required argument that is not tagged', () => {
+    it('a tagged field with a required argument that is not tagged', async () => {
       expect(
-        problemsOf(`
+        await problemsOf(`
           type Query { product(id: ID!): String @tag(name: "partner") }
         `),
       ).toContain('Query.product(id:)');
     });
 
-    it('a tagged interface field whose implementation is not tagged', () => {
+    it('a tagged interface field whose implementation is not tagged', async () => {
       expect(
-        problemsOf(`
+        await problemsOf(`
           type Query { node: Node @tag(name: "partner") }
           interface Node { id: ID! @tag(name: "partner") }
           type Product implements Node { id: ID!  name: String @tag(name: "partner") }
@@ -119,8 +120,15 @@ type Query {
       ).toContain('Product.id');
     });
 
-    it('no query field tagged at all', () => {
-      expect(problemsOf('type Query { me: String }')).toContain('no field of the query type');
+    it('no query field tagged', async () => {
+      expect(await problemsOf('type Query { me: User }  type User { name: String @tag(name: "partner") }')).toContain('no field of the query type');
     });
+  });
+
+  it('tells a supergraph that tags nothing (a graph without partners) from one whose tags are wrong', async () => {
+    const untagged = await supergraphOf('type Query { me: String }');
+    expect(() => partnerContract(untagged)).toThrow(expect.objectContaining({ reason: 'untagged' }));
+    const wrong = await supergraphOf('type Query { me: User }  type User { name: String @tag(name: "partner") }');
+    expect(() => partnerContract(wrong)).toThrow(expect.objectContaining({ reason: 'invalid' }));
   });
 });

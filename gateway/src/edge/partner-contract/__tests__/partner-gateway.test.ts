@@ -5,11 +5,11 @@ import { createPartnerGateway } from '../partner-gateway';
 import { supergraphOf } from './compose-for-tests';
 
 const logger = createLogger({ name: 'partner-gateway-test', level: 'silent' });
-const V1 = supergraphOf('type Query { product: Product @tag(name: "partner") }  type Product { name: String @tag(name: "partner")  cost: Int }');
+const V1 = () => supergraphOf('type Query { product: Product @tag(name: "partner") }  type Product { name: String @tag(name: "partner")  cost: Int }');
 // The next supergraph: `cost` tagged too, `name` no longer.
-const V2 = supergraphOf('type Query { product: Product @tag(name: "partner") }  type Product { name: String  cost: Int @tag(name: "partner") }');
+const V2 = () => supergraphOf('type Query { product: Product @tag(name: "partner") }  type Product { name: String  cost: Int @tag(name: "partner") }');
 // Tags that make no contract: Product keeps no tagged field.
-const BROKEN = supergraphOf('type Query { product: Product @tag(name: "partner") }  type Product { name: String  cost: Int }');
+const BROKEN = () => supergraphOf('type Query { product: Product @tag(name: "partner") }  type Product { name: String  cost: Int }');
 
 /** A gateway on a supergraph this test changes, and the partner gateway following it, both loaded. */
 async function gateways(initial: string) {
@@ -40,22 +40,22 @@ async function gateways(initial: string) {
 
 describe('the partner gateway', () => {
   it('serves the contract of the supergraph its source loaded, and follows every reload', async () => {
-    const graph = await gateways(V1);
+    const graph = await gateways(await V1());
     expect(graph.fieldsOfProduct()).toEqual(['name']);
-    graph.update(V2);
+    graph.update(await V2());
     expect(graph.fieldsOfProduct()).toEqual(['cost']);
     await graph.stop();
   });
 
   it('keeps the previous contract when a reloaded supergraph makes none', async () => {
-    const graph = await gateways(V1);
-    graph.update(BROKEN);
+    const graph = await gateways(await V1());
+    graph.update(await BROKEN());
     expect(graph.fieldsOfProduct()).toEqual(['name']);
     await graph.stop();
   });
 
   it('refuses to start on a supergraph that makes no contract', async () => {
-    const source = new ApolloGateway({ logger, supergraphSdl: BROKEN });
+    const source = new ApolloGateway({ logger, supergraphSdl: await BROKEN() });
     const partner = createPartnerGateway({ source, buildService: () => new LocalGraphQLDataSource(buildSchema('type Query { a: Int }')), logger });
     await source.load();
     await expect(partner.load()).rejects.toThrow(/partner contract is invalid/);
