@@ -69,6 +69,9 @@ function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = []
       EVENTS_KEY_PREFIX: keyPrefix,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      // The benches send documents of their own, not the manifest's: first-party full text stays allowed (the
+      // persisted-document rules still run on every request).
+      PERSISTED_DOCUMENTS_FIRST_PARTY: 'any',
       APOLLO_TELEMETRY_DISABLED: '1',
       ADMIN_EMAIL: BENCH_ADMIN.email,
       ADMIN_PASSWORD: BENCH_ADMIN.password,

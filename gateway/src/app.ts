@@ -11,7 +11,6 @@ import {
   createServiceMetrics,
   createSubscriptionMetrics,
   formatError,
-  knownOperationLabel,
   observabilityPlugin,
   type GraphQLHttpServer,
   type Logger,
@@ -23,7 +22,7 @@ import { createGatewayContext, type GatewayContext } from './context';
 import { API_KEY_HEADER } from './edge/partner-caller';
 import { createPartnerServer, refusePartnersWithoutContract, type PartnerServerOptions } from './edge/partner-contract/partner-server';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
-import { knownOperationNames } from './known-operations';
+import { createPersistedDocuments, type PersistedDocumentsOptions } from './edge/persisted-documents/persisted-documents';
 import { createResponseCache } from './response-cache/response-cache';
 import { SubgraphEndpoints } from './subgraph-endpoints';
 import { supergraphFromFile } from './supergraph-file';
@@ -39,6 +38,8 @@ export interface GatewayOptions {
   readonly accessTokenKeys?: JWTVerifyGetKey;
   /** The bus the response cache hears changes on (the embedded start's shared bus); otherwise REDIS_URL's. */
   readonly bus?: EventBus;
+  /** Told of every persisted-documents manifest load (tests wait on it). */
+  readonly onManifestReload?: PersistedDocumentsOptions['onManifestReload'];
 }
 
 export interface Gateway {
@@ -80,6 +81,15 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
   });
 
+  const persistedDocuments = createPersistedDocuments({
+    config: config.persistedDocuments,
+    redisUrl: config.events.redisUrl,
+    registry: metrics.registry,
+    logger,
+    onManifestReload: options.onManifestReload,
+  });
+  await persistedDocuments.start();
+
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl as SupergraphSdlHook,
@@ -99,8 +109,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
     // main.ts drains on SIGTERM; Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
+    persistedQueries: persistedDocuments.apollo,
     plugins: [
-      observabilityPlugin(metrics, knownOperationLabel(knownOperationNames(config.persistedDocumentsPath, logger))),
+      persistedDocuments.plugin,
+      observabilityPlugin(metrics, persistedDocuments.operationLabel),
       subscriptionsOverWebSocketOnly(),
       // The policy of each answer is folded from the subgraphs' Cache-Control (RemoteGraphQLDataSource) for the
       // response cache; none is sent to clients: browsers and CDNs would keep what our events cannot invalidate.
@@ -136,13 +148,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     audience: config.accessTokens.audience,
   });
   const server: GraphQLHttpServer = createGraphQLHttpServer({
+    serviceName: 'gateway',
     apollo,
     apolloFor: (headers) => (headers[API_KEY_HEADER] !== undefined ? (partnerApollo ?? undefined) : undefined),
     logger,
     metrics,
     createContext: refusePartnersWithoutContract(createGatewayContext(verifier), partnerApollo !== null),
     isReady: async () => schemaLoaded,
-    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics }),
+    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments }),
   });
 
   return {
@@ -157,6 +170,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await partnerApollo?.stop();
       await subscriptions.stop();
       await responseCache?.stop();
+      await persistedDocuments.stop();
       await subgraphClient.close();
     },
   };

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
+import { loadPersistedDocumentsConfig, type PersistedDocumentsConfig } from './edge/persisted-documents/persisted-documents-config';
 import { loadResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache-config';
 
 /** The committed supergraph, relative to this package (the same from src/ under jest and from dist/). */
@@ -14,8 +15,8 @@ export interface GatewayConfig {
   /** Where `/metrics` is served, apart from the public port (METRICS_PORT; default PORT + 5464, so 9464). */
   readonly metricsPort: number | undefined;
   readonly logLevel: string;
-  /** The persisted-documents manifest: its operation names are the metrics' operation labels (others are `other`). */
-  readonly persistedDocumentsPath: string;
+  /** The persisted-documents manifest (served by id; its operation names are the metrics' labels) and the rules. */
+  readonly persistedDocuments: PersistedDocumentsConfig;
   readonly supergraphPath: string;
   /** Subgraph URLs that replace the ones in the supergraph, by subgraph name (`SUBGRAPH_USERS_URL`). */
   readonly subgraphUrls: Readonly<Record<string, string>>;
@@ -53,7 +54,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       PORT: port({ default: 4000, desc: 'Port the gateway listens on.' }),
       PERSISTED_DOCUMENTS_PATH: str({
         default: DEFAULT_PERSISTED_DOCUMENTS_PATH,
-        desc: 'The persisted-documents manifest; its operation names label the metrics, any other operation is "other".',
+        desc: 'The persisted-documents manifest: documents served by id, and the operation names that label the metrics (any other is "other"); reloaded when it changes.',
       }),
       SUPERGRAPH_PATH: str({ default: DEFAULT_SUPERGRAPH_PATH, desc: 'The composed supergraph SDL; reloaded when it changes.' }),
       INTROSPECTION: bool({ default: undefined, desc: 'Allow introspection (default: on except in production).' }),
@@ -95,7 +96,11 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     port: env.PORT,
     metricsPort: env.METRICS_PORT,
     logLevel: env.LOG_LEVEL,
-    persistedDocumentsPath: env.PERSISTED_DOCUMENTS_PATH,
+    persistedDocuments: loadPersistedDocumentsConfig(source, {
+      production: isProduction,
+      eventsKeyPrefix: events.keyPrefix,
+      manifestPath: env.PERSISTED_DOCUMENTS_PATH,
+    }),
     supergraphPath: env.SUPERGRAPH_PATH,
     subgraphUrls: Object.freeze(subgraphUrlsFrom(source)),
     introspection: env.INTROSPECTION ?? !isProduction,

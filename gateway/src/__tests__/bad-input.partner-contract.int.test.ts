@@ -1,5 +1,5 @@
+import { subscribe, wsClient } from '@techally/testing';
 import { API_KEY_HEADER } from '../edge/partner-caller';
-import { WebSocket } from 'ws';
 import { startEdgeGateway, type EdgeGateway } from './support/edge-gateway';
 import { startGatewayFor, startSubgraph } from './support/single-subgraph';
 
@@ -94,12 +94,12 @@ describe('bad input at the edge: the partner contract', () => {
     expect(edge.subgraphRequests()).toBe(0);
   });
 
-  it("refuses a partner's WebSocket connection at connect with 4403 (the partner contract has no subscriptions)", async () => {
+  it("ends a partner's subscription over WebSocket with FORBIDDEN before it is parsed (the contract has no subscriptions)", async () => {
     edge.resetCounts();
-    const socket = new WebSocket(edge.url.replace(/^http/, 'ws'), 'graphql-transport-ws', { headers: { [API_KEY_HEADER]: edge.partnerApiKey } });
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: {} })));
-    const [code, reason] = await new Promise<[number, string]>((resolve) => socket.on('close', (closeCode, closeReason) => resolve([closeCode, closeReason.toString()])));
-    expect([code, reason]).toEqual([4403, 'The partner contract has no subscriptions.']);
+    const client = wsClient(edge.url, { [API_KEY_HEADER]: edge.partnerApiKey });
+    const refused = subscribe(client, 'subscription { stockChanged(productIds: ["x"]) { available } }');
+    expect(await refused.ended).toEqual({ error: [expect.objectContaining({ message: 'The partner contract has no subscriptions.', extensions: { code: 'FORBIDDEN' } })] });
+    await client.dispose();
     expect(edge.subgraphRequests()).toBe(0);
   });
 });
@@ -107,7 +107,9 @@ describe('bad input at the edge: the partner contract', () => {
 describe('bad input at the edge: the partner contract in production', () => {
   let edge: EdgeGateway;
   beforeAll(async () => {
-    edge = await startEdgeGateway({ env: { NODE_ENV: 'production' } });
+    // The persisted-document rules (their own suite) refuse a partner's full text in production before anything
+    // else: off here, so that what is tested is the contract and INTROSPECTION.
+    edge = await startEdgeGateway({ env: { NODE_ENV: 'production', PERSISTED_DOCUMENTS: 'off' } });
   });
   afterAll(() => edge?.stop());
 

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { parse } from 'graphql';
 import {
   authenticate,
   DomainError,
@@ -10,6 +11,7 @@ import {
   type SubscriptionMetrics,
 } from '@techally/platform';
 import { API_KEY_HEADER } from '../edge/partner-caller';
+import type { PersistedDocuments } from '../edge/persisted-documents/persisted-documents';
 import { ClientSession } from './client-session';
 import type { FederatedSubscriptions } from './federated-subscriptions';
 import { tokenExpiry } from './forwarded-credentials';
@@ -20,6 +22,8 @@ export interface GatewayWebSocketOptions {
   readonly verifier: AccessTokenVerifier;
   readonly logger: Logger;
   readonly metrics: SubscriptionMetrics;
+  /** The persisted-document rules, the same as over HTTP (ids in `documentId` or `extensions`; partners ids only). */
+  readonly persistedDocuments: Pick<PersistedDocuments, 'subscriptionDocument'>;
 }
 
 /**
@@ -27,18 +31,19 @@ export interface GatewayWebSocketOptions {
  * is verified at connect, as HTTP requests are at the edge: a bad one is refused with 4401 before any subgraph
  * is asked. Anonymous connections are accepted (public subscriptions exist); a subgraph that demands a viewer
  * refuses the subscription itself. When the token expires, each of the connection's subscriptions gets a last
- * result with UNAUTHENTICATED and completes, then the connection closes with 4401. A partner (API key) is
- * refused with 4403: the partner contract has no subscription, and this endpoint validates against the whole graph.
+ * result with UNAUTHENTICATED and completes, then the connection closes with 4401. A partner (API key) may
+ * connect, but each subscription it starts ends with FORBIDDEN once the persisted-document rules have passed it
+ * and it parses, before it is validated: the partner contract has no subscription, and this endpoint validates
+ * against the whole graph (its errors would name what partners may not see).
  */
 export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer: Server) => GraphQLWebSocketServer {
-  const { subscriptions, verifier, logger, metrics } = options;
+  const { subscriptions, verifier, logger, metrics, persistedDocuments } = options;
   return (httpServer) =>
     serveGraphQLOverWebSocket<ClientSession>(httpServer, {
       logger,
       metrics,
       schema: () => subscriptions.apiSchema,
       async authenticate(info, control) {
-        if (info.headers[API_KEY_HEADER] !== undefined) throw DomainError.forbidden('The partner contract has no subscriptions.');
         const viewer = await authenticate(verifier, info.headers);
         const session = new ClientSession(viewer, viewer ? tokenExpiry(info.headers.authorization) : undefined);
         session.whenExpired(() => {
@@ -47,7 +52,25 @@ export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer:
         });
         return session;
       },
+      async resolveDocument(payload, connection) {
+        const { headers, logger: connectionLogger } = connection.info;
+        const document = await persistedDocuments.subscriptionDocument(payload as typeof payload & { documentId?: unknown }, headers, connectionLogger);
+        if (typeof document === 'string' && headers[API_KEY_HEADER] !== undefined && parses(document)) {
+          return [DomainError.forbidden('The partner contract has no subscriptions.')];
+        }
+        return document;
+      },
       subscribe: (operation) => subscriptions.subscribe(operation),
       onClose: (connection) => connection.session.dispose(),
     });
+}
+
+/** Whether a text is a GraphQL document at all (one that is not gets GRAPHQL_PARSE_FAILED, whoever sent it). */
+function parses(text: string): boolean {
+  try {
+    parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger } from '@techally/platform';
 import { createTestSigningKey, type TestSigningKey } from '@techally/testing';
 import { createLocalJWKSet } from 'jose';
-import { createGateway, type Gateway } from '../../app';
+import { createGateway, type Gateway, type GatewayOptions } from '../../app';
 import { loadGatewayConfig, type GatewayConfig } from '../../config';
 
 /** The subgraphs of the committed supergraph: each is replaced by a counting stand-in (SUBGRAPH_<NAME>_URL). */
@@ -36,6 +36,8 @@ export interface EdgeGatewayOptions {
   readonly env?: Record<string, string>;
   /** What a stand-in subgraph answers to every request (default: `{ "data": null }`, which is enough to count). */
   readonly answer?: (subgraph: string, body: string) => unknown;
+  /** Options of createGateway beyond the harness's own (e.g. `onManifestReload` to wait on). */
+  readonly gatewayOptions?: Pick<GatewayOptions, 'onManifestReload'>;
 }
 
 /**
@@ -78,6 +80,7 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
   try {
     config = loadGatewayConfig(env);
     gateway = await createGateway(config, {
+      ...options.gatewayOptions,
       logger: createLogger({ name: 'gateway', level: 'silent' }),
       accessTokenKeys: createLocalJWKSet({ keys: [signingKey.publicJwk] }),
     });
