@@ -26,6 +26,8 @@ import { rateLimitPlugin } from './edge/rate-limits/rate-limit-plugin';
 import { RateLimits } from './edge/rate-limits/rate-limits';
 import { createApiKeyAuthenticator } from './edge/api-keys/api-key-authenticator';
 import { createApiKeyLookupClient } from './edge/api-keys/api-key-lookup-client';
+import { API_KEY_HEADER } from './edge/partner-caller';
+import { createPartnerServer, refusePartnersWithoutContract, type PartnerServerOptions } from './edge/partner-contract/partner-server';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { createPersistedDocuments, type PersistedDocumentsOptions } from './edge/persisted-documents/persisted-documents';
 import { createResponseCache } from './response-cache/response-cache';
@@ -114,10 +116,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     subscriptions.onSupergraph(schema);
   });
 
-  const apollo = new ApolloServer<GatewayContext>({
-    // @apollo/gateway 2.14 types against server-gateway-interface 1.x; Apollo Server 5 speaks 2.x, which is
-    // the same at runtime for everything a gateway does.
-    gateway: gateway as never,
+  // What both Apollo Servers share: the first-party one (the whole graph) and the partners' one (the contract).
+  const serverOptions: PartnerServerOptions['serverOptions'] = {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
@@ -138,8 +138,24 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
     ],
+  };
+  const apollo = new ApolloServer<GatewayContext>({
+    ...serverOptions,
+    // Apollo Server adds its implicit plugins (suggestions hidden…) to the array it is given: one array each.
+    plugins: [...(serverOptions.plugins ?? [])],
+    // @apollo/gateway 2.14 types against server-gateway-interface 1.x; Apollo Server 5 speaks 2.x, which is
+    // the same at runtime for everything a gateway does.
+    gateway: gateway as never,
+    // No "Did you mean …?" in production: a validation error must not map the graph for a stranger.
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
   });
+  // A caller presenting an API key sees only the partner contract (edge/partner-contract).
+  const partners = createPartnerServer({ source: gateway, buildService: endpoints.build, logger, serverOptions });
   await apollo.start();
+  const partnerApollo = await partners.start().catch(async (error: unknown) => {
+    await apollo.stop();
+    throw error;
+  });
   await responseCache?.start();
 
   const verifier = createAccessTokenVerifier({
@@ -162,9 +178,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   const server: GraphQLHttpServer = createGraphQLHttpServer({
     serviceName: 'gateway',
     apollo,
+    apolloFor: (headers) => (headers[API_KEY_HEADER] !== undefined ? (partnerApollo ?? undefined) : undefined),
     logger,
     metrics,
-    createContext: createGatewayContext(verifier, apiKeys),
+    createContext: refusePartnersWithoutContract(createGatewayContext(verifier, apiKeys), partnerApollo !== null),
     isReady: async () => schemaLoaded,
     webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments, rateLimits }),
   });
@@ -178,6 +195,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // WebSocket clients are closed first (1001: they reconnect elsewhere), which ends their subscriptions;
       // then the sockets to the subgraphs.
       await server.stop();
+      await partnerApollo?.stop();
       await subscriptions.stop();
       await responseCache?.stop();
       await apiKeys.stop();

@@ -16,6 +16,7 @@ export * from './db/lazy-fork';
 export * from './db/unique-violation';
 export * from './db/embedded-postgres';
 export * from './schema/build-federated-schema';
+export type { EnumDirectives } from './schema/enum-directives';
 export * from './auth/viewer';
 export * from './auth/jwt-verifier';
 export * from './auth/authenticate';

@@ -17,6 +17,8 @@ export interface EdgeGateway {
   readonly signingKey: TestSigningKey;
   readonly issuer: string;
   readonly audience: string;
+  /** A valid partner `x-api-key` (issued by the stand-in key lookup, tier `standard`): partner tests send it. */
+  readonly partnerApiKey: string;
   /** HTTP requests and WebSocket upgrades that reached any subgraph since the start (or the last reset). */
   subgraphRequests(): number;
   /** The bodies of the HTTP requests that reached a subgraph, by subgraph name, in arrival order. */
@@ -111,6 +113,7 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
   return {
     url,
     signingKey,
+    partnerApiKey: keys.issue({ name: 'edge test partner', tier: 'standard' }).secret,
     issuer: config.accessTokens.issuer,
     audience: config.accessTokens.audience,
     gateway,
