@@ -21,6 +21,8 @@ export interface EdgeGateway {
   /** The bodies of the HTTP requests that reached a subgraph, by subgraph name, in arrival order. */
   requestsTo(subgraph: string): ReadonlyArray<{ readonly headers: IncomingMessage['headers']; readonly body: string }>;
   resetCounts(): void;
+  /** Fetches of the JWKS stand-in since the start (only with `jwks: 'served'`; otherwise always 0). */
+  jwksFetches(): number;
   readonly gateway: Gateway;
   stop(): Promise<void>;
 }
@@ -30,6 +32,11 @@ export interface EdgeGatewayOptions {
   readonly env?: Record<string, string>;
   /** What a stand-in subgraph answers to every request (default: `{ "data": null }`, which is enough to count). */
   readonly answer?: (subgraph: string, body: string) => unknown;
+  /**
+   * How the gateway gets the key it trusts: `injected` (default) hands it over in memory; `served` publishes it
+   * at a counting JWKS stand-in (JWKS_URL), for the cases about fetching keys (a flood of unknown `kid`s).
+   */
+  readonly jwks?: 'injected' | 'served';
 }
 
 /**
@@ -65,6 +72,17 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
   }
 
   const signingKey = await createTestSigningKey('edge-test-key');
+  let jwksFetches = 0;
+  if (options.jwks === 'served') {
+    const jwksServer = createServer((_request, response) => {
+      jwksFetches += 1;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ keys: [signingKey.publicJwk] }));
+    });
+    await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
+    standIns.push(jwksServer);
+    env['JWKS_URL'] = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
+  }
   const closeStandIns = () => Promise.all(standIns.map((server) => new Promise((resolve) => server.close(resolve))));
   let config: GatewayConfig;
   let gateway: Gateway;
@@ -73,7 +91,7 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
     config = loadGatewayConfig(env);
     gateway = await createGateway(config, {
       logger: createLogger({ name: 'gateway', level: 'silent' }),
-      accessTokenKeys: createLocalJWKSet({ keys: [signingKey.publicJwk] }),
+      ...(options.jwks === 'served' ? {} : { accessTokenKeys: createLocalJWKSet({ keys: [signingKey.publicJwk] }) }),
     });
     url = await gateway.listen(0); // port 0: the metrics server picks a free port too
   } catch (error) {
@@ -89,6 +107,7 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
     gateway,
     subgraphRequests: () => upgrades + [...received.values()].reduce((sum, list) => sum + list.length, 0),
     requestsTo: (subgraph) => received.get(subgraph) ?? [],
+    jwksFetches: () => jwksFetches,
     resetCounts() {
       received.clear();
       upgrades = 0;
