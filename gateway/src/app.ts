@@ -20,6 +20,7 @@ import {
 
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
+import { corsPolicy } from './edge/cors/cors-policy';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { knownOperationNames } from './known-operations';
 import { createResponseCache } from './response-cache/response-cache';
@@ -124,6 +125,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
     metrics,
     createContext: createGatewayContext(verifier),
+    cors: corsPolicy(config.cors, logger),
     isReady: async () => schemaLoaded,
     webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics }),
   });

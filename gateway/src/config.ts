@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
+import { loadCorsConfig, type CorsConfig } from './edge/cors/cors-config';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
 import { loadResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache-config';
 
@@ -40,6 +41,8 @@ export interface GatewayConfig {
   /** REDIS_URL and EVENTS_KEY_PREFIX: where the response cache's store and invalidating events are. */
   readonly events: EventBusConfig;
   readonly responseCache: ResponseCacheConfig;
+  /** Origins whose pages may call the graph (CORS_ORIGINS; Apollo Studio's too outside production). */
+  readonly cors: CorsConfig;
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z][A-Z0-9_]*)_URL$/;
@@ -111,6 +114,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     }),
     events,
     responseCache: loadResponseCacheConfig(source, events.keyPrefix),
+    cors: loadCorsConfig(source, isProduction),
   });
 }
 

@@ -108,7 +108,7 @@ const cases: ReadonlyArray<BadInputCase> = [
       }),
     status: 403,
     code: 'FORBIDDEN',
-    message: /origin is not allowed/i,
+    message: /^Cross-origin requests from this origin are not allowed\.$/,
     headers: { 'access-control-allow-origin': null, 'access-control-allow-methods': null, 'access-control-allow-headers': null, vary: 'Origin' },
   },
 ];
