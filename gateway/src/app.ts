@@ -3,7 +3,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EventBus } from '@techally/events';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   createAccessTokenVerifier,
   createGraphQLHttpServer,
@@ -21,6 +20,8 @@ import {
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
 import { corsPolicy } from './edge/cors/cors-policy';
+import { explorerAssets } from './edge/explorer/explorer-assets';
+import { offlineExplorerLandingPage } from './edge/explorer/explorer-landing-page';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { knownOperationNames } from './known-operations';
 import { createResponseCache } from './response-cache/response-cache';
@@ -50,8 +51,8 @@ export interface Gateway {
 
 /**
  * The composition root of the gateway: Apollo Gateway executing the committed supergraph (hot-reloaded from
- * its file), Apollo Server 5 on node:http with the graph's error boundary, edge authentication, the Sandbox
- * explorer in development, health, metrics on a port of their own — and federated subscriptions over graphql-ws on the same
+ * its file), Apollo Server 5 on node:http with the graph's error boundary, edge authentication, CORS, the
+ * offline explorer in development, health, metrics on a port of their own — and federated subscriptions over graphql-ws on the same
  * `/graphql` (src/subscriptions).
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
@@ -79,6 +80,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
   });
 
+  const explorer = config.explorer ? explorerAssets() : null;
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl as SupergraphSdlHook,
@@ -107,9 +109,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // response cache; none is sent to clients: browsers and CDNs would keep what our events cannot invalidate.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       ...(responseCache ? [responseCache.plugin] : []),
-      config.explorer
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      explorer ? offlineExplorerLandingPage(explorer) : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -126,6 +126,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     metrics,
     createContext: createGatewayContext(verifier),
     cors: corsPolicy(config.cors, logger),
+    routes: explorer?.routes,
     isReady: async () => schemaLoaded,
     webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics }),
   });
