@@ -9,11 +9,12 @@ import 'graphiql/style.css';
 import { createRoot } from 'react-dom/client';
 import './explorer.css';
 
-const DEFAULT_QUERY = `# The TechAlly graph, explored offline (GraphiQL with the explorer plugin: the compass on the left).
+const DEFAULT_QUERY = `# TechAlly graph: the offline explorer.
+# Left: the docs, the history, the query builder.
 #
-# Signed in: in Headers below, {"authorization": "Bearer <access token from logIn>"}
-# As a partner: {"x-api-key": "<the key>"}
-# Online? "Apollo Sandbox" (top right) opens this endpoint in Apollo's hosted explorer.
+# Signed in? In Headers:
+#   {"authorization": "Bearer <access token>"}
+# A partner? {"x-api-key": "<the key>"}
 
 query CatalogPage {
   products(first: 5) {
@@ -49,22 +50,18 @@ function sandboxLink(): string | null {
   return link.href;
 }
 
-function Logo() {
-  const sandbox = sandboxLink();
-  return (
+const sandbox = sandboxLink();
+
+createRoot(container).render(
+  <GraphiQL fetcher={fetcher} plugins={[explorerPlugin()]} defaultQuery={DEFAULT_QUERY} defaultEditorToolsVisibility="headers">
+    {/* GraphiQL recognises its slots by element type: GraphiQL.Logo must be its direct child. */}
     <GraphiQL.Logo>
       <span className="techally-explorer-title">TechAlly graph</span>
       {sandbox ? (
-        <a className="techally-explorer-sandbox" href={sandbox} target="_blank" rel="noreferrer noopener" title="Needs the internet">
+        <a className="techally-explorer-sandbox" href={sandbox} target="_blank" rel="noreferrer noopener" title="Apollo's hosted explorer (needs the internet)">
           Apollo Sandbox ↗
         </a>
       ) : null}
     </GraphiQL.Logo>
-  );
-}
-
-createRoot(container).render(
-  <GraphiQL fetcher={fetcher} plugins={[explorerPlugin()]} defaultQuery={DEFAULT_QUERY} defaultEditorToolsVisibility="headers">
-    <Logo />
   </GraphiQL>,
 );

@@ -19,6 +19,7 @@ import {
 
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
+import { apolloStudioReporting } from './edge/apollo-studio/apollo-studio-reporting';
 import { corsPolicy } from './edge/cors/cors-policy';
 import { explorerAssets } from './edge/explorer/explorer-assets';
 import { offlineExplorerLandingPage } from './edge/explorer/explorer-landing-page';
@@ -39,6 +40,8 @@ export interface GatewayOptions {
   readonly accessTokenKeys?: JWTVerifyGetKey;
   /** The bus the response cache hears changes on (the embedded start's shared bus); otherwise REDIS_URL's. */
   readonly bus?: EventBus;
+  /** Where usage reports go instead of GraphOS (tests: a local stand-in). */
+  readonly usageReportingEndpoint?: string;
 }
 
 export interface Gateway {
@@ -81,6 +84,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
 
   const explorer = config.explorer ? explorerAssets() : null;
+  const studio = apolloStudioReporting<GatewayContext>(config.apolloStudio, logger, options.usageReportingEndpoint);
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl as SupergraphSdlHook,
@@ -99,6 +103,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
+    apollo: studio.apollo,
     logger,
     // main.ts drains on SIGTERM; Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
@@ -110,6 +115,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       ...(responseCache ? [responseCache.plugin] : []),
       explorer ? offlineExplorerLandingPage(explorer) : ApolloServerPluginLandingPageDisabled(),
+      ...studio.plugins,
     ],
   });
   await apollo.start();

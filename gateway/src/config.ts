@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
+import { loadApolloStudioConfig, type ApolloStudioConfig } from './edge/apollo-studio/apollo-studio-config';
 import { loadCorsConfig, type CorsConfig } from './edge/cors/cors-config';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
 import { loadResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache-config';
@@ -43,6 +44,8 @@ export interface GatewayConfig {
   readonly responseCache: ResponseCacheConfig;
   /** Origins whose pages may call the graph (CORS_ORIGINS; Apollo Studio's too outside production). */
   readonly cors: CorsConfig;
+  /** Usage reporting to Apollo GraphOS (APOLLO_KEY + APOLLO_GRAPH_REF). */
+  readonly apolloStudio: ApolloStudioConfig;
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z][A-Z0-9_]*)_URL$/;
@@ -115,6 +118,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     events,
     responseCache: loadResponseCacheConfig(source, events.keyPrefix),
     cors: loadCorsConfig(source, isProduction),
+    apolloStudio: loadApolloStudioConfig(source),
   });
 }
 

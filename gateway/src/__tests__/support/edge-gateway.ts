@@ -37,6 +37,8 @@ export interface EdgeGatewayOptions {
    * at a counting JWKS stand-in (JWKS_URL), for the cases about fetching keys (a flood of unknown `kid`s).
    */
   readonly jwks?: 'injected' | 'served';
+  /** Where Apollo usage reports go (with APOLLO_KEY and APOLLO_GRAPH_REF in `env`): a local stand-in, never GraphOS. */
+  readonly usageReportingEndpoint?: string;
 }
 
 /**
@@ -92,6 +94,7 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
     gateway = await createGateway(config, {
       logger: createLogger({ name: 'gateway', level: 'silent' }),
       ...(options.jwks === 'served' ? {} : { accessTokenKeys: createLocalJWKSet({ keys: [signingKey.publicJwk] }) }),
+      ...(options.usageReportingEndpoint ? { usageReportingEndpoint: options.usageReportingEndpoint } : {}),
     });
     url = await gateway.listen(0); // port 0: the metrics server picks a free port too
   } catch (error) {
