@@ -4,15 +4,31 @@
 // Run by `pnpm build` (and `pnpm start`'s quick build); a few seconds. Nothing is fetched: every byte comes
 // from node_modules, fonts and icons are already data: URLs inside GraphiQL's style sheet.
 const { build } = require('esbuild');
-const { existsSync, statSync, readdirSync } = require('node:fs');
-const { join, resolve } = require('node:path');
+const { existsSync, statSync, readdirSync, mkdirSync, renameSync, rmSync } = require('node:fs');
+const { basename, join, resolve } = require('node:path');
 
 const SOURCE_DIR = resolve(__dirname, '../explorer');
 /** Where the gateway looks for the bundle (src/edge/explorer/explorer-assets.ts: the same path from src/ and dist/). */
 const DEFAULT_OUT_DIR = resolve(__dirname, '../dist/explorer');
 
-/** Builds the bundle into `outdir`; resolves with the files written. */
+/**
+ * Builds the bundle into `outdir`; resolves with the files written. Built beside it first, then each file renamed
+ * into place: a gateway serving the old bundle, or another build running at the same time (two test suites),
+ * never sees a half-written file.
+ */
 async function buildExplorer(outdir = DEFAULT_OUT_DIR) {
+  const staging = `${outdir}.building-${process.pid}-${Date.now()}`;
+  try {
+    const files = await bundleInto(staging);
+    mkdirSync(outdir, { recursive: true });
+    for (const file of files) renameSync(file, join(outdir, basename(file)));
+    return files.map((file) => join(outdir, basename(file)));
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function bundleInto(outdir) {
   const result = await build({
     entryPoints: { explorer: join(SOURCE_DIR, 'explorer.tsx') },
     outdir,
@@ -28,7 +44,7 @@ async function buildExplorer(outdir = DEFAULT_OUT_DIR) {
     logLevel: 'warning',
     metafile: true,
   });
-  return Object.keys(result.metafile.outputs);
+  return Object.keys(result.metafile.outputs).map((file) => resolve(file));
 }
 
 /** Whether the bundle is older than any of its sources (or missing). */

@@ -5,12 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { signTestToken } from '@techally/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startEdgeGateway, type EdgeGateway } from '../../../__tests__/support/edge-gateway';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildExplorer, explorerBundleIsStale } = require('../../../../scripts/build-explorer.js') as {
-  buildExplorer(): Promise<string[]>;
-  explorerBundleIsStale(): boolean;
-};
+import { ensureExplorerBundle } from './support/explorer-bundle';
 
 /**
  * The explorer as a developer uses it, in a real browser with the network cut off: Debian's Chromium driven by
@@ -44,7 +39,7 @@ const PRODUCTS = '{ products(first: 2) { edges { node { name } } } }';
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (explorerBundleIsStale()) await buildExplorer();
+    await ensureExplorerBundle();
     edge = await startEdgeGateway({
       answer: (subgraph) => (subgraph === 'products' ? { data: { products: { edges: [{ node: { name: 'Trail Runner 2' } }] } } } : { data: null }),
     });
@@ -120,7 +115,9 @@ async function setEditor(page: Page, container: string, text: string): Promise<v
   await page.locator(`${container} .CodeMirror`).first().waitFor();
   await page.evaluate(
     ({ selector, value }) => {
-      const editor = document.querySelector(`${selector} .CodeMirror`) as unknown as { CodeMirror: { setValue(text: string): void } };
+      // Runs in the page (the tests are type-checked without the DOM library).
+      const { document } = globalThis as unknown as { document: { querySelector(selector: string): unknown } };
+      const editor = document.querySelector(`${selector} .CodeMirror`) as { CodeMirror: { setValue(text: string): void } };
       editor.CodeMirror.setValue(value);
     },
     { selector: container, value: text },

@@ -1,13 +1,6 @@
 import { startEdgeGateway, type EdgeGateway } from '../../../__tests__/support/edge-gateway';
+import { ensureExplorerBundle } from './support/explorer-bundle';
 import { APOLLO_SANDBOX_URL, explorerPageHtml } from '../explorer-page';
-
-// The bundle is built by `pnpm build`; jest runs the sources without a build, so the suite builds it when it is
-// missing or older than its sources (a few seconds), exactly as the build would.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildExplorer, explorerBundleIsStale } = require('../../../../scripts/build-explorer.js') as {
-  buildExplorer(): Promise<string[]>;
-  explorerBundleIsStale(): boolean;
-};
 
 /**
  * Hosts the bundled libraries name in text that the page never requests: XML namespaces (React, CodeMirror),
@@ -40,7 +33,7 @@ describe('the offline explorer at /graphql (development)', () => {
   let edge: EdgeGateway;
   let origin: string;
   beforeAll(async () => {
-    if (explorerBundleIsStale()) await buildExplorer();
+    await ensureExplorerBundle();
     edge = await startEdgeGateway();
     origin = new URL(edge.url).origin;
   });
