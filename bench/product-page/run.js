@@ -13,6 +13,9 @@
 //   SCENARIOS=products-direct PROFILE=1 node bench/product-page/run.js       (one scenario, + where its CPU went)
 //   BASELINE_ROOT=/path/to/a/built/checkout ROUNDS=2 node bench/product-page/run.js   (before/after in one run)
 //   POOL_MAX=4 …                                  (connections per service pool; default the launcher's 10)
+//   TRACING=compare ROUNDS=2 node bench/product-page/run.js    (tracing off vs on, exporting OTLP to a stand-in
+//                                                       collector on loopback, alternating, in one run)
+//   COMPARE_RATE_LIMITS=1 ROUNDS=2 …              (the gateway's rate limits off and on, alternating, in one run)
 'use strict';
 const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { cpus, loadavg, tmpdir } = require('node:os');
@@ -23,6 +26,7 @@ const { adminSql } = require('../lib/admin-sql');
 const { startSampling } = require('../lib/process-sampler');
 const { ROOT, benchShape, spawnSupergraph } = require('../lib/supergraph-child');
 const { summariseProfile } = require('../subscriptions/profile-summary');
+const { startOtlpStandIn } = require('../lib/otlp-stand-in');
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.DURATION ?? 20);
@@ -34,6 +38,10 @@ const PROFILE = process.env.PROFILE === '1';
 /** Another checkout, built, measured in the same run against this one, alternating (ROUNDS times each). */
 const BASELINE_ROOT = process.env.BASELINE_ROOT ? resolve(process.env.BASELINE_ROOT) : null;
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
+/** TRACING=compare: the same build twice, tracing off and on (OTLP to a stand-in collector), side by side. */
+const TRACING_COMPARE = process.env.TRACING === 'compare';
+/** Two supergraphs of this checkout, the gateway's rate limits off in one and on in the other (issue #11). */
+const COMPARE_RATE_LIMITS = process.env.COMPARE_RATE_LIMITS === '1';
 const PORT = Number(process.env.PORT ?? 15000);
 /** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
 const CLOCK_TICKS = 100;
@@ -118,7 +126,7 @@ function withoutProfilerStop(profile) {
  * A supergraph child (one build: this checkout's, or the baseline's) on its own fresh database. With PROFILE=1
  * its profiler (bench/subscriptions/profile-hook.js) starts on SIGUSR2 and writes the profile on the next one.
  */
-async function startTarget({ label, root, port }) {
+async function startTarget({ label, root, port, env = {} }) {
   const database = `techally_bench_${Date.now().toString(36)}_${port}`;
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
@@ -136,6 +144,7 @@ async function startTarget({ label, root, port }) {
       RESPONSE_CACHE: process.env.RESPONSE_CACHE ?? 'off',
       // Each service has a pool of its own: on a server shared with other work, fewer connections.
       ...(process.env.POOL_MAX ? { DATABASE_POOL_MAX: process.env.POOL_MAX } : {}),
+      ...env,
     },
     // The hook goes into the embedded launcher's one process (spawnSupergraph refuses it in the services shape).
     nodeArgs: PROFILE ? ['-r', join(__dirname, '../subscriptions/profile-hook.js')] : [],
@@ -229,10 +238,22 @@ async function main() {
   const date = new Date().toISOString();
   const stamp = date.slice(0, 19).replace(/:/g, '');
   mkdirSync(join(__dirname, '../results'), { recursive: true });
-  const builds = [
-    ...(BASELINE_ROOT ? [{ label: 'baseline', root: BASELINE_ROOT, port: PORT + 100 }] : []),
-    { label: BASELINE_ROOT ? 'this checkout' : 'build', root: ROOT, port: PORT },
-  ];
+  const collector = TRACING_COMPARE ? await startOtlpStandIn() : null;
+  const builds = collector
+    ? [
+        // Unset in the first even if the shell sets it: the comparison is of the same build, off and on.
+        { label: 'tracing off', root: ROOT, port: PORT + 100, env: { OTEL_EXPORTER_OTLP_ENDPOINT: '' } },
+        { label: 'tracing on (OTLP stand-in)', root: ROOT, port: PORT, env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint } },
+      ]
+    : COMPARE_RATE_LIMITS
+    ? [
+        { label: 'rate limits off', root: ROOT, port: PORT + 100, env: { GATEWAY_RATE_LIMITS: 'off' } },
+        { label: 'rate limits on', root: ROOT, port: PORT, env: { GATEWAY_RATE_LIMITS: 'on' } },
+      ]
+    : [
+        ...(BASELINE_ROOT ? [{ label: 'baseline', root: BASELINE_ROOT, port: PORT + 100 }] : []),
+        { label: BASELINE_ROOT ? 'this checkout' : 'build', root: ROOT, port: PORT },
+      ];
   const targets = [];
   try {
     for (const build of builds) targets.push(await startTarget(build));
@@ -256,18 +277,21 @@ async function main() {
       durationSeconds: DURATION,
       profiled: PROFILE,
       ...(BASELINE_ROOT ? { baseline: BASELINE_ROOT } : {}),
+      ...(collector ? { tracing: { compared: true, otlpExportsReceived: collector.received.exports, otlpBytesReceived: collector.received.bytes } } : {}),
+      ...(COMPARE_RATE_LIMITS ? { compared: 'gateway rate limits off / on (budgets no bench reaches)', redis: Boolean(process.env.REDIS_URL) || shape.shape === 'services' } : {}),
       shape: shape.shape,
       gatewayWorkers: shape.gatewayWorkers,
       subgraphWorkers: shape.subgraphWorkers,
       setup: `${shape.label} on the real PostgreSQL; autocannon in this process; CPU is the supergraph's whole process tree`,
       results,
     };
-    const partial = process.env.SCENARIOS || PROFILE || BASELINE_ROOT;
+    const partial = process.env.SCENARIOS || PROFILE || BASELINE_ROOT || TRACING_COMPARE || COMPARE_RATE_LIMITS;
     const file = join(__dirname, `../results/product-page-${partial ? stamp : date.slice(0, 10)}${shape.shape === 'services' ? '-services' : ''}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nload average ${report.loadAverageBefore.join(' ')} → ${report.loadAverageAfter.join(' ')}; written to ${file}`);
   } finally {
     for (const target of targets) await target.stop();
+    await collector?.stop();
   }
 }
 

@@ -5,13 +5,14 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { EventBus } from '@techally/events';
 import {
   createAccessTokenVerifier,
+  createApiKeyRevocations,
   createGraphQLHttpServer,
   createLogger,
   createServiceMetrics,
   createSubscriptionMetrics,
   formatError,
-  knownOperationLabel,
   observabilityPlugin,
+  type ApiKeyRevocations,
   type GraphQLHttpServer,
   type Logger,
   type JWTVerifyGetKey,
@@ -23,8 +24,13 @@ import { apolloStudioReporting } from './edge/apollo-studio/apollo-studio-report
 import { corsPolicy } from './edge/cors/cors-policy';
 import { explorerAssets } from './edge/explorer/explorer-assets';
 import { offlineExplorerLandingPage } from './edge/explorer/explorer-landing-page';
+import { unitCost } from './edge/rate-limits/operation-cost-of';
+import { rateLimitPlugin } from './edge/rate-limits/rate-limit-plugin';
+import { RateLimits } from './edge/rate-limits/rate-limits';
+import { createApiKeyAuthenticator } from './edge/api-keys/api-key-authenticator';
+import { createApiKeyLookupClient } from './edge/api-keys/api-key-lookup-client';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
-import { knownOperationNames } from './known-operations';
+import { createPersistedDocuments, type PersistedDocumentsOptions } from './edge/persisted-documents/persisted-documents';
 import { createResponseCache } from './response-cache/response-cache';
 import { SubgraphEndpoints } from './subgraph-endpoints';
 import { supergraphFromFile } from './supergraph-file';
@@ -42,6 +48,10 @@ export interface GatewayOptions {
   readonly bus?: EventBus;
   /** Where usage reports go instead of GraphOS (tests: a local stand-in). */
   readonly usageReportingEndpoint?: string;
+  /** Where API-key revocations are heard (the embedded start shares one with the users subgraph); otherwise REDIS_URL's. */
+  readonly apiKeyRevocations?: ApiKeyRevocations;
+  /** Told of every persisted-documents manifest load (tests wait on it). */
+  readonly onManifestReload?: PersistedDocumentsOptions['onManifestReload'];
 }
 
 export interface Gateway {
@@ -85,6 +95,21 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   const explorer = config.explorer ? explorerAssets() : null;
   const studio = apolloStudioReporting<GatewayContext>(config.apolloStudio, logger, options.usageReportingEndpoint);
+  const persistedDocuments = createPersistedDocuments({
+    config: config.persistedDocuments,
+    redisUrl: config.events.redisUrl,
+    registry: metrics.registry,
+    logger,
+    onManifestReload: options.onManifestReload,
+  });
+  await persistedDocuments.start();
+
+  // The rate limits' cost is the operation limits' (edge/limits/operation-cost.ts) once both are merged; until then
+  // every operation spends one point.
+  const rateLimits = config.rateLimits.enabled
+    ? new RateLimits({ config: config.rateLimits, trustedProxies: config.trustedProxies, costOf: unitCost, redisUrl: config.events.redisUrl, registry: metrics.registry, logger })
+    : null;
+
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl as SupergraphSdlHook,
@@ -107,9 +132,12 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
     // main.ts drains on SIGTERM; Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
+    persistedQueries: persistedDocuments.apollo,
     plugins: [
-      observabilityPlugin(metrics, knownOperationLabel(knownOperationNames(config.persistedDocumentsPath, logger))),
+      persistedDocuments.plugin,
+      observabilityPlugin(metrics, persistedDocuments.operationLabel),
       subscriptionsOverWebSocketOnly(),
+      ...(rateLimits ? [rateLimitPlugin(rateLimits)] : []),
       // The policy of each answer is folded from the subgraphs' Cache-Control (RemoteGraphQLDataSource) for the
       // response cache; none is sent to clients: browsers and CDNs would keep what our events cannot invalidate.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
@@ -126,15 +154,28 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     issuer: config.accessTokens.issuer,
     audience: config.accessTokens.audience,
   });
+  const ownRevocations = options.apiKeyRevocations
+    ? null
+    : createApiKeyRevocations({ redisUrl: config.events.redisUrl, keyPrefix: config.events.keyPrefix, logger });
+  const apiKeys = createApiKeyAuthenticator({
+    lookup: createApiKeyLookupClient({ url: config.apiKeys.lookupUrl, secret: config.apiKeys.lookupSecret, timeoutMs: config.apiKeys.lookupTimeoutMs }),
+    revocations: options.apiKeyRevocations ?? (ownRevocations as ApiKeyRevocations),
+    cacheSeconds: config.apiKeys.cacheSeconds,
+    cacheEntries: config.apiKeys.cacheEntries,
+    maxConcurrentLookups: config.apiKeys.lookupConcurrency,
+    logger,
+    registry: metrics.registry,
+  });
   const server: GraphQLHttpServer = createGraphQLHttpServer({
+    serviceName: 'gateway',
     apollo,
     logger,
     metrics,
-    createContext: createGatewayContext(verifier),
+    createContext: createGatewayContext(verifier, apiKeys),
     cors: corsPolicy(config.cors, logger),
     routes: explorer?.routes,
     isReady: async () => schemaLoaded,
-    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics }),
+    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments, rateLimits }),
   });
 
   return {
@@ -148,6 +189,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await server.stop();
       await subscriptions.stop();
       await responseCache?.stop();
+      await apiKeys.stop();
+      await ownRevocations?.close();
+      await persistedDocuments.stop();
+      await rateLimits?.close();
       await subgraphClient.close();
     },
   };

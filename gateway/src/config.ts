@@ -3,7 +3,10 @@ import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
 import { loadApolloStudioConfig, type ApolloStudioConfig } from './edge/apollo-studio/apollo-studio-config';
 import { loadCorsConfig, type CorsConfig } from './edge/cors/cors-config';
+import { loadRateLimitConfig, loadTrustedProxies, type RateLimitConfig } from './edge/rate-limits/rate-limit-config';
+import { loadApiKeysConfig, type ApiKeysConfig } from './edge/api-keys/api-keys-config';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
+import { loadPersistedDocumentsConfig, type PersistedDocumentsConfig } from './edge/persisted-documents/persisted-documents-config';
 import { loadResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache-config';
 
 /** The committed supergraph, relative to this package (the same from src/ under jest and from dist/). */
@@ -16,8 +19,8 @@ export interface GatewayConfig {
   /** Where `/metrics` is served, apart from the public port (METRICS_PORT; default PORT + 5464, so 9464). */
   readonly metricsPort: number | undefined;
   readonly logLevel: string;
-  /** The persisted-documents manifest: its operation names are the metrics' operation labels (others are `other`). */
-  readonly persistedDocumentsPath: string;
+  /** The persisted-documents manifest (served by id; its operation names are the metrics' labels) and the rules. */
+  readonly persistedDocuments: PersistedDocumentsConfig;
   readonly supergraphPath: string;
   /** Subgraph URLs that replace the ones in the supergraph, by subgraph name (`SUBGRAPH_USERS_URL`). */
   readonly subgraphUrls: Readonly<Record<string, string>>;
@@ -46,6 +49,11 @@ export interface GatewayConfig {
   readonly cors: CorsConfig;
   /** Usage reporting to Apollo GraphOS (APOLLO_KEY + APOLLO_GRAPH_REF). */
   readonly apolloStudio: ApolloStudioConfig;
+  /** Proxies in front of the gateway that append to X-Forwarded-For (GATEWAY_TRUSTED_PROXIES, default 0: the socket's peer is the client). */
+  readonly trustedProxies: number;
+  readonly rateLimits: RateLimitConfig;
+  /** Partner API keys: the users subgraph's lookup and the cache of its answers (API_KEY_*). */
+  readonly apiKeys: ApiKeysConfig;
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z][A-Z0-9_]*)_URL$/;
@@ -59,7 +67,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       PORT: port({ default: 4000, desc: 'Port the gateway listens on.' }),
       PERSISTED_DOCUMENTS_PATH: str({
         default: DEFAULT_PERSISTED_DOCUMENTS_PATH,
-        desc: 'The persisted-documents manifest; its operation names label the metrics, any other operation is "other".',
+        desc: 'The persisted-documents manifest: documents served by id, and the operation names that label the metrics (any other is "other"); reloaded when it changes.',
       }),
       SUPERGRAPH_PATH: str({ default: DEFAULT_SUPERGRAPH_PATH, desc: 'The composed supergraph SDL; reloaded when it changes.' }),
       INTROSPECTION: bool({ default: undefined, desc: 'Allow introspection (default: on except in production).' }),
@@ -101,7 +109,11 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     port: env.PORT,
     metricsPort: env.METRICS_PORT,
     logLevel: env.LOG_LEVEL,
-    persistedDocumentsPath: env.PERSISTED_DOCUMENTS_PATH,
+    persistedDocuments: loadPersistedDocumentsConfig(source, {
+      production: isProduction,
+      eventsKeyPrefix: events.keyPrefix,
+      manifestPath: env.PERSISTED_DOCUMENTS_PATH,
+    }),
     supergraphPath: env.SUPERGRAPH_PATH,
     subgraphUrls: Object.freeze(subgraphUrlsFrom(source)),
     introspection: env.INTROSPECTION ?? !isProduction,
@@ -119,6 +131,9 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     responseCache: loadResponseCacheConfig(source, events.keyPrefix),
     cors: loadCorsConfig(source, isProduction),
     apolloStudio: loadApolloStudioConfig(source),
+    trustedProxies: loadTrustedProxies(source),
+    rateLimits: loadRateLimitConfig(source, events.keyPrefix),
+    apiKeys: loadApiKeysConfig(source, env.JWKS_URL),
   });
 }
 

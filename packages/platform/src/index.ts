@@ -19,6 +19,8 @@ export * from './schema/build-federated-schema';
 export * from './auth/viewer';
 export * from './auth/jwt-verifier';
 export * from './auth/authenticate';
+export * from './auth/api-key';
+export * from './auth/api-key-revocations';
 export * from './loaders/entity-loaders';
 export * from './metrics/registry';
 export * from './metrics/operation-label';
@@ -57,3 +59,8 @@ export {
   type ConnectionControl,
   type WebSocketConnection,
 } from './subscriptions/websocket-connection';
+export * from './tracing/tracing-config';
+export * from './tracing/start-tracing';
+export { activeTraceparent, contextFromTraceparent, injectTraceHeaders } from './tracing/trace-context';
+export { inSpan, SpanKind, type SpanSpec } from './tracing/spans';
+export { isTracingActive } from './tracing/tracing-state';

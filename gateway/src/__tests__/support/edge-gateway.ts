@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '@techally/platform';
+import { createLogger, type ApiKeyRevocations } from '@techally/platform';
 import { createTestSigningKey, type TestSigningKey } from '@techally/testing';
 import { createLocalJWKSet } from 'jose';
-import { createGateway, type Gateway } from '../../app';
+import { createGateway, type Gateway, type GatewayOptions } from '../../app';
 import { loadGatewayConfig, type GatewayConfig } from '../../config';
+import { startStandInKeyLookup, type StandInKeyLookup } from './stand-in-key-lookup';
 
 /** The subgraphs of the committed supergraph: each is replaced by a counting stand-in (SUBGRAPH_<NAME>_URL). */
 const SUBGRAPHS = ['users', 'products', 'inventory', 'orders', 'payments', 'reviews'] as const;
@@ -23,6 +24,11 @@ export interface EdgeGateway {
   resetCounts(): void;
   /** Fetches of the JWKS stand-in since the start (only with `jwks: 'served'`; otherwise always 0). */
   jwksFetches(): number;
+  /**
+   * The stand-in of the users subgraph's API-key lookup (API_KEY_LOOKUP_URL): `issue()` a key it knows,
+   * `revoke()` it there, count its `lookups()`. Pass `keys` to share one between gateways.
+   */
+  readonly keys: StandInKeyLookup;
   readonly gateway: Gateway;
   stop(): Promise<void>;
 }
@@ -39,6 +45,12 @@ export interface EdgeGatewayOptions {
   readonly jwks?: 'injected' | 'served';
   /** Where Apollo usage reports go (with APOLLO_KEY and APOLLO_GRAPH_REF in `env`): a local stand-in, never GraphOS. */
   readonly usageReportingEndpoint?: string;
+  /** A key lookup to share with another edge gateway (default: a new one, stopped with this gateway). */
+  readonly keys?: StandInKeyLookup;
+  /** Where revocations are heard (default: REDIS_URL's from `env`, else this gateway's memory). */
+  readonly apiKeyRevocations?: ApiKeyRevocations;
+  /** Options of createGateway beyond the harness's own (e.g. `onManifestReload` to wait on). */
+  readonly gatewayOptions?: Pick<GatewayOptions, 'onManifestReload'>;
 }
 
 /**
@@ -50,7 +62,15 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
   const received = new Map<string, Array<{ headers: IncomingMessage['headers']; body: string }>>();
   let upgrades = 0;
   const standIns: Server[] = [];
-  const env: Record<string, string> = { LOG_LEVEL: 'silent', RESPONSE_CACHE: 'off', ...options.env };
+  const env: Record<string, string> = {
+    LOG_LEVEL: 'silent',
+    RESPONSE_CACHE: 'off',
+    // Every test client is 127.0.0.1: budgets no suite reaches, unless a suite sets its own (bad-input.rate-limits).
+    GATEWAY_RATE_LIMIT_ANONYMOUS: '1000000',
+    GATEWAY_RATE_LIMIT_USER: '1000000',
+    GATEWAY_RATE_LIMIT_CREDENTIALS: '1000000',
+    ...options.env,
+  };
   for (const name of SUBGRAPHS) {
     const server = createServer((request, response) => {
       let body = '';
@@ -73,6 +93,8 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
     env[`SUBGRAPH_${name.toUpperCase()}_URL`] = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   }
 
+  const keys = options.keys ?? (await startStandInKeyLookup());
+  env['API_KEY_LOOKUP_URL'] ??= keys.url;
   const signingKey = await createTestSigningKey('edge-test-key');
   let jwksFetches = 0;
   if (options.jwks === 'served') {
@@ -85,16 +107,21 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
     standIns.push(jwksServer);
     env['JWKS_URL'] = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
   }
-  const closeStandIns = () => Promise.all(standIns.map((server) => new Promise((resolve) => server.close(resolve))));
+  const closeStandIns = async () => {
+    await Promise.all(standIns.map((server) => new Promise((resolve) => server.close(resolve))));
+    if (!options.keys) await keys.stop();
+  };
   let config: GatewayConfig;
   let gateway: Gateway;
   let url: string;
   try {
     config = loadGatewayConfig(env);
     gateway = await createGateway(config, {
+      ...options.gatewayOptions,
       logger: createLogger({ name: 'gateway', level: 'silent' }),
       ...(options.jwks === 'served' ? {} : { accessTokenKeys: createLocalJWKSet({ keys: [signingKey.publicJwk] }) }),
       ...(options.usageReportingEndpoint ? { usageReportingEndpoint: options.usageReportingEndpoint } : {}),
+      ...(options.apiKeyRevocations ? { apiKeyRevocations: options.apiKeyRevocations } : {}),
     });
     url = await gateway.listen(0); // port 0: the metrics server picks a free port too
   } catch (error) {
@@ -108,6 +135,7 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
     issuer: config.accessTokens.issuer,
     audience: config.accessTokens.audience,
     gateway,
+    keys,
     subgraphRequests: () => upgrades + [...received.values()].reduce((sum, list) => sum + list.length, 0),
     requestsTo: (subgraph) => received.get(subgraph) ?? [],
     jwksFetches: () => jwksFetches,
