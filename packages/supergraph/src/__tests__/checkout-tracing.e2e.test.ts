@@ -3,6 +3,7 @@ import { DEMO_CUSTOMERS } from '@techally/demo-data';
 import { createGraphQLClient, LogInDocument } from '@techally/web-client';
 import { describeSpan, parentSpanIdOf, serviceNameOf, startInMemoryTracing, type InMemoryTracing, type ReadableSpan } from '@techally/testing';
 import { CheckoutDriver } from './support/checkout-driver';
+import { OrderStatusEvents } from './support/order-status-events';
 import { signedInClient, startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
 
 // Tracing of the whole graph (issue #11): one checkout — placeOrder, the saga over the event bus, confirmPayment —
@@ -12,12 +13,15 @@ let tracing: InMemoryTracing;
 let supergraph: TestSupergraph;
 const ada = DEMO_CUSTOMERS[0]!;
 
+let statusEvents: OrderStatusEvents | undefined;
+
 beforeAll(async () => {
   tracing = startInMemoryTracing('supergraph');
   supergraph = await startTestSupergraph();
 }, 180_000);
 
 afterAll(async () => {
+  await statusEvents?.stop();
   await supergraph?.stop();
   await tracing?.stop();
 });
@@ -37,7 +41,12 @@ describe('a traced checkout', () => {
   it('is one trace from the gateway through orders, inventory and payments, the event consumers children of their producers', async () => {
     const traceId = randomBytes(16).toString('hex');
     const browserSpanId = randomBytes(8).toString('hex');
-    const driver = new CheckoutDriver(await tracedCustomer(`00-${traceId}-${browserSpanId}-01`), await signedInClient(supergraph, TEST_ADMIN.email, TEST_ADMIN.password));
+    statusEvents = await OrderStatusEvents.follow(supergraph.bus);
+    const driver = new CheckoutDriver(
+      await tracedCustomer(`00-${traceId}-${browserSpanId}-01`),
+      await signedInClient(supergraph, TEST_ADMIN.email, TEST_ADMIN.password),
+      statusEvents,
+    );
     const product = await driver.stockedProduct(3);
 
     const settled = await driver.checkout([{ productId: product.id, quantity: 1 }]);
