@@ -20,6 +20,7 @@ import {
 
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
+import { operationLimits } from './edge/limits/operation-limits';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { knownOperationNames } from './known-operations';
 import { createResponseCache } from './response-cache/response-cache';
@@ -78,6 +79,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
   });
 
+  const limits = operationLimits(config.operationLimits);
+
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphSdl as SupergraphSdlHook,
@@ -99,7 +102,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
     // main.ts drains on SIGTERM; Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
+    ...limits.apolloServerOptions,
     plugins: [
+      limits.plugin,
       observabilityPlugin(metrics, knownOperationLabel(knownOperationNames(config.persistedDocumentsPath, logger))),
       subscriptionsOverWebSocketOnly(),
       // The policy of each answer is folded from the subgraphs' Cache-Control (RemoteGraphQLDataSource) for the
@@ -125,7 +130,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     metrics,
     createContext: createGatewayContext(verifier),
     isReady: async () => schemaLoaded,
-    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics }),
+    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, limits: limits.webSocket }),
   });
 
   return {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
+import { loadOperationLimits, type OperationLimits } from './edge/limits/operation-limits-config';
 import { loadResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache-config';
 
 /** The committed supergraph, relative to this package (the same from src/ under jest and from dist/). */
@@ -40,6 +41,8 @@ export interface GatewayConfig {
   /** REDIS_URL and EVENTS_KEY_PREFIX: where the response cache's store and invalidating events are. */
   readonly events: EventBusConfig;
   readonly responseCache: ResponseCacheConfig;
+  /** Depth, aliases, directives, tokens, cost; WebSocket caps (GATEWAY_MAX_*, edge/limits). */
+  readonly operationLimits: OperationLimits;
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z][A-Z0-9_]*)_URL$/;
@@ -111,6 +114,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     }),
     events,
     responseCache: loadResponseCacheConfig(source, events.keyPrefix),
+    operationLimits: loadOperationLimits(source, isProduction),
   });
 }
 

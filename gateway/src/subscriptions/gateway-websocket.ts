@@ -8,6 +8,7 @@ import {
   type Logger,
   type SubscriptionMetrics,
 } from '@techally/platform';
+import type { WebSocketLimits } from '../edge/limits/websocket-limits';
 import { ClientSession } from './client-session';
 import type { FederatedSubscriptions } from './federated-subscriptions';
 import { tokenExpiry } from './forwarded-credentials';
@@ -18,6 +19,8 @@ export interface GatewayWebSocketOptions {
   readonly verifier: AccessTokenVerifier;
   readonly logger: Logger;
   readonly metrics: SubscriptionMetrics;
+  /** The operation limits and the WebSocket's caps (edge/limits/websocket-limits). */
+  readonly limits?: WebSocketLimits;
 }
 
 /**
@@ -28,11 +31,12 @@ export interface GatewayWebSocketOptions {
  * result with UNAUTHENTICATED and completes, then the connection closes with 4401.
  */
 export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer: Server) => GraphQLWebSocketServer {
-  const { subscriptions, verifier, logger, metrics } = options;
+  const { subscriptions, verifier, logger, metrics, limits } = options;
   return (httpServer) =>
     serveGraphQLOverWebSocket<ClientSession>(httpServer, {
       logger,
       metrics,
+      ...limits,
       schema: () => subscriptions.apiSchema,
       async authenticate(info, control) {
         const viewer = await authenticate(verifier, info.headers);

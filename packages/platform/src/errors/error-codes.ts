@@ -16,6 +16,12 @@ export const ErrorCode = {
   // gateway
   /** The gateway loaded a new supergraph and ended the subscription: subscribe again (the graph may have changed). */
   SUPERGRAPH_RELOADED: 'SUPERGRAPH_RELOADED',
+  /**
+   * The gateway refused the operation before running it: one of its limits (depth, aliases, directives, tokens,
+   * cost, subscriptions per connection) was exceeded. `extensions.limit` names it, `extensions.maximum` is the
+   * limit and `extensions.found` the operation's value (when known). Retrying the same operation never helps.
+   */
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
   // users
   EMAIL_TAKEN: 'EMAIL_TAKEN',
   WEAK_PASSWORD: 'WEAK_PASSWORD',
