@@ -129,14 +129,16 @@ class CostWalk {
     return cost;
   }
 
+  /** The client's `first` or `last` (literal or variable) when it gave a whole number; else the schema's default. */
   private pageSizeArgument(node: FieldNode, definition: GraphQLField<unknown, unknown>): number | undefined {
-    for (const name of PAGE_SIZE_ARGUMENTS) {
-      const argument = definition.args.find((candidate) => candidate.name === name);
-      if (!argument) continue;
-      const given = node.arguments?.find((candidate) => candidate.name.value === name);
-      let value = given ? valueFromAST(given.value, argument.type, this.variables) : undefined;
-      if (value === undefined) value = argument.defaultValue; // not given, or a variable the request left out
-      if (typeof value === 'number' && Number.isInteger(value)) return Math.max(0, value);
+    const bounding = PAGE_SIZE_ARGUMENTS.flatMap((name) => definition.args.filter((argument) => argument.name === name));
+    for (const argument of bounding) {
+      const given = node.arguments?.find((candidate) => candidate.name.value === argument.name);
+      const value = given && valueFromAST(given.value, argument.type, this.variables);
+      if (isWholeNumber(value)) return Math.max(0, value);
+    }
+    for (const argument of bounding) {
+      if (isWholeNumber(argument.defaultValue)) return Math.max(0, argument.defaultValue);
     }
     return undefined;
   }
@@ -156,4 +158,8 @@ class CostWalk {
     const type = this.schema.getType(name);
     return type && isCompositeType(type) ? type : undefined;
   }
+}
+
+function isWholeNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value);
 }

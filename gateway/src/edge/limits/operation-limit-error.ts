@@ -39,8 +39,8 @@ export function operationLimitExceeded(limit: OperationLimitName, maximum: numbe
   });
 }
 
-/** graphql-js's own words when its parser stops at `maxTokens` (graphql 16.7+). */
-const TOO_MANY_TOKENS = /^Syntax Error: Document contains more than (\d+) tokens\. Parsing aborted\.$/;
+/** graphql-js's own words when its parser stops at `maxTokens` (graphql 16.7+; 16.x writes "more that"). */
+const TOO_MANY_TOKENS = /^Syntax Error: Document contains more (?:than|that) (\d+) tokens\. Parsing aborted\.$/;
 
 /** The token limit's refusal for a parse failure caused by it; undefined for any other syntax error. */
 export function tokenLimitErrorFor(message: string): DomainError | undefined {
