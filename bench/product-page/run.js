@@ -12,6 +12,7 @@
 //                                                       on REDIS_URL, default the local server; embedded by default)
 //   SCENARIOS=products-direct PROFILE=1 node bench/product-page/run.js       (one scenario, + where its CPU went)
 //   BASELINE_ROOT=/path/to/a/built/checkout ROUNDS=2 node bench/product-page/run.js   (before/after in one run)
+//   BASELINE_ENV='GATEWAY_OPERATION_LIMITS=off' ROUNDS=2 node bench/product-page/run.js (this build with a setting changed)
 //   POOL_MAX=4 …                                  (connections per service pool; default the launcher's 10)
 'use strict';
 const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
@@ -34,6 +35,11 @@ const PROFILE = process.env.PROFILE === '1';
 /** Another checkout, built, measured in the same run against this one, alternating (ROUNDS times each). */
 const BASELINE_ROOT = process.env.BASELINE_ROOT ? resolve(process.env.BASELINE_ROOT) : null;
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
+/** Settings (`NAME=value`, space-separated) of the baseline: this build (or BASELINE_ROOT's) with them, side by side. */
+const BASELINE_ENV = Object.fromEntries(
+  (process.env.BASELINE_ENV ?? '').split(/\s+/).filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
+const HAS_BASELINE = BASELINE_ROOT !== null || Object.keys(BASELINE_ENV).length > 0;
 const PORT = Number(process.env.PORT ?? 15000);
 /** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
 const CLOCK_TICKS = 100;
@@ -118,7 +124,7 @@ function withoutProfilerStop(profile) {
  * A supergraph child (one build: this checkout's, or the baseline's) on its own fresh database. With PROFILE=1
  * its profiler (bench/subscriptions/profile-hook.js) starts on SIGUSR2 and writes the profile on the next one.
  */
-async function startTarget({ label, root, port }) {
+async function startTarget({ label, root, port, env = {} }) {
   const database = `techally_bench_${Date.now().toString(36)}_${port}`;
   const url = new URL(SERVER_URL);
   url.pathname = `/${database}`;
@@ -136,6 +142,7 @@ async function startTarget({ label, root, port }) {
       RESPONSE_CACHE: process.env.RESPONSE_CACHE ?? 'off',
       // Each service has a pool of its own: on a server shared with other work, fewer connections.
       ...(process.env.POOL_MAX ? { DATABASE_POOL_MAX: process.env.POOL_MAX } : {}),
+      ...env,
     },
     // The hook goes into the embedded launcher's one process (spawnSupergraph refuses it in the services shape).
     nodeArgs: PROFILE ? ['-r', join(__dirname, '../subscriptions/profile-hook.js')] : [],
@@ -230,8 +237,10 @@ async function main() {
   const stamp = date.slice(0, 19).replace(/:/g, '');
   mkdirSync(join(__dirname, '../results'), { recursive: true });
   const builds = [
-    ...(BASELINE_ROOT ? [{ label: 'baseline', root: BASELINE_ROOT, port: PORT + 100 }] : []),
-    { label: BASELINE_ROOT ? 'this checkout' : 'build', root: ROOT, port: PORT },
+    ...(HAS_BASELINE
+      ? [{ label: `baseline${process.env.BASELINE_ENV ? ` (${process.env.BASELINE_ENV})` : ''}`, root: BASELINE_ROOT ?? ROOT, port: PORT + 100, env: BASELINE_ENV }]
+      : []),
+    { label: HAS_BASELINE ? 'this checkout' : 'build', root: ROOT, port: PORT },
   ];
   const targets = [];
   try {
@@ -256,13 +265,14 @@ async function main() {
       durationSeconds: DURATION,
       profiled: PROFILE,
       ...(BASELINE_ROOT ? { baseline: BASELINE_ROOT } : {}),
+      ...(process.env.BASELINE_ENV ? { baselineEnv: process.env.BASELINE_ENV } : {}),
       shape: shape.shape,
       gatewayWorkers: shape.gatewayWorkers,
       subgraphWorkers: shape.subgraphWorkers,
       setup: `${shape.label} on the real PostgreSQL; autocannon in this process; CPU is the supergraph's whole process tree`,
       results,
     };
-    const partial = process.env.SCENARIOS || PROFILE || BASELINE_ROOT;
+    const partial = process.env.SCENARIOS || PROFILE || HAS_BASELINE;
     const file = join(__dirname, `../results/product-page-${partial ? stamp : date.slice(0, 10)}${shape.shape === 'services' ? '-services' : ''}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nload average ${report.loadAverageBefore.join(' ')} → ${report.loadAverageAfter.join(' ')}; written to ${file}`);
