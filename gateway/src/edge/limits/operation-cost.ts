@@ -24,9 +24,6 @@ import {
 /** Items a list without `first`/`last` (nor a default for them in the schema) is assumed to hold. */
 export const DEFAULT_LIST_SIZE = 10;
 
-/** The arguments that bound a list: Relay's `first` and `last`. */
-const PAGE_SIZE_ARGUMENTS = ['first', 'last'] as const;
-
 export interface OperationCostOptions {
   /** Items assumed for a list whose size no argument bounds (GATEWAY_COST_DEFAULT_LIST_SIZE; default 10). */
   readonly defaultListSize?: number;
@@ -105,7 +102,9 @@ class CostWalk {
 
   private field(node: FieldNode, parentType: GraphQLCompositeType, inheritedPageSize: number | undefined): number {
     const definition = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[node.name.value] : undefined;
-    if (!definition || !node.selectionSet) return 0; // __typename, scalars, enums — or an unknown field
+    // Scalars and enums; the meta-fields (__typename, and __schema/__type, which the gateway answers from the
+    // schema it holds, bounded by the schema's size: introspection has its own switch); an unknown field.
+    if (!definition || !node.selectionSet) return 0;
     const type = getNamedType(definition.type);
     if (!isCompositeType(type)) return 0;
     const ownPageSize = this.pageSizeArgument(node, definition);
@@ -131,16 +130,16 @@ class CostWalk {
 
   /** The client's `first` or `last` (literal or variable) when it gave a whole number; else the schema's default. */
   private pageSizeArgument(node: FieldNode, definition: GraphQLField<unknown, unknown>): number | undefined {
-    const bounding = PAGE_SIZE_ARGUMENTS.flatMap((name) => definition.args.filter((argument) => argument.name === name));
-    for (const argument of bounding) {
+    // Hot: runs for every object field of every request. No allocation on the way.
+    let schemaDefault: number | undefined;
+    for (const argument of definition.args) {
+      if (argument.name !== 'first' && argument.name !== 'last') continue;
       const given = node.arguments?.find((candidate) => candidate.name.value === argument.name);
       const value = given && valueFromAST(given.value, argument.type, this.variables);
       if (isWholeNumber(value)) return Math.max(0, value);
+      if (schemaDefault === undefined && isWholeNumber(argument.defaultValue)) schemaDefault = Math.max(0, argument.defaultValue);
     }
-    for (const argument of bounding) {
-      if (isWholeNumber(argument.defaultValue)) return Math.max(0, argument.defaultValue);
-    }
-    return undefined;
+    return schemaDefault;
   }
 
   private included(selection: SelectionSetNode['selections'][number]): boolean {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   buildSchema,
+  getIntrospectionQuery,
   parse,
   print,
   separateOperations,
@@ -49,5 +50,12 @@ describe('the default operation limits and the operations in clients/', () => {
     expect(() => parse(text, { maxTokens: limits.maxTokens })).not.toThrow();
     const cost = operationCost(schema, document, largestPages(document), name, { defaultListSize: limits.defaultListSize });
     expect(cost).toBeLessThanOrEqual(limits.maxCost);
+  });
+
+  it('lets the explorer’s introspection query through (development: introspection on)', () => {
+    const text = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true });
+    const document = parse(text, { maxTokens: limits.maxTokens });
+    expect(validate(schema, document, [...specifiedRules, ...operationLimitRules(limits)])).toEqual([]);
+    expect(operationCost(schema, document, {}, undefined)).toBeLessThanOrEqual(limits.maxCost);
   });
 });
