@@ -42,6 +42,8 @@ export interface OperationCostOptions {
  *   number counts as absent (execution would refuse it anyway).
  * - `@skip`/`@include` with a known condition are obeyed; fragments count each time they are spread; the
  *   branches of an abstract type are summed (an upper bound). Unknown fields count 0: validation refuses them.
+ * - Introspection (`__schema`, `__type`) costs 0: the gateway answers it from the schema it holds, and it has
+ *   a switch of its own.
  * - Pure and deterministic: the same schema, document, variables and name give the same number. The rate
  *   limiter charges it against a caller's budget; the operation limits refuse it above GATEWAY_MAX_COST.
  *   Work is linear in the document: each fragment's cost is computed once per page size it is spread under.
