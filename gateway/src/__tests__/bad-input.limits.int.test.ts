@@ -184,9 +184,16 @@ describe('operation limits at the edge, configured (production, GATEWAY_MAX_ALIA
       const refused = await closeOf(openSocket(edge.url, { 'x-forwarded-for': '198.51.100.7' }));
       expect(refused).toEqual({ code: 1013, reason: 'Too many connections from your address: at most 3 at once' });
 
-      // The others are untouched, and a slot freed is a slot usable again.
+      // The others are untouched, and a slot freed is a slot usable again (once the gateway has seen the close,
+      // which may come just after the client's).
+      for (const socket of sockets) expect(socket.readyState).toBe(WebSocket.OPEN);
       await closeSocket(sockets.pop()!);
-      sockets.push(await acknowledgedSocket(edge.url));
+      let replacement: WebSocket | undefined;
+      await eventually(async () => {
+        replacement = await acknowledgedSocket(edge.url).catch(() => undefined);
+        return replacement !== undefined;
+      }, 'a connection accepted again once one closed');
+      sockets.push(replacement!);
       expect(edge.subgraphRequests()).toBe(0);
     });
   });
