@@ -173,6 +173,22 @@ describe('operation limits at the edge, configured (production, GATEWAY_MAX_ALIA
     expect(body.errors?.map((error) => error.message)).toContain('Cannot query field "nam" on type "Product".');
   });
 
+  it('hides them over WebSocket too', async () => {
+    const client = wsClient(edge.url);
+    try {
+      const ending = await subscribe(client, 'subscription { stockChanged(productIds: ["p"]) { availble } }').ended;
+      expect((ending as { error: GraphQLFormattedError[] }).error).toEqual([
+        expect.objectContaining({
+          message: 'Cannot query field "availble" on type "StockChange".',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+      ]);
+    } finally {
+      await client.dispose();
+    }
+    expect(edge.subgraphRequests()).toBe(0);
+  });
+
   describe('connections per client', () => {
     const sockets: WebSocket[] = [];
     afterEach(async () => {

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 
 /**
  * graphql-js's "Did you mean …?" — for fields, arguments, types and enum values ("Did you mean the enum value
@@ -8,8 +8,19 @@ import type { GraphQLFormattedError } from 'graphql';
  */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
 
-/** The error without its suggestions (the error itself when it has none). */
-export function withoutSuggestions(error: GraphQLFormattedError): GraphQLFormattedError {
-  const message = error.message.replace(SUGGESTION, '');
-  return message === error.message ? error : { ...error, message };
+/** The message without its suggestions. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/** The same error without suggestions in its message (the error itself when it has none). */
+export function errorWithoutSuggestions(error: GraphQLError): GraphQLError {
+  const message = withoutSuggestions(error.message);
+  if (message === error.message) return error;
+  return new GraphQLError(message, {
+    ...(error.nodes ? { nodes: error.nodes } : {}),
+    ...(error.source ? { source: error.source } : {}),
+    ...(error.positions ? { positions: error.positions } : {}),
+    extensions: error.extensions,
+  });
 }

@@ -31,7 +31,7 @@ export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlug
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
             const presented = asLimitRefusal(error);
-            return limits.fieldSuggestions ? presented : withoutSuggestions(presented);
+            return limits.fieldSuggestions ? presented : { ...presented, message: withoutSuggestions(presented.message) };
           });
         },
       };

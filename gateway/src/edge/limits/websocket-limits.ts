@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { parse, specifiedRules, validate, type DocumentNode, type GraphQLError, type ValidationRule } from 'graphql';
 import { WebSocketCloseCode, type ConnectionAdmission, type GraphQLWebSocketOptions } from '@techally/platform';
 import { clientAddress } from '../../client-address';
+import { errorWithoutSuggestions } from './field-suggestions';
 import { operationCost } from './operation-cost';
 import { operationLimitExceeded, tokenLimitErrorFor } from './operation-limit-error';
 import type { OperationLimits } from './operation-limits-config';
@@ -11,7 +12,7 @@ export type WebSocketLimits = Pick<GraphQLWebSocketOptions<unknown>, 'parse' | '
 
 /**
  * The same operation limits as over HTTP for every subscription (tokens while parsing, armor's rules beside
- * graphql's, cost with the subscription's variables), plus two of the WebSocket's own:
+ * graphql's, cost with the subscription's variables, field suggestions hidden), plus two of the WebSocket's own:
  * - **subscriptions per connection**: one beyond the cap is refused with an `error` message
  *   (OPERATION_LIMIT_EXCEEDED, `limit: subscriptionsPerConnection`); the socket and its other subscriptions
  *   go on. Counted by graphql-ws' own registry, so a burst of subscribe messages cannot slip past while the
@@ -24,7 +25,13 @@ export function webSocketLimits(limits: OperationLimits, validationRules: Readon
   const shapes = limits.enabled;
   return {
     parse: shapes ? (source) => parseWithTokenLimit(source, limits.maxTokens) : undefined,
-    validate: shapes ? (schema, document) => validate(schema, document, [...specifiedRules, ...validationRules]) : undefined,
+    validate:
+      shapes || !limits.fieldSuggestions
+        ? (schema, document) => {
+            const errors = validate(schema, document, shapes ? [...specifiedRules, ...validationRules] : specifiedRules);
+            return limits.fieldSuggestions ? errors : errors.map(errorWithoutSuggestions);
+          }
+        : undefined,
     admit(operation) {
       const refusals: GraphQLError[] = [];
       if (operation.subscriptionsOnConnection > limits.maxSubscriptionsPerConnection) {
