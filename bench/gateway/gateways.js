@@ -15,6 +15,8 @@ const ours = (name, description, extraEnv, { optIn = false } = {}) => ({
     args: [join(ROOT, 'gateway/dist/main.js')],
     env: {
       NODE_ENV: 'production',
+      // The benchmark's documents are not in our manifest: first-party full text stays allowed.
+      PERSISTED_DOCUMENTS_FIRST_PARTY: 'any',
       LOG_LEVEL: 'warn',
       PORT: String(port),
       METRICS_PORT: String(port + 1),

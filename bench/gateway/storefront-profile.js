@@ -63,6 +63,8 @@ async function profileGateway({ name, script }) {
   const env = {
     ...process.env,
     NODE_ENV: 'production',
+    // The profile's documents are not the manifest's: first-party full text stays allowed.
+    PERSISTED_DOCUMENTS_FIRST_PARTY: 'any',
     LOG_LEVEL: 'warn',
     APOLLO_TELEMETRY_DISABLED: '1',
     PORT: String(GATEWAY_PORT),

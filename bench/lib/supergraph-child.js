@@ -69,6 +69,9 @@ function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = []
       EVENTS_KEY_PREFIX: keyPrefix,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      // The benches send documents of their own, not the manifest's: first-party full text stays allowed (the
+      // persisted-document rules still run on every request).
+      PERSISTED_DOCUMENTS_FIRST_PARTY: 'any',
       APOLLO_TELEMETRY_DISABLED: '1',
       ADMIN_EMAIL: BENCH_ADMIN.email,
       ADMIN_PASSWORD: BENCH_ADMIN.password,
@@ -80,6 +83,11 @@ function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = []
       MAX_UNPAID_UNITS_PER_PRODUCT: '10000',
       ...Object.fromEntries(SUBGRAPH_PORT_VARIABLES.map((variable, index) => [variable, String(port + 1 + index)])),
       ...(services ? { SEED_DEMO_DATA: 'true' } : {}),
+      // Every bench client is 127.0.0.1: the gateway's rate limits stay on the path (their cost is measured) with
+      // budgets no bench reaches; product-page's COMPARE_RATE_LIMITS=1 measures them off and on side by side.
+      GATEWAY_RATE_LIMIT_ANONYMOUS: '100000000',
+      GATEWAY_RATE_LIMIT_USER: '100000000',
+      GATEWAY_RATE_LIMIT_CREDENTIALS: '100000000',
       ...env,
       REDIS_URL: redisUrl,
     },

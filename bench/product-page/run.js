@@ -14,6 +14,9 @@
 //   BASELINE_ROOT=/path/to/a/built/checkout ROUNDS=2 node bench/product-page/run.js   (before/after in one run)
 //   BASELINE_ENV='GATEWAY_OPERATION_LIMITS=off' ROUNDS=2 node bench/product-page/run.js (this build with a setting changed)
 //   POOL_MAX=4 …                                  (connections per service pool; default the launcher's 10)
+//   TRACING=compare ROUNDS=2 node bench/product-page/run.js    (tracing off vs on, exporting OTLP to a stand-in
+//                                                       collector on loopback, alternating, in one run)
+//   COMPARE_RATE_LIMITS=1 ROUNDS=2 …              (the gateway's rate limits off and on, alternating, in one run)
 'use strict';
 const { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { cpus, loadavg, tmpdir } = require('node:os');
@@ -24,6 +27,7 @@ const { adminSql } = require('../lib/admin-sql');
 const { startSampling } = require('../lib/process-sampler');
 const { ROOT, benchShape, spawnSupergraph } = require('../lib/supergraph-child');
 const { summariseProfile } = require('../subscriptions/profile-summary');
+const { startOtlpStandIn } = require('../lib/otlp-stand-in');
 
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DURATION = Number(process.env.DURATION ?? 20);
@@ -40,6 +44,10 @@ const BASELINE_ENV = Object.fromEntries(
   (process.env.BASELINE_ENV ?? '').split(/\s+/).filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
 );
 const HAS_BASELINE = BASELINE_ROOT !== null || Object.keys(BASELINE_ENV).length > 0;
+/** TRACING=compare: the same build twice, tracing off and on (OTLP to a stand-in collector), side by side. */
+const TRACING_COMPARE = process.env.TRACING === 'compare';
+/** Two supergraphs of this checkout, the gateway's rate limits off in one and on in the other (issue #11). */
+const COMPARE_RATE_LIMITS = process.env.COMPARE_RATE_LIMITS === '1';
 const PORT = Number(process.env.PORT ?? 15000);
 /** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
 const CLOCK_TICKS = 100;
@@ -236,12 +244,24 @@ async function main() {
   const date = new Date().toISOString();
   const stamp = date.slice(0, 19).replace(/:/g, '');
   mkdirSync(join(__dirname, '../results'), { recursive: true });
-  const builds = [
-    ...(HAS_BASELINE
-      ? [{ label: `baseline${process.env.BASELINE_ENV ? ` (${process.env.BASELINE_ENV})` : ''}`, root: BASELINE_ROOT ?? ROOT, port: PORT + 100, env: BASELINE_ENV }]
-      : []),
-    { label: HAS_BASELINE ? 'this checkout' : 'build', root: ROOT, port: PORT },
-  ];
+  const collector = TRACING_COMPARE ? await startOtlpStandIn() : null;
+  const builds = collector
+    ? [
+        // Unset in the first even if the shell sets it: the comparison is of the same build, off and on.
+        { label: 'tracing off', root: ROOT, port: PORT + 100, env: { OTEL_EXPORTER_OTLP_ENDPOINT: '' } },
+        { label: 'tracing on (OTLP stand-in)', root: ROOT, port: PORT, env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint } },
+      ]
+    : COMPARE_RATE_LIMITS
+    ? [
+        { label: 'rate limits off', root: ROOT, port: PORT + 100, env: { GATEWAY_RATE_LIMITS: 'off' } },
+        { label: 'rate limits on', root: ROOT, port: PORT, env: { GATEWAY_RATE_LIMITS: 'on' } },
+      ]
+    : [
+        ...(HAS_BASELINE
+          ? [{ label: `baseline${process.env.BASELINE_ENV ? ` (${process.env.BASELINE_ENV})` : ''}`, root: BASELINE_ROOT ?? ROOT, port: PORT + 100, env: BASELINE_ENV }]
+          : []),
+        { label: HAS_BASELINE ? 'this checkout' : 'build', root: ROOT, port: PORT },
+      ];
   const targets = [];
   try {
     for (const build of builds) targets.push(await startTarget(build));
@@ -266,18 +286,21 @@ async function main() {
       profiled: PROFILE,
       ...(BASELINE_ROOT ? { baseline: BASELINE_ROOT } : {}),
       ...(process.env.BASELINE_ENV ? { baselineEnv: process.env.BASELINE_ENV } : {}),
+      ...(collector ? { tracing: { compared: true, otlpExportsReceived: collector.received.exports, otlpBytesReceived: collector.received.bytes } } : {}),
+      ...(COMPARE_RATE_LIMITS ? { compared: 'gateway rate limits off / on (budgets no bench reaches)', redis: Boolean(process.env.REDIS_URL) || shape.shape === 'services' } : {}),
       shape: shape.shape,
       gatewayWorkers: shape.gatewayWorkers,
       subgraphWorkers: shape.subgraphWorkers,
       setup: `${shape.label} on the real PostgreSQL; autocannon in this process; CPU is the supergraph's whole process tree`,
       results,
     };
-    const partial = process.env.SCENARIOS || PROFILE || HAS_BASELINE;
+    const partial = process.env.SCENARIOS || PROFILE || HAS_BASELINE || TRACING_COMPARE || COMPARE_RATE_LIMITS;
     const file = join(__dirname, `../results/product-page-${partial ? stamp : date.slice(0, 10)}${shape.shape === 'services' ? '-services' : ''}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nload average ${report.loadAverageBefore.join(' ')} → ${report.loadAverageAfter.join(' ')}; written to ${file}`);
   } finally {
     for (const target of targets) await target.stop();
+    await collector?.stop();
   }
 }
 

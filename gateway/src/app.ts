@@ -11,7 +11,6 @@ import {
   createServiceMetrics,
   createSubscriptionMetrics,
   formatError,
-  knownOperationLabel,
   observabilityPlugin,
   type GraphQLHttpServer,
   type Logger,
@@ -21,8 +20,10 @@ import {
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
 import { operationLimits } from './edge/limits/operation-limits';
+import { rateLimitPlugin } from './edge/rate-limits/rate-limit-plugin';
+import { RateLimits } from './edge/rate-limits/rate-limits';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
-import { knownOperationNames } from './known-operations';
+import { createPersistedDocuments, type PersistedDocumentsOptions } from './edge/persisted-documents/persisted-documents';
 import { createResponseCache } from './response-cache/response-cache';
 import { SubgraphEndpoints } from './subgraph-endpoints';
 import { supergraphFromFile } from './supergraph-file';
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   readonly accessTokenKeys?: JWTVerifyGetKey;
   /** The bus the response cache hears changes on (the embedded start's shared bus); otherwise REDIS_URL's. */
   readonly bus?: EventBus;
+  /** Told of every persisted-documents manifest load (tests wait on it). */
+  readonly onManifestReload?: PersistedDocumentsOptions['onManifestReload'];
 }
 
 export interface Gateway {
@@ -79,7 +82,20 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
   });
 
-  const limits = operationLimits(config.operationLimits);
+  const limits = operationLimits(config.operationLimits, config.trustedProxies);
+  const persistedDocuments = createPersistedDocuments({
+    config: config.persistedDocuments,
+    redisUrl: config.events.redisUrl,
+    registry: metrics.registry,
+    logger,
+    onManifestReload: options.onManifestReload,
+  });
+  await persistedDocuments.start();
+
+  // The budgets pay the operation limits' cost (edge/limits/operation-cost.ts): one calculator prices both.
+  const rateLimits = config.rateLimits.enabled
+    ? new RateLimits({ config: config.rateLimits, trustedProxies: config.trustedProxies, costOf: limits.budgetCost, redisUrl: config.events.redisUrl, registry: metrics.registry, logger })
+    : null;
 
   let schemaLoaded = false;
   const gateway = new ApolloGateway({
@@ -102,11 +118,14 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
     // main.ts drains on SIGTERM; Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
+    persistedQueries: persistedDocuments.apollo,
     ...limits.apolloServerOptions,
     plugins: [
+      persistedDocuments.plugin,
       limits.plugin,
-      observabilityPlugin(metrics, knownOperationLabel(knownOperationNames(config.persistedDocumentsPath, logger))),
+      observabilityPlugin(metrics, persistedDocuments.operationLabel),
       subscriptionsOverWebSocketOnly(),
+      ...(rateLimits ? [rateLimitPlugin(rateLimits)] : []),
       // The policy of each answer is folded from the subgraphs' Cache-Control (RemoteGraphQLDataSource) for the
       // response cache; none is sent to clients: browsers and CDNs would keep what our events cannot invalidate.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
@@ -125,12 +144,13 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     audience: config.accessTokens.audience,
   });
   const server: GraphQLHttpServer = createGraphQLHttpServer({
+    serviceName: 'gateway',
     apollo,
     logger,
     metrics,
     createContext: createGatewayContext(verifier),
     isReady: async () => schemaLoaded,
-    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, limits: limits.webSocket }),
+    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments, rateLimits, limits: limits.webSocket }),
   });
 
   return {
@@ -144,6 +164,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       await server.stop();
       await subscriptions.stop();
       await responseCache?.stop();
+      await persistedDocuments.stop();
+      await rateLimits?.close();
       await subgraphClient.close();
     },
   };

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
+import { loadRateLimitConfig, loadTrustedProxies, type RateLimitConfig } from './edge/rate-limits/rate-limit-config';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
+import { loadPersistedDocumentsConfig, type PersistedDocumentsConfig } from './edge/persisted-documents/persisted-documents-config';
 import { loadOperationLimits, type OperationLimits } from './edge/limits/operation-limits-config';
 import { loadResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache-config';
 
@@ -15,8 +17,8 @@ export interface GatewayConfig {
   /** Where `/metrics` is served, apart from the public port (METRICS_PORT; default PORT + 5464, so 9464). */
   readonly metricsPort: number | undefined;
   readonly logLevel: string;
-  /** The persisted-documents manifest: its operation names are the metrics' operation labels (others are `other`). */
-  readonly persistedDocumentsPath: string;
+  /** The persisted-documents manifest (served by id; its operation names are the metrics' labels) and the rules. */
+  readonly persistedDocuments: PersistedDocumentsConfig;
   readonly supergraphPath: string;
   /** Subgraph URLs that replace the ones in the supergraph, by subgraph name (`SUBGRAPH_USERS_URL`). */
   readonly subgraphUrls: Readonly<Record<string, string>>;
@@ -41,6 +43,9 @@ export interface GatewayConfig {
   /** REDIS_URL and EVENTS_KEY_PREFIX: where the response cache's store and invalidating events are. */
   readonly events: EventBusConfig;
   readonly responseCache: ResponseCacheConfig;
+  /** Proxies in front of the gateway that append to X-Forwarded-For (GATEWAY_TRUSTED_PROXIES, default 0: the socket's peer is the client). */
+  readonly trustedProxies: number;
+  readonly rateLimits: RateLimitConfig;
   /** Depth, aliases, directives, tokens, cost; WebSocket caps (GATEWAY_MAX_*, edge/limits). */
   readonly operationLimits: OperationLimits;
 }
@@ -56,7 +61,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       PORT: port({ default: 4000, desc: 'Port the gateway listens on.' }),
       PERSISTED_DOCUMENTS_PATH: str({
         default: DEFAULT_PERSISTED_DOCUMENTS_PATH,
-        desc: 'The persisted-documents manifest; its operation names label the metrics, any other operation is "other".',
+        desc: 'The persisted-documents manifest: documents served by id, and the operation names that label the metrics (any other is "other"); reloaded when it changes.',
       }),
       SUPERGRAPH_PATH: str({ default: DEFAULT_SUPERGRAPH_PATH, desc: 'The composed supergraph SDL; reloaded when it changes.' }),
       INTROSPECTION: bool({ default: undefined, desc: 'Allow introspection (default: on except in production).' }),
@@ -98,7 +103,11 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     port: env.PORT,
     metricsPort: env.METRICS_PORT,
     logLevel: env.LOG_LEVEL,
-    persistedDocumentsPath: env.PERSISTED_DOCUMENTS_PATH,
+    persistedDocuments: loadPersistedDocumentsConfig(source, {
+      production: isProduction,
+      eventsKeyPrefix: events.keyPrefix,
+      manifestPath: env.PERSISTED_DOCUMENTS_PATH,
+    }),
     supergraphPath: env.SUPERGRAPH_PATH,
     subgraphUrls: Object.freeze(subgraphUrlsFrom(source)),
     introspection: env.INTROSPECTION ?? !isProduction,
@@ -114,6 +123,8 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     }),
     events,
     responseCache: loadResponseCacheConfig(source, events.keyPrefix),
+    trustedProxies: loadTrustedProxies(source),
+    rateLimits: loadRateLimitConfig(source, events.keyPrefix),
     operationLimits: loadOperationLimits(source, isProduction),
   });
 }

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { DomainError, ErrorCode, FORWARDED_FOR_HEADER, REQUEST_ID_HEADER } from '@techally/platform';
+import { DomainError, ErrorCode, FORWARDED_FOR_HEADER, injectTraceHeaders, REQUEST_ID_HEADER } from '@techally/platform';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context';
 import { forwardedFor } from './forwarded-for';
@@ -11,6 +11,7 @@ type DidReceiveResponse = NonNullable<RemoteGraphQLDataSource<GatewayContext>['d
 
 /** Headers a subgraph needs to see from the client's request: who it is, and how to find it in the logs. */
 const FORWARDED_HEADERS = ['authorization', 'traceparent', 'tracestate'] as const;
+const TRACE_HEADERS: ReadonlySet<string> = new Set(['traceparent', 'tracestate']);
 
 /**
  * The gateway's HTTP client to one subgraph. It forwards the client's credentials (each subgraph verifies the
@@ -59,7 +60,11 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('requestId' in context) || !context.requestId) return; // health checks and schema loading
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // Traced: the subgraph's spans are children of this fetch's span (Apollo's `gateway.fetch`, active here).
+    // Untraced: the client's own trace context goes through as it came.
+    const traced = injectTraceHeaders((name, value) => request.http?.headers.set(name, value));
     for (const name of FORWARDED_HEADERS) {
+      if (traced && TRACE_HEADERS.has(name)) continue;
       const value = context.headers[name];
       if (typeof value === 'string' && value !== '') request.http?.headers.set(name, value);
     }

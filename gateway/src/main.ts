@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, defaultMetricsPort, readWorkerCount, runClusteredService } from '@techally/platform';
+import { ConfigError, createLogger, defaultMetricsPort, loadTracingConfig, readWorkerCount, runClusteredService } from '@techally/platform';
 import { createGateway } from './app';
 import { loadGatewayConfig } from './config';
 
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     listen: (gateway) => gateway.listen(),
     stop: (gateway) => gateway.stop(),
     metrics: { port: config.metricsPort ?? defaultMetricsPort(config.port), host: config.host },
+    tracing: loadTracingConfig('gateway'),
   });
 }
 

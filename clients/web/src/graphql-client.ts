@@ -42,26 +42,47 @@ export interface GraphQLClient {
 
 const printed = new WeakMap<DocumentNode, string>();
 
+/** The manifest id codegen embeds in each generated document (`persistedDocuments.mode: embedHashInDocument`). */
+function documentIdOf(document: DocumentNode): string | undefined {
+  const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+  return typeof hash === 'string' ? hash : undefined;
+}
+
 /**
  * The one way frontends talk to the graph: every operation is a generated TypedDocumentNode, so a query that
  * does not match the schema fails to compile rather than at run time.
+ *
+ * A generated document is sent by its id in the persisted-documents manifest (`documentId`), as the gateway
+ * requires in production; only if the gateway does not know the id (PERSISTED_QUERY_NOT_FOUND: a gateway
+ * with an older manifest) is it sent again as full text — the retry every APQ client makes.
  */
 export function createGraphQLClient(options: GraphQLClientOptions): GraphQLClient {
   const doFetch = options.fetch ?? fetch;
+  const post = async (body: Record<string, unknown>) => {
+    const token = options.accessToken?.();
+    const response = await doFetch(options.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return { response, body: (await response.json()) as { data?: unknown; errors?: GraphQLErrorEntry[] } };
+  };
+  const fullText = (document: DocumentNode): string => {
+    let query = printed.get(document);
+    if (!query) {
+      query = print(document);
+      printed.set(document, query);
+    }
+    return query;
+  };
   return {
     async request(document, ...[variables]) {
-      let query = printed.get(document);
-      if (!query) {
-        query = print(document);
-        printed.set(document, query);
+      const documentId = documentIdOf(document);
+      let answer = documentId ? await post({ documentId, variables: variables ?? {} }) : undefined;
+      if (!answer || answer.body.errors?.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) {
+        answer = await post({ query: fullText(document), variables: variables ?? {} });
       }
-      const token = options.accessToken?.();
-      const response = await doFetch(options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables: variables ?? {} }),
-      });
-      const body = (await response.json()) as { data?: unknown; errors?: GraphQLErrorEntry[] };
+      const { response, body } = answer;
       if (body.errors?.length) throw new GraphQLRequestError(body.errors, response.status, body.data ?? null);
       if (!response.ok) throw new GraphQLRequestError([{ message: `HTTP ${response.status}` }], response.status);
       return body.data as never;

@@ -8,7 +8,11 @@ import {
   type Logger,
   type SubscriptionMetrics,
 } from '@techally/platform';
+import { getOperationAST } from 'graphql';
 import type { WebSocketLimits } from '../edge/limits/websocket-limits';
+import { rateLimited } from '../edge/rate-limits/rate-limit-error';
+import type { RateLimits } from '../edge/rate-limits/rate-limits';
+import type { PersistedDocuments } from '../edge/persisted-documents/persisted-documents';
 import { ClientSession } from './client-session';
 import type { FederatedSubscriptions } from './federated-subscriptions';
 import { tokenExpiry } from './forwarded-credentials';
@@ -19,6 +23,10 @@ export interface GatewayWebSocketOptions {
   readonly verifier: AccessTokenVerifier;
   readonly logger: Logger;
   readonly metrics: SubscriptionMetrics;
+  /** The persisted-document rules, the same as over HTTP (ids in `documentId` or `extensions`; partners ids only). */
+  readonly persistedDocuments: Pick<PersistedDocuments, 'subscriptionDocument'>;
+  /** Each subscribe spends from its caller's budget like an HTTP request of its cost (null: limits off). */
+  readonly rateLimits?: RateLimits | null;
   /** The operation limits and the WebSocket's caps (edge/limits/websocket-limits). */
   readonly limits?: WebSocketLimits;
 }
@@ -31,7 +39,7 @@ export interface GatewayWebSocketOptions {
  * result with UNAUTHENTICATED and completes, then the connection closes with 4401.
  */
 export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer: Server) => GraphQLWebSocketServer {
-  const { subscriptions, verifier, logger, metrics, limits } = options;
+  const { subscriptions, verifier, logger, metrics, persistedDocuments, rateLimits, limits } = options;
   return (httpServer) =>
     serveGraphQLOverWebSocket<ClientSession>(httpServer, {
       logger,
@@ -47,7 +55,20 @@ export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer:
         });
         return session;
       },
-      subscribe: (operation) => subscriptions.subscribe(operation),
+      resolveDocument: (payload, connection) =>
+        persistedDocuments.subscriptionDocument(payload as typeof payload & { documentId?: unknown }, connection.info.headers, connection.info.logger),
+      async subscribe(operation) {
+        const refusal = await rateLimits?.admit({
+          headers: operation.info.headers,
+          remoteAddress: operation.connection.info.remoteAddress,
+          viewer: operation.connection.session.viewer,
+          partner: null, // API keys are not taken over WebSocket (yet)
+          operation: { ...operation, definition: getOperationAST(operation.document, operation.operationName) ?? undefined },
+        });
+        // The subscription ends at once with RATE_LIMITED (retryAfterSeconds); the connection stays open.
+        if (refusal) return { errors: [rateLimited(refusal, 'websocket')] };
+        return subscriptions.subscribe(operation);
+      },
       onClose: (connection) => connection.session.dispose(),
     });
 }

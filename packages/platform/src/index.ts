@@ -57,3 +57,8 @@ export {
   type ConnectionControl,
   type WebSocketConnection,
 } from './subscriptions/websocket-connection';
+export * from './tracing/tracing-config';
+export * from './tracing/start-tracing';
+export { activeTraceparent, contextFromTraceparent, injectTraceHeaders } from './tracing/trace-context';
+export { inSpan, SpanKind, type SpanSpec } from './tracing/spans';
+export { isTracingActive } from './tracing/tracing-state';

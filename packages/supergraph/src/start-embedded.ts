@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConfigError, createLogger, stopOnTerminationSignals } from '@techally/platform';
+import { ConfigError, createLogger, loadTracingConfig, startTracing, stopOnTerminationSignals } from '@techally/platform';
 import { startEmbeddedSupergraph } from './embedded-supergraph';
 
 /** `pnpm start`: the whole supergraph in one process, no servers needed (README.md, Design decisions). */
@@ -8,6 +8,8 @@ const REPO_ROOT = resolve(__dirname, '../../..');
 async function main(): Promise<void> {
   const logger = createLogger({ name: 'supergraph', level: (process.env['LOG_LEVEL'] as never) ?? 'info' });
   const startedAt = Date.now();
+  // One process, every service: each span still carries the service it belongs to (gateway, orders, …).
+  const tracing = startTracing(loadTracingConfig('supergraph'));
   const supergraph = await startEmbeddedSupergraph({
     env: process.env,
     dataDir: resolve(process.env['DATA_DIR'] ?? resolve(REPO_ROOT, '.data')),
@@ -20,7 +22,8 @@ async function main(): Promise<void> {
       supergraph.subgraphs.map(({ name, url }) => `  ${name.padEnd(18)}  ${url}\n`).join('') +
       `\n  Ctrl+C to stop.\n\n`,
   );
-  stopOnTerminationSignals(() => supergraph.stop(), logger);
+  if (tracing.enabled) process.stdout.write(`  Traces              ${process.env['OTEL_EXPORTER_OTLP_ENDPOINT']} (OTLP/HTTP)\n\n`);
+  stopOnTerminationSignals(() => supergraph.stop().finally(() => tracing.shutdown()), logger);
 }
 
 main().catch((error: unknown) => {

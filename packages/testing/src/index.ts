@@ -13,3 +13,4 @@ export * from './stripe-fake';
 export * from './graphql-ws-client';
 export * from './private-redis';
 export * from './child-process-output';
+export * from './in-memory-tracing';

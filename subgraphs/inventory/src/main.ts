@@ -3,14 +3,14 @@
  * SUBGRAPH_WORKERS workers (its workers share the database, and Redis carries events and subscription Pub/Sub between them); drains on SIGTERM.
  * Seeding is the launchers' business (`pnpm start`, `SEED_DEMO_DATA=true pnpm start:services`), never a production start's.
  */
-import { ConfigError, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
+import { ConfigError, loadTracingConfig, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
 import { createInventorySubgraph, loadInventoryConfig } from './index';
 
 async function main(): Promise<void> {
   const config = loadInventoryConfig();
   const workers = readWorkerCount('SUBGRAPH_WORKERS', process.env, ['DATABASE_URL', 'REDIS_URL']);
   const logger = createLogger({ name: 'inventory', level: config.logLevel });
-  await runSubgraphProcess({ name: 'inventory', config, workers, logger, create: () => createInventorySubgraph(config, { logger }) });
+  await runSubgraphProcess({ name: 'inventory', tracing: loadTracingConfig('inventory'), config, workers, logger, create: () => createInventorySubgraph(config, { logger }) });
 }
 
 main().catch((error: unknown) => {

@@ -3,7 +3,7 @@
  * SUBGRAPH_WORKERS workers (they share the database, and Redis carries the events between them); drains on SIGTERM.
  * Seeding is the launchers' business (`pnpm start`, `SEED_DEMO_DATA=true pnpm start:services`), never a production start's.
  */
-import { ConfigError, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
+import { ConfigError, loadTracingConfig, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
 import { createPaymentsSubgraph, loadPaymentsConfig } from './index';
 
 async function main(): Promise<void> {
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   if (workers < requested) {
     logger.warn({ requested }, 'SUBGRAPH_WORKERS ignored: the simulated payment provider keeps its intents in one process, so payments runs one');
   }
-  await runSubgraphProcess({ name: 'payments', config, workers, logger, create: () => createPaymentsSubgraph(config, { logger }) });
+  await runSubgraphProcess({ name: 'payments', tracing: loadTracingConfig('payments'), config, workers, logger, create: () => createPaymentsSubgraph(config, { logger }) });
 }
 
 main().catch((error: unknown) => {

@@ -3,14 +3,14 @@
  * SUBGRAPH_WORKERS workers (its workers share only the database); drains on SIGTERM.
  * Seeding is the launchers' business (`pnpm start`, `SEED_DEMO_DATA=true pnpm start:services`), never a production start's.
  */
-import { ConfigError, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
+import { ConfigError, loadTracingConfig, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
 import { createProductsSubgraph, loadProductsConfig } from './index';
 
 async function main(): Promise<void> {
   const config = loadProductsConfig();
   const workers = readWorkerCount('SUBGRAPH_WORKERS', process.env, ['DATABASE_URL']);
   const logger = createLogger({ name: 'products', level: config.logLevel });
-  await runSubgraphProcess({ name: 'products', config, workers, logger, create: () => createProductsSubgraph(config, { logger }) });
+  await runSubgraphProcess({ name: 'products', tracing: loadTracingConfig('products'), config, workers, logger, create: () => createProductsSubgraph(config, { logger }) });
 }
 
 main().catch((error: unknown) => {

@@ -3,14 +3,14 @@
  * SUBGRAPH_WORKERS workers (its workers share the database, and Redis carries the events between them); drains on SIGTERM.
  * Seeding is the launchers' business (`pnpm start`, `SEED_DEMO_DATA=true pnpm start:services`), never a production start's.
  */
-import { ConfigError, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
+import { ConfigError, loadTracingConfig, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
 import { createReviewsSubgraph, loadReviewsConfig } from './index';
 
 async function main(): Promise<void> {
   const config = loadReviewsConfig();
   const workers = readWorkerCount('SUBGRAPH_WORKERS', process.env, ['DATABASE_URL', 'REDIS_URL']);
   const logger = createLogger({ name: 'reviews', level: config.logLevel });
-  await runSubgraphProcess({ name: 'reviews', config, workers, logger, create: () => createReviewsSubgraph(config, { logger }) });
+  await runSubgraphProcess({ name: 'reviews', tracing: loadTracingConfig('reviews'), config, workers, logger, create: () => createReviewsSubgraph(config, { logger }) });
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   authenticate,
+  clientAddressOf,
   createEntityLoader,
   type AccessTokenVerifier,
   type RequestInfo,
@@ -14,7 +15,6 @@ import { AddressService } from './address/address.service';
 import type { AccessTokenIssuer } from './session/access-token.issuer';
 import { SessionService } from './session/session.service';
 import { CredentialsService } from './user/credentials.service';
-import { clientAddressOf } from './user/client-address';
 import type { LoginThrottlePolicy } from './user/login-throttle.policy';
 import { LoginThrottle } from './user/login-throttle.service';
 import type { PasswordHasher } from './user/password.hasher';

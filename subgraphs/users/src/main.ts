@@ -1,6 +1,7 @@
 import {
   ConfigError,
   createLogger,
+  loadTracingConfig,
   readWorkerCount,
   runSubgraphProcess,
   startEmbeddedPostgres,
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
 
   await runSubgraphProcess({
     name: 'users',
+    tracing: loadTracingConfig('users'),
     config,
     workers,
     logger,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createLogger } from '@techally/platform';
 import { createTestSigningKey, type TestSigningKey } from '@techally/testing';
 import { createLocalJWKSet } from 'jose';
-import { createGateway, type Gateway } from '../../app';
+import { createGateway, type Gateway, type GatewayOptions } from '../../app';
 import { loadGatewayConfig, type GatewayConfig } from '../../config';
 
 /** The subgraphs of the committed supergraph: each is replaced by a counting stand-in (SUBGRAPH_<NAME>_URL). */
@@ -30,6 +30,8 @@ export interface EdgeGatewayOptions {
   readonly env?: Record<string, string>;
   /** What a stand-in subgraph answers to every request (default: `{ "data": null }`, which is enough to count). */
   readonly answer?: (subgraph: string, body: string) => unknown;
+  /** Options of createGateway beyond the harness's own (e.g. `onManifestReload` to wait on). */
+  readonly gatewayOptions?: Pick<GatewayOptions, 'onManifestReload'>;
 }
 
 /**
@@ -41,7 +43,15 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
   const received = new Map<string, Array<{ headers: IncomingMessage['headers']; body: string }>>();
   let upgrades = 0;
   const standIns: Server[] = [];
-  const env: Record<string, string> = { LOG_LEVEL: 'silent', RESPONSE_CACHE: 'off', ...options.env };
+  const env: Record<string, string> = {
+    LOG_LEVEL: 'silent',
+    RESPONSE_CACHE: 'off',
+    // Every test client is 127.0.0.1: budgets no suite reaches, unless a suite sets its own (bad-input.rate-limits).
+    GATEWAY_RATE_LIMIT_ANONYMOUS: '1000000',
+    GATEWAY_RATE_LIMIT_USER: '1000000',
+    GATEWAY_RATE_LIMIT_CREDENTIALS: '1000000',
+    ...options.env,
+  };
   for (const name of SUBGRAPHS) {
     const server = createServer((request, response) => {
       let body = '';
@@ -72,6 +82,7 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
   try {
     config = loadGatewayConfig(env);
     gateway = await createGateway(config, {
+      ...options.gatewayOptions,
       logger: createLogger({ name: 'gateway', level: 'silent' }),
       accessTokenKeys: createLocalJWKSet({ keys: [signingKey.publicJwk] }),
     });

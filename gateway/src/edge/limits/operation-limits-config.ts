@@ -21,10 +21,11 @@ export interface OperationLimits {
   readonly fieldSuggestions: boolean;
   /** Subscriptions open at once on one WebSocket connection (GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION). */
   readonly maxSubscriptionsPerConnection: number;
-  /** WebSocket connections open at once from one client address, per gateway process (GATEWAY_MAX_CONNECTIONS_PER_CLIENT). */
+  /**
+   * WebSocket connections open at once from one client address, per gateway process
+   * (GATEWAY_MAX_CONNECTIONS_PER_CLIENT; the address as GATEWAY_TRUSTED_PROXIES lets it be known).
+   */
   readonly maxConnectionsPerClient: number;
-  /** Proxies in front of the gateway that append to X-Forwarded-For (GATEWAY_TRUSTED_PROXIES; default 0). */
-  readonly trustedProxies: number;
 }
 
 /** The defaults: every operation in clients/ passes at its largest page size (tested), the abusive shapes do not. */
@@ -37,7 +38,6 @@ export const DEFAULT_OPERATION_LIMITS = Object.freeze({
   defaultListSize: DEFAULT_LIST_SIZE,
   maxSubscriptionsPerConnection: 100,
   maxConnectionsPerClient: 100,
-  trustedProxies: 0,
 });
 
 const INTEGERS = [
@@ -49,7 +49,6 @@ const INTEGERS = [
   ['GATEWAY_COST_DEFAULT_LIST_SIZE', 'defaultListSize', 1, 100_000],
   ['GATEWAY_MAX_SUBSCRIPTIONS_PER_CONNECTION', 'maxSubscriptionsPerConnection', 1, 100_000],
   ['GATEWAY_MAX_CONNECTIONS_PER_CLIENT', 'maxConnectionsPerClient', 1, 1_000_000],
-  ['GATEWAY_TRUSTED_PROXIES', 'trustedProxies', 0, 10],
 ] as const;
 
 /** Reads GATEWAY_OPERATION_LIMITS, GATEWAY_MAX_* and friends; a bad value is a ConfigError naming the variable. */

@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { parse, specifiedRules, validate, type DocumentNode, type GraphQLError, type ValidationRule } from 'graphql';
-import { WebSocketCloseCode, type ConnectionAdmission, type GraphQLWebSocketOptions } from '@techally/platform';
-import { clientAddress } from '../../client-address';
+import { clientAddressOf, WebSocketCloseCode, type ConnectionAdmission, type GraphQLWebSocketOptions } from '@techally/platform';
 import { errorWithoutSuggestions } from './field-suggestions';
 import { operationCost } from './operation-cost';
 import { operationLimitExceeded, tokenLimitErrorFor } from './operation-limit-error';
@@ -19,9 +18,13 @@ export type WebSocketLimits = Pick<GraphQLWebSocketOptions<unknown>, 'parse' | '
  *   first ones are still starting.
  * - **connections per client**: a socket beyond the cap is closed at once with **1013** (try again later) and a
  *   reason naming the limit; graphql-ws clients retry it with back-off. Per client address as far as it can
- *   be trusted (`clientAddress`), per gateway process.
+ *   be trusted (`clientAddressOf` with GATEWAY_TRUSTED_PROXIES, as the rate limits count), per gateway process.
  */
-export function webSocketLimits(limits: OperationLimits, validationRules: ReadonlyArray<ValidationRule>): WebSocketLimits {
+export function webSocketLimits(
+  limits: OperationLimits,
+  validationRules: ReadonlyArray<ValidationRule>,
+  trustedProxies: number,
+): WebSocketLimits {
   const shapes = limits.enabled;
   return {
     parse: shapes ? (source) => parseWithTokenLimit(source, limits.maxTokens) : undefined,
@@ -44,7 +47,7 @@ export function webSocketLimits(limits: OperationLimits, validationRules: Readon
       }
       return refusals;
     },
-    admitConnection: connectionsPerClient(limits.maxConnectionsPerClient, limits.trustedProxies),
+    admitConnection: connectionsPerClient(limits.maxConnectionsPerClient, trustedProxies),
   };
 }
 
@@ -59,7 +62,7 @@ function parseWithTokenLimit(source: string, maxTokens: number): DocumentNode {
 function connectionsPerClient(max: number, trustedProxies: number): (request: IncomingMessage) => ConnectionAdmission {
   const open = new Map<string, number>();
   return (request) => {
-    const client = clientAddress(request.headers, request.socket.remoteAddress, trustedProxies);
+    const client = clientAddressOf(request.headers, request.socket.remoteAddress, trustedProxies);
     const count = open.get(client) ?? 0;
     if (count >= max) {
       return {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { activeTraceparent } from '@techally/platform';
 import { isEventType, PAYLOAD_VALIDATORS, type EventPayload, type EventType } from './event-catalogue';
 import type { AnyEventEnvelope, EventEnvelope, EventMetadata } from './event-envelope';
 import { EventContractError } from './event-contract.error';
@@ -8,6 +9,10 @@ import { isoDateTime, isPlainObject, text, uuid } from './payload-validators';
  * Makes an event of the catalogue: a fresh UUID v4, `occurredAt` now (ISO 8601, UTC), the payload checked
  * against its validator. A payload that breaks the contract throws {@link EventContractError} here, at the
  * producer, rather than poisoning every consumer later.
+ *
+ * `metadata.traceparent` is the span running now when something is traced — the request, or the consumer
+ * span of the event being handled — so each step of a saga is a child of the one that caused it; otherwise
+ * the one given (a client's header forwarded, the causing event's), so an untraced chain still has one trace id.
  *
  * `options.id` lets a producer derive the id from something stable (a webhook's event id, say) so that a retried
  * request writes the same event rather than a second one; `options.occurredAt` is for replays and tests.
@@ -25,7 +30,7 @@ export function createEvent<T extends EventType>(
     occurredAt: (options.occurredAt ?? new Date()).toISOString(),
     aggregateId,
     payload,
-    metadata: compactMetadata(metadata),
+    metadata: compactMetadata({ ...metadata, traceparent: activeTraceparent() ?? metadata.traceparent }),
   };
   return parseEnvelope(envelope) as EventEnvelope<T, EventPayload<T>>;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { tracePublish } from '../shared/event-spans';
 import type { AnyEventEnvelope } from '../contracts/event-envelope';
 import type { EventBus } from '../bus/event-bus';
 import { silentLogger, type EventsLogger } from '../shared/events-logger';
@@ -161,7 +162,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       for (const row of rows) {
         try {
           const envelope = toEnvelope(row);
-          await withTimeout(bus.publish(envelope), publishTimeoutMs, `the bus did not accept the event within ${publishTimeoutMs} ms`);
+          await tracePublish(schema, envelope, () =>
+            withTimeout(bus.publish(envelope), publishTimeoutMs, `the bus did not accept the event within ${publishTimeoutMs} ms`),
+          );
           published.push(row.id);
           sent.push(envelope);
           replay?.noteSent(envelope);

@@ -5,6 +5,7 @@ import type { EnvelopeOf } from '../contracts/event-envelope';
 import type { Delivery, EventBus, Subscription } from '../bus/event-bus';
 import type { EventBusConfig } from '../config/events-config';
 import { createOutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
+import { traceConsume } from '../shared/event-spans';
 
 /**
  * One reaction of a service to other services' events: a consumer group, the types it handles and the
@@ -28,7 +29,8 @@ let consumersInProcess = 0;
 /**
  * The worker that runs one consumer: subscribes on start, stops reading (after the event in hand) on stop. Its
  * consumer name is unique per host, process and instance, so two subgraph instances in one process (tests)
- * or two replicas share the group's work instead of stealing each other's pending entries.
+ * or two replicas share the group's work instead of stealing each other's pending entries. Each event is
+ * handled inside a CONSUMER span of `service`, a child of the span that made the event (see traceConsume).
  */
 export function consumerWorker(bus: EventBus, consumer: EventConsumer, service: string): BackgroundWorker {
   let subscription: Subscription | null = null;
@@ -40,7 +42,7 @@ export function consumerWorker(bus: EventBus, consumer: EventConsumer, service: 
         group: consumer.group,
         consumer: name,
         types: consumer.types,
-        handler: consumer.handle,
+        handler: (envelope, delivery) => traceConsume(service, consumer.group, envelope, () => consumer.handle(envelope, delivery)),
         ...(consumer.maxDeliveries !== undefined ? { maxDeliveries: consumer.maxDeliveries } : {}),
       });
     },

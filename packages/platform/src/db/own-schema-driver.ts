@@ -1,5 +1,6 @@
 import type { Configuration } from '@mikro-orm/core';
 import { PostgreSqlDriver, PostgreSqlPlatform, PostgreSqlSchemaHelper } from '@mikro-orm/postgresql';
+import { TracedPostgreSqlConnection } from './traced-connection';
 
 /**
  * What MikroORM reads of the database when it diffs the entities against it (migration generation, the
@@ -20,12 +21,14 @@ class OwnSchemaPlatform extends PostgreSqlPlatform {
 }
 
 /**
- * The pg driver with {@link OwnSchemaHelper}. PostgreSqlDriver makes its platform in its constructor (6.6.16),
- * before MikroORM configures it; this replaces it there, the only difference being the schema helper.
+ * The pg driver with {@link OwnSchemaHelper} and a span per SQL statement ({@link TracedPostgreSqlConnection}).
+ * PostgreSqlDriver makes its platform and connection in its constructor (6.6.16), before MikroORM configures
+ * or connects them; this replaces both there, the only differences being the schema helper and the spans.
  */
 export class OwnSchemaPostgreSqlDriver extends PostgreSqlDriver {
   constructor(config: Configuration) {
     super(config);
     Object.defineProperty(this, 'platform', { value: new OwnSchemaPlatform(), writable: false });
+    Object.defineProperty(this, 'connection', { value: new TracedPostgreSqlConnection(config), writable: false });
   }
 }

@@ -16,6 +16,12 @@ export const ErrorCode = {
   // gateway
   /** The gateway loaded a new supergraph and ended the subscription: subscribe again (the graph may have changed). */
   SUPERGRAPH_RELOADED: 'SUPERGRAPH_RELOADED',
+  /** The caller spent its request budget at the edge: wait `extensions.retryAfterSeconds` (also `Retry-After`). */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** A full document from a caller that may send only persisted document ids, or one outside the manifest. */
+  PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
+  /** A document sent with an id that is not its SHA-256 (Apollo Router's code for APQ's "provided sha does not match query"). */
+  PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
   /**
    * The gateway refused the operation before running it: one of its limits (depth, aliases, directives, tokens,
    * cost, subscriptions per connection) was exceeded. `extensions.limit` names it, `extensions.maximum` is the

@@ -1,5 +1,23 @@
 import type { EntityManager, EntityName, FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
+import { inSpan } from '../tracing/spans';
+import { isTracingActive } from '../tracing/tracing-state';
+
+/** What names a loader's batches in traces (`load Product`, `reviews by product`). */
+export interface LoaderOptions {
+  readonly name?: string;
+}
+
+/**
+ * A loader's batch function with a span per batch (`dataloader.batch.size` keys), inside a trace only: one span
+ * per batch is what shows a request's N+1 problem — or its absence — at a glance.
+ */
+export function tracedBatch<Key, Value>(name: string, batch: (keys: ReadonlyArray<Key>) => Promise<Value>): (keys: ReadonlyArray<Key>) => Promise<Value> {
+  return (keys) =>
+    isTracingActive()
+      ? inSpan(name, { onlyInTrace: true, attributes: { 'dataloader.batch.size': keys.length } }, () => batch(keys))
+      : batch(keys);
+}
 
 /**
  * Loads entities of one type by a unique column, batching every key asked for in one tick into one
@@ -15,6 +33,7 @@ export function createEntityLoader<Entity extends object, Key extends string & k
   return createRecordLoader(
     async (keys) => (await em.find(entity, { ...(extraFilter as object), [key]: { $in: [...keys] } } as FilterQuery<Entity>)) as Entity[],
     (row) => row[key],
+    { name: `load ${typeof entity === 'string' ? entity : (entity as { name?: string }).name ?? 'entity'} by ${key}` },
   );
 }
 
@@ -26,8 +45,9 @@ export function createEntityLoader<Entity extends object, Key extends string & k
 export function createRecordLoader<Row, Key>(
   load: (keys: ReadonlyArray<Key>) => Promise<ReadonlyArray<Row>>,
   keyOf: (row: Row) => Key,
+  options: LoaderOptions = {},
 ): RecordLoader<Key, Row> {
-  return new RecordLoader(load, keyOf);
+  return new RecordLoader(load, keyOf, options);
 }
 
 /**
@@ -38,10 +58,10 @@ export function createRecordLoader<Row, Key>(
 export class RecordLoader<Key, Row> extends DataLoader<Key, Row | null> {
   private readonly known: Map<Key, Row | null>;
 
-  constructor(load: (keys: ReadonlyArray<Key>) => Promise<ReadonlyArray<Row>>, keyOf: (row: Row) => Key) {
+  constructor(load: (keys: ReadonlyArray<Key>) => Promise<ReadonlyArray<Row>>, keyOf: (row: Row) => Key, options: LoaderOptions = {}) {
     const known = new Map<Key, Row | null>();
     super(
-      async (keys) => {
+      tracedBatch(options.name ?? 'dataloader.batch', async (keys: ReadonlyArray<Key>) => {
         const rows = await load(keys);
         const byKey = new Map<Key, Row>();
         for (const row of rows) byKey.set(keyOf(row), row);
@@ -50,7 +70,7 @@ export class RecordLoader<Key, Row> extends DataLoader<Key, Row | null> {
           known.set(key, row);
           return row;
         });
-      },
+      }),
       { maxBatchSize: 500 },
     );
     this.known = known;
@@ -91,9 +111,10 @@ function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
 export function createGroupedLoader<Entity extends object, ParentKey>(
   load: (parentKeys: ReadonlyArray<ParentKey>) => Promise<Entity[]>,
   parentKeyOf: (row: Entity) => ParentKey,
+  options: LoaderOptions = {},
 ): DataLoader<ParentKey, Entity[]> {
   return new DataLoader<ParentKey, Entity[]>(
-    async (parentKeys) => {
+    tracedBatch(options.name ?? 'dataloader.batch', async (parentKeys: ReadonlyArray<ParentKey>) => {
       const rows = await load(parentKeys);
       const groups = new Map<ParentKey, Entity[]>();
       for (const row of rows) {
@@ -103,7 +124,7 @@ export function createGroupedLoader<Entity extends object, ParentKey>(
         else groups.set(parent, [row]);
       }
       return parentKeys.map((parent) => groups.get(parent) ?? []);
-    },
+    }),
     { maxBatchSize: 500 },
   );
 }

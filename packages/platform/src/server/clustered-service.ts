@@ -2,6 +2,8 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import { aggregatedWorkerMetrics, answerPrimaryMetricsRequests, CLUSTER_METRICS_URL_VARIABLE } from '../metrics/cluster-metrics';
 import { createMetricsServer } from './metrics-server';
+import { startTracing, type Tracing } from '../tracing/start-tracing';
+import type { TracingConfig } from '../tracing/tracing-config';
 import { DEFAULT_STOP_DEADLINE_MS, stopOnTerminationSignals } from './termination';
 
 /** How one service process is built, prepared, served and stopped; `runClusteredService` decides where each runs. */
@@ -28,6 +30,8 @@ export interface ClusteredServiceOptions<Service> {
   readonly restartLimit?: { readonly max: number; readonly windowMs: number };
   /** How long stopping may take before the stragglers are killed (default: a single process's deadline). */
   readonly stopDeadlineMs?: number;
+  /** OpenTelemetry for each serving process (see startTracing): started before `create`, flushed after `stop`. */
+  readonly tracing?: TracingConfig;
 }
 
 export const DEFAULT_RESTART_LIMIT = Object.freeze({ max: 5, windowMs: 60_000 });
@@ -60,21 +64,39 @@ export async function runClusteredService<Service>(options: ClusteredServiceOpti
 }
 
 async function runAlone<Service>(options: ClusteredServiceOptions<Service>): Promise<void> {
+  const tracing = startProcessTracing(options);
   const service = await options.create();
   await options.prepare?.(service);
   const url = await options.listen(service);
   options.logger.info({ url }, `${options.name} ready`);
-  stopOnTerminationSignals(() => options.stop(service), options.logger, options.stopDeadlineMs);
+  stopOnTerminationSignals(() => stopTraced(options, service, tracing), options.logger, options.stopDeadlineMs);
+}
+
+function startProcessTracing(options: Pick<ClusteredServiceOptions<unknown>, 'tracing' | 'logger' | 'name'>): Tracing | null {
+  if (!options.tracing) return null;
+  const tracing = startTracing(options.tracing);
+  if (tracing.enabled) options.logger.info({ otlpEndpoint: options.tracing.otlpEndpoint }, `${options.name}: tracing exported over OTLP`);
+  return tracing;
+}
+
+/** The service drains first (its last requests' spans end), then the spans still buffered are exported. */
+async function stopTraced<Service>(options: ClusteredServiceOptions<Service>, service: Service, tracing: Tracing | null): Promise<void> {
+  try {
+    await options.stop(service);
+  } finally {
+    await tracing?.shutdown().catch((error: unknown) => options.logger.warn({ err: error }, 'exporting the last spans failed'));
+  }
 }
 
 async function runWorker<Service>(options: ClusteredServiceOptions<Service>): Promise<void> {
   answerPrimaryMetricsRequests();
+  const tracing = startProcessTracing(options);
   const service = await options.create();
   if (process.env[PREPARE_VARIABLE] === '1') await options.prepare?.(service);
   const url = await options.listen(service);
   options.logger.info({ url, worker: cluster.worker?.id, pid: process.pid }, `${options.name} worker ready`);
   process.send?.({ type: READY_MESSAGE, url });
-  stopOnTerminationSignals(() => options.stop(service), options.logger, options.stopDeadlineMs);
+  stopOnTerminationSignals(() => stopTraced(options, service, tracing), options.logger, options.stopDeadlineMs);
 }
 
 async function runPrimary<Service>(options: ClusteredServiceOptions<Service>): Promise<void> {

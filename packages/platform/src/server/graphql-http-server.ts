@@ -7,11 +7,14 @@ import { ConnectionDrain } from './connection-drain';
 import { createMetricsServer, defaultMetricsPort } from './metrics-server';
 import { BodyProblem, readJsonBody } from './request-body';
 import { REQUEST_ID_HEADER, requestIdFrom, type RequestInfo } from './request-info';
+import { traceHttpRequest } from '../tracing/http-server-span';
 
 /** A plain HTTP route beside `/graphql` (health, metrics, JWKS, webhooks). */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
 export interface GraphQLHttpServerOptions<Context extends BaseContext> {
+  /** The service this server is (`gateway`, `orders`): its requests' spans carry it as `service.name`. */
+  readonly serviceName: string;
   readonly apollo: ApolloServer<Context>;
   readonly logger: Logger;
   readonly metrics: ServiceMetrics;
@@ -117,12 +120,14 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
     drain.track(request, response);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = url.pathname === GRAPHQL_PATH ? undefined : routes[url.pathname];
-    const handling =
+    const known = url.pathname === GRAPHQL_PATH || route !== undefined;
+    const handling = traceHttpRequest(options.serviceName, known ? url.pathname : '(unknown route)', request, response, () =>
       url.pathname === GRAPHQL_PATH
         ? handleGraphQL(request, response, url)
         : route
           ? Promise.resolve(route(request, response))
-          : Promise.resolve(sendJson(response, 404, { error: `no route ${url.pathname}` }));
+          : Promise.resolve(sendJson(response, 404, { error: `no route ${url.pathname}` })),
+    );
     handling.catch((error: unknown) => {
       logger.error({ err: error, path: url.pathname }, 'request failed outside GraphQL');
       if (!response.headersSent) sendJson(response, 500, { error: 'internal server error' });

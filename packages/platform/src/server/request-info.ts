@@ -39,3 +39,16 @@ export function forwardedForChain(headers: IncomingHttpHeaders): string[] {
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
 }
+
+/**
+ * The client's address as far as it can be trusted: `X-Forwarded-For` followed by this socket's peer. Each of the
+ * `trustedProxies` proxies in front of this process appended one entry, so the client is the entry just left of
+ * theirs; anything further left was written by the client and may be forged (a caller choosing its own address
+ * would choose its own rate-limit bucket). A chain shorter than that (a caller that came round the proxies) gives
+ * its left-most entry; 'unknown' when there is no address at all. With 0 trusted proxies it is the socket's peer.
+ */
+export function clientAddressOf(headers: IncomingHttpHeaders, remoteAddress: string | undefined, trustedProxies: number): string {
+  const chain = forwardedForChain(headers);
+  if (remoteAddress) chain.push(remoteAddress);
+  return chain[Math.max(chain.length - 1 - trustedProxies, 0)] ?? 'unknown';
+}

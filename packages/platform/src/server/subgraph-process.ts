@@ -3,6 +3,7 @@ import type { SubgraphBaseConfig } from '../config/common-env';
 import { runClusteredService } from './clustered-service';
 import { defaultMetricsPort } from './metrics-server';
 import type { SubgraphApp } from './subgraph-app';
+import type { TracingConfig } from '../tracing/tracing-config';
 
 export interface SubgraphProcessOptions<App extends SubgraphApp> {
   /** The subgraph's name (`products`). */
@@ -13,6 +14,8 @@ export interface SubgraphProcessOptions<App extends SubgraphApp> {
   readonly logger: Logger;
   /** The subgraph's composition root. */
   readonly create: () => Promise<App>;
+  /** OpenTelemetry for each serving process (`loadTracingConfig(name)`); unset or without endpoint: none. */
+  readonly tracing?: TracingConfig;
   /** What must happen once before anyone serves; default: the migrations. */
   readonly prepare?: (app: App) => Promise<void>;
 }
@@ -32,5 +35,6 @@ export function runSubgraphProcess<App extends SubgraphApp>(options: SubgraphPro
     listen: (app) => app.listen(config.port, config.host),
     stop: (app) => app.stop(),
     metrics: { port: config.metricsPort ?? defaultMetricsPort(config.port), host: config.host },
+    ...(options.tracing ? { tracing: options.tracing } : {}),
   });
 }

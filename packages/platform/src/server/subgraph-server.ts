@@ -63,6 +63,7 @@ export async function createSubgraphServer<Context extends BaseContext>(
   const { schema, createContext, logger } = options;
   const subscriptionMetrics = schema.getSubscriptionType() ? createSubscriptionMetrics(metrics.registry) : null;
   return createGraphQLHttpServer({
+    serviceName: options.name,
     apollo,
     logger,
     metrics,

@@ -70,15 +70,27 @@ export class Connection<Session> implements WebSocketConnection<Session> {
   }
 }
 
+/** The header (and connectionParams key) a partner's API key comes in: the gateway's API_KEY_HEADER. */
+const API_KEY_PARAM = 'x-api-key';
+
 export function connectionInfo(request: IncomingMessage, params: Record<string, unknown>, logger: Logger): RequestInfo {
   const authorization =
     stringOrUndefined(params['authorization']) ?? stringOrUndefined(params['Authorization']) ?? request.headers.authorization;
   const requestId = requestIdFrom({
     [REQUEST_ID_HEADER]: stringOrUndefined(params[REQUEST_ID_HEADER]) ?? request.headers[REQUEST_ID_HEADER],
   });
-  const headers = { ...request.headers, authorization };
+  // Browsers cannot set headers on a WebSocket: a partner's API key may come in connectionParams as well.
+  const apiKey = stringOrUndefined(params[API_KEY_PARAM]) ?? request.headers[API_KEY_PARAM];
+  const headers = { ...request.headers, authorization, [API_KEY_PARAM]: apiKey };
   if (authorization === undefined) delete headers.authorization;
-  return { requestId, headers, logger: logger.child({ requestId, transport: 'ws' }) };
+  if (apiKey === undefined) delete headers[API_KEY_PARAM];
+  return {
+    requestId,
+    headers,
+    logger: logger.child({ requestId, transport: 'ws' }),
+    // The upgrade's peer: what a gateway charges an anonymous connection's subscriptions to (with X-Forwarded-For).
+    ...(request.socket.remoteAddress ? { remoteAddress: request.socket.remoteAddress } : {}),
+  };
 }
 
 export function refusalOf(error: unknown, logger: Logger): { code: number; reason: string } {

@@ -9,6 +9,7 @@ import {
   type ExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
@@ -61,6 +62,12 @@ export interface GraphQLWebSocketOptions<Session> {
    * the session end the connection later (when its token expires).
    */
   readonly authenticate: (info: RequestInfo, control: ConnectionControl) => Promise<Session>;
+  /**
+   * The document text of a subscribe payload, before it is parsed: a server that serves persisted documents
+   * resolves an id here (`documentId`, `extensions.persistedQuery`; graphql-ws requires a `query` string, so id
+   * clients send `""`), or refuses with errors. Default: the payload's `query`.
+   */
+  readonly resolveDocument?: (payload: SubscribePayload, connection: WebSocketConnection<Session>) => Promise<string | GraphQLError[]>;
   /** Starts one subscription: an iterable of results, or a single result (errors) to end it at once. */
   readonly subscribe: (operation: WebSocketOperation<Session>) => Promise<SubscriptionOutcome>;
   /** After a connection has closed and its subscriptions were returned. */
@@ -143,13 +150,19 @@ export function serveGraphQLOverWebSocket<Session>(
       },
 
       async onSubscribe(ctx, _id, payload) {
+        // graphql-ws holds every subscription of the connection, started or starting, under its id, and calls this
+        // hook in the same turn it registered this one: counted before any await, a burst of subscribe messages
+        // gives each its own place (1, 2, …), not the burst's total.
+        const subscriptionsOnConnection = Object.keys(ctx.subscriptions).length;
         const connection = connections.get(ctx);
         if (!connection) return [DomainError.unauthenticated('The connection is not initialised.')];
         const schema = options.schema();
         if (!schema) return [new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The graph is not loaded yet; try again shortly.')];
+        const query = options.resolveDocument ? await options.resolveDocument(payload, connection) : payload.query;
+        if (typeof query !== 'string') return query;
         let document: DocumentNode;
         try {
-          document = (options.parse ?? parse)(payload.query);
+          document = (options.parse ?? parse)(query);
         } catch (error) {
           return [protocolError(error, 'GRAPHQL_PARSE_FAILED')];
         }
@@ -165,12 +178,11 @@ export function serveGraphQLOverWebSocket<Session>(
           connection,
           info: { requestId, headers: connection.info.headers, logger: logger.child({ requestId, transport: 'ws' }) },
           schema,
-          query: payload.query,
+          query,
           document,
           operationName,
           variables,
-          // graphql-ws holds every subscription of the connection, started or starting, under its id.
-          subscriptionsOnConnection: Object.keys(ctx.subscriptions).length,
+          subscriptionsOnConnection,
         };
         const refusals = options.admit?.(operation) ?? [];
         if (refusals.length > 0) return [...refusals];

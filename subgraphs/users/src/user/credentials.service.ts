@@ -14,7 +14,7 @@ export class CredentialsService {
     private readonly repository: UserRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
-    /** The address of the client logging in (client-address.ts), for the per-client counters. */
+    /** The address of the client logging in (clientAddressOf in @techally/platform), for the per-client counters. */
     private readonly client: string,
   ) {}
 

@@ -46,6 +46,7 @@ export async function startTestHttpServer(
   const apollo = new ApolloServer<object>({ schema, logger, stopOnTerminationSignals: false });
   await apollo.start();
   const server = createGraphQLHttpServer<object>({
+    serviceName: 'http-test',
     apollo,
     logger,
     metrics: createServiceMetrics('http-test', { processMetrics: false }),

@@ -1,4 +1,4 @@
-import { clientAddressOf } from '../client-address';
+import { clientAddressOf } from '../request-info';
 
 describe('clientAddressOf', () => {
   it('takes the entry the gateway appended, ignoring what the client wrote further left', () => {
@@ -15,5 +15,9 @@ describe('clientAddressOf', () => {
     expect(clientAddressOf({}, '198.51.100.9', 1)).toBe('198.51.100.9');
     expect(clientAddressOf({}, '198.51.100.9', 0)).toBe('198.51.100.9');
     expect(clientAddressOf({}, undefined, 1)).toBe('unknown');
+  });
+
+  it('with no trusted proxy (a gateway facing the internet) takes the socket peer, whatever X-Forwarded-For says', () => {
+    expect(clientAddressOf({ 'x-forwarded-for': '203.0.113.77' }, '198.51.100.9', 0)).toBe('198.51.100.9');
   });
 });
