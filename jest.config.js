@@ -20,6 +20,8 @@ module.exports = {
     ...workspaceSources(),
   },
   reporters: ['default', '<rootDir>/packages/testing/src/jest/slowest-suites-reporter.js'],
+  // The longest suites first (a fresh clone has no timing cache to order by), so none starts last alone.
+  testSequencer: '<rootDir>/packages/testing/src/jest/slow-suites-first-sequencer.js',
   // Integration suites create databases and start servers; a generous timeout, never a timed assertion.
   testTimeout: 60_000,
   maxWorkers: 2,

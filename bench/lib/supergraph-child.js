@@ -76,6 +76,8 @@ function spawnSupergraph({ port, databaseUrl, keyPrefix, env = {}, nodeArgs = []
       ADMIN_EMAIL: BENCH_ADMIN.email,
       ADMIN_PASSWORD: BENCH_ADMIN.password,
       JWT_SIGNING_KEY_FILE: join(root, '.data/bench-signing-key.json'),
+      // Production requires the users subgraph's API-key lookup to be guarded; the gateway presents the same.
+      API_KEY_LOOKUP_SECRET: 'bench-api-key-lookup-secret-0123456789',
       PORT: String(port),
       METRICS_PORT: String(port + 7),
       // One demo customer plays every shopper of a bench, with many orders unpaid at once.

@@ -6,12 +6,14 @@ import type { EventBus } from '@techally/events';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   createAccessTokenVerifier,
+  createApiKeyRevocations,
   createGraphQLHttpServer,
   createLogger,
   createServiceMetrics,
   createSubscriptionMetrics,
   formatError,
   observabilityPlugin,
+  type ApiKeyRevocations,
   type GraphQLHttpServer,
   type Logger,
   type JWTVerifyGetKey,
@@ -22,6 +24,10 @@ import { createGatewayContext, type GatewayContext } from './context';
 import { operationLimits } from './edge/limits/operation-limits';
 import { rateLimitPlugin } from './edge/rate-limits/rate-limit-plugin';
 import { RateLimits } from './edge/rate-limits/rate-limits';
+import { createApiKeyAuthenticator } from './edge/api-keys/api-key-authenticator';
+import { createApiKeyLookupClient } from './edge/api-keys/api-key-lookup-client';
+import { API_KEY_HEADER } from './edge/partner-caller';
+import { createPartnerServer, refusePartnersWithoutContract, type PartnerServerOptions } from './edge/partner-contract/partner-server';
 import { createPooledFetcher } from './fetch/pooled-fetcher';
 import { createPersistedDocuments, type PersistedDocumentsOptions } from './edge/persisted-documents/persisted-documents';
 import { createResponseCache } from './response-cache/response-cache';
@@ -39,6 +45,8 @@ export interface GatewayOptions {
   readonly accessTokenKeys?: JWTVerifyGetKey;
   /** The bus the response cache hears changes on (the embedded start's shared bus); otherwise REDIS_URL's. */
   readonly bus?: EventBus;
+  /** Where API-key revocations are heard (the embedded start shares one with the users subgraph); otherwise REDIS_URL's. */
+  readonly apiKeyRevocations?: ApiKeyRevocations;
   /** Told of every persisted-documents manifest load (tests wait on it). */
   readonly onManifestReload?: PersistedDocumentsOptions['onManifestReload'];
 }
@@ -108,10 +116,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     subscriptions.onSupergraph(schema);
   });
 
-  const apollo = new ApolloServer<GatewayContext>({
-    // @apollo/gateway 2.14 types against server-gateway-interface 1.x; Apollo Server 5 speaks 2.x, which is
-    // the same at runtime for everything a gateway does.
-    gateway: gateway as never,
+  // What both Apollo Servers share: the first-party one (the whole graph) and the partners' one (the contract).
+  const serverOptions: PartnerServerOptions['serverOptions'] = {
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
@@ -134,8 +140,24 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
     ],
+  };
+  const apollo = new ApolloServer<GatewayContext>({
+    ...serverOptions,
+    // Apollo Server adds its implicit plugins (suggestions hidden…) to the array it is given: one array each.
+    plugins: [...(serverOptions.plugins ?? [])],
+    // @apollo/gateway 2.14 types against server-gateway-interface 1.x; Apollo Server 5 speaks 2.x, which is
+    // the same at runtime for everything a gateway does.
+    gateway: gateway as never,
+    // No "Did you mean …?" in production: a validation error must not map the graph for a stranger.
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
   });
+  // A caller presenting an API key sees only the partner contract (edge/partner-contract).
+  const partners = createPartnerServer({ source: gateway, buildService: endpoints.build, logger, serverOptions });
   await apollo.start();
+  const partnerApollo = await partners.start().catch(async (error: unknown) => {
+    await apollo.stop();
+    throw error;
+  });
   await responseCache?.start();
 
   const verifier = createAccessTokenVerifier({
@@ -143,12 +165,25 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     issuer: config.accessTokens.issuer,
     audience: config.accessTokens.audience,
   });
+  const ownRevocations = options.apiKeyRevocations
+    ? null
+    : createApiKeyRevocations({ redisUrl: config.events.redisUrl, keyPrefix: config.events.keyPrefix, logger });
+  const apiKeys = createApiKeyAuthenticator({
+    lookup: createApiKeyLookupClient({ url: config.apiKeys.lookupUrl, secret: config.apiKeys.lookupSecret, timeoutMs: config.apiKeys.lookupTimeoutMs }),
+    revocations: options.apiKeyRevocations ?? (ownRevocations as ApiKeyRevocations),
+    cacheSeconds: config.apiKeys.cacheSeconds,
+    cacheEntries: config.apiKeys.cacheEntries,
+    maxConcurrentLookups: config.apiKeys.lookupConcurrency,
+    logger,
+    registry: metrics.registry,
+  });
   const server: GraphQLHttpServer = createGraphQLHttpServer({
     serviceName: 'gateway',
     apollo,
+    apolloFor: (headers) => (headers[API_KEY_HEADER] !== undefined ? (partnerApollo ?? undefined) : undefined),
     logger,
     metrics,
-    createContext: createGatewayContext(verifier),
+    createContext: refusePartnersWithoutContract(createGatewayContext(verifier, apiKeys), partnerApollo !== null),
     isReady: async () => schemaLoaded,
     webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments, rateLimits, limits: limits.webSocket }),
   });
@@ -162,8 +197,11 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // WebSocket clients are closed first (1001: they reconnect elsewhere), which ends their subscriptions;
       // then the sockets to the subgraphs.
       await server.stop();
+      await partnerApollo?.stop();
       await subscriptions.stop();
       await responseCache?.stop();
+      await apiKeys.stop();
+      await ownRevocations?.close();
       await persistedDocuments.stop();
       await rateLimits?.close();
       await subgraphClient.close();

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
 import { loadRateLimitConfig, loadTrustedProxies, type RateLimitConfig } from './edge/rate-limits/rate-limit-config';
+import { loadApiKeysConfig, type ApiKeysConfig } from './edge/api-keys/api-keys-config';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
 import { loadPersistedDocumentsConfig, type PersistedDocumentsConfig } from './edge/persisted-documents/persisted-documents-config';
 import { loadOperationLimits, type OperationLimits } from './edge/limits/operation-limits-config';
@@ -46,6 +47,8 @@ export interface GatewayConfig {
   /** Proxies in front of the gateway that append to X-Forwarded-For (GATEWAY_TRUSTED_PROXIES, default 0: the socket's peer is the client). */
   readonly trustedProxies: number;
   readonly rateLimits: RateLimitConfig;
+  /** Partner API keys: the users subgraph's lookup and the cache of its answers (API_KEY_*). */
+  readonly apiKeys: ApiKeysConfig;
   /** Depth, aliases, directives, tokens, cost; WebSocket caps (GATEWAY_MAX_*, edge/limits). */
   readonly operationLimits: OperationLimits;
 }
@@ -125,6 +128,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     responseCache: loadResponseCacheConfig(source, events.keyPrefix),
     trustedProxies: loadTrustedProxies(source),
     rateLimits: loadRateLimitConfig(source, events.keyPrefix),
+    apiKeys: loadApiKeysConfig(source, env.JWKS_URL),
     operationLimits: loadOperationLimits(source, isProduction),
   });
 }

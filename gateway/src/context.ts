@@ -1,4 +1,5 @@
 import { authenticate, type AccessTokenVerifier, type RequestInfo, type Viewer } from '@techally/platform';
+import type { ApiKeyAuthenticator } from './edge/api-keys/api-key-authenticator';
 import type { PartnerCaller } from './edge/partner-caller';
 
 /** What one request through the gateway carries: the client's headers (to forward) and the verified caller. */
@@ -9,13 +10,13 @@ export interface GatewayContext extends RequestInfo {
 }
 
 /**
- * Verifies the access token at the edge: a bad token is refused here, with UNAUTHENTICATED and 401, before any
- * subgraph is called. Subgraphs verify again (defence in depth).
+ * Verifies the caller at the edge — the partner's API key (edge/api-keys), else the access token: a bad one is
+ * refused here, with UNAUTHENTICATED and 401, before any subgraph is called. Subgraphs verify tokens again
+ * (defence in depth); a partner reaches them as an anonymous caller (the key is never forwarded).
  */
-export function createGatewayContext(verifier: AccessTokenVerifier) {
-  return async (request: RequestInfo): Promise<GatewayContext> => ({
-    ...request,
-    viewer: await authenticate(verifier, request.headers),
-    partner: null,
-  });
+export function createGatewayContext(verifier: AccessTokenVerifier, apiKeys: ApiKeyAuthenticator) {
+  return async (request: RequestInfo): Promise<GatewayContext> => {
+    const partner = await apiKeys.partnerFrom(request.headers);
+    return { ...request, viewer: await authenticate(verifier, request.headers), partner };
+  };
 }

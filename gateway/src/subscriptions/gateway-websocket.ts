@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
+import { parse } from 'graphql';
 import {
   authenticate,
+  DomainError,
   serveGraphQLOverWebSocket,
   WebSocketCloseCode,
   type AccessTokenVerifier,
@@ -12,6 +14,7 @@ import { getOperationAST } from 'graphql';
 import type { WebSocketLimits } from '../edge/limits/websocket-limits';
 import { rateLimited } from '../edge/rate-limits/rate-limit-error';
 import type { RateLimits } from '../edge/rate-limits/rate-limits';
+import { API_KEY_HEADER } from '../edge/partner-caller';
 import type { PersistedDocuments } from '../edge/persisted-documents/persisted-documents';
 import { ClientSession } from './client-session';
 import type { FederatedSubscriptions } from './federated-subscriptions';
@@ -36,7 +39,10 @@ export interface GatewayWebSocketOptions {
  * is verified at connect, as HTTP requests are at the edge: a bad one is refused with 4401 before any subgraph
  * is asked. Anonymous connections are accepted (public subscriptions exist); a subgraph that demands a viewer
  * refuses the subscription itself. When the token expires, each of the connection's subscriptions gets a last
- * result with UNAUTHENTICATED and completes, then the connection closes with 4401.
+ * result with UNAUTHENTICATED and completes, then the connection closes with 4401. A partner (API key) may
+ * connect, but each subscription it starts ends with FORBIDDEN once the persisted-document rules have passed it
+ * and it parses, before it is validated: the partner contract has no subscription, and this endpoint validates
+ * against the whole graph (its errors would name what partners may not see).
  */
 export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer: Server) => GraphQLWebSocketServer {
   const { subscriptions, verifier, logger, metrics, persistedDocuments, rateLimits, limits } = options;
@@ -55,8 +61,14 @@ export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer:
         });
         return session;
       },
-      resolveDocument: (payload, connection) =>
-        persistedDocuments.subscriptionDocument(payload as typeof payload & { documentId?: unknown }, connection.info.headers, connection.info.logger),
+      async resolveDocument(payload, connection) {
+        const { headers, logger: connectionLogger } = connection.info;
+        const document = await persistedDocuments.subscriptionDocument(payload as typeof payload & { documentId?: unknown }, headers, connectionLogger);
+        if (typeof document === 'string' && headers[API_KEY_HEADER] !== undefined && parses(document)) {
+          return [DomainError.forbidden('The partner contract has no subscriptions.')];
+        }
+        return document;
+      },
       async subscribe(operation) {
         const refusal = await rateLimits?.admit({
           headers: operation.info.headers,
@@ -71,4 +83,14 @@ export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer:
       },
       onClose: (connection) => connection.session.dispose(),
     });
+}
+
+/** Whether a text is a GraphQL document at all (one that is not gets GRAPHQL_PARSE_FAILED, whoever sent it). */
+function parses(text: string): boolean {
+  try {
+    parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,11 +1,14 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { partnerContract, PartnerContractError } from '@techally/gateway';
+import { printSchema } from 'graphql';
 import { composeSupergraph, CompositionError } from './compose-supergraph';
 import { localSubgraphUrl, SUBGRAPHS } from './subgraph-registry';
 
 /**
  * `pnpm compose [--check]`: prints every subgraph's SDL to schema/<name>.graphql, composes them into
- * schema/supergraph.graphql and the client-facing schema/api.graphql. With --check it writes nothing and
+ * schema/supergraph.graphql, the client-facing schema/api.graphql and the partner contract schema/partner.graphql
+ * (what a caller with an API key sees: the `@tag(name: "partner")` elements only). With --check it writes nothing and
  * fails when a committed file differs from what the code produces (CI runs it).
  */
 const SCHEMA_DIR = resolve(__dirname, '../../../schema');
@@ -20,6 +23,8 @@ async function main(): Promise<number> {
   for (const [name, sdl] of graph.subgraphSdl) files.set(join(SCHEMA_DIR, `${name}.graphql`), HEADER + sdl.trimEnd() + '\n');
   files.set(join(SCHEMA_DIR, 'supergraph.graphql'), graph.supergraphSdl.trimEnd() + '\n');
   files.set(join(SCHEMA_DIR, 'api.graphql'), HEADER + graph.apiSdl.trimEnd() + '\n');
+  // The gateway derives the same contract from the supergraph it loads; this copy is for partners and for review.
+  files.set(join(SCHEMA_DIR, 'partner.graphql'), HEADER + printSchema(partnerContract(graph.supergraphSdl).apiSchema).trimEnd() + '\n');
 
   const drifted = [...files].filter(([path, content]) => !existsSync(path) || readFileSync(path, 'utf8') !== content);
   const shown = (path: string) => relative(process.cwd(), path);
@@ -44,7 +49,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof CompositionError ? error.message : error);
+    console.error(error instanceof CompositionError || error instanceof PartnerContractError ? error.message : error);
     process.exit(1);
   },
 );

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createEventBus, loadEventBusConfig } from '@techally/events';
 import { createGateway, loadGatewayConfig } from '@techally/gateway';
-import { createLogger, startEmbeddedPostgres, type EmbeddedPostgres, type Logger, type SubgraphApp } from '@techally/platform';
+import { createLogger, memoryRevocations, startEmbeddedPostgres, type EmbeddedPostgres, type Logger, type SubgraphApp } from '@techally/platform';
 import { localGraphEnv } from './local-graph-env';
 import { SUBGRAPHS } from './subgraph-registry';
 
@@ -63,12 +63,17 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
     // Redis Streams with it. Closed last, after every subgraph stopped consuming.
     const bus = createEventBus(loadEventBusConfig(baseEnv), { logger: logger.child({ service: 'events' }) });
     stack.push(() => bus.close());
+    // API-key revocations from users to the gateway: over REDIS_URL when set (each opens its own), else in memory.
+    const apiKeyRevocations = baseEnv['REDIS_URL']?.trim() ? undefined : memoryRevocations();
 
     const started: Array<{ name: string; url: string }> = [];
     for (const definition of SUBGRAPHS) {
       // METRICS_PORT is the gateway's here: each subgraph serves its metrics beside its own port (port + 5464).
       const subgraphEnv = { ...baseEnv, METRICS_PORT: undefined };
-      const app: SubgraphApp = await definition.create(subgraphEnv, logger.child({ service: definition.name }), { bus });
+      const app: SubgraphApp = await definition.create(subgraphEnv, logger.child({ service: definition.name }), {
+        bus,
+        ...(apiKeyRevocations ? { apiKeyRevocations } : {}),
+      });
       stack.push(() => app.stop());
       await app.migrate();
       await app.seed();
@@ -79,6 +84,7 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
     const gateway = await createGateway(loadGatewayConfig(baseEnv), {
       logger: logger.child({ service: 'gateway' }),
       bus, // the response cache hears the subgraphs' changes on it
+      ...(apiKeyRevocations ? { apiKeyRevocations } : {}),
     });
     stack.push(() => gateway.stop());
     const gatewayUrl = await gateway.listen();

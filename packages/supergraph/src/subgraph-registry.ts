@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import type { EventBus } from '@techally/events';
-import type { Logger, SubgraphApp } from '@techally/platform';
+import type { ApiKeyRevocations, Logger, SubgraphApp } from '@techally/platform';
 import { buildInventorySchema, createInventorySubgraph, loadInventoryConfig } from '@techally/inventory';
 import { buildOrdersSchema, createOrdersSubgraph, loadOrdersConfig } from '@techally/orders';
 import { buildPaymentsSchema, createPaymentsSubgraph, loadPaymentsConfig } from '@techally/payments';
@@ -28,6 +28,8 @@ export interface SubgraphDefinition {
 export interface SharedInfrastructure {
   /** The process's event bus (one in-memory bus must be shared for events to reach the other subgraphs). */
   readonly bus?: EventBus;
+  /** Where the users subgraph announces API-key revocations to the gateway of the process (in memory without Redis). */
+  readonly apiKeyRevocations?: ApiKeyRevocations;
 }
 
 /**
@@ -41,7 +43,12 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
     defaultPort: 4001,
     portVariable: 'USERS_PORT',
     buildSchema: buildUsersSchema,
-    create: (env, logger) => createUsersSubgraph(loadUsersConfig(env), { logger, processMetrics: false }),
+    create: (env, logger, shared) =>
+      createUsersSubgraph(loadUsersConfig(env), {
+        logger,
+        processMetrics: false,
+        ...(shared?.apiKeyRevocations ? { apiKeyRevocations: shared.apiKeyRevocations } : {}),
+      }),
   },
   {
     name: 'products',

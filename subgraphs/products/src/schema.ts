@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@techally/platform';
+import { buildFederatedSchema, PARTNER_TAG } from '@techally/platform';
 import type { GraphQLSchema } from 'graphql';
 import { CategoryFieldsResolver } from './category/category-fields.resolver';
 import { resolveCategoryReference } from './category/category.reference';
@@ -17,6 +17,11 @@ export function buildProductsSchema(): Promise<GraphQLSchema> {
     referenceResolvers: {
       Product: resolveProductReference,
       Category: resolveCategoryReference,
+    },
+    // Enums take their tags here (type-graphql cannot decorate them): partners sort listings and read a status.
+    enumDirectives: {
+      ProductSort: [PARTNER_TAG],
+      ProductStatus: [PARTNER_TAG],
     },
   });
 }

@@ -1,19 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  API_KEY_LOOKUP_PATH,
   ConfigError,
   createAccessTokenVerifier,
+  createApiKeyRevocations,
   createLogger,
   createOrm,
   createSubgraphServer,
   isDatabaseReachable,
   migrate,
   type AccessTokenVerifier,
+  type ApiKeyRevocations,
   type Logger,
   type SubgraphApp,
 } from '@techally/platform';
 import { createLocalJWKSet, type JSONWebKeySet } from 'jose';
 import { OWASP_ARGON2, type UsersConfig } from './config';
-import { createUsersContext, type UsersRuntime } from './context';
+import { apiKeyLookupRoute } from './api-key/api-key-lookup.route';
+import { createApiKeyService, createUsersContext, type UsersRuntime } from './context';
 import { USERS_ENTITIES } from './entities';
 import { USERS_MIGRATIONS } from './migrations';
 import { buildUsersSchema } from './schema';
@@ -39,6 +43,11 @@ export interface UsersSubgraphOptions {
   readonly processMetrics?: boolean;
   /** The time, for tests that need a lock or a token to run out without waiting. */
   readonly clock?: () => Date;
+  /**
+   * Where API-key revocations are announced: the embedded start hands the users subgraph and the gateway ONE
+   * in-memory channel. Otherwise opened from REDIS_URL (memory without it), and closed by `stop()`.
+   */
+  readonly apiKeyRevocations?: ApiKeyRevocations;
 }
 
 /**
@@ -63,6 +72,14 @@ export async function createUsersSubgraph(config: UsersConfig, options: UsersSub
   const hasher = createPasswordHasher(config.argon2);
   const schema = await buildUsersSchema();
 
+  const ownRevocations = options.apiKeyRevocations
+    ? null
+    : createApiKeyRevocations({ redisUrl: config.apiKeys.redisUrl, keyPrefix: config.apiKeys.keyPrefix, logger });
+  const apiKeyRevocations = options.apiKeyRevocations ?? (ownRevocations as ApiKeyRevocations);
+  if (config.nodeEnv === 'production' && !options.apiKeyRevocations && !config.apiKeys.redisUrl) {
+    // Not refused: a process running the gateway too passes its channel. Alone, this one reaches no gateway.
+    logger.warn('REDIS_URL is not set: API-key revocations reach no gateway process; they drop a revoked key only when their cache entry ends (30 s)');
+  }
   const orm = await createOrm({
     schema: 'users',
     databaseUrl: config.databaseUrl,
@@ -85,6 +102,8 @@ export async function createUsersSubgraph(config: UsersConfig, options: UsersSub
     loginThrottle: config.loginThrottle,
     refreshTokenTtlDays: config.refreshTokenTtlDays,
     clock,
+    apiKeyRevocations,
+    logger,
   };
   const server = await createSubgraphServer({
     name: 'users',
@@ -92,10 +111,17 @@ export async function createUsersSubgraph(config: UsersConfig, options: UsersSub
     logger,
     createContext: (request) => createUsersContext(runtime, request),
     isReady: () => isDatabaseReachable(orm),
-    routes: { [JWKS_PATH]: jwksRoute(jwks.keys) },
+    routes: {
+      [JWKS_PATH]: jwksRoute(jwks.keys),
+      [API_KEY_LOOKUP_PATH]: apiKeyLookupRoute({
+        service: () => createApiKeyService(runtime, orm.em.fork() as EntityManager),
+        secret: config.apiKeys.lookupSecret,
+      }),
+    },
     processMetrics: options.processMetrics ?? true,
   }).catch(async (error: unknown) => {
     await orm.close();
+    await ownRevocations?.close();
     throw error;
   });
   const fork = () => orm.em.fork() as EntityManager;
@@ -119,6 +145,7 @@ export async function createUsersSubgraph(config: UsersConfig, options: UsersSub
     async stop() {
       await server.stop();
       await orm.close();
+      await ownRevocations?.close();
     },
   };
 }

@@ -34,6 +34,17 @@ export interface UsersConfig {
   readonly loginThrottle: LoginThrottlePolicy;
   /** The first administrator, ensured at start; null when ADMIN_EMAIL is not set. */
   readonly admin: { readonly email: string; readonly password: string } | null;
+  readonly apiKeys: ApiKeySettings;
+}
+
+/** Partner API keys (issue #11): how the gateway's lookups are let in, and where revocations are announced. */
+export interface ApiKeySettings {
+  /** API_KEY_LOOKUP_SECRET, shared with the gateway; null: only loopback callers may look keys up. */
+  readonly lookupSecret: string | null;
+  /** REDIS_URL: revocations reach every gateway through its Pub/Sub; unset: this process only (embedded start). */
+  readonly redisUrl: string | undefined;
+  /** EVENTS_KEY_PREFIX, the channel's prefix (the gateway listens under the same). */
+  readonly keyPrefix: string;
 }
 
 export interface AccessTokenSettings {
@@ -73,6 +84,9 @@ const usersEnv = {
   TRUSTED_PROXIES: num({ default: 1, desc: 'Proxies in front of this subgraph that append to X-Forwarded-For (the gateway: 1).' }),
   ADMIN_EMAIL: str({ default: undefined, desc: 'Email of the first administrator, ensured at start.' }),
   ADMIN_PASSWORD: str({ default: undefined, desc: 'Password of the first administrator when it has to be created.' }),
+  API_KEY_LOOKUP_SECRET: str({ default: undefined, desc: 'Shared with the gateway: it presents it to look API keys up (at least 32 characters; required in production).' }),
+  REDIS_URL: str({ default: undefined, desc: 'Redis whose Pub/Sub carries API-key revocations to the gateways (a process of its own needs it).' }),
+  EVENTS_KEY_PREFIX: str({ default: 'techally', desc: 'Prefix of the Redis channel of API-key revocations.' }),
 };
 
 /**
@@ -133,6 +147,7 @@ export function loadUsersConfig(source: Record<string, string | undefined> = pro
       trustedProxies: integer('TRUSTED_PROXIES', 0, 10),
     },
     admin: readAdmin(optional(env.ADMIN_EMAIL), optional(env.ADMIN_PASSWORD), problems),
+    apiKeys: readApiKeySettings(nodeEnv, optional(env.API_KEY_LOOKUP_SECRET), optional(env.REDIS_URL), env.EVENTS_KEY_PREFIX, problems),
   };
   // A counter must not be forgotten while its client is still told to wait.
   const { maxDelaySeconds, memoryMinutes } = config.loginThrottle;
@@ -169,4 +184,18 @@ function readAdmin(
     return null;
   }
   return { email, password };
+}
+
+function readApiKeySettings(
+  nodeEnv: UsersConfig['nodeEnv'],
+  lookupSecret: string | undefined,
+  redisUrl: string | undefined,
+  keyPrefix: string,
+  problems: Record<string, string>,
+): ApiKeySettings {
+  if (lookupSecret !== undefined && lookupSecret.length < 32) problems['API_KEY_LOOKUP_SECRET'] = 'must be at least 32 characters long';
+  // Open to loopback only would still be open to anything on the host: production names a secret.
+  if (nodeEnv === 'production' && lookupSecret === undefined) problems['API_KEY_LOOKUP_SECRET'] = 'is required in production';
+  if (redisUrl !== undefined && !/^rediss?:\/\/\S+$/.test(redisUrl)) problems['REDIS_URL'] = 'must be a redis:// or rediss:// URL';
+  return { lookupSecret: lookupSecret ?? null, redisUrl, keyPrefix: keyPrefix.trim() || 'techally' };
 }

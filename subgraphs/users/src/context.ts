@@ -4,6 +4,8 @@ import {
   clientAddressOf,
   createEntityLoader,
   type AccessTokenVerifier,
+  type ApiKeyRevocations,
+  type Logger,
   type RequestInfo,
   type SubgraphOrm,
   type Viewer,
@@ -12,6 +14,7 @@ import type DataLoader from 'dataloader';
 import { createAddressesByUserLoader } from './address/address.loader';
 import type { AddressEntity } from './address/address.entity';
 import { AddressService } from './address/address.service';
+import { ApiKeyService } from './api-key/api-key.service';
 import type { AccessTokenIssuer } from './session/access-token.issuer';
 import { SessionService } from './session/session.service';
 import { CredentialsService } from './user/credentials.service';
@@ -31,6 +34,9 @@ export interface UsersRuntime {
   readonly loginThrottle: LoginThrottlePolicy;
   readonly refreshTokenTtlDays: number;
   readonly clock: () => Date;
+  /** Where rotations and revocations of API keys are announced to the gateways. */
+  readonly apiKeyRevocations: ApiKeyRevocations;
+  readonly logger: Logger;
 }
 
 export interface UsersLoaders {
@@ -51,6 +57,7 @@ export interface UsersContext extends RequestInfo {
   readonly users: UserService;
   readonly addresses: AddressService;
   readonly sessions: SessionService;
+  readonly apiKeys: ApiKeyService;
 }
 
 /**
@@ -84,5 +91,17 @@ export async function createUsersContext(runtime: UsersRuntime, request: Request
       refreshTokenTtlDays: runtime.refreshTokenTtlDays,
       clock: runtime.clock,
     }),
+    apiKeys: createApiKeyService(runtime, em, users),
   };
+}
+
+/** The API-key use cases over an EntityManager: a request's, or a fresh fork for each gateway lookup. */
+export function createApiKeyService(runtime: UsersRuntime, em: EntityManager, users?: UserService): ApiKeyService {
+  return new ApiKeyService({
+    em,
+    users: users ?? new UserService(new UserRepository(em), createEntityLoader(em, UserEntity, 'id'), runtime.hasher),
+    revocations: runtime.apiKeyRevocations,
+    clock: runtime.clock,
+    logger: runtime.logger,
+  });
 }

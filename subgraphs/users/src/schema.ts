@@ -2,6 +2,7 @@ import { buildFederatedSchema, type ReferenceResolvers } from '@techally/platfor
 import type { GraphQLSchema } from 'graphql';
 import { AddressResolver } from './address/address.resolver';
 import { UserAddressesResolver } from './address/user-addresses.resolver';
+import { ApiKeyResolver } from './api-key/api-key.resolver';
 import { SessionResolver } from './session/session.resolver';
 import { resolveUserReference } from './user/user.reference';
 import { UserResolver } from './user/user.resolver';
@@ -12,7 +13,7 @@ import { UserResolver } from './user/user.resolver';
  */
 export function buildUsersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [UserResolver, UserAddressesResolver, AddressResolver, SessionResolver],
+    resolvers: [UserResolver, UserAddressesResolver, AddressResolver, SessionResolver, ApiKeyResolver],
     referenceResolvers: { User: resolveUserReference } as ReferenceResolvers,
   });
 }

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger } from '@techally/platform';
+import { createLogger, type ApiKeyRevocations } from '@techally/platform';
 import { createTestSigningKey, type TestSigningKey } from '@techally/testing';
 import { createLocalJWKSet } from 'jose';
 import { createGateway, type Gateway, type GatewayOptions } from '../../app';
 import { loadGatewayConfig, type GatewayConfig } from '../../config';
+import { startStandInKeyLookup, type StandInKeyLookup } from './stand-in-key-lookup';
 
 /** The subgraphs of the committed supergraph: each is replaced by a counting stand-in (SUBGRAPH_<NAME>_URL). */
 const SUBGRAPHS = ['users', 'products', 'inventory', 'orders', 'payments', 'reviews'] as const;
@@ -16,11 +17,18 @@ export interface EdgeGateway {
   readonly signingKey: TestSigningKey;
   readonly issuer: string;
   readonly audience: string;
+  /** A valid partner `x-api-key` (issued by the stand-in key lookup, tier `standard`): partner tests send it. */
+  readonly partnerApiKey: string;
   /** HTTP requests and WebSocket upgrades that reached any subgraph since the start (or the last reset). */
   subgraphRequests(): number;
   /** The bodies of the HTTP requests that reached a subgraph, by subgraph name, in arrival order. */
   requestsTo(subgraph: string): ReadonlyArray<{ readonly headers: IncomingMessage['headers']; readonly body: string }>;
   resetCounts(): void;
+  /**
+   * The stand-in of the users subgraph's API-key lookup (API_KEY_LOOKUP_URL): `issue()` a key it knows,
+   * `revoke()` it there, count its `lookups()`. Pass `keys` to share one between gateways.
+   */
+  readonly keys: StandInKeyLookup;
   readonly gateway: Gateway;
   stop(): Promise<void>;
 }
@@ -30,6 +38,10 @@ export interface EdgeGatewayOptions {
   readonly env?: Record<string, string>;
   /** What a stand-in subgraph answers to every request (default: `{ "data": null }`, which is enough to count). */
   readonly answer?: (subgraph: string, body: string) => unknown;
+  /** A key lookup to share with another edge gateway (default: a new one, stopped with this gateway). */
+  readonly keys?: StandInKeyLookup;
+  /** Where revocations are heard (default: REDIS_URL's from `env`, else this gateway's memory). */
+  readonly apiKeyRevocations?: ApiKeyRevocations;
   /** Options of createGateway beyond the harness's own (e.g. `onManifestReload` to wait on). */
   readonly gatewayOptions?: Pick<GatewayOptions, 'onManifestReload'>;
 }
@@ -74,8 +86,13 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
     env[`SUBGRAPH_${name.toUpperCase()}_URL`] = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   }
 
+  const keys = options.keys ?? (await startStandInKeyLookup());
+  env['API_KEY_LOOKUP_URL'] ??= keys.url;
   const signingKey = await createTestSigningKey('edge-test-key');
-  const closeStandIns = () => Promise.all(standIns.map((server) => new Promise((resolve) => server.close(resolve))));
+  const closeStandIns = async () => {
+    await Promise.all(standIns.map((server) => new Promise((resolve) => server.close(resolve))));
+    if (!options.keys) await keys.stop();
+  };
   let config: GatewayConfig;
   let gateway: Gateway;
   let url: string;
@@ -85,6 +102,7 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
       ...options.gatewayOptions,
       logger: createLogger({ name: 'gateway', level: 'silent' }),
       accessTokenKeys: createLocalJWKSet({ keys: [signingKey.publicJwk] }),
+      ...(options.apiKeyRevocations ? { apiKeyRevocations: options.apiKeyRevocations } : {}),
     });
     url = await gateway.listen(0); // port 0: the metrics server picks a free port too
   } catch (error) {
@@ -95,9 +113,11 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
   return {
     url,
     signingKey,
+    partnerApiKey: keys.issue({ name: 'edge test partner', tier: 'standard' }).secret,
     issuer: config.accessTokens.issuer,
     audience: config.accessTokens.audience,
     gateway,
+    keys,
     subgraphRequests: () => upgrades + [...received.values()].reduce((sum, list) => sum + list.length, 0),
     requestsTo: (subgraph) => received.get(subgraph) ?? [],
     resetCounts() {

@@ -2,14 +2,19 @@ import 'reflect-metadata';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { CACHE_INHERIT } from '../cache/cache-control';
 import { DomainError } from '../errors/domain-error';
+import { PARTNER_TAG } from './partner-tag';
 
 /** The largest page a connection serves (README.md, Design decisions). */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
-/** Relay PageInfo; @shareable because every subgraph with a connection defines the same type. */
+/**
+ * Relay PageInfo; @shareable because every subgraph with a connection defines the same type. Tagged for
+ * partners as a whole: pagination, never data.
+ */
 @ObjectType('PageInfo')
 @Directive('@shareable')
+@Directive(PARTNER_TAG)
 @Directive(CACHE_INHERIT)
 export class PageInfo {
   @Field() hasNextPage!: boolean;

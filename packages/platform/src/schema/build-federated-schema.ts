@@ -7,6 +7,7 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-g
 import { CACHE_CONTROL_DEFINITIONS } from '../cache/cache-control';
 import { DATE_TIME_SCALARS } from '../graphql/scalars';
 import type { SubscriptionPubSub } from '../subscriptions/pubsub';
+import { withEnumDirectives, type EnumDirectives } from './enum-directives';
 import { refuseMalformedRepresentations } from './refuse-malformed-representations';
 import { refuseNulCharacters } from './refuse-nul-characters';
 
@@ -43,6 +44,8 @@ export interface FederatedSchemaOptions {
    * gives the supergraph its Subscription type.
    */
   readonly pubSub?: SubscriptionPubSub;
+  /** Directives on enums and enum values, which type-graphql cannot decorate (e.g. PARTNER_TAG on `ProductSort.NEWEST`). */
+  readonly enumDirectives?: EnumDirectives;
 }
 
 /**
@@ -68,7 +71,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   });
   // The cache hints' directive is Apollo Server's, not federation's: defined here for every subgraph (cache/cache-control.ts).
   const header = `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${FEATURE_LIST}])\n\n${CACHE_CONTROL_DEFINITIONS}\n`;
-  const typeDefs = parse(header + printSchemaWithDirectives(codeFirst));
+  const typeDefs = withEnumDirectives(parse(header + printSchemaWithDirectives(codeFirst)), options.enumDirectives ?? {});
   const resolvers = createResolversMap(codeFirst) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(options.referenceResolvers ?? {})) {
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;

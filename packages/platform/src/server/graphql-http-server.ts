@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
@@ -16,6 +16,11 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext> {
   /** The service this server is (`gateway`, `orders`): its requests' spans carry it as `service.name`. */
   readonly serviceName: string;
   readonly apollo: ApolloServer<Context>;
+  /**
+   * Another Apollo Server for some requests, chosen from their headers (the gateway serves a caller with an API
+   * key from the partner contract's server); `undefined` means `apollo`. The caller stops the servers it returns.
+   */
+  readonly apolloFor?: (headers: IncomingHttpHeaders) => ApolloServer<Context> | undefined;
   readonly logger: Logger;
   readonly metrics: ServiceMetrics;
   /** Builds the GraphQL context of one request. Throwing a GraphQLError answers the request with that error. */
@@ -102,7 +107,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
       logger: logger.child({ requestId }),
       ...(request.socket.remoteAddress ? { remoteAddress: request.socket.remoteAddress } : {}),
     };
-    const result = await apollo.executeHTTPGraphQLRequest({
+    const result = await (options.apolloFor?.(request.headers) ?? apollo).executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
       context: () => options.createContext(info),
     });

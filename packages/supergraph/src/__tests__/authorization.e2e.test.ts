@@ -7,6 +7,7 @@ import {
 } from '@techally/web-client';
 import { bearer, errorCodes, postGraphQL } from '@techally/testing';
 import { CheckoutDriver } from './support/checkout-driver';
+import { OrderStatusEvents } from './support/order-status-events';
 import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
 
 // Customer A's order must not reach customer B by any road: the gateway's root field, User.orders,
@@ -30,7 +31,7 @@ beforeAll(async () => {
   const listing = await client.request(ProductListingDocument, { first: 20 });
   const product = listing.products.edges.find(({ node }) => node.inStock)!.node;
   // The saga holds the stock before the order can be paid: pay once it is AWAITING_PAYMENT.
-  const driver = new CheckoutDriver(client, client);
+  const driver = new CheckoutDriver(client, client, await OrderStatusEvents.follow(supergraph.bus));
   orderId = (await driver.checkout([{ productId: product.id, quantity: 1 }])).id;
 }, 180_000);
 

@@ -12,6 +12,7 @@ import {
   type GraphQLClient,
 } from '@techally/web-client';
 import { CheckoutDriver } from './support/checkout-driver';
+import { OrderStatusEvents } from './support/order-status-events';
 import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
 
 // The product page and the order page through the gateway: each crosses four subgraphs, on seeded data.
@@ -89,7 +90,7 @@ describe('the order page (orders, products, users, payments)', () => {
     expect(order.subtotal.amount).toBe(subtotal);
     expect(order.total.amount).toBe(subtotal + order.shipping.amount + order.tax.amount);
 
-    const driver = new CheckoutDriver(customer, admin);
+    const driver = new CheckoutDriver(customer, admin, await OrderStatusEvents.follow(supergraph.bus));
     await driver.waitForPayable(order.id);
     const payment = await customer.request(ConfirmPaymentDocument, {
       input: { orderId: order.id, card: { number: '4242424242424242', ...CARD } },
@@ -108,7 +109,7 @@ describe('the order page (orders, products, users, payments)', () => {
 
   it('records a declined card on the payment and cancels the order (a decline ends the checkout)', async () => {
     const [product] = await inStockProducts(1);
-    const driver = new CheckoutDriver(customer, admin);
+    const driver = new CheckoutDriver(customer, admin, await OrderStatusEvents.follow(supergraph.bus));
     const placed = await driver.place([{ productId: product!.id, quantity: 1 }], `e2e-decline-${Date.now()}`);
     await driver.waitForPayable(placed.id);
     const declined = await customer.request(ConfirmPaymentDocument, {

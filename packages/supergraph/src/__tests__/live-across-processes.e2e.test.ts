@@ -17,6 +17,7 @@ import type { Client } from 'graphql-ws';
 import { composeSupergraph } from '../compose-supergraph';
 import { SUBGRAPHS } from '../subgraph-registry';
 import { CheckoutDriver } from './support/checkout-driver';
+import { OrderStatusEvents } from './support/order-status-events';
 import { follow, liveClient, subgraphSubscriptions, type LiveFeed } from './support/live-subscriptions';
 import { startServiceProcess, type ServiceProcess } from './support/service-process';
 import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
@@ -83,7 +84,7 @@ function followStock(gatewayUrl: string, productId: string): LiveFeed<StockChang
     admins.B = await adminOn(gatewayB.url);
     const customer = createGraphQLClient({ url: supergraph.gatewayUrl });
     const { logIn } = await customer.request(LogInDocument, { email: DEMO_CUSTOMERS[0]!.email, password: DEMO_CUSTOMERS[0]!.password });
-    driver = new CheckoutDriver(createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => logIn.accessToken }), admins.A);
+    driver = new CheckoutDriver(createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => logIn.accessToken }), admins.A, await OrderStatusEvents.follow(supergraph.bus));
     warehouseId = (await admins.A.request(WarehousesDocument)).warehouses[0]!.id;
   }, 180_000);
 

@@ -13,6 +13,7 @@ import {
 } from '@techally/web-client';
 import type { Client } from 'graphql-ws';
 import { CheckoutDriver, DECLINED_CARD } from './support/checkout-driver';
+import { OrderStatusEvents } from './support/order-status-events';
 import {
   eventually,
   follow,
@@ -75,7 +76,7 @@ beforeAll(async () => {
   sessions.ada = await logIn(ada.email, ada.password);
   sessions.bob = await logIn(bob.email, bob.password);
   sessions.admin = await logIn(TEST_ADMIN.email, TEST_ADMIN.password);
-  driver = new CheckoutDriver(sessions.ada.client, sessions.admin.client);
+  driver = new CheckoutDriver(sessions.ada.client, sessions.admin.client, await OrderStatusEvents.follow(supergraph.bus));
 }, 180_000);
 
 afterEach(async () => {

@@ -14,6 +14,7 @@ import {
 import type { Client } from 'graphql-ws';
 import { SUBGRAPHS } from '../subgraph-registry';
 import { CheckoutDriver } from './support/checkout-driver';
+import { OrderStatusEvents } from './support/order-status-events';
 import { follow, liveClient, subgraphSubscriptions, type LiveFeed } from './support/live-subscriptions';
 import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
 
@@ -67,7 +68,7 @@ beforeAll(async () => {
   supergraph = await startTestSupergraph({ env: { EVENTS_KEY_PREFIX } });
   inventoryUrl = supergraph.subgraphUrls['inventory']!;
   admin = await signedIn(TEST_ADMIN.email, TEST_ADMIN.password);
-  driver = new CheckoutDriver(await signedIn(DEMO_CUSTOMERS[0]!.email, DEMO_CUSTOMERS[0]!.password), admin);
+  driver = new CheckoutDriver(await signedIn(DEMO_CUSTOMERS[0]!.email, DEMO_CUSTOMERS[0]!.password), admin, await OrderStatusEvents.follow(supergraph.bus));
   warehouseId = (await admin.request(WarehousesDocument)).warehouses[0]!.id;
 }, 180_000);
 

@@ -17,6 +17,7 @@ export class CategoryResolver {
     return categories.all();
   }
 
+  @Directive(PARTNER_TAG)
   @Query(() => CategoryType, {
     nullable: true,
     description: 'A category by exactly one of `id` or `slug`; null when there is none.',

@@ -1,5 +1,5 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@techally/platform';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, PARTNER_TAG } from '@techally/platform';
+import { ArgsType, Directive, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { ProductFilterInput } from './product.filter';
 import { ProductSort } from './product-sort';
 
@@ -14,6 +14,7 @@ registerEnumType(ProductSort, {
 });
 
 @InputType('ProductFilter', { description: 'Narrows a listing; all given conditions must hold.' })
+@Directive(PARTNER_TAG)
 export class ProductFilter implements ProductFilterInput {
   @Field(() => ID, { nullable: true, description: 'Products in this category or any category below it.' })
   categoryId?: string | null;
@@ -28,17 +29,22 @@ export class ProductFilter implements ProductFilterInput {
   search?: string | null;
 }
 
+/** Partners list the catalogue with every argument: each is tagged (a contract hides an untagged argument). */
 @ArgsType()
 export class ProductsArgs {
+  @Directive(PARTNER_TAG)
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
   first?: number | null;
 
+  @Directive(PARTNER_TAG)
   @Field(() => String, { nullable: true, description: 'The `cursor` of the last product already seen.' })
   after?: string | null;
 
+  @Directive(PARTNER_TAG)
   @Field(() => ProductFilter, { nullable: true })
   filter?: ProductFilter | null;
 
+  @Directive(PARTNER_TAG)
   @Field(() => ProductSort, { nullable: true, defaultValue: ProductSort.NEWEST })
   sort?: ProductSort | null;
 }

@@ -1,10 +1,12 @@
-import { PageInfo, CACHE_INHERIT } from '@techally/platform';
+import { PageInfo, CACHE_INHERIT, PARTNER_TAG } from '@techally/platform';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { ProductRecord } from './product.record';
 import { ProductType } from './product.type';
 
+// Partners page through the catalogue: the connection's types are tagged whole (they hold no data of their own).
 @ObjectType('ProductEdge')
 @Directive(CACHE_INHERIT)
+@Directive(PARTNER_TAG)
 export class ProductEdge {
   @Field({ description: 'Pass as `after` to continue after this product.' })
   cursor!: string;
@@ -16,6 +18,7 @@ export class ProductEdge {
 /** A Relay connection over the active catalog. */
 @ObjectType('ProductConnection')
 @Directive(CACHE_INHERIT)
+@Directive(PARTNER_TAG)
 export class ProductConnection {
   @Field(() => [ProductEdge])
   readonly edges: ProductEdge[];

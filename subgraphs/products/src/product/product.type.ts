@@ -43,6 +43,8 @@ export class ProductType {
   @Field()
   description!: string;
 
+  // Partners read archived products by id too (product(id) resolves them): they need to tell them apart.
+  @Directive(PARTNER_TAG)
   @Field(() => ProductStatus)
   status!: ProductStatus;
 

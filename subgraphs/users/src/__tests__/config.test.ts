@@ -90,9 +90,27 @@ describe('loadUsersConfig', () => {
     expect(problems['DATABASE_URL']).toMatch(/required in production/);
   });
 
-  it('accepts production with a key file and a database', () => {
-    const config = loadUsersConfig({ NODE_ENV: 'production', JWT_SIGNING_KEY_FILE: '/keys/jwt.json', DATABASE_URL: 'postgres://db/users' });
+  it('refuses to start in production without the API-key lookup secret', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })['API_KEY_LOOKUP_SECRET']).toMatch(/required in production/);
+  });
+
+  it('refuses an API-key lookup secret shorter than 32 characters and a REDIS_URL that is not redis://', () => {
+    expect(problemsOf({ API_KEY_LOOKUP_SECRET: 'short', REDIS_URL: 'http://redis' })).toEqual({
+      API_KEY_LOOKUP_SECRET: expect.stringMatching(/at least 32 characters/),
+      REDIS_URL: expect.stringMatching(/redis:\/\//),
+    });
+  });
+
+  it('accepts production with a key file, a database, Redis and the lookup secret', () => {
+    const config = loadUsersConfig({
+      NODE_ENV: 'production',
+      JWT_SIGNING_KEY_FILE: '/keys/jwt.json',
+      DATABASE_URL: 'postgres://db/users',
+      REDIS_URL: 'redis://redis:6379',
+      API_KEY_LOOKUP_SECRET: 'x'.repeat(32),
+    });
     expect(config.accessToken.signingKeyFile).toBe('/keys/jwt.json');
+    expect(config.apiKeys).toEqual({ lookupSecret: 'x'.repeat(32), redisUrl: 'redis://redis:6379', keyPrefix: 'techally' });
   });
 
   it('needs ADMIN_EMAIL and ADMIN_PASSWORD together, a valid email and a password within the policy', () => {

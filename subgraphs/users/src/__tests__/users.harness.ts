@@ -1,6 +1,6 @@
 import { createLogger } from '@techally/platform';
 import { bearer, createTestDatabase, postGraphQL, type GraphQLResponse, type TestDatabase } from '@techally/testing';
-import { createUsersSubgraph, loadUsersConfig, type UsersConfig, type UsersSubgraph } from '..';
+import { createUsersSubgraph, loadUsersConfig, type UsersConfig, type UsersSubgraph, type UsersSubgraphOptions } from '..';
 
 /**
  * Boots the real users subgraph on a database of the test file's own and talks HTTP to it. Hashing is cheap
@@ -30,7 +30,10 @@ export interface TestClock {
 
 export const CHEAP_ARGON2 = { ARGON2_MEMORY_KIB: '256', ARGON2_TIME_COST: '1', ARGON2_PARALLELISM: '1' };
 
-export async function startUsers(env: Record<string, string> = {}): Promise<RunningUsers> {
+export async function startUsers(
+  env: Record<string, string> = {},
+  options: Pick<UsersSubgraphOptions, 'apiKeyRevocations'> = {},
+): Promise<RunningUsers> {
   const database = await createTestDatabase();
   let offset = 0;
   let frozenAt: number | null = null;
@@ -53,6 +56,7 @@ export async function startUsers(env: Record<string, string> = {}): Promise<Runn
       logger: createLogger({ name: 'users', level: (process.env['USERS_TEST_LOG_LEVEL'] as 'error' | undefined) ?? 'silent' }),
       processMetrics: false,
       clock: clock.now,
+      ...options,
     });
     await app.migrate();
     const url = await app.listen(0);

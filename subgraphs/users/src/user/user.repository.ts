@@ -1,13 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { rowsAfter, type KeysetPosition } from '../keyset-position';
 import { USER_EMAIL_UNIQUE, UserEntity } from './user.entity';
 import { UserError } from './user.errors';
-
-/** Keyset position in the admin user list: after this creation time and id. */
-export interface UserListPosition {
-  readonly createdAt: Date;
-  readonly id: string;
-}
 
 /**
  * Storage of accounts. Translates the infrastructure errors the rules depend on (a unique violation on the
@@ -37,11 +32,8 @@ export class UserRepository {
   }
 
   /** One page of every account, oldest first; `limit` rows at most. */
-  list(after: UserListPosition | null, limit: number): Promise<UserEntity[]> {
-    const where = after
-      ? { $or: [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, id: { $gt: after.id } }] }
-      : {};
-    return this.em.find(UserEntity, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit });
+  list(after: KeysetPosition | null, limit: number): Promise<UserEntity[]> {
+    return this.em.find(UserEntity, rowsAfter(after), { orderBy: { createdAt: 'asc', id: 'asc' }, limit });
   }
 
   count(): Promise<number> {

@@ -1,7 +1,5 @@
 import {
   DomainError,
-  decodeCursor,
-  encodeCursor,
   isAdmin,
   pageInfo,
   pageSize,
@@ -12,6 +10,7 @@ import {
   type Viewer,
   isUuid,
 } from '@techally/platform';
+import { cursorOf, positionOf } from '../keyset-position';
 import type DataLoader from 'dataloader';
 import type { PasswordHasher } from './password.hasher';
 import { checkPasswordPolicy } from './password.policy';
@@ -19,7 +18,7 @@ import { normalizeEmail } from './user.email';
 import { UserEntity } from './user.entity';
 import { UserError } from './user.errors';
 import { normalizeName } from './user.name';
-import type { UserListPosition, UserRepository } from './user.repository';
+import type { UserRepository } from './user.repository';
 
 export interface RegistrationInput {
   readonly email: string;
@@ -83,7 +82,7 @@ export class UserService {
   async list(viewer: Viewer | null, first: number | null | undefined, after: string | null | undefined): Promise<UserPage> {
     requireAdmin(viewer);
     const limit = pageSize(first);
-    const position = after ? decodePosition(after) : null;
+    const position = after ? positionOf(after) : null;
     const [rows, totalCount] = await Promise.all([this.repository.list(position, limit + 1), this.repository.count()]);
     const nodes = rows.slice(0, limit);
     for (const node of nodes) this.userById.prime(node.id, node);
@@ -117,15 +116,4 @@ export class UserService {
     const signedIn = requireViewer(viewer);
     if (signedIn.userId !== userId && !isAdmin(signedIn)) throw UserError.notYours();
   }
-}
-
-function cursorOf(user: UserEntity): string {
-  return encodeCursor([user.createdAt.toISOString(), user.id]);
-}
-
-function decodePosition(cursor: string): UserListPosition {
-  const [createdAt, id] = decodeCursor(cursor, 2);
-  const at = new Date(String(createdAt));
-  if (Number.isNaN(at.getTime()) || !isUuid(id)) throw DomainError.badUserInput('"after" is not a cursor this connection issued.', 'after');
-  return { createdAt: at, id };
 }

@@ -14,6 +14,7 @@ import {
   type GraphQLClient,
   type OrderProgressQuery,
 } from '@techally/web-client';
+import { OrderStatusEvents } from './order-status-events';
 import { signedInClient, TEST_ADMIN, type TestSupergraph } from './test-supergraph';
 
 export const GOOD_CARD = { number: '4242424242424242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123' } as const;
@@ -26,7 +27,8 @@ export const SETTLED = ['PAID', 'CANCELLED'] as const;
 
 /**
  * Drives checkouts through the gateway as the storefront would: place, wait for the saga to hold the stock,
- * pay, wait for the outcome. Waiting is polling `order(id)`; the saga is asynchronous by design.
+ * pay, wait for the outcome. The saga is asynchronous by design: the driver waits for the order's status events
+ * (`OrderStatusEvents`), then reads the order through the gateway as its customer.
  */
 export class CheckoutDriver {
   private addressId: string | null = null;
@@ -34,6 +36,7 @@ export class CheckoutDriver {
   constructor(
     private readonly customer: GraphQLClient,
     private readonly admin: GraphQLClient,
+    private readonly statusEvents: OrderStatusEvents,
   ) {}
 
   /** A fresh ACTIVE product with exactly `stock` units in one warehouse (nothing else sells it). */
@@ -94,34 +97,34 @@ export class CheckoutDriver {
     return order;
   }
 
-  /** Polls until the order is in one of `statuses`; fails with its last state after `timeoutMs`. */
+  /**
+   * Waits for the order's status event to say it reached one of `statuses` (never asking the gateway meanwhile),
+   * then answers the order as its customer reads it; fails with that state after `timeoutMs`.
+   */
   async waitFor(orderId: string, statuses: ReadonlyArray<string>, timeoutMs = 30_000): Promise<OrderProgress> {
-    const deadline = Date.now() + timeoutMs;
-    let last: OrderProgress | null = null;
-    let pauseMs = 25;
-    while (Date.now() < deadline) {
-      last = await this.progress(orderId);
-      if (statuses.includes(last.status)) return last;
-      // Backing off: a hundred customers polling every 50 ms would starve the saga they are waiting for.
-      await new Promise((resolve) => setTimeout(resolve, (pauseMs = Math.min(pauseMs * 1.5, 1_000))));
-    }
-    throw new Error(`order ${orderId} did not reach ${statuses.join('/')} in ${timeoutMs} ms: ${JSON.stringify(last)}`);
+    const arrived = await this.statusEvents.reached(orderId, statuses, timeoutMs);
+    const last = await this.progress(orderId);
+    if (statuses.includes(last.status)) return last;
+    const why = arrived ? `reached ${statuses.join('/')} but is ${last.status} now` : `did not reach ${statuses.join('/')} in ${timeoutMs} ms`;
+    throw new Error(`order ${orderId} ${why}: ${JSON.stringify(last)}`);
   }
 
   /**
-   * Waits until the order can be paid: AWAITING_PAYMENT with its payment opened (payments opens it on the
-   * order's payment-requested event, a moment after the status changes), or until it was cancelled instead.
+   * Waits until the order can be paid: AWAITING_PAYMENT with its payment opened, or until it was cancelled
+   * instead. The status comes by event; the payment is opened by payments on the order's payment-requested
+   * event, published with that status change, and no event says it is open: only that last short step is read
+   * again until it is (a few reads at most, where waiting for the status by polling cost a hundred customers'
+   * reads a second).
    */
   async waitForPayable(orderId: string, timeoutMs = 30_000): Promise<OrderProgress> {
     const deadline = Date.now() + timeoutMs;
-    let last: OrderProgress | null = null;
-    let pauseMs = 25;
-    while (Date.now() < deadline) {
+    await this.statusEvents.reached(orderId, ['AWAITING_PAYMENT', 'CANCELLED'], timeoutMs);
+    let last = await this.progress(orderId);
+    for (let pauseMs = 25; last.status === 'AWAITING_PAYMENT' && last.payment?.status !== 'PENDING' && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, (pauseMs = Math.min(pauseMs * 1.5, 500))));
       last = await this.progress(orderId);
-      if (last.status === 'CANCELLED' || (last.status === 'AWAITING_PAYMENT' && last.payment?.status === 'PENDING')) return last;
-      // Backing off: a hundred customers polling every 50 ms would starve the saga they are waiting for.
-      await new Promise((resolve) => setTimeout(resolve, (pauseMs = Math.min(pauseMs * 1.5, 1_000))));
     }
+    if (last.status === 'CANCELLED' || (last.status === 'AWAITING_PAYMENT' && last.payment?.status === 'PENDING')) return last;
     throw new Error(`order ${orderId} did not become payable in ${timeoutMs} ms: ${JSON.stringify(last)}`);
   }
 
@@ -148,14 +151,18 @@ export class CheckoutDriver {
   }
 }
 
-/** A driver for the demo customer Ada (or `customer`), with the test admin for the catalogue and stock. */
+/**
+ * A driver for the demo customer Ada (or `customer`), with the test admin for the catalogue and stock, following
+ * the supergraph's order status events.
+ */
 export async function checkoutDriverFor(
-  supergraph: Pick<TestSupergraph, 'gatewayUrl'>,
+  supergraph: Pick<TestSupergraph, 'gatewayUrl' | 'bus'>,
   customer: { readonly email: string; readonly password: string } = DEMO_CUSTOMERS[0]!,
 ): Promise<CheckoutDriver> {
-  const [customerClient, adminClient] = await Promise.all([
+  const [customerClient, adminClient, statusEvents] = await Promise.all([
     signedInClient(supergraph, customer.email, customer.password),
     signedInClient(supergraph, TEST_ADMIN.email, TEST_ADMIN.password),
+    OrderStatusEvents.follow(supergraph.bus),
   ]);
-  return new CheckoutDriver(customerClient, adminClient);
+  return new CheckoutDriver(customerClient, adminClient, statusEvents);
 }
