@@ -147,7 +147,9 @@ describe('operation limits at the edge, configured (production, GATEWAY_MAX_ALIA
   let edge: EdgeGateway;
   beforeAll(async () => {
     edge = await startEdgeGateway({
-      env: { NODE_ENV: 'production', GATEWAY_MAX_ALIASES: '2', GATEWAY_MAX_CONNECTIONS_PER_CLIENT: '3' },
+      // Production enforces persisted documents, which would refuse these full texts first (PERSISTED_QUERY_NOT_IN_LIST):
+      // off here, so that what is tested is the limits and the suggestions.
+      env: { NODE_ENV: 'production', PERSISTED_DOCUMENTS: 'off', GATEWAY_MAX_ALIASES: '2', GATEWAY_MAX_CONNECTIONS_PER_CLIENT: '3' },
     });
   });
   afterAll(() => edge?.stop());
