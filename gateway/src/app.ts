@@ -3,7 +3,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { EventBus } from '@techally/events';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   createAccessTokenVerifier,
   createApiKeyRevocations,
@@ -21,6 +20,10 @@ import {
 
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
+import { apolloStudioReporting } from './edge/apollo-studio/apollo-studio-reporting';
+import { corsPolicy } from './edge/cors/cors-policy';
+import { explorerAssets } from './edge/explorer/explorer-assets';
+import { offlineExplorerLandingPage } from './edge/explorer/explorer-landing-page';
 import { operationLimits } from './edge/limits/operation-limits';
 import { rateLimitPlugin } from './edge/rate-limits/rate-limit-plugin';
 import { RateLimits } from './edge/rate-limits/rate-limits';
@@ -45,6 +48,8 @@ export interface GatewayOptions {
   readonly accessTokenKeys?: JWTVerifyGetKey;
   /** The bus the response cache hears changes on (the embedded start's shared bus); otherwise REDIS_URL's. */
   readonly bus?: EventBus;
+  /** Where usage reports go instead of GraphOS (tests: a local stand-in). */
+  readonly usageReportingEndpoint?: string;
   /** Where API-key revocations are heard (the embedded start shares one with the users subgraph); otherwise REDIS_URL's. */
   readonly apiKeyRevocations?: ApiKeyRevocations;
   /** Told of every persisted-documents manifest load (tests wait on it). */
@@ -61,8 +66,8 @@ export interface Gateway {
 
 /**
  * The composition root of the gateway: Apollo Gateway executing the committed supergraph (hot-reloaded from
- * its file), Apollo Server 5 on node:http with the graph's error boundary, edge authentication, the Sandbox
- * explorer in development, health, metrics on a port of their own — and federated subscriptions over graphql-ws on the same
+ * its file), Apollo Server 5 on node:http with the graph's error boundary, edge authentication, CORS, the
+ * offline explorer in development, health, metrics on a port of their own — and federated subscriptions over graphql-ws on the same
  * `/graphql` (src/subscriptions).
  */
 export async function createGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<Gateway> {
@@ -90,6 +95,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
   });
 
+  const explorer = config.explorer ? explorerAssets() : null;
+  const studio = apolloStudioReporting<GatewayContext>(config.apolloStudio, logger, options.usageReportingEndpoint);
   const limits = operationLimits(config.operationLimits, config.trustedProxies);
   const persistedDocuments = createPersistedDocuments({
     config: config.persistedDocuments,
@@ -121,6 +128,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
+    apollo: studio.apollo,
     logger,
     // main.ts drains on SIGTERM; Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
@@ -136,9 +144,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
       // response cache; none is sent to clients: browsers and CDNs would keep what our events cannot invalidate.
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
       ...(responseCache ? [responseCache.plugin] : []),
-      config.explorer
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      explorer ? offlineExplorerLandingPage(explorer) : ApolloServerPluginLandingPageDisabled(),
+      ...studio.plugins,
     ],
   };
   const apollo = new ApolloServer<GatewayContext>({
@@ -184,6 +191,8 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     logger,
     metrics,
     createContext: refusePartnersWithoutContract(createGatewayContext(verifier, apiKeys), partnerApollo !== null),
+    cors: corsPolicy(config.cors, logger),
+    routes: explorer?.routes,
     isReady: async () => schemaLoaded,
     webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments, rateLimits, limits: limits.webSocket }),
   });

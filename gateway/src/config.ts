@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import { accessTokenEnv, bool, ConfigError, num, port, readEnv, serviceEnv, str } from '@techally/platform';
+import { loadApolloStudioConfig, type ApolloStudioConfig } from './edge/apollo-studio/apollo-studio-config';
+import { loadCorsConfig, type CorsConfig } from './edge/cors/cors-config';
 import { loadRateLimitConfig, loadTrustedProxies, type RateLimitConfig } from './edge/rate-limits/rate-limit-config';
 import { loadApiKeysConfig, type ApiKeysConfig } from './edge/api-keys/api-keys-config';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
@@ -44,6 +46,10 @@ export interface GatewayConfig {
   /** REDIS_URL and EVENTS_KEY_PREFIX: where the response cache's store and invalidating events are. */
   readonly events: EventBusConfig;
   readonly responseCache: ResponseCacheConfig;
+  /** Origins whose pages may call the graph (CORS_ORIGINS; Apollo Studio's too outside production). */
+  readonly cors: CorsConfig;
+  /** Usage reporting to Apollo GraphOS (APOLLO_KEY + APOLLO_GRAPH_REF). */
+  readonly apolloStudio: ApolloStudioConfig;
   /** Proxies in front of the gateway that append to X-Forwarded-For (GATEWAY_TRUSTED_PROXIES, default 0: the socket's peer is the client). */
   readonly trustedProxies: number;
   readonly rateLimits: RateLimitConfig;
@@ -126,6 +132,8 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     }),
     events,
     responseCache: loadResponseCacheConfig(source, events.keyPrefix),
+    cors: loadCorsConfig(source, isProduction),
+    apolloStudio: loadApolloStudioConfig(source),
     trustedProxies: loadTrustedProxies(source),
     rateLimits: loadRateLimitConfig(source, events.keyPrefix),
     apiKeys: loadApiKeysConfig(source, env.JWKS_URL),

@@ -37,3 +37,15 @@ for (const packageDir of packageDirs) {
   }
 }
 if (compiled > 0) console.log(`quick build: ${compiled} file(s) transpiled with swc`);
+
+// The gateway's offline explorer is a browser bundle (esbuild, a few seconds): rebuilt only when its sources changed.
+const explorer = require(join(root, 'gateway/scripts/build-explorer.js'));
+if (explorer.explorerBundleIsStale()) {
+  explorer.buildExplorer().then(
+    () => console.log('quick build: explorer bundled with esbuild'),
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

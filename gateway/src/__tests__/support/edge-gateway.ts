@@ -24,6 +24,8 @@ export interface EdgeGateway {
   /** The bodies of the HTTP requests that reached a subgraph, by subgraph name, in arrival order. */
   requestsTo(subgraph: string): ReadonlyArray<{ readonly headers: IncomingMessage['headers']; readonly body: string }>;
   resetCounts(): void;
+  /** Fetches of the JWKS stand-in since the start (only with `jwks: 'served'`; otherwise always 0). */
+  jwksFetches(): number;
   /**
    * The stand-in of the users subgraph's API-key lookup (API_KEY_LOOKUP_URL): `issue()` a key it knows,
    * `revoke()` it there, count its `lookups()`. Pass `keys` to share one between gateways.
@@ -38,6 +40,13 @@ export interface EdgeGatewayOptions {
   readonly env?: Record<string, string>;
   /** What a stand-in subgraph answers to every request (default: `{ "data": null }`, which is enough to count). */
   readonly answer?: (subgraph: string, body: string) => unknown;
+  /**
+   * How the gateway gets the key it trusts: `injected` (default) hands it over in memory; `served` publishes it
+   * at a counting JWKS stand-in (JWKS_URL), for the cases about fetching keys (a flood of unknown `kid`s).
+   */
+  readonly jwks?: 'injected' | 'served';
+  /** Where Apollo usage reports go (with APOLLO_KEY and APOLLO_GRAPH_REF in `env`): a local stand-in, never GraphOS. */
+  readonly usageReportingEndpoint?: string;
   /** A key lookup to share with another edge gateway (default: a new one, stopped with this gateway). */
   readonly keys?: StandInKeyLookup;
   /** Where revocations are heard (default: REDIS_URL's from `env`, else this gateway's memory). */
@@ -89,6 +98,17 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
   const keys = options.keys ?? (await startStandInKeyLookup());
   env['API_KEY_LOOKUP_URL'] ??= keys.url;
   const signingKey = await createTestSigningKey('edge-test-key');
+  let jwksFetches = 0;
+  if (options.jwks === 'served') {
+    const jwksServer = createServer((_request, response) => {
+      jwksFetches += 1;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ keys: [signingKey.publicJwk] }));
+    });
+    await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
+    standIns.push(jwksServer);
+    env['JWKS_URL'] = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/.well-known/jwks.json`;
+  }
   const closeStandIns = async () => {
     await Promise.all(standIns.map((server) => new Promise((resolve) => server.close(resolve))));
     if (!options.keys) await keys.stop();
@@ -101,7 +121,8 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
     gateway = await createGateway(config, {
       ...options.gatewayOptions,
       logger: createLogger({ name: 'gateway', level: 'silent' }),
-      accessTokenKeys: createLocalJWKSet({ keys: [signingKey.publicJwk] }),
+      ...(options.jwks === 'served' ? {} : { accessTokenKeys: createLocalJWKSet({ keys: [signingKey.publicJwk] }) }),
+      ...(options.usageReportingEndpoint ? { usageReportingEndpoint: options.usageReportingEndpoint } : {}),
       ...(options.apiKeyRevocations ? { apiKeyRevocations: options.apiKeyRevocations } : {}),
     });
     url = await gateway.listen(0); // port 0: the metrics server picks a free port too
@@ -120,6 +141,7 @@ export async function startEdgeGateway(options: EdgeGatewayOptions = {}): Promis
     keys,
     subgraphRequests: () => upgrades + [...received.values()].reduce((sum, list) => sum + list.length, 0),
     requestsTo: (subgraph) => received.get(subgraph) ?? [],
+    jwksFetches: () => jwksFetches,
     resetCounts() {
       received.clear();
       upgrades = 0;

@@ -20,6 +20,13 @@ export interface JwtVerifierOptions {
  * what the key cache already allows: a key withdrawn from the JWKS is only noticed at its next fetch.
  */
 export const VERIFIED_TOKEN_MEMO_MS = 60_000;
+/**
+ * After a failed JWKS fetch (the users subgraph down, or its load balancer answering 502/503), tokens that need
+ * the keys are answered SERVICE_UNAVAILABLE for this long without asking again: a flood of tokens during an
+ * outage costs one fetch per pause, not one per request. Short, because every signed-in request fails meanwhile.
+ */
+export const JWKS_RETRY_AFTER_FAILURE_MS = 5_000;
+
 /** Tokens remembered at most; the memo is emptied when full (a flood of distinct tokens costs what it did). */
 const MAX_REMEMBERED_TOKENS = 10_000;
 
@@ -41,8 +48,8 @@ export interface AccessTokenVerifier {
  * subgraph. Refusals are not remembered.
  */
 export function createAccessTokenVerifier(options: JwtVerifierOptions): AccessTokenVerifier {
-  const keys = options.keys instanceof URL ? createRemoteJWKSet(options.keys, { cooldownDuration: 30_000 }) : options.keys;
   const now = options.now ?? Date.now;
+  const keys = options.keys instanceof URL ? remoteKeys(options.keys, now) : options.keys;
   const remembered = new Map<string, { readonly viewer: Viewer; readonly until: number }>();
 
   async function verify(token: string): Promise<Viewer> {
@@ -85,6 +92,32 @@ export function createAccessTokenVerifier(options: JwtVerifierOptions): AccessTo
       if (!match?.[1]) throw DomainError.unauthenticated('The Authorization header must be "Bearer <access token>".');
       return verify(match[1]);
     },
+  };
+}
+
+/** The keys could not be had (fetch failed, timed out, or the document was not a JWKS): not the token's fault. */
+class SigningKeysUnavailable extends Error {}
+
+/**
+ * The published JWKS through jose's remote key set — fetched once, cached, refetched for an unknown `kid` at most
+ * once per 30 s (`cooldownDuration`) — plus what it lacks: after a failed fetch, no new fetch for
+ * {@link JWKS_RETRY_AFTER_FAILURE_MS}, and every failure to get the keys reported as such. jose throws its generic
+ * JOSEError for a non-200 answer, which would otherwise read as "the access token is malformed" and log
+ * signed-in clients out during a users outage.
+ */
+function remoteKeys(url: URL, now: () => number): JWTVerifyGetKey {
+  const jwks = createRemoteJWKSet(url, { cooldownDuration: 30_000 });
+  let retryAt = 0;
+  return async (header, token) => {
+    if (now() < retryAt) throw new SigningKeysUnavailable('the JWKS failed recently');
+    try {
+      return await jwks(header, token);
+    } catch (error) {
+      // No key, or several, for the token's `kid`: an answer about the token, the JWKS itself is fine.
+      if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys) throw error;
+      retryAt = now() + JWKS_RETRY_AFTER_FAILURE_MS;
+      throw new SigningKeysUnavailable('the JWKS could not be fetched', { cause: error });
+    }
   };
 }
 

@@ -12,6 +12,12 @@ import { traceHttpRequest } from '../tracing/http-server-span';
 /** A plain HTTP route beside `/graphql` (health, metrics, JWKS, webhooks). */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
+/**
+ * Runs first for every HTTP request to `/graphql`: sets the CORS headers it decides, and returns true when it has
+ * answered the request itself (a preflight), false to let GraphQL handle it.
+ */
+export type CorsHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
+
 export interface GraphQLHttpServerOptions<Context extends BaseContext> {
   /** The service this server is (`gateway`, `orders`): its requests' spans carry it as `service.name`. */
   readonly serviceName: string;
@@ -29,6 +35,8 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext> {
   readonly isReady: () => Promise<boolean>;
   /** Extra routes by exact path, e.g. `GET /.well-known/jwks.json`. */
   readonly routes?: Readonly<Record<string, RouteHandler>>;
+  /** Cross-origin rules of `/graphql` (only the public edge, the gateway, has any; without, no CORS header is sent). */
+  readonly cors?: CorsHandler;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
   /**
@@ -89,6 +97,7 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
   async function handleGraphQL(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const requestId = requestIdFrom(request.headers);
     response.setHeader(REQUEST_ID_HEADER, requestId);
+    if (options.cors?.(request, response)) return;
     const body = request.method === 'POST' ? await readJsonBody(request, maxBodyBytes) : undefined;
     if (body instanceof BodyProblem) {
       // The rest of a refused body is still on the wire: reading it as the next request would be garbage,

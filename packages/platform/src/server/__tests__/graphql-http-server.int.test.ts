@@ -115,3 +115,24 @@ describe('stop (issue #9, item 5)', () => {
     held.release();
   });
 });
+
+describe('the cors option (only the gateway has one)', () => {
+  it('runs first for /graphql: its headers stay on the GraphQL answer, and an answer of its own ends the request', async () => {
+    const seen: string[] = [];
+    subject = await startTestHttpServer({
+      cors: (request, response) => {
+        seen.push(request.method ?? '');
+        response.setHeader('vary', 'Origin');
+        if (request.method !== 'OPTIONS') return false;
+        response.writeHead(204).end();
+        return true;
+      },
+    });
+    const answer = await fetch(subject.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ hello }' }) });
+    expect(await answer.json()).toEqual({ data: { hello: 'hello' } });
+    expect(answer.headers.get('vary')).toBe('Origin');
+    expect((await fetch(subject.url, { method: 'OPTIONS' })).status).toBe(204);
+    expect((await fetch(subject.url.replace('/graphql', '/health/live'))).status).toBe(200);
+    expect(seen).toEqual(['POST', 'OPTIONS']); // never for the other routes
+  });
+});

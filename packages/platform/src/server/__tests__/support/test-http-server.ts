@@ -24,7 +24,7 @@ export interface TestHttpServer {
  * releases it (an in-flight request, without a timer).
  */
 export async function startTestHttpServer(
-  options: Partial<Pick<GraphQLHttpServerOptions<object>, 'drainDeadlineMs' | 'maxBodyBytes' | 'logger'>> = {},
+  options: Partial<Pick<GraphQLHttpServerOptions<object>, 'drainDeadlineMs' | 'maxBodyBytes' | 'logger' | 'cors'>> = {},
 ): Promise<TestHttpServer> {
   let gate: { release: () => void; started: () => void; released: Promise<void> } | null = null;
   const schema = buildSubgraphSchema([
