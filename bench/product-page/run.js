@@ -12,6 +12,7 @@
 //                                                       on REDIS_URL, default the local server; embedded by default)
 //   SCENARIOS=products-direct PROFILE=1 node bench/product-page/run.js       (one scenario, + where its CPU went)
 //   BASELINE_ROOT=/path/to/a/built/checkout ROUNDS=2 node bench/product-page/run.js   (before/after in one run)
+//   BASELINE_ENV='GATEWAY_OPERATION_LIMITS=off' ROUNDS=2 node bench/product-page/run.js (this build with a setting changed)
 //   POOL_MAX=4 …                                  (connections per service pool; default the launcher's 10)
 //   TRACING=compare ROUNDS=2 node bench/product-page/run.js    (tracing off vs on, exporting OTLP to a stand-in
 //                                                       collector on loopback, alternating, in one run)
@@ -38,6 +39,11 @@ const PROFILE = process.env.PROFILE === '1';
 /** Another checkout, built, measured in the same run against this one, alternating (ROUNDS times each). */
 const BASELINE_ROOT = process.env.BASELINE_ROOT ? resolve(process.env.BASELINE_ROOT) : null;
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
+/** Settings (`NAME=value`, space-separated) of the baseline: this build (or BASELINE_ROOT's) with them, side by side. */
+const BASELINE_ENV = Object.fromEntries(
+  (process.env.BASELINE_ENV ?? '').split(/\s+/).filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
+const HAS_BASELINE = BASELINE_ROOT !== null || Object.keys(BASELINE_ENV).length > 0;
 /** TRACING=compare: the same build twice, tracing off and on (OTLP to a stand-in collector), side by side. */
 const TRACING_COMPARE = process.env.TRACING === 'compare';
 /** Two supergraphs of this checkout, the gateway's rate limits off in one and on in the other (issue #11). */
@@ -251,8 +257,10 @@ async function main() {
         { label: 'rate limits on', root: ROOT, port: PORT, env: { GATEWAY_RATE_LIMITS: 'on' } },
       ]
     : [
-        ...(BASELINE_ROOT ? [{ label: 'baseline', root: BASELINE_ROOT, port: PORT + 100 }] : []),
-        { label: BASELINE_ROOT ? 'this checkout' : 'build', root: ROOT, port: PORT },
+        ...(HAS_BASELINE
+          ? [{ label: `baseline${process.env.BASELINE_ENV ? ` (${process.env.BASELINE_ENV})` : ''}`, root: BASELINE_ROOT ?? ROOT, port: PORT + 100, env: BASELINE_ENV }]
+          : []),
+        { label: HAS_BASELINE ? 'this checkout' : 'build', root: ROOT, port: PORT },
       ];
   const targets = [];
   try {
@@ -277,6 +285,7 @@ async function main() {
       durationSeconds: DURATION,
       profiled: PROFILE,
       ...(BASELINE_ROOT ? { baseline: BASELINE_ROOT } : {}),
+      ...(process.env.BASELINE_ENV ? { baselineEnv: process.env.BASELINE_ENV } : {}),
       ...(collector ? { tracing: { compared: true, otlpExportsReceived: collector.received.exports, otlpBytesReceived: collector.received.bytes } } : {}),
       ...(COMPARE_RATE_LIMITS ? { compared: 'gateway rate limits off / on (budgets no bench reaches)', redis: Boolean(process.env.REDIS_URL) || shape.shape === 'services' } : {}),
       shape: shape.shape,
@@ -285,7 +294,7 @@ async function main() {
       setup: `${shape.label} on the real PostgreSQL; autocannon in this process; CPU is the supergraph's whole process tree`,
       results,
     };
-    const partial = process.env.SCENARIOS || PROFILE || BASELINE_ROOT || TRACING_COMPARE || COMPARE_RATE_LIMITS;
+    const partial = process.env.SCENARIOS || PROFILE || HAS_BASELINE || TRACING_COMPARE || COMPARE_RATE_LIMITS;
     const file = join(__dirname, `../results/product-page-${partial ? stamp : date.slice(0, 10)}${shape.shape === 'services' ? '-services' : ''}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
     console.log(`\nload average ${report.loadAverageBefore.join(' ')} → ${report.loadAverageAfter.join(' ')}; written to ${file}`);

@@ -24,7 +24,7 @@ import { apolloStudioReporting } from './edge/apollo-studio/apollo-studio-report
 import { corsPolicy } from './edge/cors/cors-policy';
 import { explorerAssets } from './edge/explorer/explorer-assets';
 import { offlineExplorerLandingPage } from './edge/explorer/explorer-landing-page';
-import { unitCost } from './edge/rate-limits/operation-cost-of';
+import { operationLimits } from './edge/limits/operation-limits';
 import { rateLimitPlugin } from './edge/rate-limits/rate-limit-plugin';
 import { RateLimits } from './edge/rate-limits/rate-limits';
 import { createApiKeyAuthenticator } from './edge/api-keys/api-key-authenticator';
@@ -97,6 +97,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
 
   const explorer = config.explorer ? explorerAssets() : null;
   const studio = apolloStudioReporting<GatewayContext>(config.apolloStudio, logger, options.usageReportingEndpoint);
+  const limits = operationLimits(config.operationLimits, config.trustedProxies);
   const persistedDocuments = createPersistedDocuments({
     config: config.persistedDocuments,
     redisUrl: config.events.redisUrl,
@@ -106,10 +107,9 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
   });
   await persistedDocuments.start();
 
-  // The rate limits' cost is the operation limits' (edge/limits/operation-cost.ts) once both are merged; until then
-  // every operation spends one point.
+  // The budgets pay the operation limits' cost (edge/limits/operation-cost.ts): one calculator prices both.
   const rateLimits = config.rateLimits.enabled
-    ? new RateLimits({ config: config.rateLimits, trustedProxies: config.trustedProxies, costOf: unitCost, redisUrl: config.events.redisUrl, registry: metrics.registry, logger })
+    ? new RateLimits({ config: config.rateLimits, trustedProxies: config.trustedProxies, costOf: limits.budgetCost, redisUrl: config.events.redisUrl, registry: metrics.registry, logger })
     : null;
 
   let schemaLoaded = false;
@@ -133,8 +133,10 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     // main.ts drains on SIGTERM; Apollo's own handler would re-raise the signal mid-drain.
     stopOnTerminationSignals: false,
     persistedQueries: persistedDocuments.apollo,
+    ...limits.apolloServerOptions,
     plugins: [
       persistedDocuments.plugin,
+      limits.plugin,
       observabilityPlugin(metrics, persistedDocuments.operationLabel),
       subscriptionsOverWebSocketOnly(),
       ...(rateLimits ? [rateLimitPlugin(rateLimits)] : []),
@@ -192,7 +194,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     cors: corsPolicy(config.cors, logger),
     routes: explorer?.routes,
     isReady: async () => schemaLoaded,
-    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments, rateLimits }),
+    webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments, rateLimits, limits: limits.webSocket }),
   });
 
   return {

@@ -7,6 +7,7 @@ import { loadRateLimitConfig, loadTrustedProxies, type RateLimitConfig } from '.
 import { loadApiKeysConfig, type ApiKeysConfig } from './edge/api-keys/api-keys-config';
 import { DEFAULT_PERSISTED_DOCUMENTS_PATH } from './known-operations';
 import { loadPersistedDocumentsConfig, type PersistedDocumentsConfig } from './edge/persisted-documents/persisted-documents-config';
+import { loadOperationLimits, type OperationLimits } from './edge/limits/operation-limits-config';
 import { loadResponseCacheConfig, type ResponseCacheConfig } from './response-cache/response-cache-config';
 
 /** The committed supergraph, relative to this package (the same from src/ under jest and from dist/). */
@@ -54,6 +55,8 @@ export interface GatewayConfig {
   readonly rateLimits: RateLimitConfig;
   /** Partner API keys: the users subgraph's lookup and the cache of its answers (API_KEY_*). */
   readonly apiKeys: ApiKeysConfig;
+  /** Depth, aliases, directives, tokens, cost; WebSocket caps (GATEWAY_MAX_*, edge/limits). */
+  readonly operationLimits: OperationLimits;
 }
 
 const SUBGRAPH_URL_VARIABLE = /^SUBGRAPH_([A-Z][A-Z0-9_]*)_URL$/;
@@ -134,6 +137,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     trustedProxies: loadTrustedProxies(source),
     rateLimits: loadRateLimitConfig(source, events.keyPrefix),
     apiKeys: loadApiKeysConfig(source, env.JWKS_URL),
+    operationLimits: loadOperationLimits(source, isProduction),
   });
 }
 

@@ -11,6 +11,7 @@ import {
   type SubscriptionMetrics,
 } from '@techally/platform';
 import { getOperationAST } from 'graphql';
+import type { WebSocketLimits } from '../edge/limits/websocket-limits';
 import { rateLimited } from '../edge/rate-limits/rate-limit-error';
 import type { RateLimits } from '../edge/rate-limits/rate-limits';
 import { API_KEY_HEADER } from '../edge/partner-caller';
@@ -29,6 +30,8 @@ export interface GatewayWebSocketOptions {
   readonly persistedDocuments: Pick<PersistedDocuments, 'subscriptionDocument'>;
   /** Each subscribe spends from its caller's budget like an HTTP request of its cost (null: limits off). */
   readonly rateLimits?: RateLimits | null;
+  /** The operation limits and the WebSocket's caps (edge/limits/websocket-limits). */
+  readonly limits?: WebSocketLimits;
 }
 
 /**
@@ -42,11 +45,12 @@ export interface GatewayWebSocketOptions {
  * against the whole graph (its errors would name what partners may not see).
  */
 export function gatewayWebSocket(options: GatewayWebSocketOptions): (httpServer: Server) => GraphQLWebSocketServer {
-  const { subscriptions, verifier, logger, metrics, persistedDocuments, rateLimits } = options;
+  const { subscriptions, verifier, logger, metrics, persistedDocuments, rateLimits, limits } = options;
   return (httpServer) =>
     serveGraphQLOverWebSocket<ClientSession>(httpServer, {
       logger,
       metrics,
+      ...limits,
       schema: () => subscriptions.apiSchema,
       async authenticate(info, control) {
         const viewer = await authenticate(verifier, info.headers);

@@ -15,5 +15,5 @@ export interface CostedOperation {
  */
 export type OperationCostOf = (operation: CostedOperation) => number;
 
-/** Every operation costs one: the budgets count requests (until the operation limits' calculator is wired in). */
+/** Every operation costs one: the budgets count requests (suites that test the budgets, not the prices). */
 export const unitCost: OperationCostOf = () => 1;

@@ -22,6 +22,12 @@ export const ErrorCode = {
   PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
   /** A document sent with an id that is not its SHA-256 (Apollo Router's code for APQ's "provided sha does not match query"). */
   PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
+  /**
+   * The gateway refused the operation before running it: one of its limits (depth, aliases, directives, tokens,
+   * cost, subscriptions per connection) was exceeded. `extensions.limit` names it, `extensions.maximum` is the
+   * limit and `extensions.found` the operation's value (when known). Retrying the same operation never helps.
+   */
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
   // users
   EMAIL_TAKEN: 'EMAIL_TAKEN',
   WEAK_PASSWORD: 'WEAK_PASSWORD',

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import {
   getOperationAST,
   GraphQLError,
@@ -40,7 +40,14 @@ export interface WebSocketOperation<Session> {
   readonly document: DocumentNode;
   readonly operationName: string | undefined;
   readonly variables: Readonly<Record<string, unknown>>;
+  /** Subscriptions of its connection started or starting, this one included. */
+  readonly subscriptionsOnConnection: number;
 }
+
+/** Whether a new socket may stay: `release` runs when an accepted one closes. */
+export type ConnectionAdmission =
+  | { readonly accepted: true; release(): void }
+  | { readonly accepted: false; readonly code: number; readonly reason: string };
 
 export type SubscriptionOutcome = AsyncIterable<SubscriptionResult> | SubscriptionResult;
 
@@ -69,6 +76,17 @@ export interface GraphQLWebSocketOptions<Session> {
   readonly path?: string;
   /** Largest message accepted, in bytes (ws' own default is 100 MiB). */
   readonly maxPayloadBytes?: number;
+  /** Parses an operation's text (graphql's `parse` by default; the gateway's stops at its token limit). */
+  readonly parse?: (source: string) => DocumentNode;
+  /** Validates a parsed operation (graphql's `validate` by default; the gateway adds its operation limits). */
+  readonly validate?: (schema: GraphQLSchema, document: DocumentNode) => ReadonlyArray<GraphQLError>;
+  /**
+   * The last word on a valid subscription before it starts (the gateway: its cost, subscriptions per
+   * connection). Errors refuse it with an `error` message — their codes kept — and leave the connection as it was.
+   */
+  readonly admit?: (operation: WebSocketOperation<Session>) => ReadonlyArray<GraphQLError>;
+  /** Runs as each socket opens, before `connection_init` (the gateway: connections per client). */
+  readonly admitConnection?: (request: IncomingMessage) => ConnectionAdmission;
 }
 
 export interface GraphQLWebSocketServer {
@@ -99,6 +117,14 @@ export function serveGraphQLOverWebSocket<Session>(
     maxPayload: options.maxPayloadBytes ?? 1_000_000,
   });
   const connections = new WeakMap<object, Connection<Session>>();
+  if (options.admitConnection) {
+    const admitConnection = options.admitConnection;
+    wss.on('connection', (socket, request) => {
+      const admission = admitConnection(request);
+      if (admission.accepted) socket.once('close', () => admission.release());
+      else socket.close(admission.code, limitReason(admission.reason));
+    });
+  }
 
   useServer(
     {
@@ -124,6 +150,10 @@ export function serveGraphQLOverWebSocket<Session>(
       },
 
       async onSubscribe(ctx, _id, payload) {
+        // graphql-ws holds every subscription of the connection, started or starting, under its id, and calls this
+        // hook in the same turn it registered this one: counted before any await, a burst of subscribe messages
+        // gives each its own place (1, 2, …), not the burst's total.
+        const subscriptionsOnConnection = Object.keys(ctx.subscriptions).length;
         const connection = connections.get(ctx);
         if (!connection) return [DomainError.unauthenticated('The connection is not initialised.')];
         const schema = options.schema();
@@ -132,11 +162,11 @@ export function serveGraphQLOverWebSocket<Session>(
         if (typeof query !== 'string') return query;
         let document: DocumentNode;
         try {
-          document = parse(query);
+          document = (options.parse ?? parse)(query);
         } catch (error) {
           return [protocolError(error, 'GRAPHQL_PARSE_FAILED')];
         }
-        const invalid = validate(schema, document);
+        const invalid = options.validate ? options.validate(schema, document) : validate(schema, document);
         if (invalid.length > 0) return invalid.map((error) => protocolError(error, 'GRAPHQL_VALIDATION_FAILED'));
         const operationName = payload.operationName ?? undefined;
         const definition = getOperationAST(document, operationName);
@@ -152,7 +182,10 @@ export function serveGraphQLOverWebSocket<Session>(
           document,
           operationName,
           variables,
+          subscriptionsOnConnection,
         };
+        const refusals = options.admit?.(operation) ?? [];
+        if (refusals.length > 0) return [...refusals];
         return { schema, document, operationName, variableValues: variables, contextValue: operation } satisfies ExecutionArgs;
       },
 
@@ -210,14 +243,18 @@ export function serveGraphQLOverWebSocket<Session>(
   };
 }
 
-/** Parse and validation failures carry the codes Apollo Server gives them over HTTP. */
+/**
+ * Parse and validation failures carry the codes Apollo Server gives them over HTTP — unless the error names its
+ * own (a rule of the caller's, such as the gateway's OPERATION_LIMIT_EXCEEDED).
+ */
 function protocolError(error: unknown, code: string): GraphQLError {
   if (error instanceof GraphQLError) {
+    const own = error.extensions['code'];
     return new GraphQLError(error.message, {
       ...(error.nodes ? { nodes: error.nodes } : {}),
       ...(error.source ? { source: error.source } : {}),
       ...(error.positions ? { positions: error.positions } : {}),
-      extensions: { ...error.extensions, code },
+      extensions: { ...error.extensions, code: typeof own === 'string' ? own : code },
     });
   }
   return new GraphQLError(error instanceof Error ? error.message : String(error), { extensions: { code } });
