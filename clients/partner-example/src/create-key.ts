@@ -3,6 +3,7 @@
  * secret once. ADMIN_EMAIL / ADMIN_PASSWORD default to the local starts' documented administrator.
  */
 import type { RateTier } from '@techally/web-client';
+import { exitWithFailure } from './cli-failure';
 import { createPartnerKey } from './create-partner-key';
 import { DEFAULT_GATEWAY_URL, wholeNumber } from './partner-example-config';
 
@@ -24,7 +25,4 @@ async function main(env: Record<string, string | undefined>): Promise<void> {
   console.log(`export PARTNER_API_KEY=${key.secret}`);
 }
 
-main(process.env).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+main(process.env).catch((error: unknown) => exitWithFailure(error, process.env['GATEWAY_URL'] || DEFAULT_GATEWAY_URL));
