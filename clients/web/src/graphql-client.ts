@@ -43,7 +43,7 @@ export interface GraphQLClient {
 const printed = new WeakMap<DocumentNode, string>();
 
 /** The manifest id codegen embeds in each generated document (`persistedDocuments.mode: embedHashInDocument`). */
-function documentIdOf(document: DocumentNode): string | undefined {
+export function documentIdOf(document: DocumentNode): string | undefined {
   const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
   return typeof hash === 'string' ? hash : undefined;
 }
