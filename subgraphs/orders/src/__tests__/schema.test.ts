@@ -123,9 +123,21 @@ describe('the orders subgraph schema', () => {
     expect(fieldsOf('PlaceOrderInput')).toEqual(['items: [OrderLineInput!]!', 'shippingAddressId: ID!', 'idempotencyKey: String!']);
   });
 
-  it('tags for partners only the public, non-personal field it owns', () => {
-    const tagged = sdl.split('\n').filter((line) => line.includes('@tag(name: "partner")')).map((line) => line.trim().split(':')[0]);
-    expect(tagged).toEqual(['shippingEstimate', 'amount', 'currency', 'formatted']);
+  it('tags for partners only the public, non-personal field it owns (and the shared page type of connections)', () => {
+    const isPartnerTag = (directive: { name: { value: string }; arguments?: ReadonlyArray<{ value: unknown }> }) =>
+      directive.name.value === 'tag' && directive.arguments?.some((argument) => (argument.value as { value?: string }).value === 'partner');
+    const taggedTypes: string[] = [];
+    const taggedFields: string[] = [];
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+      if (definition.directives?.some(isPartnerTag)) taggedTypes.push(definition.name.value);
+      for (const field of definition.fields ?? []) {
+        if (field.directives?.some(isPartnerTag)) taggedFields.push(`${definition.name.value}.${field.name.value}`);
+      }
+    }
+    // PageInfo is the platform's connection page type, tagged in every subgraph that defines it (@shareable).
+    expect(taggedTypes).toEqual(['PageInfo']);
+    expect(taggedFields.sort()).toEqual(['Money.amount', 'Money.currency', 'Money.formatted', 'Product.shippingEstimate']);
   });
 
   describe('Product.shippingEstimate, from what the router sends', () => {
