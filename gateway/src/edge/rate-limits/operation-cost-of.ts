@@ -14,6 +14,3 @@ export interface CostedOperation {
  * (edge/limits/operation-cost.ts), and the budget must price a query exactly as the cost limit does.
  */
 export type OperationCostOf = (operation: CostedOperation) => number;
-
-/** Every operation costs one: the budgets count requests (suites that test the budgets, not the prices). */
-export const unitCost: OperationCostOf = () => 1;
