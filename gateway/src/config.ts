@@ -26,7 +26,7 @@ export interface GatewayConfig {
   /** Subgraph URLs that replace the ones in the supergraph, by subgraph name (`SUBGRAPH_USERS_URL`). */
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly introspection: boolean;
-  /** The Apollo Sandbox explorer as landing page (development only by default). */
+  /** The offline explorer (GraphiQL, bundled from installed packages) as landing page (development only by default). */
   readonly explorer: boolean;
   readonly accessTokens: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
   /** Keep-alive connections the gateway holds at most per subgraph (GATEWAY_SUBGRAPH_CONNECTIONS). */
@@ -74,7 +74,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       }),
       SUPERGRAPH_PATH: str({ default: DEFAULT_SUPERGRAPH_PATH, desc: 'The composed supergraph SDL; reloaded when it changes.' }),
       INTROSPECTION: bool({ default: undefined, desc: 'Allow introspection (default: on except in production).' }),
-      EXPLORER: bool({ default: undefined, desc: 'Serve the Apollo Sandbox explorer (default: on except in production).' }),
+      EXPLORER: bool({ default: undefined, desc: 'Serve the offline explorer (GraphiQL with its explorer plugin, a link to Apollo Sandbox) at /graphql (default: on except in production).' }),
       GATEWAY_SUBGRAPH_CONNECTIONS: num({
         default: 64,
         desc: 'Keep-alive connections held at most per subgraph; requests beyond wait for one to be free.',
