@@ -27,7 +27,7 @@ const OPERATIONS = {
   'storefront listing (bench)': `{ products(first: 20) { totalCount edges { node { id name slug price { formatted }
     category { name } inStock inventory { available } rating { average count } } } } }`,
   // The largest document the clients send (clients/operations, as the persisted-documents manifest has it).
-  'largest client document': Object.values(JSON.parse(readFileSync(join(ROOT, 'clients/web/src/gql/persisted-documents.json'), 'utf8'))).sort(
+  'largest client document': Object.values(JSON.parse(readFileSync(join(ROOT, 'clients/persisted-documents.json'), 'utf8'))).sort(
     (a, b) => b.length - a.length,
   )[0],
 };

@@ -22,6 +22,7 @@ import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
 import { apolloStudioReporting } from './edge/apollo-studio/apollo-studio-reporting';
 import { corsPolicy } from './edge/cors/cors-policy';
+import { webAppsHandler } from './edge/apps/web-apps';
 import { explorerAssets } from './edge/explorer/explorer-assets';
 import { offlineExplorerLandingPage } from './edge/explorer/explorer-landing-page';
 import { operationLimits } from './edge/limits/operation-limits';
@@ -193,6 +194,7 @@ export async function createGateway(config: GatewayConfig, options: GatewayOptio
     createContext: refusePartnersWithoutContract(createGatewayContext(verifier, apiKeys), partnerApollo !== null),
     cors: corsPolicy(config.cors, logger),
     routes: explorer?.routes,
+    fallback: config.webApps ? webAppsHandler() : undefined,
     isReady: async () => schemaLoaded,
     webSocket: gatewayWebSocket({ subscriptions, verifier, logger, metrics: subscriptionMetrics, persistedDocuments, rateLimits, limits: limits.webSocket }),
   });

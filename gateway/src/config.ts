@@ -28,6 +28,8 @@ export interface GatewayConfig {
   readonly introspection: boolean;
   /** The offline explorer (GraphiQL, bundled from installed packages) as landing page (development only by default). */
   readonly explorer: boolean;
+  /** Serve the built storefront at `/` and the admin portal at `/admin/` (edge/apps). */
+  readonly webApps: boolean;
   readonly accessTokens: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
   /** Keep-alive connections the gateway holds at most per subgraph (GATEWAY_SUBGRAPH_CONNECTIONS). */
   readonly subgraphConnections: number;
@@ -74,6 +76,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
       }),
       SUPERGRAPH_PATH: str({ default: DEFAULT_SUPERGRAPH_PATH, desc: 'The composed supergraph SDL; reloaded when it changes.' }),
       INTROSPECTION: bool({ default: undefined, desc: 'Allow introspection (default: on except in production).' }),
+      WEB_APPS: bool({ default: true, desc: 'Serve the built web apps beside /graphql: the storefront at / and the admin portal at /admin/ (off when a CDN serves them).' }),
       EXPLORER: bool({ default: undefined, desc: 'Serve the offline explorer (GraphiQL with its explorer plugin, a link to Apollo Sandbox) at /graphql (default: on except in production).' }),
       GATEWAY_SUBGRAPH_CONNECTIONS: num({
         default: 64,
@@ -121,6 +124,7 @@ export function loadGatewayConfig(source: Record<string, string | undefined> = p
     subgraphUrls: Object.freeze(subgraphUrlsFrom(source)),
     introspection: env.INTROSPECTION ?? !isProduction,
     explorer: env.EXPLORER ?? !isProduction,
+    webApps: env.WEB_APPS,
     accessTokens: Object.freeze({ issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, jwksUrl: env.JWKS_URL }),
     subgraphConnections: env.GATEWAY_SUBGRAPH_CONNECTIONS,
     mergeFetches: env.GATEWAY_MERGE_FETCHES,

@@ -3,7 +3,7 @@ import { ANONYMOUS_OPERATION, OTHER_OPERATION, type OperationLabel } from '@tech
 import type { PersistedDocumentManifest } from './edge/persisted-documents/manifest';
 
 /** The manifest codegen writes for every app and the SDK (hash → document), relative to this package as from dist/. */
-export const DEFAULT_PERSISTED_DOCUMENTS_PATH = resolve(__dirname, '../../clients/web/src/gql/persisted-documents.json');
+export const DEFAULT_PERSISTED_DOCUMENTS_PATH = resolve(__dirname, '../../clients/persisted-documents.json');
 
 /**
  * The `operation` label of the gateway's operation metrics: the operation's name when a document of the live

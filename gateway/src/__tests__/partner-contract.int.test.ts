@@ -7,7 +7,7 @@ import { startEdgeGateway, type EdgeGateway } from './support/edge-gateway';
 const PARTNER_SDL = readFileSync(resolve(__dirname, '../../../schema/partner.graphql'), 'utf8');
 const PRODUCT_ID = '0b7c54ad-3c4f-4b8e-9d55-6f1e2a7d9c01';
 const CATEGORY_ID = '5d1f0c2e-8a7b-4c3d-9e6f-0a1b2c3d4e5f';
-const MANIFEST = JSON.parse(readFileSync(resolve(__dirname, '../../../clients/web/src/gql/persisted-documents.json'), 'utf8')) as Record<string, string>;
+const MANIFEST = JSON.parse(readFileSync(resolve(__dirname, '../../../clients/persisted-documents.json'), 'utf8')) as Record<string, string>;
 /** The manifest id of the operation named `name`. */
 const idOf = (name: string) => Object.entries(MANIFEST).find(([, document]) => new RegExp(`query ${name}\\b`).test(document))?.[0];
 

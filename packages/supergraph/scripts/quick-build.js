@@ -49,3 +49,11 @@ if (explorer.explorerBundleIsStale()) {
     },
   );
 }
+
+// The storefront and the admin portal (Vite, about a second each): rebuilt only when their sources changed.
+const webApps = require(join(root, 'clients/scripts/build-web-apps.js'));
+const staleApps = webApps.staleWebApps();
+if (staleApps.length > 0) {
+  webApps.buildWebApps(staleApps);
+  console.log(`quick build: ${staleApps.join(', ')} built with Vite`);
+}

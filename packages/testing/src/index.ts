@@ -14,3 +14,4 @@ export * from './graphql-ws-client';
 export * from './private-redis';
 export * from './child-process-output';
 export * from './in-memory-tracing';
+export * from './browser';

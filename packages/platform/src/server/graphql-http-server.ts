@@ -35,6 +35,11 @@ export interface GraphQLHttpServerOptions<Context extends BaseContext> {
   readonly isReady: () => Promise<boolean>;
   /** Extra routes by exact path, e.g. `GET /.well-known/jwks.json`. */
   readonly routes?: Readonly<Record<string, RouteHandler>>;
+  /**
+   * Answers every other path (the gateway serves the web apps' files there); without it, an unknown path is a
+   * JSON 404. Returns false to fall through to that 404.
+   */
+  readonly fallback?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
   /** Cross-origin rules of `/graphql` (only the public edge, the gateway, has any; without, no CORS header is sent). */
   readonly cors?: CorsHandler;
   /** Largest request body accepted, in bytes. */
@@ -135,12 +140,17 @@ export function createGraphQLHttpServer<Context extends BaseContext>(
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = url.pathname === GRAPHQL_PATH ? undefined : routes[url.pathname];
     const known = url.pathname === GRAPHQL_PATH || route !== undefined;
-    const handling = traceHttpRequest(options.serviceName, known ? url.pathname : '(unknown route)', request, response, () =>
+    const notFound = () => sendJson(response, 404, { error: `no route ${url.pathname}` });
+    // Paths of the fallback (app files, app pages) are not labelled one by one: their number is unbounded.
+    const label = known ? url.pathname : options.fallback ? '(app)' : '(unknown route)';
+    const handling = traceHttpRequest(options.serviceName, label, request, response, () =>
       url.pathname === GRAPHQL_PATH
         ? handleGraphQL(request, response, url)
         : route
           ? Promise.resolve(route(request, response))
-          : Promise.resolve(sendJson(response, 404, { error: `no route ${url.pathname}` })),
+          : options.fallback
+            ? options.fallback(request, response, url).then((answered) => (answered ? undefined : notFound()))
+            : Promise.resolve(notFound()),
     );
     handling.catch((error: unknown) => {
       logger.error({ err: error, path: url.pathname }, 'request failed outside GraphQL');

@@ -135,7 +135,7 @@ describe('the partner example (clients/partner-example)', () => {
     const partnerRequests = sent.filter((request) => request.apiKey !== null);
     expect(partnerRequests.length).toBeGreaterThan(5);
     expect(partnerRequests.length).toBe(sent.length);
-    const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../clients/web/src/gql/persisted-documents.json'), 'utf8')) as Record<string, string>;
+    const manifest = JSON.parse(readFileSync(join(__dirname, '../../../../clients/persisted-documents.json'), 'utf8')) as Record<string, string>;
     for (const { body } of partnerRequests) {
       expect(Object.keys(body).sort()).toEqual(['documentId', 'variables']);
       expect(manifest[body['documentId'] as string]).toMatch(/^(fragment PartnerProductFields|query PartnerCategories)/);

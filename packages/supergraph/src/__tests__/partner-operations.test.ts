@@ -7,7 +7,7 @@ const read = (path: string) => readFileSync(resolve(ROOT, path), 'utf8');
 
 const contract = buildSchema(read('schema/partner.graphql'));
 const partnerDocument = parse(read('clients/operations/partner.graphql'));
-const manifest = JSON.parse(read('clients/web/src/gql/persisted-documents.json')) as Record<string, string>;
+const manifest = JSON.parse(read('clients/persisted-documents.json')) as Record<string, string>;
 const operations = partnerDocument.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
 
 /** One operation of partner.graphql with the fragments it spreads (all of the file's: they are few). */

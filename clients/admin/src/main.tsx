@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { GraphProvider, Session } from '@techally/app-kit';
+import { App } from './App';
+
+const GRAPHQL_URL = '/graphql';
+const session = new Session({ url: GRAPHQL_URL, storageKey: 'techally.admin.session' });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <GraphProvider url={GRAPHQL_URL} session={session}>
+      <App />
+    </GraphProvider>
+  </StrictMode>,
+);
