@@ -1,0 +1,4 @@
+/** (Skeleton, issue #12.) */
+export function AccountPage() {
+  return <h1>Account</h1>;
+}

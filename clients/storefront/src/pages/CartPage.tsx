@@ -1,0 +1,4 @@
+/** (Skeleton, issue #12.) */
+export function CartPage() {
+  return <h1>Cart</h1>;
+}

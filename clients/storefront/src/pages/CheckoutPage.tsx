@@ -1,0 +1,4 @@
+/** (Skeleton, issue #12.) */
+export function CheckoutPage() {
+  return <h1>Checkout</h1>;
+}

@@ -1,0 +1,4 @@
+/** (Skeleton, issue #12.) */
+export function OrderPage() {
+  return <h1>Order</h1>;
+}

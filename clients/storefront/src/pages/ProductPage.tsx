@@ -1,0 +1,4 @@
+/** (Skeleton, issue #12.) */
+export function ProductPage() {
+  return <h1>Product</h1>;
+}

@@ -1,0 +1,4 @@
+/** (Skeleton, issue #12.) */
+export function SignInPage() {
+  return <h1>SignIn</h1>;
+}
