@@ -1,58 +1,44 @@
-import { useState, type FormEvent } from 'react';
-import { useQuery } from 'urql';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { useSession } from '@techally/app-kit';
-import { graphql } from './gql';
+import { ApiKeysPage } from './api-keys/ApiKeysPage';
+import { CategoriesPage } from './categories/CategoriesPage';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { OrderPage } from './orders/OrderPage';
+import { OrdersPage } from './orders/OrdersPage';
+import { ProductEditPage } from './products/ProductEditPage';
+import { ProductNewPage } from './products/ProductNewPage';
+import { ProductsPage } from './products/ProductsPage';
+import { ReviewsPage } from './reviews/ReviewsPage';
+import { Layout } from './shell/Layout';
+import { NotStaffPage } from './shell/NotStaffPage';
+import { SignInPage } from './shell/SignInPage';
+import { StockPage } from './stock/StockPage';
 
-const AdminWarehousesQuery = graphql(`
-  query AdminWarehouses {
-    warehouses {
-      id
-      code
-      name
-    }
-  }
-`);
-
-/** The back office. (Skeleton: the portal is issue #12's work.) */
+/**
+ * The back office, served by the gateway at /admin/. Signed out: the sign-in form. Signed in without the ADMIN
+ * role: says so (the graph would refuse every page anyway). Staff: the pages.
+ */
 export function App() {
   const { state } = useSession();
-  return <main>{state ? <Warehouses /> : <SignIn />}</main>;
-}
-
-function SignIn() {
-  const { session } = useSession();
-  const [error, setError] = useState<string | null>(null);
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const result = await session.signIn(String(form.get('email')), String(form.get('password')));
-    setError(result.ok ? null : result.error.message);
-  }
+  if (!state) return <SignInPage />;
+  if (!state.user.roles.includes('ADMIN')) return <NotStaffPage />;
   return (
-    <form onSubmit={submit} aria-label="Sign in">
-      <h1>TechAlly Admin</h1>
-      <label>
-        Email <input name="email" type="email" autoComplete="username" required />
-      </label>
-      <label>
-        Password <input name="password" type="password" autoComplete="current-password" required />
-      </label>
-      <button type="submit">Sign in</button>
-      {error && <p role="alert">{error}</p>}
-    </form>
-  );
-}
-
-function Warehouses() {
-  const [{ data, error }] = useQuery({ query: AdminWarehousesQuery });
-  if (error) return <p role="alert">{error.message}</p>;
-  return (
-    <ul aria-label="Warehouses">
-      {data?.warehouses.map((warehouse) => (
-        <li key={warehouse.id}>
-          {warehouse.code} — {warehouse.name}
-        </li>
-      ))}
-    </ul>
+    <BrowserRouter basename="/admin">
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<DashboardPage />} />
+          <Route path="products" element={<ProductsPage />} />
+          <Route path="products/new" element={<ProductNewPage />} />
+          <Route path="products/:id" element={<ProductEditPage />} />
+          <Route path="categories" element={<CategoriesPage />} />
+          <Route path="stock" element={<StockPage />} />
+          <Route path="orders" element={<OrdersPage />} />
+          <Route path="orders/:id" element={<OrderPage />} />
+          <Route path="reviews" element={<ReviewsPage />} />
+          <Route path="api-keys" element={<ApiKeysPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
   );
 }

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { parse } from 'graphql';
+import type { Page } from 'playwright-core';
+import { createGraphQLClient, SignUpDocument, type GraphQLClient } from '@techally/web-client';
+import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
+import { CheckoutDriver } from '../support/checkout-driver';
+import type { TypedDocument } from '../support/live-subscriptions';
+import { OrderStatusEvents } from '../support/order-status-events';
+import { signedInClient, startTestSupergraph, TEST_ADMIN, type TestSupergraph } from '../support/test-supergraph';
+import { ensureWebAppsBuilt, screenshot } from '../support/web-apps';
+
+// The web client has no address operation (the storefront's account pages will); the customer here needs one
+// address to place an order. Sent as text: the gateway runs any document outside production.
+const AddAddressDocument = parse(`
+  mutation AdminTestAddAddress($input: AddAddressInput!) { addAddress(input: $input) { id } }
+`) as TypedDocument<{ addAddress: { id: string } }, { input: Record<string, unknown> }>;
+
+/**
+ * The back office at /admin/ as staff use it, in Debian's Chromium with the internet cut off, on one supergraph:
+ * sign in, the dashboard, reprice and restock a product, a customer's order arriving in the live feed and being
+ * fulfilled, partner API keys.
+ */
+describeInBrowser('admin (browser)')('the admin portal served by the gateway', () => {
+  let supergraph: TestSupergraph;
+  let browser: OfflineBrowser;
+  let origin: string;
+  let page: Page;
+  let admin: GraphQLClient;
+  let customer: { email: string; password: string; client: GraphQLClient };
+  let product: { id: string; slug: string; name: string };
+  let driver: CheckoutDriver;
+
+  beforeAll(async () => {
+    await ensureWebAppsBuilt();
+    [supergraph, browser] = await Promise.all([startTestSupergraph(), launchOfflineBrowser()]);
+    origin = new URL(supergraph.gatewayUrl).origin;
+    admin = await signedInClient(supergraph, TEST_ADMIN.email, TEST_ADMIN.password);
+    customer = await newCustomer(supergraph);
+    driver = new CheckoutDriver(customer.client, admin, await OrderStatusEvents.follow(supergraph.bus));
+    const created = await driver.stockedProduct(3, 1999);
+    product = { ...created, name: `Saga test product ${created.slug.split('-').pop()}` };
+    page = await browser.newPage();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await supergraph?.stop();
+  });
+
+  it('signs staff in to the dashboard: orders and revenue today, low stock, recent orders', async () => {
+    await page.goto(`${origin}/admin/`);
+    await page.getByLabel('Email').fill(TEST_ADMIN.email);
+    await page.getByLabel('Password').fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.getByRole('table', { name: 'Low stock' }).getByRole('link', { name: product.name }).waitFor();
+    await expectText(page.locator('.tile', { hasText: 'Orders today' }), /Orders today\s*\d+/);
+    await screenshot(page, 'admin', 'dashboard');
+  });
+
+  it('reprices a product and adjusts its stock, and the admin shows both', async () => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Products' }).click();
+    await page.getByLabel('Search products').fill(product.name);
+    await page.getByRole('link', { name: product.name }).click();
+    await page.getByRole('heading', { name: product.name }).waitFor();
+
+    // A price the server refuses comes back under its field, not as a broken page.
+    await page.getByLabel('New price').fill('2000000');
+    await page.getByRole('button', { name: 'Save price' }).click();
+    await expectText(page.getByRole('form', { name: 'Reprice' }).locator('.field-error'), /price.amount must be at most/);
+
+    await page.getByLabel('New price').fill('24.50');
+    await page.getByRole('button', { name: 'Save price' }).click();
+    await expectText(page.getByTestId('current-price'), '$24.50');
+
+    const adjust = page.getByRole('form', { name: `Adjust stock of ${product.name}` });
+    await adjust.getByLabel('Change (units)').fill('7');
+    await adjust.getByLabel('Reason').selectOption('RECEIVED');
+    await adjust.getByLabel('Note (optional)').fill('Browser test delivery');
+    await adjust.getByRole('button', { name: 'Adjust stock' }).click();
+    await expectText(adjust.getByRole('status'), /Added 7 at .*: 10 on hand, 10 available/);
+    await expectText(page.getByRole('table', { name: `Stock of ${product.name} per warehouse` }).getByRole('row').nth(1), /10\s+0\s+10/);
+
+    // Taking out more than there is: NEGATIVE_STOCK, said plainly, nothing changed.
+    await adjust.getByLabel('Change (units)').fill('-50');
+    await adjust.getByLabel('Reason').selectOption('DAMAGED');
+    await adjust.getByRole('button', { name: 'Adjust stock' }).click();
+    await expectText(adjust.getByRole('alert'), /Not enough stock: .* has 10 on hand, 0 of them reserved, so at most 10 can be removed\. Nothing was changed\./);
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Products' }).click();
+    await page.getByLabel('Search products').fill(product.name);
+    const row = page.getByRole('row', { name: new RegExp(product.name) });
+    await expectText(row, /\$24\.50\s*10/);
+    await screenshot(page, 'admin', 'products');
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Stock' }).click();
+    await page.getByLabel('Find a product').fill(product.name);
+    const stockRow = page.getByRole('row', { name: new RegExp(product.name) });
+    await expectText(stockRow, /10\s*10 \/ 0/);
+    await stockRow.getByRole('button', { name: `Adjust stock of ${product.name}` }).click();
+    await page.getByRole('form', { name: `Adjust stock of ${product.name}` }).waitFor();
+    await screenshot(page, 'admin', 'stock');
+  });
+
+  it('shows a customer’s order in the live feed as it is placed and paid, and fulfils it', async () => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    await page.getByRole('table', { name: 'Orders' }).waitFor();
+
+    const order = await driver.place([{ productId: product.id, quantity: 2 }]);
+    await driver.waitForPayable(order.id);
+    await driver.pay(order.id);
+    await driver.waitFor(order.id, ['PAID']);
+
+    // No reload: the row comes from the orderStatusChanges subscription.
+    const row = page.getByRole('table', { name: 'Orders' }).getByRole('row', { name: new RegExp(order.number) });
+    await expectText(row, /Paid/);
+    await expectText(page.getByRole('list', { name: 'Live order events' }), new RegExp(`${order.number}.*Paid`));
+    await screenshot(page, 'admin', 'orders-feed');
+
+    await row.getByRole('link', { name: order.number }).click();
+    await page.getByRole('heading', { name: `Order ${order.number}` }).waitFor();
+    await page.getByRole('button', { name: 'Fulfil order' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Fulfil this order?' });
+    await dialog.getByRole('button', { name: 'Fulfil order' }).click();
+    await expectText(page.getByTestId('order-status'), 'Fulfilled');
+    await expectText(page.getByRole('status').filter({ hasText: 'fulfilled' }), 'The order is fulfilled.');
+    expect((await driver.progress(order.id)).status).toBe('FULFILLED');
+  });
+
+  it('creates a partner API key, shows its secret once, and revokes it', async () => {
+    const name = `Browser test partner ${randomUUID().slice(0, 6)}`;
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Rate tier').selectOption('BASIC');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secret = page.getByRole('textbox', { name: 'Secret' });
+    await secret.waitFor();
+    expect((await secret.inputValue()).length).toBeGreaterThan(20);
+    const row = page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: new RegExp(name) });
+    await expectText(row, /Active/);
+    await screenshot(page, 'admin', 'api-keys');
+
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await row.getByRole('button', { name: `Revoke ${name}` }).click();
+    await page.getByRole('dialog', { name: `Revoke ${name}?` }).getByRole('button', { name: 'Revoke key' }).click();
+    await expectText(row, /Revoked/);
+  });
+
+  it('tells a customer who signs in that the account is not staff', async () => {
+    const other = await browser.newPage();
+    await other.goto(`${origin}/admin/`);
+    await other.getByLabel('Email').fill(customer.email);
+    await other.getByLabel('Password').fill(customer.password);
+    await other.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(other.getByRole('alert'), /this account is not staff/);
+    expect(browser.outsideRequests).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
+
+/** Waits until the locator's text matches (Playwright retries the read; no fixed pause). */
+async function expectText(locator: ReturnType<Page['locator']>, expected: string | RegExp): Promise<void> {
+  await locator.first().waitFor();
+  await locator
+    .filter({ hasText: expected })
+    .first()
+    .waitFor()
+    .catch(async (error: unknown) => {
+      throw new Error(`expected ${String(expected)}, found "${(await locator.first().textContent()) ?? ''}": ${String(error)}`);
+    });
+}
+
+async function newCustomer(supergraph: TestSupergraph): Promise<{ email: string; password: string; client: GraphQLClient }> {
+  const email = `admin-e2e-${randomUUID().slice(0, 8)}@example.com`;
+  const password = 'correct horse battery staple';
+  const { signUp } = await createGraphQLClient({ url: supergraph.gatewayUrl }).request(SignUpDocument, { input: { email, password, name: 'Grace Hopper' } });
+  const client = createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => signUp.accessToken });
+  await client.request(AddAddressDocument, {
+    input: { fullName: 'Grace Hopper', line1: '1 Compiler Way', city: 'Arlington', postalCode: '22201', country: 'US', isDefault: true },
+  });
+  return { email, password, client };
+}
