@@ -62,9 +62,12 @@ const AdminRevokeApiKeyMutation = graphql(`
 
 type ApiKey = AdminApiKeyFieldsFragment;
 
+const API_KEY_TYPES = { additionalTypenames: ['ApiKey'] };
+
 /** Partner API keys: issue one (its secret shown once), rotate, revoke. */
 export function ApiKeysPage() {
-  const [{ data, error, fetching }] = useQuery({ query: AdminApiKeysQuery, variables: { first: 100 } });
+  // An empty list has no ApiKey in it for urql to see: name the type, so issuing the first key refreshes it.
+  const [{ data, error, fetching }] = useQuery({ query: AdminApiKeysQuery, variables: { first: 100 }, context: API_KEY_TYPES });
   const [rotating, rotate] = useMutation(AdminRotateApiKeyMutation);
   const [revoking, revoke] = useMutation(AdminRevokeApiKeyMutation);
   const [issued, setIssued] = useState<{ name: string; secret: string } | null>(null);
