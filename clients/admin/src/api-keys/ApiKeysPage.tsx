@@ -90,7 +90,7 @@ export function ApiKeysPage() {
       {issued && <SecretOnce name={issued.name} secret={issued.secret} onDismiss={() => setIssued(null)} />}
       <ErrorNotice error={rotating.error} action="Rotating the key" />
       <ErrorNotice error={revoking.error} action="Revoking the key" />
-      <div className="columns columns-wide-first">
+      <div>
         <section aria-labelledby="key-list-title" className="card">
           <h2 id="key-list-title">Keys</h2>
           <ErrorNotice error={error} action="Loading the keys" />
@@ -146,7 +146,7 @@ export function ApiKeysPage() {
             </div>
           )}
         </section>
-        <section aria-labelledby="new-key-title" className="card">
+        <section aria-labelledby="new-key-title" className="card narrow">
           <h2 id="new-key-title">New key</h2>
           <CreateApiKeyForm onIssued={setIssued} />
         </section>

@@ -70,7 +70,7 @@ export function DashboardPage() {
                 <tbody>
                   {orders.nodes.slice(0, RECENT).map((order) => (
                     <tr key={order.id}>
-                      <th scope="row">
+                      <th scope="row" className="nowrap">
                         <Link to={`/orders/${order.id}`}>{order.number}</Link>
                       </th>
                       <td>{order.customer.name}</td>

@@ -64,7 +64,7 @@ export function OrdersPage() {
                 <tbody>
                   {orders.map((order) => (
                     <tr key={order.id}>
-                      <th scope="row">
+                      <th scope="row" className="nowrap">
                         <Link to={`/orders/${order.id}`}>{order.number}</Link>
                       </th>
                       <td>

@@ -7,6 +7,9 @@ const TONE: Record<string, string> = {
   FULFILLED: 'badge-done',
   CANCELLED: 'badge-muted',
   REFUNDED: 'badge-muted',
+  // payments
+  SUCCEEDED: 'badge-ok',
+  FAILED: 'badge-warn',
 };
 
 /** An order's or a payment's status in words (the colour only repeats what the words say). */

@@ -20,12 +20,12 @@ export function ReviewsPage() {
     <section aria-labelledby="reviews-title">
       <h1 id="reviews-title">Reviews</h1>
       <fieldset className="toolbar segmented">
-        <legend>Find reviews by</legend>
+        <legend>Find reviews</legend>
         <label>
-          <input type="radio" name="by" checked={by === 'product'} onChange={() => setBy('product')} /> Product
+          <input type="radio" name="by" checked={by === 'product'} onChange={() => setBy('product')} /> By product
         </label>
         <label>
-          <input type="radio" name="by" checked={by === 'customer'} onChange={() => setBy('customer')} /> Customer (hidden ones too)
+          <input type="radio" name="by" checked={by === 'customer'} onChange={() => setBy('customer')} /> By customer (hidden ones too)
         </label>
       </fieldset>
       {by === 'product' ? <ByProduct onModerated={remember} /> : <ByCustomer onModerated={remember} />}
