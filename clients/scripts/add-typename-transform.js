@@ -4,5 +4,10 @@
 // document without them answers without them, so no mutation would ever refresh a list or a page.
 const { addTypenameSelectionDocumentTransform } = require('@graphql-codegen/client-preset');
 
-// A named export: codegen loads the file with import(), which sees `exports.transform`, not a reassigned module.exports.
-exports.transform = (options) => addTypenameSelectionDocumentTransform.transform(options);
+function transform(options) {
+  return addTypenameSelectionDocumentTransform.transform(options);
+}
+
+// Codegen loads the file with import(): it needs `transform` as a named export, which an object literal of
+// shorthand properties gives (a reassigned module.exports of another module's object would not).
+module.exports = { transform };

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../ui/ErrorNotice';
 import { formatDateTime, humanize } from '../ui/format';
 import { CreateApiKeyForm } from './CreateApiKeyForm';
 import { SecretOnce } from './SecretOnce';
+import { ActionsHeader } from '../ui/bits';
 
 export const AdminApiKeyFields = graphql(`
   fragment AdminApiKeyFields on ApiKey {
@@ -108,9 +109,7 @@ export function ApiKeysPage() {
                     <th scope="col">Status</th>
                     <th scope="col">Expires</th>
                     <th scope="col">Last used</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
+                    <ActionsHeader />
                   </tr>
                 </thead>
                 <tbody>

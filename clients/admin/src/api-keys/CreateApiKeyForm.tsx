@@ -6,6 +6,7 @@ import { AdminCustomersQuery } from '../reviews/review.operations';
 import { Field, FormError } from '../ui/Field';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../ui/field-errors';
 import { humanize } from '../ui/format';
+import { FormActions } from '../ui/bits';
 
 const AdminCreateApiKeyMutation = graphql(`
   mutation AdminCreateApiKey($input: CreateApiKeyInput!) {
@@ -84,11 +85,7 @@ export function CreateApiKeyForm({ onIssued }: { onIssued: (issued: { name: stri
         <input name="expiresAt" type="date" defaultValue={inAYear()} required />
       </Field>
       <FormError error={errors.form} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Issuing…' : 'Create key'}
-        </button>
-      </div>
+      <FormActions busy={busy} label="Create key" busyLabel="Issuing…" />
     </form>
   );
 }

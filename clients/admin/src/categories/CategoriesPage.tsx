@@ -4,6 +4,7 @@ import { ErrorNotice, Loading } from '../ui/ErrorNotice';
 import { Field, FormError } from '../ui/Field';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../ui/field-errors';
 import { AdminCategoriesQuery, AdminCreateCategoryMutation, useCategoryOptions } from './category.operations';
+import { FormActions } from '../ui/bits';
 
 interface CategoryNode {
   readonly id: string;
@@ -101,16 +102,7 @@ function NewCategoryForm() {
         <input name="slug" />
       </Field>
       <FormError error={errors.form} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create category'}
-        </button>
-        {created && (
-          <span role="status" className="saved">
-            {created}
-          </span>
-        )}
-      </div>
+      <FormActions busy={busy} label="Create category" busyLabel="Creating…" done={created} />
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSubscription } from 'urql';
-import { AdminOrderFeedSubscription } from '../orders/order.operations';
-import { StatusBadge } from '../orders/StatusBadge';
+import { AdminOrderFeedSubscription, AdminOrderListQuery } from '../orders/order.operations';
+import { OrdersTable } from '../orders/OrdersTable';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
-import { formatDateTime, formatMoney } from '../ui/format';
-import { AdminDashboardOrdersQuery, AdminLowStockQuery } from './dashboard.operations';
+import { formatMoney } from '../ui/format';
+import { AdminStockQuery } from '../stock/stock.operations';
 import { lowStock, startOfToday, todayFigures } from './dashboard-figures';
 import { usePagedScan } from './usePagedScan';
 
@@ -23,13 +23,13 @@ export function DashboardPage() {
   });
   const since = startOfToday();
   const orders = usePagedScan(
-    AdminDashboardOrdersQuery,
+    AdminOrderListQuery,
     (data) => ({ nodes: data.orders.edges.map((e) => e.node), ...data.orders.pageInfo }),
     // Newest first: once a page reaches yesterday, the rest is older still.
     { pageSize: 100, maxPages: 20, enough: (nodes) => nodes.length > 0 && Date.parse(nodes[nodes.length - 1]!.placedAt) < since.getTime(), generation },
   );
   const stock = usePagedScan(
-    AdminLowStockQuery,
+    AdminStockQuery,
     (data) => ({ nodes: data.products.edges.map((e) => e.node), ...data.products.pageInfo }),
     { pageSize: 50, maxPages: 20, enough: () => false, generation: 0 },
   );
@@ -54,36 +54,8 @@ export function DashboardPage() {
         <section aria-labelledby="recent-title" className="card">
           <h2 id="recent-title">Recent orders</h2>
           {orders.fetching && orders.nodes.length === 0 && <Loading what="orders" />}
-          {!orders.fetching && orders.nodes.length === 0 && !orders.error && <p>No orders yet.</p>}
-          {orders.nodes.length > 0 && (
-            <div className="table-wrap">
-              <table aria-label="Recent orders">
-                <thead>
-                  <tr>
-                    <th scope="col">Order</th>
-                    <th scope="col">Customer</th>
-                    <th scope="col">Placed</th>
-                    <th scope="col" className="num">Total</th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {orders.nodes.slice(0, RECENT).map((order) => (
-                    <tr key={order.id}>
-                      <th scope="row" className="nowrap">
-                        <Link to={`/orders/${order.id}`}>{order.number}</Link>
-                      </th>
-                      <td>{order.customer.name}</td>
-                      <td>{formatDateTime(order.placedAt)}</td>
-                      <td className="num">{order.total.formatted}</td>
-                      <td>
-                        <StatusBadge status={order.status} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+          {(orders.nodes.length > 0 || (!orders.fetching && !orders.error)) && (
+            <OrdersTable orders={orders.nodes.slice(0, RECENT)} label="Recent orders" empty="No orders yet." />
           )}
           <p>
             <Link to="/orders">All orders, live</Link>

@@ -1,4 +1,4 @@
-import type { AdminLowStockQuery, AdminOrderRowFragment } from '../gql/graphql';
+import type { AdminOrderRowFragment, AdminStockQuery } from '../gql/graphql';
 
 /** Orders that count as sales: paid for and not given back. */
 const SOLD = new Set(['PAID', 'FULFILLED']);
@@ -28,7 +28,7 @@ export function todayFigures(orders: ReadonlyArray<AdminOrderRowFragment>, since
   };
 }
 
-type Product = AdminLowStockQuery['products']['edges'][number]['node'];
+type Product = AdminStockQuery['products']['edges'][number]['node'];
 
 export interface LowStockRow {
   readonly productId: string;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
+import { NotFound } from '../ui/bits';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
 import { formatDateTime, humanize } from '../ui/format';
 import { OrderActions } from './OrderActions';
@@ -22,14 +23,7 @@ export function OrderPage() {
   if (fetching && !data) return <Loading what="the order" />;
   const order = data?.order;
   if (!order) {
-    return (
-      <section>
-        <h1>Order not found</h1>
-        <p>
-          No order has this id. <Link to="/orders">Back to orders</Link>
-        </p>
-      </section>
-    );
+    return <NotFound what="Order" back="/orders" backLabel="Back to orders" />;
   }
   const address = order.shippingAddress;
   return (

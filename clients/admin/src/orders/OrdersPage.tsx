@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
-import { formatDateTime, formatTime, humanize } from '../ui/format';
-import { StatusBadge } from './StatusBadge';
+import { formatTime, humanize } from '../ui/format';
+import { OrdersTable } from './OrdersTable';
 import { mergeFeed, withEvent, type FeedEvent } from './order-feed';
 import { AdminOrderFeedSubscription, AdminOrderListQuery, ORDER_STATUSES } from './order.operations';
 
@@ -46,48 +46,7 @@ export function OrdersPage() {
         <div>
           <ErrorNotice error={error} action="Loading orders" />
           {fetching && !data && <Loading what="orders" />}
-          {data && (
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">Orders</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Order</th>
-                    <th scope="col">Customer</th>
-                    <th scope="col">Placed</th>
-                    <th scope="col" className="num">
-                      Total
-                    </th>
-                    <th scope="col">Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {orders.map((order) => (
-                    <tr key={order.id}>
-                      <th scope="row" className="nowrap">
-                        <Link to={`/orders/${order.id}`}>{order.number}</Link>
-                      </th>
-                      <td>
-                        {order.customer.name}
-                        <br />
-                        <span className="muted small">{order.customer.email}</span>
-                      </td>
-                      <td>{formatDateTime(order.placedAt)}</td>
-                      <td className="num">{order.total.formatted}</td>
-                      <td>
-                        <StatusBadge status={order.status} />
-                      </td>
-                    </tr>
-                  ))}
-                  {orders.length === 0 && (
-                    <tr>
-                      <td colSpan={5}>No orders{status ? ` with status ${humanize(status)}` : ''} yet.</td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {data && <OrdersTable orders={orders} label="Orders" withEmail empty={`No orders${status ? ` with status ${humanize(status)}` : ''} yet.`} />}
           {data?.orders.pageInfo.hasNextPage && first < 100 && (
             <button type="button" onClick={() => setFirst(100)}>
               Show more orders ({data.orders.totalCount} in all)

@@ -8,9 +8,7 @@ export const AdminOrderRowFragment = graphql(`
     placedAt
     updatedAt
     total {
-      amount
-      currency
-      formatted
+      ...AdminMoney
     }
     customer {
       id
@@ -25,8 +23,7 @@ export const AdminOrderListQuery = graphql(`
     orders(first: $first, after: $after, filter: $filter) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...AdminPageInfo
       }
       edges {
         node {

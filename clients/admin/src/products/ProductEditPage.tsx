@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { AdjustStockForm } from '../stock/AdjustStockForm';
 import { AdminWarehousesQuery } from '../stock/stock.operations';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { NotFound } from '../ui/bits';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
 import { formatDateTime } from '../ui/format';
 import { AdminArchiveProductMutation, AdminProductQuery, AdminUpdateProductMutation } from './product.operations';
@@ -23,14 +24,7 @@ export function ProductEditPage() {
   if (fetching && !data) return <Loading what="the product" />;
   const product = data?.product;
   if (!product) {
-    return (
-      <section>
-        <h1>Product not found</h1>
-        <p>
-          No product has this id. <Link to="/products">Back to products</Link>
-        </p>
-      </section>
-    );
+    return <NotFound what="Product" back="/products" backLabel="Back to products" />;
   }
   const archived = product.status === 'ARCHIVED';
   return (

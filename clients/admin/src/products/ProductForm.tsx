@@ -4,6 +4,7 @@ import { useCategoryOptions } from '../categories/category.operations';
 import { Field, FormError } from '../ui/Field';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../ui/field-errors';
 import { parsePrice, priceText } from '../ui/format';
+import { FormActions } from '../ui/bits';
 
 export const CURRENCIES = ['USD', 'EUR', 'GBP'] as const;
 
@@ -110,16 +111,7 @@ export function ProductForm({
         <input name="weight" inputMode="numeric" defaultValue={String(initial.weight)} required />
       </Field>
       <FormError error={errors.form} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : submitLabel}
-        </button>
-        {saved && !withSkuAndPrice && (
-          <span role="status" className="saved">
-            Saved.
-          </span>
-        )}
-      </div>
+      <FormActions busy={busy} label={submitLabel} busyLabel="Saving…" done={saved && !withSkuAndPrice && 'Saved.'} />
     </form>
   );
 }

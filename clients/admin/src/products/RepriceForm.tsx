@@ -4,6 +4,7 @@ import { Field, FormError } from '../ui/Field';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../ui/field-errors';
 import { parsePrice, priceText } from '../ui/format';
 import { CURRENCIES } from './ProductForm';
+import { FormActions } from '../ui/bits';
 
 /** A new price for a product (the catalogue's price-changed event; the shop shows it at once). */
 export function RepriceForm({
@@ -40,11 +41,7 @@ export function RepriceForm({
         </Field>
       </div>
       <FormError error={errors.form} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save price'}
-        </button>
-      </div>
+      <FormActions busy={busy} label="Save price" busyLabel="Saving…" />
     </form>
   );
 }

@@ -5,8 +5,7 @@ export const AdminProductListQuery = graphql(`
     products(first: $first, after: $after, filter: $filter, sort: NAME_ASC) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...AdminPageInfo
       }
       edges {
         node {
@@ -15,9 +14,7 @@ export const AdminProductListQuery = graphql(`
           sku
           status
           price {
-            amount
-            currency
-            formatted
+            ...AdminMoney
           }
           category {
             id
@@ -32,39 +29,36 @@ export const AdminProductListQuery = graphql(`
   }
 `);
 
+/** What the product page edits (the update answers it too, so the page shows what was saved). */
+export const AdminProductFields = graphql(`
+  fragment AdminProductFields on Product {
+    id
+    name
+    sku
+    slug
+    description
+    weight
+    status
+    updatedAt
+    price {
+      ...AdminMoney
+    }
+    category {
+      id
+      name
+    }
+  }
+`);
+
 export const AdminProductQuery = graphql(`
   query AdminProduct($id: ID!) {
     product(id: $id) {
-      id
-      name
-      sku
-      slug
-      description
-      weight
-      status
-      updatedAt
-      price {
-        amount
-        currency
-        formatted
-      }
-      category {
-        id
-        name
-      }
+      ...AdminProductFields
       inventory {
         available
         reserved
         warehouses {
-          onHand
-          reserved
-          available
-          updatedAt
-          warehouse {
-            id
-            code
-            name
-          }
+          ...AdminStockLevel
         }
       }
     }
@@ -84,21 +78,7 @@ export const AdminCreateProductMutation = graphql(`
 export const AdminUpdateProductMutation = graphql(`
   mutation AdminUpdateProduct($id: ID!, $input: UpdateProductInput!) {
     updateProduct(id: $id, input: $input) {
-      id
-      name
-      slug
-      description
-      weight
-      updatedAt
-      price {
-        amount
-        currency
-        formatted
-      }
-      category {
-        id
-        name
-      }
+      ...AdminProductFields
     }
   }
 `);

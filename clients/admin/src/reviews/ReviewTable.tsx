@@ -6,6 +6,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { formatDateTime } from '../ui/format';
 import { AdminModerateReviewMutation } from './review.operations';
+import { ActionsHeader } from '../ui/bits';
 
 type Review = AdminReviewFieldsFragment;
 
@@ -50,9 +51,7 @@ export function ReviewTable({
               <th scope="col">Author</th>
               <th scope="col">Written</th>
               <th scope="col">Visibility</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

@@ -22,6 +22,17 @@ export const AdminReviewFieldsFragment = graphql(`
   }
 `);
 
+export const AdminReviewPage = graphql(`
+  fragment AdminReviewPage on ReviewConnection {
+    totalCount
+    edges {
+      node {
+        ...AdminReviewFields
+      }
+    }
+  }
+`);
+
 export const AdminProductReviewsQuery = graphql(`
   query AdminProductReviews($id: ID!) {
     product(id: $id) {
@@ -32,12 +43,7 @@ export const AdminProductReviewsQuery = graphql(`
         count
       }
       reviews(first: 50) {
-        totalCount
-        edges {
-          node {
-            ...AdminReviewFields
-          }
-        }
+        ...AdminReviewPage
       }
     }
   }
@@ -49,12 +55,7 @@ export const AdminCustomerReviewsQuery = graphql(`
       id
       name
       reviews(first: 50) {
-        totalCount
-        edges {
-          node {
-            ...AdminReviewFields
-          }
-        }
+        ...AdminReviewPage
       }
     }
   }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSession } from '@techally/app-kit';
 import { Field } from '../ui/Field';
+import { FormActions } from '../ui/bits';
 
 /** Staff sign in with their shop account; the ADMIN role decides what they see next (App). */
 export function SignInPage() {
@@ -26,9 +27,7 @@ export function SignInPage() {
         <Field label="Password">
           <input name="password" type="password" autoComplete="current-password" required />
         </Field>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        <FormActions busy={busy} label="Sign in" busyLabel="Signing in…" />
         {error && (
           <p role="alert" className="notice notice-error">
             {error.code === 'INVALID_CREDENTIALS' ? 'That email and password do not match a staff account.' : error.message}

@@ -5,6 +5,7 @@ import { Field, FormError } from '../ui/Field';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../ui/field-errors';
 import { humanize } from '../ui/format';
 import { AdminAdjustStockMutation, ADJUSTMENT_REASONS } from './stock.operations';
+import { FormActions } from '../ui/bits';
 
 interface WarehouseOption {
   readonly id: string;
@@ -97,16 +98,7 @@ export function AdjustStockForm({ productId, productName, warehouses, defaultWar
           <p className="notice-code">Code: NEGATIVE_STOCK</p>
         </div>
       )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Adjusting…' : 'Adjust stock'}
-        </button>
-        {done && (
-          <span role="status" className="saved">
-            {done}
-          </span>
-        )}
-      </div>
+      <FormActions busy={busy} label="Adjust stock" busyLabel="Adjusting…" done={done} />
     </form>
   );
 }

@@ -1,42 +1,11 @@
 import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { graphql } from '../gql';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
 import { useDebounced } from '../ui/useDebounced';
 import { AdjustStockForm } from './AdjustStockForm';
-import { AdminWarehousesQuery } from './stock.operations';
-
-const AdminStockQuery = graphql(`
-  query AdminStock($first: Int!, $after: String, $filter: ProductFilter) {
-    products(first: $first, after: $after, filter: $filter, sort: NAME_ASC) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          name
-          sku
-          inventory {
-            available
-            reserved
-            warehouses {
-              onHand
-              reserved
-              available
-              warehouse {
-                id
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-`);
+import { AdminStockQuery, AdminWarehousesQuery } from './stock.operations';
+import { ActionsHeader } from '../ui/bits';
 
 const PAGE_SIZE = 20;
 
@@ -88,9 +57,7 @@ export function StockPage() {
                 <th scope="col" className="num">
                   Total available
                 </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

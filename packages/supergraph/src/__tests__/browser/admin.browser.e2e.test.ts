@@ -54,7 +54,6 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.getByRole('table', { name: 'Low stock' }).getByRole('link', { name: product.name }).waitFor();
     await expectText(page.locator('.tile', { hasText: 'Orders today' }), /Orders today\s*\d+/);
-    await screenshot(page, 'admin', 'dashboard');
   });
 
   it('reprices a product and adjusts its stock, and the admin shows both', async () => {
@@ -125,6 +124,13 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
     await expectText(page.getByTestId('order-status'), 'Fulfilled');
     await expectText(page.getByRole('status').filter({ hasText: 'fulfilled' }), 'The order is fulfilled.');
     expect((await driver.progress(order.id)).status).toBe('FULFILLED');
+
+    // The only order paid today is this one: the dashboard's revenue is its total.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Dashboard' }).click();
+    await expectText(page.locator('.tile', { hasText: 'Revenue today' }), `Revenue today${order.total.formatted}`);
+    await page.getByRole('table', { name: 'Recent orders' }).getByRole('link', { name: order.number }).waitFor();
+    await page.getByRole('table', { name: 'Low stock' }).waitFor();
+    await screenshot(page, 'admin', 'dashboard');
   });
 
   it('adds a category to the tree, and hides a customer’s review with a reason', async () => {
