@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { graphErrorOf } from '@techally/app-kit';
 import type { StorefrontAddressFieldsFragment } from '../gql/graphql';
 import { StorefrontAddAddressMutation, StorefrontUpdateAddressMutation } from './address-operations';
-import { focusFirstInvalid, formErrorsOf, type FormErrors } from './field-errors';
+import { useFocusOnFirstInvalid, formErrorsOf, type FormErrors } from './field-errors';
 import { FormAlert, TextField } from './form-fields';
 
 export type Address = StorefrontAddressFieldsFragment;
@@ -44,6 +44,7 @@ export function AddressForm({ address, onSaved, onCancel, title }: { address?: A
   const [errors, setErrors] = useState<FormErrors<Field>>({ fields: {} });
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnFirstInvalid(formRef, errors);
   const defaultId = useId();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -53,7 +54,6 @@ export function AddressForm({ address, onSaved, onCancel, title }: { address?: A
     const missing = Object.fromEntries(REQUIRED.filter((field) => !values[field]).map((field) => [field, `Enter the ${LABELS[field].toLowerCase()}.`]));
     if (Object.keys(missing).length > 0) {
       setErrors({ fields: missing });
-      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
       return;
     }
     const optional = (value: string) => (value === '' ? null : value);
@@ -79,7 +79,6 @@ export function AddressForm({ address, onSaved, onCancel, title }: { address?: A
       return;
     }
     setErrors(formErrorsOf(graphErrorOf(result.error), FIELDS));
-    requestAnimationFrame(() => focusFirstInvalid(formRef.current));
   }
 
   return (

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { focusFirstInvalid } from './field-errors';
+import { useFocusOnFirstInvalid } from './field-errors';
 import { TextField } from './form-fields';
 
 export interface Card {
@@ -35,6 +35,8 @@ function parseExpiry(text: string): { expMonth: number; expYear: number } | null
 export function CardForm({ amount, busy, errors, onPay }: { amount: string; busy: boolean; errors: CardErrors; onPay: (card: Card) => void }) {
   const [ownErrors, setOwnErrors] = useState<CardErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnFirstInvalid(formRef, errors);
+  useFocusOnFirstInvalid(formRef, ownErrors);
   const shown = { ...errors, ...ownErrors };
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -49,7 +51,6 @@ export function CardForm({ amount, busy, errors, onPay }: { amount: string; busy
     if (!cvc) found.cvc = 'Enter the 3 or 4 digits on the back of the card.';
     setOwnErrors(found);
     if (Object.keys(found).length > 0 || !expiry) {
-      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
       return;
     }
     onPay({ number, cvc, ...expiry });

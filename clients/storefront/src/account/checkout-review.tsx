@@ -74,7 +74,7 @@ export function ShippingAddressPicker({
             <label key={address.id} className="account-card account-choice">
               <input type="radio" name={name} value={address.id} checked={chosen === address.id} onChange={() => onChoose(address.id)} />
               <span>
-                <strong>{address.label ?? address.fullName}</strong>
+                {address.label ? <strong>{address.label}</strong> : null}
                 {address.isDefault ? <span className="account-badge">Default</span> : null}
                 <AddressLines address={address} />
               </span>

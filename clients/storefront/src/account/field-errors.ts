@@ -1,3 +1,4 @@
+import { useEffect, type RefObject } from 'react';
 import type { GraphError } from '@techally/app-kit';
 
 /** A failed mutation split into what belongs beside a field and what belongs to the form as a whole. */
@@ -17,8 +18,12 @@ export function formErrorsOf<Field extends string>(error: GraphError, fields: Re
   return { fields: {}, form: error.message };
 }
 
-/** Moves focus to the first field marked invalid in `form`, so the shopper lands on what to fix. */
-export function focusFirstInvalid(form: HTMLFormElement | null): void {
-  const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-  invalid?.focus();
+/**
+ * After each new set of errors is on screen, moves focus to the first field marked invalid in the form, so the
+ * shopper lands on what to fix (an effect: the fields are marked only once React has rendered the errors).
+ */
+export function useFocusOnFirstInvalid(form: RefObject<HTMLFormElement | null>, errors: unknown): void {
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [form, errors]);
 }

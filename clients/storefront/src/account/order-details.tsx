@@ -58,15 +58,21 @@ export function OrderLines({ order }: { order: OrderDetail }) {
   );
 }
 
-/** Status (announced when it changes), shipping address, payment and history. */
-export function OrderFacts({ order }: { order: OrderDetail }) {
+/** The order's status, announced when it changes. */
+export function OrderStatusLine({ order }: { order: OrderDetail }) {
   return (
-    <>
       <p role="status" className={`account-order-status account-status-${order.status.toLowerCase()}`}>
         Order status: <strong>{ORDER_STATUS_TEXT[order.status]}</strong>
         {order.status === 'CANCELLED' ? <> — {cancellationText(order.cancellationReason)}</> : null}
         {order.status === 'AWAITING_PAYMENT' && order.paymentDueAt ? <> — to be paid by {formatDateTime(order.paymentDueAt)}</> : null}
       </p>
+  );
+}
+
+/** Shipping address, payment and history. */
+export function OrderFacts({ order }: { order: OrderDetail }) {
+  return (
+    <>
       <div className="account-columns">
         <section aria-labelledby="order-address">
           <h2 id="order-address">Shipping to</h2>

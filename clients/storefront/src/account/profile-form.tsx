@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphErrorOf, useSession } from '@techally/app-kit';
 import { graphql } from '../gql';
-import { focusFirstInvalid, formErrorsOf, type FormErrors } from './field-errors';
+import { useFocusOnFirstInvalid, formErrorsOf, type FormErrors } from './field-errors';
 import { FormAlert, Status, TextField } from './form-fields';
 
 const StorefrontProfileQuery = graphql(`
@@ -37,6 +37,7 @@ export function ProfileForm() {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnFirstInvalid(formRef, errors);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,7 +56,6 @@ export function ProfileForm() {
       return;
     }
     setErrors(formErrorsOf(graphErrorOf(result.error), FIELDS));
-    requestAnimationFrame(() => focusFirstInvalid(formRef.current));
   }
 
   return (

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { graphErrorOf } from '@techally/app-kit';
-import { focusFirstInvalid, formErrorsOf, type FormErrors } from './field-errors';
+import { useFocusOnFirstInvalid, formErrorsOf, type FormErrors } from './field-errors';
 import { FormAlert, Status, TextAreaField, TextField } from './form-fields';
 import { StorefrontAddReviewMutation } from './order-operations';
 
@@ -24,6 +24,7 @@ export function ReviewForm({ productId, productName, existing, onReviewed }: { p
   const [busy, setBusy] = useState(false);
   const [written, setWritten] = useState<ExistingReview | undefined>(undefined);
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnFirstInvalid(formRef, errors);
   const ratingErrorId = useId();
 
   const shown = written ?? existing;
@@ -48,7 +49,6 @@ export function ReviewForm({ productId, productName, existing, onReviewed }: { p
     if (!body) missing.body = 'Say what you think of it.';
     if (Object.keys(missing).length > 0) {
       setErrors({ fields: missing });
-      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
       return;
     }
     setBusy(true);
@@ -65,7 +65,6 @@ export function ReviewForm({ productId, productName, existing, onReviewed }: { p
       return;
     }
     setErrors(formErrorsOf(error, FIELDS));
-    requestAnimationFrame(() => focusFirstInvalid(formRef.current));
   }
 
   return (

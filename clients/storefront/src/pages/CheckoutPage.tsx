@@ -10,9 +10,9 @@ import { CheckoutLines, ShippingAddressPicker } from '../account/checkout-review
 import { FormAlert, Status } from '../account/form-fields';
 import { checkoutAttemptKey, endCheckoutAttempt } from '../account/idempotency-key';
 import { followOrder, newest, useLiveOrder, type OrderDetail } from '../account/live-order';
-import { OrderLines } from '../account/order-details';
+import { OrderLines, OrderStatusLine } from '../account/order-details';
 import { StorefrontCancelOrderMutation, StorefrontPlaceOrderMutation } from '../account/order-operations';
-import { cancellationText, declineText, ORDER_STATUS_TEXT } from '../account/order-status';
+import { cancellationText, declineText } from '../account/order-status';
 import { PageHeading } from '../account/page-heading';
 import { payOrder } from '../account/pay-order';
 import { RequireSignIn } from '../account/require-sign-in';
@@ -51,7 +51,9 @@ function Checkout() {
   const order = placed ? newest(placed, live) : null;
 
   useEffect(() => {
-    const controller = leaving.current;
+    // Made here, not at the first render: StrictMode runs this effect's cleanup once before the real mount.
+    const controller = new AbortController();
+    leaving.current = controller;
     return () => {
       controller.abort();
       hold.current?.release();
@@ -164,9 +166,7 @@ function Checkout() {
       <section className="account-page">
         <PageHeading title="Checkout: payment">Pay for order {order.number}</PageHeading>
         {alertBox}
-        <p role="status" className="account-order-status">
-          Order status: <strong>{ORDER_STATUS_TEXT[order.status]}</strong>
-        </p>
+        <OrderStatusLine order={order} />
         <section aria-labelledby="checkout-summary">
           <h2 id="checkout-summary">Your order</h2>
           <OrderLines order={order} />

@@ -4,7 +4,8 @@ import { useMutation, useQuery } from 'urql';
 import { graphErrorOf } from '@techally/app-kit';
 import { FormAlert, Status } from '../account/form-fields';
 import { newest, useLiveOrder } from '../account/live-order';
-import { OrderFacts, OrderLines } from '../account/order-details';
+import { OrderFacts, OrderLines, OrderStatusLine } from '../account/order-details';
+import { formatDateTime } from '../account/order-status';
 import { StorefrontCancelOrderMutation, StorefrontMyReviewsQuery, StorefrontOrderQuery } from '../account/order-operations';
 import { PageHeading } from '../account/page-heading';
 import { RequireSignIn } from '../account/require-sign-in';
@@ -61,9 +62,9 @@ function Order({ id }: { id: string }) {
     <section className="account-page">
       <PageHeading title={`Order ${order.number}`}>Order {order.number}</PageHeading>
       <p className="account-hint">
-        Placed {new Date(order.placedAt).toLocaleString()} · <Link to="/orders">Your orders</Link>
+        Placed {formatDateTime(order.placedAt)} · <Link to="/orders">Your orders</Link>
       </p>
-      <OrderFacts order={order} />
+      <OrderStatusLine order={order} />
       <FormAlert>{cancelFailure}</FormAlert>
       {order.status === 'PENDING' || order.status === 'AWAITING_PAYMENT' ? (
         <button type="button" className="account-secondary" onClick={() => void cancel()}>
@@ -74,6 +75,7 @@ function Order({ id }: { id: string }) {
         <h2 id="order-items">Items</h2>
         <OrderLines order={order} />
       </section>
+      <OrderFacts order={order} />
       {REVIEWABLE.has(order.status) ? <Reviews order={order} /> : null}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '@techally/app-kit';
-import { focusFirstInvalid, formErrorsOf, type FormErrors } from '../account/field-errors';
+import { useFocusOnFirstInvalid, formErrorsOf, type FormErrors } from '../account/field-errors';
 import { FormAlert, TextField } from '../account/form-fields';
 import { PageHeading } from '../account/page-heading';
 import { safeNextPath } from '../account/sign-in-path';
@@ -22,6 +22,7 @@ export function SignUpPage() {
   const [errors, setErrors] = useState<FormErrors<Field>>({ fields: {} });
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  useFocusOnFirstInvalid(formRef, errors);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +34,6 @@ export function SignUpPage() {
     if (!input.password) missing.password = 'Choose a password.';
     if (Object.keys(missing).length > 0) {
       setErrors({ fields: missing });
-      requestAnimationFrame(() => focusFirstInvalid(formRef.current));
       return;
     }
     setBusy(true);
@@ -45,7 +45,6 @@ export function SignUpPage() {
       return;
     }
     setErrors(formErrorsOf(result.error, FIELDS));
-    requestAnimationFrame(() => focusFirstInvalid(formRef.current));
   }
 
   if (state) {
