@@ -4,6 +4,7 @@ import type { CartLine } from '../cart/cart';
 import { AddressForm, AddressLines, type Address } from './address-form';
 import { formatMoney, type CartProducts } from './cart-products';
 import { Status } from './form-fields';
+import { LinesHead, SumRow } from './order-details';
 
 /** The cart's lines at the catalogue's current prices; lines no longer sold are flagged. */
 export function CheckoutLines({ lines, products }: { lines: ReadonlyArray<CartLine>; products: CartProducts }) {
@@ -14,14 +15,7 @@ export function CheckoutLines({ lines, products }: { lines: ReadonlyArray<CartLi
   return (
     <table className="account-table">
       <caption className="account-visually-hidden">Items in your cart</caption>
-      <thead>
-        <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Price</th>
-          <th scope="col">Qty</th>
-          <th scope="col">Total</th>
-        </tr>
-      </thead>
+      <LinesHead />
       <tbody>
         {priced.map(({ line, product }) => (
           <tr key={line.productId}>
@@ -39,12 +33,14 @@ export function CheckoutLines({ lines, products }: { lines: ReadonlyArray<CartLi
       </tbody>
       {currency && currencies.size === 1 ? (
         <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Subtotal <span className="account-hint">(shipping and tax are added when you place the order)</span>
-            </th>
-            <td>{formatMoney(subtotal, currency)}</td>
-          </tr>
+          <SumRow
+            label={
+              <>
+                Subtotal <span className="account-hint">(shipping and tax are added when you place the order)</span>
+              </>
+            }
+            amount={formatMoney(subtotal, currency)}
+          />
         </tfoot>
       ) : null}
     </table>

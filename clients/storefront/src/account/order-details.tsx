@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { AddressLines } from './address-form';
 import type { OrderDetail } from './live-order';
@@ -8,14 +9,7 @@ export function OrderLines({ order }: { order: OrderDetail }) {
   return (
     <table className="account-table">
       <caption className="account-visually-hidden">Items in order {order.number}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Price</th>
-          <th scope="col">Qty</th>
-          <th scope="col">Total</th>
-        </tr>
-      </thead>
+      <LinesHead />
       <tbody>
         {order.items.map((item) => (
           <tr key={item.id}>
@@ -29,32 +23,38 @@ export function OrderLines({ order }: { order: OrderDetail }) {
         ))}
       </tbody>
       <tfoot>
-        <tr>
-          <th scope="row" colSpan={3}>
-            Subtotal
-          </th>
-          <td>{order.subtotal.formatted}</td>
-        </tr>
-        <tr>
-          <th scope="row" colSpan={3}>
-            Shipping
-          </th>
-          <td>{order.shipping.formatted}</td>
-        </tr>
-        <tr>
-          <th scope="row" colSpan={3}>
-            Tax
-          </th>
-          <td>{order.tax.formatted}</td>
-        </tr>
-        <tr className="account-total">
-          <th scope="row" colSpan={3}>
-            Total
-          </th>
-          <td>{order.total.formatted}</td>
-        </tr>
+        <SumRow label="Subtotal" amount={order.subtotal.formatted} />
+        <SumRow label="Shipping" amount={order.shipping.formatted} />
+        <SumRow label="Tax" amount={order.tax.formatted} />
+        <SumRow label="Total" amount={order.total.formatted} total />
       </tfoot>
     </table>
+  );
+}
+
+/** The header of a table of lines (the order's, checkout's cart). */
+export function LinesHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Item</th>
+        <th scope="col">Price</th>
+        <th scope="col">Qty</th>
+        <th scope="col">Total</th>
+      </tr>
+    </thead>
+  );
+}
+
+/** A sum under a table of lines, its label spanning the first three columns. */
+export function SumRow({ label, amount, total = false }: { label: ReactNode; amount: string; total?: boolean }) {
+  return (
+    <tr className={total ? 'account-total' : undefined}>
+      <th scope="row" colSpan={3}>
+        {label}
+      </th>
+      <td>{amount}</td>
+    </tr>
   );
 }
 
