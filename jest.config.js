@@ -10,7 +10,7 @@ const swc = ['@swc/jest', { ...require('./swc.config'), sourceMaps: 'inline' }];
 module.exports = {
   testEnvironment: '<rootDir>/packages/testing/src/jest/worker-database-environment.js',
   globalTeardown: '<rootDir>/packages/testing/src/jest/global-teardown.js',
-  roots: ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/gateway'],
+  roots: ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/clients'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.ts$': swc },
