@@ -1,5 +1,5 @@
 import { createClient, me, productList, type TokenStorage } from '@techally/sdk';
-import { authPayload, SDK_OPERATIONS, startFakeGateway } from './support/fake-gateway';
+import { authPayload, SDK_OPERATIONS, startFakeGateway } from './support/fake-gateway.js';
 
 const PRODUCTS = { data: { products: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } };
 const UNAUTHENTICATED = { errors: [{ message: 'Sign in first.', extensions: { code: 'UNAUTHENTICATED' } }] };

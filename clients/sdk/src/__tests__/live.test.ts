@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { createClient, stockChanged, orderStatusChanged, type Result, type StockChangedSubscription } from '@techally/sdk';
-import { authPayload, SDK_OPERATIONS, startFakeGateway } from './support/fake-gateway';
-import { attachLiveGateway } from './support/fake-live-gateway';
+import { authPayload, SDK_OPERATIONS, startFakeGateway } from './support/fake-gateway.js';
+import { attachLiveGateway } from './support/fake-live-gateway.js';
 
 const RETRY = { initialDelayMs: 5, maxDelayMs: 50 };
 
@@ -148,5 +148,5 @@ describe('@techally/sdk subscriptions over graphql-ws', () => {
   });
 });
 
-const EVERYTHING_BUT_DATE = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
-  'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] as const;
+const EVERYTHING_BUT_DATE: Array<'hrtime' | 'nextTick' | 'performance' | 'queueMicrotask' | 'requestAnimationFrame' | 'cancelAnimationFrame' | 'requestIdleCallback' | 'cancelIdleCallback' | 'setImmediate' | 'clearImmediate' | 'setInterval' | 'clearInterval' | 'setTimeout' | 'clearTimeout'> = ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
+  'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'];

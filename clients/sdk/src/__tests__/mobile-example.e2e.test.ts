@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import { startTestSupergraph, type TestSupergraph } from '../../../../packages/supergraph/src/__tests__/support/test-supergraph';
-import { runMobileShop } from '../../examples/mobile-shop';
+import { startTestSupergraph, type TestSupergraph } from '../../../../packages/supergraph/src/__tests__/support/test-supergraph.js';
+import { runMobileShop } from '../../examples/mobile-shop.js';
 
 // The mobile-style example (examples/mobile-shop.ts) against the whole supergraph: every subgraph and the gateway
 // in-process, migrated and seeded, through the SDK alone.

@@ -36,11 +36,11 @@ export function attachLiveGateway(server: Server) {
       subscribes.push({
         payload: payload as unknown as Record<string, unknown>,
         authorization: ctx.connectionParams?.['authorization'] as string | undefined,
-        push: (data) => feed.push({ data }),
+        push: (data) => feed.push({ data: data as ExecutionResult['data'] }),
         end: (code, message = code) => feed.end({ errors: [new GraphQLError(message, { extensions: { code } })] }),
       });
       for (const wake of waiters.splice(0)) wake();
-      return { schema: API_SCHEMA, document: parse(text), variableValues: payload.variables ?? null, contextValue: feed } as ExecutionArgs;
+      return { schema: API_SCHEMA, document: parse(text), variableValues: (payload.variables ?? null) as ExecutionArgs['variableValues'], contextValue: feed } as ExecutionArgs;
     },
     // Each subscription's results are the test's, not graphql-js's.
     subscribe: (args) => (args.contextValue as ReturnType<typeof pushFeed>).iterable,
