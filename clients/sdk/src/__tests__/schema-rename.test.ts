@@ -33,7 +33,7 @@ describe('a field an app uses, renamed in the schema', () => {
     await mkdir(join(SDK, 'node_modules/.cache'), { recursive: true });
     work = await mkdtemp(join(SDK, 'node_modules/.cache/schema-rename-'));
     const schema = await readFile(join(ROOT, 'schema/api.graphql'), 'utf8');
-    const renamed = schema.replace(/(type Product \{[\s\S]*?)\n  inStock: Boolean!/, '$1\n  isInStock: Boolean!');
+    const renamed = schema.replace(/(type Product \{[\s\S]*?)\n {2}inStock: Boolean!/, '$1\n  isInStock: Boolean!');
     expect(renamed).not.toBe(schema);
     await writeFile(join(work, 'api.graphql'), renamed);
     await cp(join(SDK, 'src'), join(work, 'sdk/src'), { recursive: true, filter: (path) => !/__tests__|[/\\]gql[/\\]/.test(relative(SDK, path)) });
@@ -50,7 +50,7 @@ describe('a field an app uses, renamed in the schema', () => {
 
   it('fails the app\'s typecheck once the operations follow the rename, naming the field', async () => {
     const catalogue = join(work, 'sdk/src/operations/catalogue.graphql');
-    await writeFile(catalogue, (await readFile(catalogue, 'utf8')).replace(/^  inStock$/m, '  isInStock'));
+    await writeFile(catalogue, (await readFile(catalogue, 'utf8')).replace(/^ {2}inStock$/m, '  isInStock'));
     await generateSdk();
 
     const messages = typecheckExample();
