@@ -90,6 +90,24 @@ describe('@techally/sdk over HTTP', () => {
     expect(client.auth.current).toBeNull();
   });
 
+  it('keeps the session when a refresh fails on the way (a proxy\'s 502, the network)', async () => {
+    let refreshAnswer: 'bad-gateway' | 'hang-up' | 'ok' = 'bad-gateway';
+    const fake = await gateway({
+      signIn: () => ({ body: { data: { logIn: authPayload('A1', 'R1', 5_000) } } }),
+      refreshSession: () => refreshAnswer === 'hang-up' ? 'hang-up'
+        : refreshAnswer === 'bad-gateway' ? { status: 502, body: 'Bad gateway' }
+          : { body: { data: { refreshSession: authPayload('A2', 'R2') } } },
+    });
+    const client = createClient({ url: fake.url });
+    await client.auth.signIn('ada@example.com', 'a password');
+
+    expect(await client.auth.refresh()).toMatchObject({ refreshToken: 'R1' });
+    refreshAnswer = 'hang-up';
+    expect(await client.auth.refresh()).toMatchObject({ refreshToken: 'R1' });
+    refreshAnswer = 'ok';
+    expect(await client.auth.refresh()).toMatchObject({ refreshToken: 'R2' });
+  });
+
   it('answers every failure as a typed result and never throws', async () => {
     const fake = await gateway({
       signIn: () => ({ body: { errors: [{ message: 'Wrong email or password.', extensions: { code: 'INVALID_CREDENTIALS' } }] } }),

@@ -28,7 +28,8 @@ export interface SubscriptionHandlers<Data> {
   error?(error: Result<Data> & { ok: false }): void;
   /**
    * The SDK subscribed again after a gap (a dropped connection, a new token, a gateway reload): events of the gap
-   * are not replayed, so read the current state with a query if it matters (an order's status).
+   * are not replayed, so read the current state with a query if it matters (an order's status). May come twice
+   * for one gap (the connection and the subscription both started again): make it safe to repeat.
    */
   resubscribed?(): void;
   /** The subscription ended for good (the server completed it, or `unsubscribe()`): no more events. */

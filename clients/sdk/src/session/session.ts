@@ -3,6 +3,9 @@ import type { SessionTokensFragment, SignUpInput } from '../gql/graphql.js';
 import { refreshSession, signIn, signOut, signUp } from '../gql/session-operations.js';
 import type { TokenStorage } from './token-storage.js';
 
+/** Failures of a refresh that say nothing about the refresh token: the session is kept for the next try. */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set(['NETWORK_ERROR', 'HTTP_ERROR', 'BAD_RESPONSE', 'SERVICE_UNAVAILABLE', 'INTERNAL_SERVER_ERROR', 'RATE_LIMITED']);
+
 /** Who is signed in, with the tokens the gateway issued. */
 export interface SessionState {
   readonly accessToken: string;
@@ -102,7 +105,8 @@ export class Session {
 
   /**
    * Exchanges the refresh token for a new pair, once however many callers ask at the same moment. A refused
-   * refresh (expired, revoked, already used) signs out; a network failure keeps the session to try again later.
+   * refresh (INVALID_REFRESH_TOKEN: expired, revoked, already used) signs out; a failure on the way (network,
+   * a proxy's 502, a subgraph down) keeps the session to try again later.
    */
   refresh(): Promise<SessionState | null> {
     this.refreshing ??= this.refreshOnce().finally(() => {
@@ -118,7 +122,7 @@ export class Session {
     const answer = await refreshSession(this.options.client, { refreshToken });
     if (answer.ok) {
       await this.set(answer.data.refreshSession);
-    } else if (answer.error.code !== 'NETWORK_ERROR' && this.state?.refreshToken === refreshToken) {
+    } else if (!TRANSIENT_CODES.has(answer.error.code) && this.state?.refreshToken === refreshToken) {
       await this.set(null);
     }
     return this.state;
