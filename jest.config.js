@@ -15,8 +15,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    // Generated code imports './x.js' (ESM style); under jest the source is './x.ts'.
-    '^(\\.{1,2}/[^.]*)\\.js$': '$1',
+    // Generated code and the ESM packages (clients/sdk) import './x.js' or '../../x.js'; under jest the source is x.ts.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
     ...workspaceSources(),
   },
   reporters: ['default', '<rootDir>/packages/testing/src/jest/slowest-suites-reporter.js'],
