@@ -34,7 +34,7 @@ export function OrdersTable({ orders, label, empty, withEmail = false }: { order
                   </>
                 )}
               </td>
-              <td className="nowrap">{formatDateTime(order.placedAt)}</td>
+              <td>{formatDateTime(order.placedAt)}</td>
               <td className="num">{order.total.formatted}</td>
               <td>
                 <StatusBadge status={order.status} />

@@ -1,10 +1,14 @@
 /** Display helpers: every figure the portal shows goes through one of these, so pages agree. */
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const dateTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+// This year's dates without the year: tables stay narrow enough for a tablet.
+const dateTimeThisYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' });
 
 export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? dateTime.format(new Date(iso)) : '—';
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return (date.getFullYear() === new Date().getFullYear() ? dateTimeThisYear : dateTime).format(date);
 }
 
 export function formatTime(iso: string): string {

@@ -56,6 +56,26 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
     await expectText(page.locator('.tile', { hasText: 'Orders today' }), /Orders today\s*\d+/);
   });
 
+  it('creates a product, showing a refused field under that field', async () => {
+    const sku = `ADM-${randomUUID().slice(0, 6)}`.toUpperCase();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Products' }).click();
+    await page.getByRole('link', { name: 'New product' }).click();
+    await page.getByLabel('SKU').fill('not a sku');
+    await page.getByLabel('Name').fill(`Admin test lamp ${sku}`);
+    await page.getByLabel('Description').fill('A lamp made by the admin browser test.');
+    await page.getByLabel('Price', { exact: true }).fill('39.90');
+    await page.getByLabel('Category').selectOption({ index: 1 });
+    await page.getByLabel('Weight (grams)').fill('800');
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await expectText(page.locator('.field-invalid', { has: page.getByLabel('SKU') }), /sku must be 3 to 32 uppercase letters/);
+    expect(await page.getByLabel('SKU').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('SKU').fill(sku);
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await page.getByRole('heading', { name: `Admin test lamp ${sku}` }).waitFor();
+    await expectText(page.getByTestId('current-price'), '$39.90');
+  });
+
   it('reprices a product and adjusts its stock, and the admin shows both', async () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Products' }).click();
     await page.getByLabel('Search products').fill(product.name);
