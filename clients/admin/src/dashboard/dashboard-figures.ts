@@ -1,4 +1,4 @@
-import type { AdminOrderRowFragment, AdminStockQuery } from '../gql/graphql';
+import type { AdminOrderRowFragment, AdminStockQuery } from '../gql/graphql.js';
 
 /** Orders that count as sales: paid for and not given back. */
 const SOLD = new Set(['PAID', 'FULFILLED']);

@@ -1,4 +1,4 @@
-import type { AdminOrderRowFragment } from '../gql/graphql';
+import type { AdminOrderRowFragment } from '../gql/graphql.js';
 
 export type OrderRow = AdminOrderRowFragment;
 
