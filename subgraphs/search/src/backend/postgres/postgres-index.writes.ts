@@ -57,32 +57,48 @@ export class PostgresIndexWrites {
     );
   }
 
-  async recordStock(facts: ReadonlyArray<StockFact>, onlyIfUnknown: boolean): Promise<void> {
-    if (facts.length === 0) return;
-    const rows = facts.map((fact) => ({ id: fact.productId, in_stock: fact.inStock, available: fact.available, at: fact.at.toISOString() }));
-    await this.sql.execute(
-      `insert into ${TABLES.product} as p (id, in_stock, available, stock_at)
-       select id, in_stock, available, ${onlyIfUnknown ? 'null' : 'at'}
-       from jsonb_to_recordset(?::jsonb) as d(id uuid, in_stock boolean, available integer, at timestamptz)
-       on conflict (id) do update set in_stock = excluded.in_stock, available = excluded.available, stock_at = excluded.stock_at
-       where ${onlyIfUnknown ? 'p.stock_at is null' : 'p.stock_at is null or excluded.stock_at >= p.stock_at'}`,
-      [JSON.stringify(rows)],
-      'run',
+  recordStock(facts: ReadonlyArray<StockFact>, onlyIfUnknown: boolean): Promise<void> {
+    return this.recordTimedFacts(
+      STOCK,
+      facts.map((fact) => ({ id: fact.productId, in_stock: fact.inStock, available: fact.available, at: fact.at.toISOString() })),
+      onlyIfUnknown,
     );
   }
 
-  async recordRating(facts: ReadonlyArray<RatingFact>, onlyIfUnknown: boolean): Promise<void> {
-    if (facts.length === 0) return;
-    const rows = facts.map((fact) => ({ id: fact.productId, average: fact.average, count: fact.count, at: fact.at.toISOString() }));
+  recordRating(facts: ReadonlyArray<RatingFact>, onlyIfUnknown: boolean): Promise<void> {
+    return this.recordTimedFacts(
+      RATING,
+      facts.map((fact) => ({ id: fact.productId, rating_average: fact.average, rating_count: fact.count, at: fact.at.toISOString() })),
+      onlyIfUnknown,
+    );
+  }
+
+  /**
+   * Upserts one group of a product's columns with the time of the fact they come from: a row that does not
+   * exist yet is created (the document may come later), an older fact changes nothing. `onlyIfUnknown` (the
+   * bootstrap's snapshots) writes only where no event did, and leaves the time unset for any event to win.
+   */
+  private async recordTimedFacts(group: TimedColumns, rows: ReadonlyArray<Record<string, unknown>>, onlyIfUnknown: boolean): Promise<void> {
+    if (rows.length === 0) return;
+    const names = Object.keys(group.columns);
+    const stamp = group.timeColumn;
     await this.sql.execute(
-      `insert into ${TABLES.product} as p (id, rating_average, rating_count, rating_at)
-       select id, average, count, ${onlyIfUnknown ? 'null' : 'at'}
-       from jsonb_to_recordset(?::jsonb) as d(id uuid, average numeric, count integer, at timestamptz)
-       on conflict (id) do update set rating_average = excluded.rating_average, rating_count = excluded.rating_count,
-         rating_at = excluded.rating_at
-       where ${onlyIfUnknown ? 'p.rating_at is null' : 'p.rating_at is null or excluded.rating_at >= p.rating_at'}`,
+      `insert into ${TABLES.product} as p (id, ${names.join(', ')}, ${stamp})
+       select id, ${names.join(', ')}, ${onlyIfUnknown ? 'null' : 'at'}
+       from jsonb_to_recordset(?::jsonb) as d(id uuid, ${names.map((name) => `${name} ${group.columns[name]}`).join(', ')}, at timestamptz)
+       on conflict (id) do update set ${[...names, stamp].map((name) => `${name} = excluded.${name}`).join(', ')}
+       where p.${stamp} is null${onlyIfUnknown ? '' : ` or excluded.${stamp} >= p.${stamp}`}`,
       [JSON.stringify(rows)],
       'run',
     );
   }
 }
+
+interface TimedColumns {
+  /** Column name → SQL type, as the rows name them. */
+  readonly columns: Readonly<Record<string, string>>;
+  readonly timeColumn: string;
+}
+
+const STOCK: TimedColumns = { columns: { in_stock: 'boolean', available: 'integer' }, timeColumn: 'stock_at' };
+const RATING: TimedColumns = { columns: { rating_average: 'numeric', rating_count: 'integer' }, timeColumn: 'rating_at' };
