@@ -6,6 +6,8 @@ import {
   type SubgraphApp,
   type SubgraphAppOptions,
 } from '@techally/platform';
+import { Client } from '@elastic/elasticsearch';
+import { ElasticsearchSearchBackend } from './backend/elasticsearch/elasticsearch-search-backend';
 import { PostgresSearchBackend } from './backend/postgres/postgres-search-backend';
 import type { SearchBackend } from './backend/search-backend';
 import { catalogBootstrapWorker } from './catalog/catalog-bootstrap';
@@ -46,7 +48,11 @@ export async function createSearchSubgraph(config: SearchConfig, options: Search
   // Opened after the ORM: from here on assembleSubgraph closes both if anything fails.
   const { bus, close } = openEventBus(config.events, options.bus, { logger });
 
-  const backend = new PostgresSearchBackend(orm);
+  const elasticsearch = config.elasticsearch ? new Client({ node: config.elasticsearch.url }) : null;
+  const backend: SearchBackend =
+    elasticsearch && config.elasticsearch
+      ? new ElasticsearchSearchBackend({ client: elasticsearch, alias: config.elasticsearch.index })
+      : new PostgresSearchBackend(orm);
   const dependencies = { orm, backend, catalog, notifications };
 
   const app = await assembleSubgraph({
@@ -61,8 +67,10 @@ export async function createSearchSubgraph(config: SearchConfig, options: Search
     seed: async () => undefined,
     workers: [
       {
-        name: 'search.typo-tolerance-check',
+        name: 'search.backend',
         async start() {
+          await backend.prepare();
+          logger.info({ backend: backend.name }, 'search backend ready');
           if (!(await backend.typoTolerance())) logger.warn('pg_trgm is not installed: search runs without typo correction');
         },
         async stop() {},
@@ -70,7 +78,7 @@ export async function createSearchSubgraph(config: SearchConfig, options: Search
       consumerWorker(bus, indexCatalogConsumer(dependencies), 'search'),
       catalogBootstrapWorker({ ...dependencies, logger, retryMs: config.bootstrapRetryMs }),
     ],
-    closeables: [close],
+    closeables: [close, async () => void (await elasticsearch?.close())],
   });
   return Object.assign(app, { indexed: notifications, backend });
 }

@@ -131,6 +131,8 @@ export interface IndexWriteOptions {
 
 export interface SearchBackend {
   readonly name: string;
+  /** Readies the backend once the migrations ran (Elasticsearch: its index and alias on a first start). */
+  prepare(): Promise<void>;
   /** False where the backend cannot correct a misspelt query (PostgreSQL without pg_trgm). */
   typoTolerance(): Promise<boolean>;
   /** Adds or replaces products' documents; one older than the indexed one is ignored. */

@@ -4,7 +4,10 @@ import { TABLES } from '../database';
 import type { CatalogSource } from './catalog-source';
 import type { IndexNotifications } from './index-notifications';
 
-/** The sync_state row recording that the index was built from the whole catalogue once. */
+/** The sync_state row recording that the backend's index was built from the whole catalogue once. */
+export function bootstrapStateName(backend: Pick<SearchBackend, 'name'>): string {
+  return `catalog-bootstrap:${backend.name}`;
+}
 const BOOTSTRAP = 'catalog-bootstrap';
 
 export interface CatalogBootstrapDependencies {
@@ -28,7 +31,8 @@ export interface CatalogBootstrapDependencies {
  */
 export async function bootstrapCatalog(deps: CatalogBootstrapDependencies): Promise<number | null> {
   const connection = deps.orm.em.getConnection();
-  const done = await connection.execute(`select 1 from ${TABLES.syncState} where name = ?`, [BOOTSTRAP]);
+  const state = bootstrapStateName(deps.backend);
+  const done = await connection.execute(`select 1 from ${TABLES.syncState} where name = ?`, [state]);
   if (done.length > 0) return null;
   let after: string | null = null;
   let indexed = 0;
@@ -44,7 +48,7 @@ export async function bootstrapCatalog(deps: CatalogBootstrapDependencies): Prom
     if (!page.hasNextPage || !page.endCursor) break;
     after = page.endCursor;
   }
-  await connection.execute(`insert into ${TABLES.syncState} (name, completed_at) values (?, now()) on conflict do nothing`, [BOOTSTRAP], 'run');
+  await connection.execute(`insert into ${TABLES.syncState} (name, completed_at) values (?, now()) on conflict do nothing`, [state], 'run');
   deps.logger.info({ indexed }, 'search index built from the catalogue');
   return indexed;
 }

@@ -40,6 +40,9 @@ export class PostgresSearchBackend implements SearchBackend {
     return this.trigramSupport;
   }
 
+  /** Nothing to create: the migrations made the tables. */
+  async prepare(): Promise<void> {}
+
   async typoTolerance(): Promise<boolean> {
     return (await this.trigram()) !== null;
   }
