@@ -22,6 +22,25 @@ export interface ProductDocument {
   readonly updatedAt: Date;
 }
 
+/**
+ * A document's searchable fields as both backends store them (snake_case columns / index fields); the category
+ * path as ids (the filter) and as names (searched text). Times are left to each backend's own format.
+ */
+export function indexedFields(document: ProductDocument) {
+  return {
+    sku: document.sku,
+    name: document.name,
+    slug: document.slug,
+    description: document.description,
+    status: document.status,
+    price_amount: document.price.amount,
+    currency: document.price.currency,
+    category_id: document.categoryId,
+    category_path: document.categoryPath.map((category) => category.id),
+    category_names: document.categoryPath.map((category) => category.name).join(' '),
+  };
+}
+
 /** A product's stock as inventory announced it at `at` (the event's time): a later one wins. */
 export interface StockFact {
   readonly productId: string;

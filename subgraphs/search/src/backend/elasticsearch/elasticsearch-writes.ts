@@ -1,5 +1,5 @@
 import type { Client } from '@elastic/elasticsearch';
-import type { ProductDocument, RatingFact, StockFact } from '../search-backend';
+import { indexedFields, type ProductDocument, type RatingFact, type StockFact } from '../search-backend';
 
 /**
  * Painless: replaces the document's fields unless the indexed document is newer (`source_updated_at`), keeping
@@ -44,19 +44,7 @@ export class ElasticsearchWrites {
         source: DOCUMENT_SCRIPT,
         params: {
           updated_at: document.updatedAt.getTime(),
-          fields: {
-            sku: document.sku,
-            name: document.name,
-            slug: document.slug,
-            description: document.description,
-            status: document.status,
-            price_amount: document.price.amount,
-            currency: document.price.currency,
-            category_id: document.categoryId,
-            category_path: document.categoryPath.map((category) => category.id),
-            category_names: document.categoryPath.map((category) => category.name).join(' '),
-            created_at: document.createdAt.getTime(),
-          },
+          fields: { ...indexedFields(document), created_at: document.createdAt.getTime() },
         },
       })),
     );

@@ -1,5 +1,5 @@
 import { TABLES } from '../../database';
-import type { ProductDocument, RatingFact, StockFact } from '../search-backend';
+import { indexedFields, type ProductDocument, type RatingFact, type StockFact } from '../search-backend';
 import type { SqlExecutor } from './sql-executor';
 
 /**
@@ -15,16 +15,7 @@ export class PostgresIndexWrites {
     if (documents.length === 0) return;
     const rows = documents.map((document) => ({
       id: document.id,
-      sku: document.sku,
-      name: document.name,
-      slug: document.slug,
-      description: document.description,
-      status: document.status,
-      price_amount: document.price.amount,
-      currency: document.price.currency,
-      category_id: document.categoryId,
-      category_path: document.categoryPath.map((category) => category.id),
-      category_names: document.categoryPath.map((category) => category.name).join(' '),
+      ...indexedFields(document),
       created_at: document.createdAt.toISOString(),
       updated_at: document.updatedAt.toISOString(),
     }));
