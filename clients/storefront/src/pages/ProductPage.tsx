@@ -1,4 +1,96 @@
-/** (Skeleton, issue #12.) */
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { AddToCart } from '../components/AddToCart';
+import { Breadcrumb } from '../components/Breadcrumb';
+import { ProductImage } from '../components/ProductImage';
+import { LoadError, Loading } from '../components/QueryStatus';
+import { ReviewList } from '../components/ReviewList';
+import { StarRating } from '../components/StarRating';
+import { StockBadge } from '../components/StockBadge';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+import { useLiveStock } from '../components/useLiveStock';
+import { graphql } from '../gql';
+
+const StorefrontProductQuery = graphql(`
+  query StorefrontProduct($slug: String!) {
+    product(slug: $slug) {
+      id
+      name
+      slug
+      sku
+      description
+      status
+      inStock
+      price {
+        amount
+        formatted
+      }
+      shippingEstimate {
+        formatted
+      }
+      inventory {
+        available
+      }
+      rating {
+        average
+        count
+      }
+      category {
+        id
+        path {
+          id
+          name
+          slug
+        }
+      }
+    }
+  }
+`);
+
+/** A product: details, price, rating, stock that changes live, add to cart, and its reviews. */
 export function ProductPage() {
-  return <h1>Product</h1>;
+  const { slug = '' } = useParams();
+  // cache-and-network: coming back to a product shows it at once, then its current price and stock.
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: StorefrontProductQuery, variables: { slug }, requestPolicy: 'cache-and-network' });
+  const product = data?.product;
+  const live = useLiveStock(product?.id);
+  useDocumentTitle(product ? product.name : data ? 'Product not found' : null);
+
+  if (error && !product) return <LoadError what="this product" error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
+  if (!data) return fetching ? <Loading what="the product" /> : null;
+  if (!product) {
+    return (
+      <div className="not-found">
+        <h1>Product not found</h1>
+        <p>
+          No product lives at this address any more. <Link to="/">Browse the catalogue</Link>.
+        </p>
+      </div>
+    );
+  }
+
+  const available = live?.available ?? product.inventory.available;
+  const inStock = live?.inStock ?? product.inStock;
+  const forSale = product.status === 'ACTIVE';
+  return (
+    <article className="product" aria-labelledby="product-name">
+      <Breadcrumb crumbs={product.category.path} />
+      <div className="product-main">
+        <ProductImage id={product.id} name={product.name} size="large" />
+        <div className="product-info">
+          <h1 id="product-name">{product.name}</h1>
+          <StarRating average={product.rating.average} count={product.rating.count} />
+          <p className="price price-large">{product.price.formatted}</p>
+          <p className="product-shipping">Shipping for this item alone: {product.shippingEstimate.formatted}</p>
+          <p className="product-stock" aria-live="polite">
+            {forSale ? <StockBadge inStock={inStock} available={available} /> : <span className="stock stock-out">No longer sold</span>}
+          </p>
+          <AddToCart productId={product.id} name={product.name} available={available} forSale={forSale} />
+          <p className="product-description">{product.description}</p>
+          <p className="product-sku">SKU {product.sku}</p>
+        </div>
+      </div>
+      <ReviewList productId={product.id} />
+    </article>
+  );
 }
