@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { LoadError, Loading } from './QueryStatus';
+import { Stars } from './StarRating';
 
 const REVIEWS_PAGE = 5;
 
@@ -66,10 +67,7 @@ function ReviewPage({ productId, after, last, onMore }: { productId: string; aft
           <li key={node.id} className="review">
             <article aria-label={node.title}>
               <p className="review-stars" role="img" aria-label={`${node.rating} out of 5 stars`}>
-                <span aria-hidden="true">
-                  {'★'.repeat(node.rating)}
-                  <span className="stars-empty">{'★'.repeat(5 - node.rating)}</span>
-                </span>
+                <Stars value={node.rating} />
               </p>
               <h3>{node.title}</h3>
               <p className="review-meta">

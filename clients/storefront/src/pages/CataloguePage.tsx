@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { readCatalogueParams, nextPage, previousPage, SORTS, withFilters } from '../catalogue/catalogue-params';
@@ -9,6 +8,7 @@ import { PriceFilter } from '../components/PriceFilter';
 import { ProductCard } from '../components/ProductCard';
 import { LoadError, Loading } from '../components/QueryStatus';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { useMediaQuery } from '../components/useMediaQuery';
 import { graphql } from '../gql';
 import type { ProductFilter, ProductSort } from '../gql/graphql';
 
@@ -44,7 +44,8 @@ export function CataloguePage() {
   const categories = useCategoryTree();
   const category = slug ? categories.tree?.bySlug.get(slug) : undefined;
   const unknownCategory = Boolean(slug && categories.tree && !category);
-  const [filtersOpen] = useState(() => typeof window === 'undefined' || window.matchMedia('(min-width: 48rem)').matches);
+  // Beside the listing on a wide screen (always open: styles.css hides its toggle); folded away on a phone.
+  const wide = useMediaQuery('(min-width: 48rem)');
 
   const filter: ProductFilter = {
     ...(category ? { categoryId: category.id } : {}),
@@ -68,7 +69,7 @@ export function CataloguePage() {
 
   return (
     <div className="catalogue">
-      <details className="catalogue-side" open={filtersOpen}>
+      <details className="catalogue-side" open={wide}>
         <summary>Categories and filters</summary>
         {categories.tree && <CategoryTree tree={categories.tree} current={category} />}
         {categories.error && <LoadError what="the categories" error={categories.error} onRetry={categories.retry} />}

@@ -26,6 +26,7 @@ const StorefrontProductQuery = graphql(`
         formatted
       }
       shippingEstimate {
+        amount
         formatted
       }
       inventory {
@@ -69,8 +70,8 @@ export function ProductPage() {
     );
   }
 
-  const available = live?.available ?? product.inventory.available;
-  const inStock = live?.inStock ?? product.inStock;
+  const available = live.stock?.available ?? product.inventory.available;
+  const inStock = live.stock?.inStock ?? product.inStock;
   const forSale = product.status === 'ACTIVE';
   return (
     <article className="product" aria-labelledby="product-name">
@@ -81,10 +82,17 @@ export function ProductPage() {
           <h1 id="product-name">{product.name}</h1>
           <StarRating average={product.rating.average} count={product.rating.count} />
           <p className="price price-large">{product.price.formatted}</p>
-          <p className="product-shipping">Shipping for this item alone: {product.shippingEstimate.formatted}</p>
+          <p className="product-shipping">
+            {product.shippingEstimate.amount === 0 ? 'Free shipping' : `Shipping for this item alone: ${product.shippingEstimate.formatted}`}
+          </p>
           <p className="product-stock" aria-live="polite">
             {forSale ? <StockBadge inStock={inStock} available={available} /> : <span className="stock stock-out">No longer sold</span>}
           </p>
+          {live.error && (
+            <p className="field-note">
+              Live stock updates are paused ({live.error}); the figure above is from when the page opened.
+            </p>
+          )}
           <AddToCart productId={product.id} name={product.name} available={available} forSale={forSale} />
           <p className="product-description">{product.description}</p>
           <p className="product-sku">SKU {product.sku}</p>
