@@ -2,6 +2,7 @@ import { AdjustStockDocument, ProductListingDocument, ProductPageDocument, Wareh
 import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { accessibilityViolations } from '../support/accessibility';
 import { subgraphSubscriptions } from '../support/live-subscriptions';
 import { signedInClient, startTestSupergraph, TEST_ADMIN, type TestSupergraph } from '../support/test-supergraph';
 import { ensureWebAppsBuilt, screenshot } from '../support/web-apps';
@@ -63,6 +64,7 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     await page.getByRole('heading', { level: 1, name: 'All products' }).waitFor();
     expect(await products().getByRole('listitem').count()).toBe(12);
     await screenshot(page, 'storefront', 'catalogue');
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     const firstPage = await listed();
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Next →' }).click();
@@ -133,6 +135,7 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     const names = await suggestions.locator('.suggestion-name').allTextContents();
     expect(names).toContain(productName);
     for (const name of names) expect(name.toLowerCase()).toContain(term.toLowerCase());
+    expect(await accessibilityViolations(page)).toEqual([]);
 
     await box.press('Enter');
     await page.getByRole('heading', { level: 1, name: `Results for “${term.toLowerCase()}”` }).waitFor();
@@ -172,6 +175,7 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     await page.getByRole('status').filter({ hasText: `Added 2 × ${productName}` }).waitFor();
     await page.getByRole('link', { name: 'Cart, 2 items' }).waitFor();
     await screenshot(page, 'storefront', 'product');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('keeps the cart across a reload, priced from the graph', async () => {
@@ -189,6 +193,7 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     await page.getByRole('link', { name: 'Cart, 3 items' }).waitFor();
     expect(await page.getByRole('link', { name: 'Checkout' }).getAttribute('href')).toBe('/checkout');
     await screenshot(page, 'storefront', 'cart');
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('fits a phone (360 px): no sideways scrolling, every control reachable', async () => {
@@ -199,6 +204,7 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     await phone.getByRole('combobox', { name: 'Search products' }).waitFor({ state: 'visible' });
     await phone.getByRole('link', { name: /^Cart, \d+ items?$/ }).waitFor({ state: 'visible' });
     await screenshot(phone, 'storefront', 'phone');
+    expect(await accessibilityViolations(phone)).toEqual([]);
 
     expect(browser.outsideRequests).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
