@@ -196,6 +196,28 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('says what happened: an unknown address, product or category, and a shop it cannot reach (then tries again)', async () => {
+    const other = await browser.newPage();
+    await other.goto(`${origin}/no-such-page`);
+    await other.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await other.goto(`${origin}/product/no-such-product`);
+    await other.getByRole('heading', { level: 1, name: 'Product not found' }).waitFor();
+    await other.goto(`${origin}/category/no-such-category`);
+    await other.getByRole('heading', { level: 1, name: 'Category not found' }).waitFor();
+
+    // The network gives out: the page says so in words, and "Try again" recovers once it is back.
+    await other.route('**/graphql', (route) => route.abort('internetdisconnected'));
+    await other.goto(`${origin}/?sort=NAME_ASC`);
+    const alert = other.getByRole('alert').filter({ hasText: 'Could not load the products' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('Could not reach the shop. Check your connection and try again. (NETWORK_ERROR)');
+    expect(await accessibilityViolations(other)).toEqual([]);
+    await other.unroute('**/graphql');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await other.getByRole('list', { name: 'Products' }).getByRole('listitem').first().waitFor();
+    await other.context().close();
+  });
+
   it('fits a phone (360 px): no sideways scrolling, every control reachable', async () => {
     const phone = await browser.newPage({ viewport: { width: 360, height: 780 } });
     await phone.goto(`${origin}/`);
