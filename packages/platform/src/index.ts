@@ -54,6 +54,7 @@ export * from './subscriptions/format-result';
 export * from './subscriptions/subscription-metrics';
 export * from './subscriptions/websocket-server';
 export * from './subscriptions/per-event-context';
+export * from './subscriptions/watched-ids';
 export {
   WebSocketCloseCode,
   limitReason,

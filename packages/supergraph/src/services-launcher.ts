@@ -6,6 +6,7 @@ import { seedDemoShop } from './seed-demo-shop';
 import { spawnServiceProcess, type ServiceExit, type ServiceProcess } from './service-process';
 import type { ServicesLauncherConfig } from './services-config';
 import { SUBGRAPHS } from './subgraph-registry';
+import { webAppLines } from './web-app-urls';
 
 /**
  * `pnpm start:services`: the production shape on one machine, as docker-compose.yml and deploy/ describe it:
@@ -94,9 +95,11 @@ export async function launchServices(config: ServicesLauncherConfig): Promise<vo
 
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   const ordered = SUBGRAPHS.map(({ name }) => urls.find((entry) => entry.name === name)!);
+  const gatewayOrigin = `http://${reachableHost.replace('127.0.0.1', 'localhost')}:${local.gatewayPort}`;
   process.stdout.write(
     `\n  TechAlly supergraph, a process per service, ready in ${seconds}s\n\n` +
-      `  GraphQL             http://${reachableHost.replace('127.0.0.1', 'localhost')}:${local.gatewayPort}/graphql   (${plural(config.gatewayWorkers)})\n` +
+      webAppLines(gatewayOrigin, local.env) +
+      `  GraphQL             ${gatewayOrigin}/graphql   (${plural(config.gatewayWorkers)})\n` +
       ordered.map(({ name, url }) => `  ${name.padEnd(18)}  ${url}   (${plural(workersOf(name, config.subgraphWorkers))})\n`).join('') +
       `\n  Ctrl+C to stop.\n\n`,
   );

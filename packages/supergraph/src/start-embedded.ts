@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, createLogger, loadTracingConfig, startTracing, stopOnTerminationSignals } from '@techally/platform';
 import { startEmbeddedSupergraph } from './embedded-supergraph';
+import { webAppLines } from './web-app-urls';
 
 /** `pnpm start`: the whole supergraph in one process, no servers needed (README.md, Design decisions). */
 const REPO_ROOT = resolve(__dirname, '../../..');
@@ -16,9 +17,11 @@ async function main(): Promise<void> {
     logger,
   });
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  const gatewayUrl = supergraph.gatewayUrl.replace('127.0.0.1', 'localhost');
   process.stdout.write(
     `\n  TechAlly supergraph ready in ${seconds}s\n\n` +
-      `  GraphQL + explorer  ${supergraph.gatewayUrl.replace('127.0.0.1', 'localhost')}\n` +
+      webAppLines(new URL(gatewayUrl).origin, process.env) +
+      `  GraphQL + explorer  ${gatewayUrl}\n` +
       supergraph.subgraphs.map(({ name, url }) => `  ${name.padEnd(18)}  ${url}\n`).join('') +
       `\n  Ctrl+C to stop.\n\n`,
   );

@@ -3,6 +3,7 @@ import { authenticate, type AccessTokenVerifier, type RequestInfo, type Subgraph
 import { createCategoryLoaders, type CategoryLoaders } from './category/category.loaders';
 import { CategoryReads } from './category/category.reads';
 import { CategoryService } from './category/category.service';
+import type { ProductFeed } from './live/product-feed';
 import { createProductLoaders, type ProductLoaders } from './product/product.loaders';
 import { ProductReads } from './product/product.reads';
 import { ProductService } from './product/product.service';
@@ -16,11 +17,14 @@ export interface ProductsContext extends RequestInfo {
   readonly loaders: ProductsLoaders;
   readonly products: ProductService;
   readonly categories: CategoryService;
+  /** The live product feed `Subscription.productChanged` reads (one per process, shared by every request). */
+  readonly productFeed: ProductFeed;
 }
 
 export interface ContextDependencies {
   readonly orm: SubgraphOrm;
   readonly verifier: AccessTokenVerifier;
+  readonly productFeed: ProductFeed;
 }
 
 /**
@@ -31,7 +35,7 @@ export interface ContextDependencies {
  * the loaders); the request's own EntityManager (identity map and unit of work scoped to the request) is forked
  * the first time a write asks for it, so a listing never pays for one.
  */
-export function createContextFactory({ orm, verifier }: ContextDependencies) {
+export function createContextFactory({ orm, verifier, productFeed }: ContextDependencies) {
   const connection = orm.em.getConnection();
   const productReads = new ProductReads(connection);
   const categoryReads = new CategoryReads(connection);
@@ -48,6 +52,7 @@ export function createContextFactory({ orm, verifier }: ContextDependencies) {
       loaders,
       products: new ProductService(entityManager, productReads, viewer, loaders, eventMetadata),
       categories: new CategoryService(entityManager, categoryReads, viewer, loaders, eventMetadata),
+      productFeed,
     };
   };
 }

@@ -91,7 +91,7 @@ export function webAppsHandler(apps: ReadonlyArray<WebApp> = WEB_APPS) {
     const app = ordered.find((candidate) => pathname.startsWith(candidate.basePath));
     if (!app) return false;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      response.writeHead(405, { ...SECURITY_HEADERS, allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
       response.end('GET only\n');
       return true;
     }
@@ -112,7 +112,7 @@ export function webAppsHandler(apps: ReadonlyArray<WebApp> = WEB_APPS) {
       path = join(root, 'index.html');
       file = await load(path);
       if (!file) {
-        response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        response.writeHead(503, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
         response.end(`The ${app.name} is not built yet: run \`pnpm build\` (or \`pnpm --filter @techally/${app.name} build\`).\n`);
         return true;
       }

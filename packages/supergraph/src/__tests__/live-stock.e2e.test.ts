@@ -3,6 +3,7 @@ import { DEMO_CUSTOMERS } from '@techally/demo-data';
 import { createLogger, type SubgraphApp } from '@techally/platform';
 import {
   AdjustStockDocument,
+  ArchiveProductDocument,
   CategoryMenuDocument,
   createGraphQLClient,
   LogInDocument,
@@ -11,16 +12,19 @@ import {
   WarehousesDocument,
   type GraphQLClient,
 } from '@techally/web-client';
+import { parse } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { SUBGRAPHS } from '../subgraph-registry';
 import { CheckoutDriver } from './support/checkout-driver';
 import { OrderStatusEvents } from './support/order-status-events';
-import { follow, liveClient, subgraphSubscriptions, type LiveFeed } from './support/live-subscriptions';
+import { follow, liveClient, subgraphSubscriptions, type LiveFeed, type TypedDocument } from './support/live-subscriptions';
 import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/test-supergraph';
 
 // Subscription.stockChanged end to end (issue #5): a real graphql-ws client on the gateway, the inventory
 // subgraph's feed fed from committed stock-changed events by its outbox relay, the product's other fields
 // resolved from the products and reviews subgraphs per event. Redis Pub/Sub with REDIS_URL, memory without.
+// Subscription.productChanged the same way (issue #12), from the products subgraph's catalogue events: a page
+// open on a product follows both, so an admin's reprice and stock adjustment show without a reload.
 const EVENTS_KEY_PREFIX = `e2e-live-stock-${randomUUID()}`;
 let supergraph: TestSupergraph;
 let admin: GraphQLClient;
@@ -31,6 +35,7 @@ let inventoryUrl: string;
 const inventoryMetricsUrl = () => (restarted ?? supergraph.apps['inventory']!).metricsUrl!;
 /** The inventory started again by the last test; stopped before the supergraph. */
 let restarted: SubgraphApp | null = null;
+const productsMetricsUrl = () => supergraph.apps['products']!.metricsUrl!;
 const clients: Client[] = [];
 const feeds: Array<LiveFeed<unknown>> = [];
 
@@ -60,6 +65,23 @@ async function reviewedProduct() {
   return product;
 }
 
+// Not operations of an app (the storefront and the admin write their own): this file's, sent as text.
+interface ChangedProduct {
+  productChanged: { id: string; name: string; status: string; price: { amount: number; formatted: string }; inStock: boolean; rating: { count: number } };
+}
+const ProductChangedDocument = parse(`subscription ($productIds: [ID!]!) {
+  productChanged(productIds: $productIds) { id name status price { amount formatted } inStock rating { count } }
+}`) as TypedDocument<ChangedProduct, { productIds: string[] }>;
+const RepriceDocument = parse(`mutation ($id: ID!, $price: MoneyInput!) {
+  updateProduct(id: $id, input: { price: $price }) { id }
+}`) as TypedDocument<{ updateProduct: { id: string } }, { id: string; price: { amount: number; currency: string } }>;
+
+function followProducts(client: Client, productIds: string[]) {
+  const feed = follow(client, ProductChangedDocument, { productIds });
+  feeds.push(feed as LiveFeed<unknown>);
+  return feed;
+}
+
 function adjust(productId: string, delta: number) {
   return admin.request(AdjustStockDocument, { input: { productId, warehouseId, delta, reason: 'RECEIVED' } });
 }
@@ -77,11 +99,62 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.dispose()));
   // Every upstream subscription is released with its clients.
   await subgraphSubscriptions(inventoryMetricsUrl(), 0);
+  await subgraphSubscriptions(productsMetricsUrl(), 0);
 });
 
 afterAll(async () => {
   await restarted?.stop();
   await supergraph?.stop();
+});
+
+describe('productChanged through the gateway', () => {
+  it('shows a page open on a product the admin’s reprice and stock adjustment, without a reload', async () => {
+    const product = await driver.stockedProduct(2, 4_900);
+    const client = anonymousClient();
+    const changes = followProducts(client, [product.id]);
+    const stock = followStock(client, [product.id]);
+    await subgraphSubscriptions(productsMetricsUrl(), 1);
+    await subgraphSubscriptions(inventoryMetricsUrl(), 1);
+
+    await admin.request(RepriceDocument, { id: product.id, price: { amount: 3_900, currency: 'USD' } });
+    const [repriced] = await changes.received(1);
+    // The products subgraph's fields, and inventory's and reviews' resolved for the event by the gateway.
+    expect(repriced).toEqual({
+      data: { productChanged: { id: product.id, name: expect.any(String), status: 'ACTIVE', price: { amount: 3_900, formatted: '$39.00' }, inStock: true, rating: { count: 0 } } },
+    });
+
+    await adjust(product.id, 5);
+    const [adjusted] = await stock.received(1);
+    expect(adjusted?.data?.stockChanged).toMatchObject({ available: 7, inStock: true, product: { id: product.id, price: { amount: 3_900 } } });
+    expect(changes.results).toHaveLength(1);
+  });
+
+  it('delivers an archiving with the product’s new status', async () => {
+    const product = await driver.stockedProduct(0);
+    const changes = followProducts(anonymousClient(), [product.id]);
+    await subgraphSubscriptions(productsMetricsUrl(), 1);
+
+    await admin.request(ArchiveProductDocument, { id: product.id });
+    const [archived] = await changes.received(1);
+    expect(archived?.data?.productChanged).toMatchObject({ id: product.id, status: 'ARCHIVED', inStock: false });
+  });
+
+  it('refuses an unknown id and more than 100 ids with BAD_USER_INPUT, ending the subscription', async () => {
+    const client = anonymousClient();
+    const known = (await driver.stockedProduct(0)).id;
+    const unknown = randomUUID();
+    const cases: Array<[string[], string, string]> = [
+      [[known, unknown], `productIds[1] "${unknown}" is not a product of this catalog.`, 'productIds[1]'],
+      [Array.from({ length: 101 }, () => known), 'productIds must name 1 to 100 products; got 101.', 'productIds'],
+    ];
+    for (const [productIds, message, field] of cases) {
+      const feed = followProducts(client, productIds);
+      expect(await feed.ended).toEqual({ completed: true });
+      expect(feed.results).toEqual([
+        { data: null, errors: [{ message, path: ['productChanged'], extensions: { code: 'BAD_USER_INPUT', field, serviceName: 'products' } }] },
+      ]);
+    }
+  });
 });
 
 describe('stockChanged through the gateway', () => {

@@ -120,6 +120,10 @@ describe('pnpm start:services', () => {
       ...Object.fromEntries(Object.entries(ports).map(([variable, port]) => [variable, String(port)])),
     });
     await services.output.waitFor((line) => line.includes('a process per service, ready in'), 'every service was ready');
+    // The banner names the apps the gateway serves beside /graphql (issue #12).
+    await services.output.waitFor((line) => line.includes('Ctrl+C to stop.'), 'the whole banner');
+    expect(services.output.text()).toContain(`Storefront          http://localhost:${ports['PORT']}/\n`);
+    expect(services.output.text()).toContain(`Admin               http://localhost:${ports['PORT']}/admin/\n`);
     processes = descendantPids(services.pid);
     gatewayUrl = `http://127.0.0.1:${ports['PORT']}/graphql`;
   }, 180_000);

@@ -1,5 +1,5 @@
 import type { AnyEventEnvelope } from '@techally/events';
-import { DomainError, type SubscriptionPubSub, type SubscriptionStream, isUuid } from '@techally/platform';
+import { type SubscriptionPubSub, type SubscriptionStream, watchedIds } from '@techally/platform';
 import { stockChangedTopic, type StockChangeMessage } from './stock-changed.topic';
 
 /** One subscription may follow a page of products, not the catalogue: a storefront listing shows ≤ 100. */
@@ -29,21 +29,11 @@ export class StockFeed {
    * or an id that is not a UUID.
    */
   async watch(productIds: ReadonlyArray<string>): Promise<SubscriptionStream<StockChangeMessage>> {
-    const stream = stockChangedTopic.subscribe(this.pubSub, validateProductIds(productIds));
+    const stream = stockChangedTopic.subscribe(
+      this.pubSub,
+      watchedIds(productIds, { argument: 'productIds', noun: 'product', max: MAX_WATCHED_PRODUCTS }),
+    );
     await stream.live;
     return stream;
   }
-}
-
-/** The distinct product ids, lower-cased (as events name them); BAD_USER_INPUT naming `productIds` otherwise. */
-export function validateProductIds(productIds: ReadonlyArray<string>): string[] {
-  if (productIds.length < 1 || productIds.length > MAX_WATCHED_PRODUCTS) {
-    throw DomainError.badUserInput(
-      `productIds must name 1 to ${MAX_WATCHED_PRODUCTS} products; got ${productIds.length}.`,
-      'productIds',
-    );
-  }
-  const malformed = productIds.findIndex((id) => !isUuid(id));
-  if (malformed >= 0) throw DomainError.badUserInput(`productIds[${malformed}] is not a product id.`, `productIds[${malformed}]`);
-  return [...new Set(productIds.map((id) => id.toLowerCase()))];
 }

@@ -14,6 +14,11 @@ export const ProductError = {
     return DomainError.notFound('Product', id);
   },
 
+  /** An argument that must name an existing product (any status) names none. */
+  unknownProduct(productId: string, field: string): DomainError {
+    return DomainError.badUserInput(`${field} "${productId}" is not a product of this catalog.`, field);
+  },
+
   unknownCategory(categoryId: string, field = 'categoryId'): DomainError {
     return DomainError.badUserInput(`${field} "${categoryId}" is not a category of this catalog.`, field);
   },

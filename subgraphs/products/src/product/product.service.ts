@@ -98,6 +98,17 @@ export class ProductService {
     return isUuid(id) ? this.loaders.productById.load(id) : Promise.resolve(null);
   }
 
+  /**
+   * The products the ids name, in their order (any status: an archived product can still be followed);
+   * BAD_USER_INPUT naming the first entry that names none (`<argument>[i]`). One statement, whatever the count.
+   */
+  async requireEach(ids: ReadonlyArray<string>, argument: string): Promise<ProductRecord[]> {
+    const products = await Promise.all(ids.map((id) => this.byId(id.toLowerCase())));
+    const unknown = products.findIndex((product) => product === null);
+    if (unknown >= 0) throw ProductError.unknownProduct(ids[unknown]!, `${argument}[${unknown}]`);
+    return products as ProductRecord[];
+  }
+
   bySku(sku: string): Promise<ProductRecord | null> {
     return this.loaders.productBySku.load(sku);
   }
