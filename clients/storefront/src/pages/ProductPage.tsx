@@ -8,53 +8,30 @@ import { ReviewList } from '../components/ReviewList';
 import { StarRating } from '../components/StarRating';
 import { StockBadge } from '../components/StockBadge';
 import { useDocumentTitle } from '../components/useDocumentTitle';
+import { useLiveProduct } from '../components/useLiveProduct';
 import { useLiveStock } from '../components/useLiveStock';
 import { graphql } from '../gql';
 
 const StorefrontProductQuery = graphql(`
   query StorefrontProduct($slug: String!) {
     product(slug: $slug) {
-      id
-      name
-      slug
-      sku
-      description
-      status
+      ...StorefrontProductDetails
       inStock
-      price {
-        amount
-        formatted
-      }
-      shippingEstimate {
-        amount
-        formatted
-      }
       inventory {
         available
-      }
-      rating {
-        average
-        count
-      }
-      category {
-        id
-        path {
-          id
-          name
-          slug
-        }
       }
     }
   }
 `);
 
-/** A product: details, price, rating, stock that changes live, add to cart, and its reviews. */
+/** A product: details, price, rating and stock that change live, add to cart, and its reviews. */
 export function ProductPage() {
   const { slug = '' } = useParams();
   // cache-and-network: coming back to a product shows it at once, then its current price and stock.
   const [{ data, fetching, error }, reexecute] = useQuery({ query: StorefrontProductQuery, variables: { slug }, requestPolicy: 'cache-and-network' });
   const product = data?.product;
   const live = useLiveStock(product?.id);
+  const changed = useLiveProduct(product?.id);
   useDocumentTitle(product ? product.name : data ? 'Product not found' : null);
 
   if (error && !product) return <LoadError what="this product" error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
@@ -70,20 +47,24 @@ export function ProductPage() {
     );
   }
 
+  // An admin's edit (price, name, status…) replaces what the page read; stock follows stockChanged.
+  const details = changed ? { ...product, ...changed } : product;
   const available = live.stock?.available ?? product.inventory.available;
   const inStock = live.stock?.inStock ?? product.inStock;
-  const forSale = product.status === 'ACTIVE';
+  const forSale = details.status === 'ACTIVE';
   return (
     <article className="product" aria-labelledby="product-name">
-      <Breadcrumb crumbs={product.category.path} />
+      <Breadcrumb crumbs={details.category.path} />
       <div className="product-main">
-        <ProductImage id={product.id} name={product.name} size="large" />
+        <ProductImage id={product.id} name={details.name} size="large" />
         <div className="product-info">
-          <h1 id="product-name">{product.name}</h1>
-          <StarRating average={product.rating.average} count={product.rating.count} />
-          <p className="price price-large">{product.price.formatted}</p>
+          <h1 id="product-name">{details.name}</h1>
+          <StarRating average={details.rating.average} count={details.rating.count} />
+          <p className="price price-large" aria-live="polite">
+            {details.price.formatted}
+          </p>
           <p className="product-shipping">
-            {product.shippingEstimate.amount === 0 ? 'Free shipping' : `Shipping for this item alone: ${product.shippingEstimate.formatted}`}
+            {details.shippingEstimate.amount === 0 ? 'Free shipping' : `Shipping for this item alone: ${details.shippingEstimate.formatted}`}
           </p>
           <p className="product-stock" aria-live="polite">
             {forSale ? <StockBadge inStock={inStock} available={available} /> : <span className="stock stock-out">No longer sold</span>}
@@ -93,9 +74,9 @@ export function ProductPage() {
               Live stock updates are paused ({live.error}); the figure above is from when the page opened.
             </p>
           )}
-          <AddToCart productId={product.id} name={product.name} available={available} forSale={forSale} />
-          <p className="product-description">{product.description}</p>
-          <p className="product-sku">SKU {product.sku}</p>
+          <AddToCart productId={product.id} name={details.name} available={available} forSale={forSale} />
+          <p className="product-description">{details.description}</p>
+          <p className="product-sku">SKU {details.sku}</p>
         </div>
       </div>
       <ReviewList productId={product.id} />

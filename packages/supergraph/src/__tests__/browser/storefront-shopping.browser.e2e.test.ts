@@ -1,9 +1,10 @@
 import { AdjustStockDocument, ProductListingDocument, ProductPageDocument, WarehousesDocument, type GraphQLClient } from '@techally/web-client';
 import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'graphql';
 import type { Page } from 'playwright-core';
 import { accessibilityViolations } from '../support/accessibility';
-import { subgraphSubscriptions } from '../support/live-subscriptions';
+import { subgraphSubscriptions, type TypedDocument } from '../support/live-subscriptions';
 import { signedInClient, startTestSupergraph, TEST_ADMIN, type TestSupergraph } from '../support/test-supergraph';
 import { ensureWebAppsBuilt, screenshot } from '../support/web-apps';
 
@@ -156,19 +157,24 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     expect(new URL(page.url()).pathname).toBe(`/product/${reviewed.slug}`);
   });
 
-  it('shows the product with its reviews, and its stock live: an adjustment appears without a reload', async () => {
+  it('shows the product with its reviews, its stock and price live: an adjustment and a reprice appear without a reload', async () => {
     await page.getByRole('heading', { name: 'Reviews', level: 2 }).waitFor();
     await page.getByRole('list', { name: /^Reviews, \d+ in all$/ }).getByRole('listitem').first().waitFor();
-    productPrice = Number((await page.locator('.price-large').textContent())!.replace(/[$,]/g, ''));
     const stockText = (await page.locator('.product-stock').textContent())!;
     const before = stockText === 'Out of stock' ? 0 : Number(/^(\d+) in stock$/.exec(stockText)![1]);
 
-    // The page's subscription is live upstream (the inventory subgraph counts it): the change cannot be missed.
+    // The page's subscriptions are live upstream (each subgraph counts its own): no change can be missed.
     await subgraphSubscriptions(supergraph.apps['inventory']!.metricsUrl!, 1);
+    await subgraphSubscriptions(supergraph.apps['products']!.metricsUrl!, 1);
     const warehouseId = (await admin.request(WarehousesDocument)).warehouses[0]!.id;
-    const productId = await productIdOf(productName);
-    await admin.request(AdjustStockDocument, { input: { productId, warehouseId, delta: 7, reason: 'RECEIVED' } });
+    const product = await shownProduct(productName);
+    await admin.request(AdjustStockDocument, { input: { productId: product.id, warehouseId, delta: 7, reason: 'RECEIVED' } });
     await page.locator('.product-stock').getByText(`${before + 7} in stock`).waitFor();
+
+    const repriced = product.price.amount + 1_000;
+    await admin.request(RepriceDocument, { id: product.id, price: { amount: repriced, currency: product.price.currency } });
+    productPrice = repriced / 100;
+    await page.locator('.price-large').getByText(dollars(productPrice)).waitFor();
 
     await page.getByLabel('Quantity').fill('2');
     await page.getByRole('button', { name: 'Add to cart' }).click();
@@ -232,14 +238,19 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     expect(browser.pageErrors).toEqual([]);
   });
 
-  /** The shown product's id (the shopper never sees it): the graph's, by the page's slug. */
-  async function productIdOf(name: string): Promise<string> {
+  /** The shown product as the graph has it (the shopper never sees its id), by the page's slug. */
+  async function shownProduct(name: string) {
     const slug = new URL(page.url()).pathname.split('/').pop()!;
     const { product } = await admin.request(ProductPageDocument, { slug });
     expect(product?.name).toBe(name);
-    return product!.id;
+    return product!;
   }
 });
+
+// An admin's reprice: not an operation of the storefront's, so this file's own, sent as text.
+const RepriceDocument = parse(`mutation ($id: ID!, $price: MoneyInput!) {
+  updateProduct(id: $id, input: { price: $price }) { id }
+}`) as TypedDocument<{ updateProduct: { id: string } }, { id: string; price: { amount: number; currency: string } }>;
 
 function dollars(amount: number): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
