@@ -111,8 +111,9 @@ export function CataloguePage() {
               </label>
             </div>
 
-            {!products && fetching && <Loading what="the products" />}
-            {!products && !fetching && !error && slug && !categories.tree && !categories.error && <Loading what="the products" />}
+            {!products && (fetching || (slug && !categories.tree && !categories.error)) && <Loading what="the products" />}
+            {/* A category's products need its id first: the tree failing is this page failing. */}
+            {slug && !categories.tree && categories.error && <LoadError what="the categories" error={categories.error} onRetry={categories.retry} />}
             {error && <LoadError what="the products" error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
             {products && products.edges.length === 0 && (
               <p className="status">{query ? `No products match “${query}”` : 'No products here'}{filtered ? ' at these prices.' : '.'}</p>
