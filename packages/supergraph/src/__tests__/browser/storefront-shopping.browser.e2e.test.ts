@@ -234,6 +234,18 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     await screenshot(phone, 'storefront', 'phone');
     expect(await accessibilityViolations(phone)).toEqual([]);
 
+    // The product page and the cart (one line, from this context's own storage) fit too.
+    await phone.getByRole('list', { name: 'Products' }).getByRole('link').first().click();
+    await phone.getByRole('button', { name: 'Add to cart' }).click();
+    await phone.getByRole('link', { name: 'Cart, 1 item' }).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(phone, 'storefront', 'phone-product');
+    await phone.getByRole('link', { name: 'Cart, 1 item' }).click();
+    await phone.locator('.subtotal output').getByText(/^\$[\d,]+\.\d\d$/).waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(phone, 'storefront', 'phone-cart');
+    expect(await accessibilityViolations(phone)).toEqual([]);
+
     expect(browser.outsideRequests).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
   });
