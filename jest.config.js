@@ -10,13 +10,13 @@ const swc = ['@swc/jest', { ...require('./swc.config'), sourceMaps: 'inline' }];
 module.exports = {
   testEnvironment: '<rootDir>/packages/testing/src/jest/worker-database-environment.js',
   globalTeardown: '<rootDir>/packages/testing/src/jest/global-teardown.js',
-  roots: ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/gateway'],
+  roots: ['<rootDir>/packages', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/clients'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    // Generated code imports './x.js' (ESM style); under jest the source is './x.ts'.
-    '^(\\.{1,2}/[^.]*)\\.js$': '$1',
+    // Generated code and the ESM packages (clients/sdk) import './x.js' or '../../x.js'; under jest the source is x.ts.
+    '^(\\.{1,2}/.*)\\.js$': '$1',
     ...workspaceSources(),
   },
   reporters: ['default', '<rootDir>/packages/testing/src/jest/slowest-suites-reporter.js'],

@@ -6,6 +6,7 @@ import { buildOrdersSchema, createOrdersSubgraph, loadOrdersConfig } from '@tech
 import { buildPaymentsSchema, createPaymentsSubgraph, loadPaymentsConfig } from '@techally/payments';
 import { buildProductsSchema, createProductsSubgraph, loadProductsConfig } from '@techally/products';
 import { buildReviewsSchema, createReviewsSubgraph, loadReviewsConfig } from '@techally/reviews';
+import { buildSearchSchema, createSearchSubgraph, loadSearchConfig } from '@techally/search';
 import { buildUsersSchema, createUsersSubgraph, loadUsersConfig } from '@techally/users';
 
 /** How the tooling knows one subgraph: its name in the supergraph, its local port, its schema and its app. */
@@ -34,7 +35,8 @@ export interface SharedInfrastructure {
 
 /**
  * Every subgraph of the graph, in the order they start: each after the ones it calls (users first, the others
- * verify tokens against its JWKS; orders after products and users). Adding a domain
+ * verify tokens against its JWKS; orders after products and users; search last, as it builds its index from
+ * products, inventory and reviews when it first starts). Adding a domain
  * means adding it here; see README.md, "Adding a subgraph".
  */
 export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
@@ -89,6 +91,14 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
     buildSchema: buildReviewsSchema,
     create: (env, logger, shared) =>
       createReviewsSubgraph(loadReviewsConfig(env), { logger, processMetrics: false, ...(shared?.bus ? { bus: shared.bus } : {}) }),
+  },
+  {
+    name: 'search',
+    defaultPort: 4007,
+    portVariable: 'SEARCH_PORT',
+    buildSchema: buildSearchSchema,
+    create: (env, logger, shared) =>
+      createSearchSubgraph(loadSearchConfig(env), { logger, processMetrics: false, ...(shared?.bus ? { bus: shared.bus } : {}) }),
   },
 ];
 

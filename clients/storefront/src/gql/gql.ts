@@ -14,6 +14,25 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment StorefrontAddressFields on Address {\n    id\n    label\n    fullName\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    phone\n    isDefault\n  }\n": typeof types.StorefrontAddressFieldsFragmentDoc,
+    "\n  query StorefrontMyAddresses {\n    me {\n      id\n      addresses {\n        ...StorefrontAddressFields\n      }\n    }\n  }\n": typeof types.StorefrontMyAddressesDocument,
+    "\n  mutation StorefrontAddAddress($input: AddAddressInput!) {\n    addAddress(input: $input) {\n      ...StorefrontAddressFields\n    }\n  }\n": typeof types.StorefrontAddAddressDocument,
+    "\n  mutation StorefrontUpdateAddress($id: ID!, $input: UpdateAddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...StorefrontAddressFields\n    }\n  }\n": typeof types.StorefrontUpdateAddressDocument,
+    "\n  mutation StorefrontDeleteAddress($id: ID!) {\n    deleteAddress(id: $id)\n  }\n": typeof types.StorefrontDeleteAddressDocument,
+    "\n  mutation StorefrontSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...StorefrontAddressFields\n    }\n  }\n": typeof types.StorefrontSetDefaultAddressDocument,
+    "\n  query StorefrontCheckoutProduct($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      slug\n      status\n      inStock\n      price {\n        amount\n        currency\n        formatted\n      }\n    }\n  }\n": typeof types.StorefrontCheckoutProductDocument,
+    "\n  fragment StorefrontOrderDetail on Order {\n    id\n    number\n    status\n    placedAt\n    updatedAt\n    paymentDueAt\n    cancellationReason\n    items {\n      id\n      sku\n      name\n      quantity\n      unitPrice {\n        formatted\n      }\n      lineTotal {\n        formatted\n      }\n      product {\n        id\n        slug\n      }\n    }\n    subtotal {\n      formatted\n    }\n    shipping {\n      formatted\n    }\n    tax {\n      formatted\n    }\n    total {\n      amount\n      currency\n      formatted\n    }\n    shippingAddress {\n      fullName\n      line1\n      line2\n      city\n      region\n      postalCode\n      country\n      phone\n    }\n    statusHistory {\n      from\n      status\n      reason\n      at\n    }\n    payment {\n      id\n      status\n      failureCode\n      amount {\n        formatted\n      }\n      updatedAt\n    }\n  }\n": typeof types.StorefrontOrderDetailFragmentDoc,
+    "\n  query StorefrontOrder($id: ID!) {\n    order(id: $id) {\n      ...StorefrontOrderDetail\n    }\n  }\n": typeof types.StorefrontOrderDocument,
+    "\n  subscription StorefrontOrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      status\n      previousStatus\n      at\n      order {\n        ...StorefrontOrderDetail\n      }\n    }\n  }\n": typeof types.StorefrontOrderStatusChangedDocument,
+    "\n  mutation StorefrontPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      ...StorefrontOrderDetail\n    }\n  }\n": typeof types.StorefrontPlaceOrderDocument,
+    "\n  mutation StorefrontConfirmPayment($input: ConfirmPaymentInput!) {\n    confirmPayment(input: $input) {\n      id\n      status\n      failureCode\n    }\n  }\n": typeof types.StorefrontConfirmPaymentDocument,
+    "\n  query StorefrontOrderProgress($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      cancellationReason\n      updatedAt\n      payment {\n        id\n        status\n      }\n    }\n  }\n": typeof types.StorefrontOrderProgressDocument,
+    "\n  mutation StorefrontCancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.StorefrontCancelOrderDocument,
+    "\n  query StorefrontMyOrders($first: Int!, $after: String) {\n    me {\n      id\n      orders(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            number\n            status\n            placedAt\n            total {\n              formatted\n            }\n            items {\n              id\n              quantity\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.StorefrontMyOrdersDocument,
+    "\n  mutation StorefrontAddReview($input: AddReviewInput!) {\n    addReview(input: $input) {\n      id\n      rating\n      title\n    }\n  }\n": typeof types.StorefrontAddReviewDocument,
+    "\n  query StorefrontMyReviews {\n    me {\n      id\n      reviews(first: 100) {\n        edges {\n          node {\n            id\n            rating\n            title\n            product {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.StorefrontMyReviewsDocument,
+    "\n  query StorefrontProfile {\n    me {\n      id\n      name\n      email\n    }\n  }\n": typeof types.StorefrontProfileDocument,
+    "\n  mutation StorefrontUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      email\n    }\n  }\n": typeof types.StorefrontUpdateProfileDocument,
     "\n  query StorefrontCartProduct($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      slug\n      status\n      inStock\n      inventory {\n        available\n      }\n      price {\n        amount\n        currency\n        formatted\n      }\n    }\n  }\n": typeof types.StorefrontCartProductDocument,
     "\n  query StorefrontCategories {\n    categories {\n      id\n      name\n      slug\n      productCount\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.StorefrontCategoriesDocument,
     "\n  fragment StorefrontProductCard on Product {\n    id\n    name\n    slug\n    inStock\n    price {\n      amount\n      formatted\n    }\n    rating {\n      average\n      count\n    }\n    category {\n      name\n    }\n  }\n": typeof types.StorefrontProductCardFragmentDoc,
@@ -26,6 +45,25 @@ type Documents = {
     "\n  query StorefrontProduct($slug: String!) {\n    product(slug: $slug) {\n      ...StorefrontProductDetails\n      inStock\n      inventory {\n        available\n      }\n    }\n  }\n": typeof types.StorefrontProductDocument,
 };
 const documents: Documents = {
+    "\n  fragment StorefrontAddressFields on Address {\n    id\n    label\n    fullName\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    phone\n    isDefault\n  }\n": types.StorefrontAddressFieldsFragmentDoc,
+    "\n  query StorefrontMyAddresses {\n    me {\n      id\n      addresses {\n        ...StorefrontAddressFields\n      }\n    }\n  }\n": types.StorefrontMyAddressesDocument,
+    "\n  mutation StorefrontAddAddress($input: AddAddressInput!) {\n    addAddress(input: $input) {\n      ...StorefrontAddressFields\n    }\n  }\n": types.StorefrontAddAddressDocument,
+    "\n  mutation StorefrontUpdateAddress($id: ID!, $input: UpdateAddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...StorefrontAddressFields\n    }\n  }\n": types.StorefrontUpdateAddressDocument,
+    "\n  mutation StorefrontDeleteAddress($id: ID!) {\n    deleteAddress(id: $id)\n  }\n": types.StorefrontDeleteAddressDocument,
+    "\n  mutation StorefrontSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...StorefrontAddressFields\n    }\n  }\n": types.StorefrontSetDefaultAddressDocument,
+    "\n  query StorefrontCheckoutProduct($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      slug\n      status\n      inStock\n      price {\n        amount\n        currency\n        formatted\n      }\n    }\n  }\n": types.StorefrontCheckoutProductDocument,
+    "\n  fragment StorefrontOrderDetail on Order {\n    id\n    number\n    status\n    placedAt\n    updatedAt\n    paymentDueAt\n    cancellationReason\n    items {\n      id\n      sku\n      name\n      quantity\n      unitPrice {\n        formatted\n      }\n      lineTotal {\n        formatted\n      }\n      product {\n        id\n        slug\n      }\n    }\n    subtotal {\n      formatted\n    }\n    shipping {\n      formatted\n    }\n    tax {\n      formatted\n    }\n    total {\n      amount\n      currency\n      formatted\n    }\n    shippingAddress {\n      fullName\n      line1\n      line2\n      city\n      region\n      postalCode\n      country\n      phone\n    }\n    statusHistory {\n      from\n      status\n      reason\n      at\n    }\n    payment {\n      id\n      status\n      failureCode\n      amount {\n        formatted\n      }\n      updatedAt\n    }\n  }\n": types.StorefrontOrderDetailFragmentDoc,
+    "\n  query StorefrontOrder($id: ID!) {\n    order(id: $id) {\n      ...StorefrontOrderDetail\n    }\n  }\n": types.StorefrontOrderDocument,
+    "\n  subscription StorefrontOrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      status\n      previousStatus\n      at\n      order {\n        ...StorefrontOrderDetail\n      }\n    }\n  }\n": types.StorefrontOrderStatusChangedDocument,
+    "\n  mutation StorefrontPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      ...StorefrontOrderDetail\n    }\n  }\n": types.StorefrontPlaceOrderDocument,
+    "\n  mutation StorefrontConfirmPayment($input: ConfirmPaymentInput!) {\n    confirmPayment(input: $input) {\n      id\n      status\n      failureCode\n    }\n  }\n": types.StorefrontConfirmPaymentDocument,
+    "\n  query StorefrontOrderProgress($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      cancellationReason\n      updatedAt\n      payment {\n        id\n        status\n      }\n    }\n  }\n": types.StorefrontOrderProgressDocument,
+    "\n  mutation StorefrontCancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      id\n      status\n    }\n  }\n": types.StorefrontCancelOrderDocument,
+    "\n  query StorefrontMyOrders($first: Int!, $after: String) {\n    me {\n      id\n      orders(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            number\n            status\n            placedAt\n            total {\n              formatted\n            }\n            items {\n              id\n              quantity\n            }\n          }\n        }\n      }\n    }\n  }\n": types.StorefrontMyOrdersDocument,
+    "\n  mutation StorefrontAddReview($input: AddReviewInput!) {\n    addReview(input: $input) {\n      id\n      rating\n      title\n    }\n  }\n": types.StorefrontAddReviewDocument,
+    "\n  query StorefrontMyReviews {\n    me {\n      id\n      reviews(first: 100) {\n        edges {\n          node {\n            id\n            rating\n            title\n            product {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n": types.StorefrontMyReviewsDocument,
+    "\n  query StorefrontProfile {\n    me {\n      id\n      name\n      email\n    }\n  }\n": types.StorefrontProfileDocument,
+    "\n  mutation StorefrontUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      email\n    }\n  }\n": types.StorefrontUpdateProfileDocument,
     "\n  query StorefrontCartProduct($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      slug\n      status\n      inStock\n      inventory {\n        available\n      }\n      price {\n        amount\n        currency\n        formatted\n      }\n    }\n  }\n": types.StorefrontCartProductDocument,
     "\n  query StorefrontCategories {\n    categories {\n      id\n      name\n      slug\n      productCount\n      parent {\n        id\n      }\n    }\n  }\n": types.StorefrontCategoriesDocument,
     "\n  fragment StorefrontProductCard on Product {\n    id\n    name\n    slug\n    inStock\n    price {\n      amount\n      formatted\n    }\n    rating {\n      average\n      count\n    }\n    category {\n      name\n    }\n  }\n": types.StorefrontProductCardFragmentDoc,
@@ -52,6 +90,82 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StorefrontAddressFields on Address {\n    id\n    label\n    fullName\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    phone\n    isDefault\n  }\n"): (typeof documents)["\n  fragment StorefrontAddressFields on Address {\n    id\n    label\n    fullName\n    line1\n    line2\n    city\n    region\n    postalCode\n    country\n    phone\n    isDefault\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontMyAddresses {\n    me {\n      id\n      addresses {\n        ...StorefrontAddressFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query StorefrontMyAddresses {\n    me {\n      id\n      addresses {\n        ...StorefrontAddressFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontAddAddress($input: AddAddressInput!) {\n    addAddress(input: $input) {\n      ...StorefrontAddressFields\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontAddAddress($input: AddAddressInput!) {\n    addAddress(input: $input) {\n      ...StorefrontAddressFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontUpdateAddress($id: ID!, $input: UpdateAddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...StorefrontAddressFields\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontUpdateAddress($id: ID!, $input: UpdateAddressInput!) {\n    updateAddress(id: $id, input: $input) {\n      ...StorefrontAddressFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontDeleteAddress($id: ID!) {\n    deleteAddress(id: $id)\n  }\n"): (typeof documents)["\n  mutation StorefrontDeleteAddress($id: ID!) {\n    deleteAddress(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...StorefrontAddressFields\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontSetDefaultAddress($id: ID!) {\n    setDefaultAddress(id: $id) {\n      ...StorefrontAddressFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontCheckoutProduct($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      slug\n      status\n      inStock\n      price {\n        amount\n        currency\n        formatted\n      }\n    }\n  }\n"): (typeof documents)["\n  query StorefrontCheckoutProduct($id: ID!) {\n    product(id: $id) {\n      id\n      name\n      slug\n      status\n      inStock\n      price {\n        amount\n        currency\n        formatted\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment StorefrontOrderDetail on Order {\n    id\n    number\n    status\n    placedAt\n    updatedAt\n    paymentDueAt\n    cancellationReason\n    items {\n      id\n      sku\n      name\n      quantity\n      unitPrice {\n        formatted\n      }\n      lineTotal {\n        formatted\n      }\n      product {\n        id\n        slug\n      }\n    }\n    subtotal {\n      formatted\n    }\n    shipping {\n      formatted\n    }\n    tax {\n      formatted\n    }\n    total {\n      amount\n      currency\n      formatted\n    }\n    shippingAddress {\n      fullName\n      line1\n      line2\n      city\n      region\n      postalCode\n      country\n      phone\n    }\n    statusHistory {\n      from\n      status\n      reason\n      at\n    }\n    payment {\n      id\n      status\n      failureCode\n      amount {\n        formatted\n      }\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  fragment StorefrontOrderDetail on Order {\n    id\n    number\n    status\n    placedAt\n    updatedAt\n    paymentDueAt\n    cancellationReason\n    items {\n      id\n      sku\n      name\n      quantity\n      unitPrice {\n        formatted\n      }\n      lineTotal {\n        formatted\n      }\n      product {\n        id\n        slug\n      }\n    }\n    subtotal {\n      formatted\n    }\n    shipping {\n      formatted\n    }\n    tax {\n      formatted\n    }\n    total {\n      amount\n      currency\n      formatted\n    }\n    shippingAddress {\n      fullName\n      line1\n      line2\n      city\n      region\n      postalCode\n      country\n      phone\n    }\n    statusHistory {\n      from\n      status\n      reason\n      at\n    }\n    payment {\n      id\n      status\n      failureCode\n      amount {\n        formatted\n      }\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontOrder($id: ID!) {\n    order(id: $id) {\n      ...StorefrontOrderDetail\n    }\n  }\n"): (typeof documents)["\n  query StorefrontOrder($id: ID!) {\n    order(id: $id) {\n      ...StorefrontOrderDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription StorefrontOrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      status\n      previousStatus\n      at\n      order {\n        ...StorefrontOrderDetail\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription StorefrontOrderStatusChanged($orderId: ID!) {\n    orderStatusChanged(orderId: $orderId) {\n      status\n      previousStatus\n      at\n      order {\n        ...StorefrontOrderDetail\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      ...StorefrontOrderDetail\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontPlaceOrder($input: PlaceOrderInput!) {\n    placeOrder(input: $input) {\n      ...StorefrontOrderDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontConfirmPayment($input: ConfirmPaymentInput!) {\n    confirmPayment(input: $input) {\n      id\n      status\n      failureCode\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontConfirmPayment($input: ConfirmPaymentInput!) {\n    confirmPayment(input: $input) {\n      id\n      status\n      failureCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontOrderProgress($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      cancellationReason\n      updatedAt\n      payment {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  query StorefrontOrderProgress($id: ID!) {\n    order(id: $id) {\n      id\n      status\n      cancellationReason\n      updatedAt\n      payment {\n        id\n        status\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontCancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontCancelOrder($id: ID!) {\n    cancelOrder(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontMyOrders($first: Int!, $after: String) {\n    me {\n      id\n      orders(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            number\n            status\n            placedAt\n            total {\n              formatted\n            }\n            items {\n              id\n              quantity\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StorefrontMyOrders($first: Int!, $after: String) {\n    me {\n      id\n      orders(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          cursor\n          node {\n            id\n            number\n            status\n            placedAt\n            total {\n              formatted\n            }\n            items {\n              id\n              quantity\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontAddReview($input: AddReviewInput!) {\n    addReview(input: $input) {\n      id\n      rating\n      title\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontAddReview($input: AddReviewInput!) {\n    addReview(input: $input) {\n      id\n      rating\n      title\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontMyReviews {\n    me {\n      id\n      reviews(first: 100) {\n        edges {\n          node {\n            id\n            rating\n            title\n            product {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StorefrontMyReviews {\n    me {\n      id\n      reviews(first: 100) {\n        edges {\n          node {\n            id\n            rating\n            title\n            product {\n              id\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StorefrontProfile {\n    me {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  query StorefrontProfile {\n    me {\n      id\n      name\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StorefrontUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      email\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontUpdateProfile($input: UpdateProfileInput!) {\n    updateProfile(input: $input) {\n      id\n      name\n      email\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,13 +1,10 @@
 import { Link } from 'react-router';
+import { formatMoney } from '../account/cart-products';
 import { cart, MAX_QUANTITY_PER_LINE, useCart, type CartLine } from '../cart/cart';
 import { useCartProducts, type CartProduct, type CartProductState } from '../cart/cart-products';
 import { ProductImage } from '../components/ProductImage';
 import { LoadError } from '../components/QueryStatus';
 import { useDocumentTitle } from '../components/useDocumentTitle';
-
-function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount / 100);
-}
 
 /** The cart: each line at today's price, quantities, remove, the subtotal, and the way to checkout. */
 export function CartPage() {

@@ -27,7 +27,11 @@ export interface EmbeddedPostgresOptions {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  // pg_trgm (the search subgraph's typo tolerance and suggestions) must be offered when PGlite starts: a
+  // contrib extension it was not given cannot be created later ("extension \"pg_trgm\" is not available").
+  // Imported dynamically: the package types its contrib modules as ESM only (the CommonJS build exists).
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: { pg_trgm } });
   const server = new PGliteWireServer({
     db,
     host: '127.0.0.1',
