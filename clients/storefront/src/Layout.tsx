@@ -37,7 +37,13 @@ export function Layout() {
           </Link>
           <SearchBox />
           <nav aria-label="Account" className="header-links">
-            {state ? <Link to="/account">{state.user.name}</Link> : <Link to="/sign-in">Sign in</Link>}
+            {state ? (
+              <Link to="/account">
+                <span className="account-name">{state.user.name}</span>
+              </Link>
+            ) : (
+              <Link to="/sign-in">Sign in</Link>
+            )}
             <Link to="/cart" className="cart-link" aria-label={`Cart, ${count} item${count === 1 ? '' : 's'}`}>
               Cart <span className="cart-count">{count}</span>
             </Link>
