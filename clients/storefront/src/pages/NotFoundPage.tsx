@@ -1,4 +1,18 @@
-/** (Skeleton, issue #12.) */
+import { Link } from 'react-router';
+import { useDocumentTitle } from '../components/useDocumentTitle';
+
+/** Any address the shop does not have. */
 export function NotFoundPage() {
-  return <h1>NotFound</h1>;
+  useDocumentTitle('Page not found');
+  return (
+    <div className="not-found">
+      <h1>Page not found</h1>
+      <p>There is no page at this address. It may have moved, or the link may be mistyped.</p>
+      <p>
+        <Link to="/" className="button button-primary">
+          Back to the catalogue
+        </Link>
+      </p>
+    </div>
+  );
 }
