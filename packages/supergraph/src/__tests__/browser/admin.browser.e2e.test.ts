@@ -17,8 +17,8 @@ const AddAddressDocument = parse(`
 
 /**
  * The back office at /admin/ as staff use it, in Debian's Chromium with the internet cut off, on one supergraph:
- * sign in, the dashboard, reprice and restock a product, a customer's order arriving in the live feed and being
- * fulfilled, partner API keys.
+ * sign in, the dashboard, reprice and restock a product (a storefront tab open on it follows), a customer's order
+ * arriving in the live feed and being fulfilled, partner API keys.
  */
 describeInBrowser('admin (browser)')('the admin portal served by the gateway', () => {
   let supergraph: TestSupergraph;
@@ -76,7 +76,16 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
     await expectText(page.getByTestId('current-price'), '$39.90');
   });
 
-  it('reprices a product and adjusts its stock, and the admin shows both', async () => {
+  it('reprices a product and adjusts its stock: the admin shows both, and so does a shop tab already open on it', async () => {
+    // A shopper's tab (another browser context: no shared session or storage) on the product before the change.
+    const shopper = await browser.newPage();
+    const following = subscriptionsSent(shopper, ['productChanged', 'stockChanged']);
+    await shopper.goto(`${origin}/product/${product.slug}`);
+    await shopper.getByRole('heading', { name: product.name }).waitFor();
+    await following;
+    await expectText(shopper.locator('.product-info .price'), '$19.99');
+    await expectText(shopper.locator('.product-stock'), '3 in stock');
+
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Products' }).click();
     await page.getByLabel('Search products').fill(product.name);
     await page.getByRole('link', { name: product.name }).click();
@@ -98,6 +107,11 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
     await adjust.getByRole('button', { name: 'Adjust stock' }).click();
     await expectText(adjust.getByRole('status'), /Added 7 at .*: 10 on hand, 10 available/);
     await expectText(page.getByRole('table', { name: `Stock of ${product.name} per warehouse` }).getByRole('row').nth(1), /10\s*0\s*10$/);
+
+    // The shop tab follows both without a reload (productChanged and stockChanged).
+    await expectText(shopper.locator('.product-info .price'), '$24.50');
+    await expectText(shopper.locator('.product-stock'), '10 in stock');
+    await shopper.close();
 
     // Taking out more than there is: NEGATIVE_STOCK, said plainly, nothing changed.
     await adjust.getByLabel('Change (units)').fill('-50');
@@ -215,6 +229,21 @@ async function expectText(locator: ReturnType<Page['locator']>, expected: string
     .catch(async (error: unknown) => {
       throw new Error(`expected ${String(expected)}, found "${(await locator.first().textContent()) ?? ''}": ${String(error)}`);
     });
+}
+
+/** Resolves once the page has sent a graphql-ws `subscribe` for each of `fields` (its live updates are asked for). */
+function subscriptionsSent(page: Page, fields: ReadonlyArray<string>): Promise<void> {
+  return new Promise((resolve) => {
+    const pending = new Set(fields);
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        const frame = String(payload);
+        if (!frame.includes('"subscribe"')) return;
+        for (const field of pending) if (frame.includes(field)) pending.delete(field);
+        if (pending.size === 0) resolve();
+      }),
+    );
+  });
 }
 
 async function newCustomer(supergraph: TestSupergraph): Promise<{ email: string; password: string; client: GraphQLClient }> {
