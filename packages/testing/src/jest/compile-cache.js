@@ -14,6 +14,12 @@
 const vm = require('node:vm');
 
 const INSTALLED = Symbol.for('techally.jest.compileCache');
+/**
+ * A function compiled from cached data keeps the first compilation's dynamic-import callback (Node 20: `import()`
+ * in it then throws ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING, measured): a module that may call `import()` is
+ * always compiled afresh. Our sources never do (swc turns `import()` into `require`); a few packages do.
+ */
+const DYNAMIC_IMPORT = /\bimport\s*\(/;
 
 function installCompileCache() {
   if (vm.compileFunction[INSTALLED]) return;
@@ -22,7 +28,7 @@ function installCompileCache() {
   const cache = new Map();
 
   function cachedCompileFunction(code, params, options) {
-    if (!options || typeof options.filename !== 'string' || options.cachedData || options.produceCachedData) {
+    if (!options || typeof options.filename !== 'string' || options.cachedData || options.produceCachedData || DYNAMIC_IMPORT.test(code)) {
       return compileFunction.apply(this, arguments);
     }
     const key = `${options.filename}\0${(params ?? []).join(',')}`;

@@ -10,8 +10,9 @@ const { relative } = require('node:path');
 const { TestEnvironment } = require('jest-environment-node');
 const { installCompileCache } = require('./compile-cache');
 
-// Modules compiled by one test file are deserialized, not parsed again, by the next ones in this worker.
-installCompileCache();
+// Modules compiled by one test file are deserialized, not parsed again, by the next ones in this worker
+// (COMPILE_CACHE=off compiles every module afresh, as jest does, to compare).
+if (process.env['COMPILE_CACHE'] !== 'off') installCompileCache();
 const { startEmbeddedPostgres } = require('../../../platform/src/db/embedded-postgres.ts');
 const { WorkerDatabase, WORKER_DATABASE_GLOBAL } = require('../worker-database.ts');
 
