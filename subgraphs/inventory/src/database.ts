@@ -1,6 +1,5 @@
 import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
 import { createEventEntities } from '@techally/events';
-import { INVENTORY_MIGRATIONS } from './migrations';
 import { StockReservationLine } from './reservation/stock-reservation-line.entity';
 import { StockReservation } from './reservation/stock-reservation.entity';
 import { StockAdjustment } from './stock/stock-adjustment.entity';
@@ -41,7 +40,7 @@ export function createInventoryOrm(options: InventoryOrmOptions): Promise<Subgra
     schema: INVENTORY_SCHEMA,
     databaseUrl: options.databaseUrl,
     entities: INVENTORY_ENTITIES,
-    migrations: INVENTORY_MIGRATIONS,
+    migrations: () => import('./migrations/index.js').then((module) => module.INVENTORY_MIGRATIONS),
     ...(options.poolMax !== undefined ? { poolMax: options.poolMax } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });

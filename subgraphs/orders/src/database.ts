@@ -1,6 +1,5 @@
 import { createEventEntities } from '@techally/events';
 import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
-import { ORDERS_MIGRATIONS } from './migrations';
 import { OrderItem } from './order/order-item.entity';
 import { OrderStatusChange } from './order/order-status-change.entity';
 import { Order } from './order/order.entity';
@@ -38,7 +37,7 @@ export function createOrdersOrm(options: OrdersOrmOptions): Promise<SubgraphOrm>
     schema: ORDERS_SCHEMA,
     databaseUrl: options.databaseUrl,
     entities: ordersEntities(),
-    migrations: ORDERS_MIGRATIONS,
+    migrations: () => import('./migrations/index.js').then((module) => module.ORDERS_MIGRATIONS),
     ...(options.poolMax !== undefined ? { poolMax: options.poolMax } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });

@@ -1,6 +1,5 @@
 import { createEventEntities } from '@techally/events';
 import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
-import { PAYMENTS_MIGRATIONS } from './migrations';
 import { CancelledOrder } from './order-events/cancelled-order.entity';
 import { PaymentAttempt } from './payment/payment-attempt.entity';
 import { Payment } from './payment/payment.entity';
@@ -29,7 +28,7 @@ export function createPaymentsOrm(options: PaymentsOrmOptions): Promise<Subgraph
     schema: PAYMENTS_SCHEMA,
     databaseUrl: options.databaseUrl,
     entities: paymentsEntities(),
-    migrations: PAYMENTS_MIGRATIONS,
+    migrations: () => import('./migrations/index.js').then((module) => module.PAYMENTS_MIGRATIONS),
     ...(options.poolMax !== undefined ? { poolMax: options.poolMax } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });

@@ -1,7 +1,6 @@
 import { createEventEntities } from '@techally/events';
 import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
 import { Category } from './category/category.entity';
-import { PRODUCTS_MIGRATIONS } from './migrations';
 import { Product } from './product/product.entity';
 
 /** The Postgres schema this subgraph owns; nothing else reads or writes it (README.md, Design decisions). */
@@ -28,7 +27,7 @@ export function createProductsOrm(options: ProductsOrmOptions): Promise<Subgraph
     schema: PRODUCTS_SCHEMA,
     databaseUrl: options.databaseUrl,
     entities: PRODUCTS_ENTITIES,
-    migrations: PRODUCTS_MIGRATIONS,
+    migrations: () => import('./migrations/index.js').then((module) => module.PRODUCTS_MIGRATIONS),
     ...(options.poolMax !== undefined ? { poolMax: options.poolMax } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });

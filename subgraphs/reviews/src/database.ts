@@ -1,6 +1,5 @@
 import { createEventEntities } from '@techally/events';
 import { createOrm, type Logger, type SubgraphOrm } from '@techally/platform';
-import { REVIEWS_MIGRATIONS } from './migrations';
 import { Purchase } from './purchase/purchase.entity';
 import { Review } from './review/review.entity';
 
@@ -28,7 +27,7 @@ export function createReviewsOrm(options: ReviewsOrmOptions): Promise<SubgraphOr
     schema: REVIEWS_SCHEMA,
     databaseUrl: options.databaseUrl,
     entities: REVIEWS_ENTITIES,
-    migrations: REVIEWS_MIGRATIONS,
+    migrations: () => import('./migrations/index.js').then((module) => module.REVIEWS_MIGRATIONS),
     ...(options.poolMax !== undefined ? { poolMax: options.poolMax } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
   });

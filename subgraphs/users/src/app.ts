@@ -19,7 +19,6 @@ import { OWASP_ARGON2, type UsersConfig } from './config';
 import { apiKeyLookupRoute } from './api-key/api-key-lookup.route';
 import { createApiKeyService, createUsersContext, type UsersRuntime } from './context';
 import { USERS_ENTITIES } from './entities';
-import { USERS_MIGRATIONS } from './migrations';
 import { buildUsersSchema } from './schema';
 import { seedDemoCustomers } from './seed';
 import { createAccessTokenIssuer } from './session/access-token.issuer';
@@ -84,7 +83,7 @@ export async function createUsersSubgraph(config: UsersConfig, options: UsersSub
     schema: 'users',
     databaseUrl: config.databaseUrl,
     entities: USERS_ENTITIES,
-    migrations: USERS_MIGRATIONS,
+    migrations: () => import('./migrations/index.js').then((module) => module.USERS_MIGRATIONS),
     poolMax: config.databasePoolMax,
     logger,
   });

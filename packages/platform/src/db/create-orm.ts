@@ -9,9 +9,11 @@ import {
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { OwnSchemaPostgreSqlDriver } from './own-schema-driver';
 
 export type SubgraphOrm = MikroORM<PostgreSqlDriver>;
+
+/** A subgraph's committed migrations, oldest first, or a function importing them when an ORM is opened. */
+export type MigrationList = ReadonlyArray<MigrationObject> | (() => Promise<ReadonlyArray<MigrationObject>>);
 
 export interface CreateOrmOptions {
   /** The Postgres schema this subgraph owns; every statement is qualified with it. */
@@ -19,8 +21,12 @@ export interface CreateOrmOptions {
   /** postgres:// URL: the real server, or the embedded PGlite socket. */
   readonly databaseUrl: string;
   readonly entities: ReadonlyArray<EntityClass<AnyEntity> | EntitySchema>;
-  /** The subgraph's committed migrations, in order (explicit, so compiled and ts-jest runs see the same list). */
-  readonly migrations: ReadonlyArray<MigrationObject>;
+  /**
+   * The subgraph's committed migrations, in order (explicit, so compiled and jest runs see the same list), or a
+   * function that imports them: migration classes extend MikroORM's `Migration`, whose package loads the migrator,
+   * knex and lodash, and a subgraph's barrel should not load them for code that never opens its ORM.
+   */
+  readonly migrations: MigrationList;
   /** Connections in the pool. The embedded PGlite has one session, so it uses 1 (README.md, Design decisions). */
   readonly poolMax?: number;
   readonly logger?: Logger;
@@ -32,10 +38,16 @@ export interface CreateOrmOptions {
  * `search_path`, a unique `contextName` so a fork of one ORM inside another's transaction cannot pick up the
  * wrong EntityManager, and a driver whose schema diffs read this schema alone, so they never touch another
  * subgraph's tables.
+ *
+ * The driver (MikroORM's PostgreSQL driver, knex, pg) is imported here, when an ORM is opened, not when the
+ * platform's barrel is: most of what imports `@techally/platform` never opens one (under jest, which loads every
+ * test file's modules afresh, the barrel went from 1,241 modules to 506; issue #10, test time).
  */
 export async function createOrm(options: CreateOrmOptions): Promise<SubgraphOrm> {
   const { schema, logger } = options;
   const debug: LoggerNamespace[] = logger?.isLevelEnabled('trace') ? ['query', 'query-params'] : [];
+  const { OwnSchemaPostgreSqlDriver } = await import('./own-schema-driver.js');
+  const migrations = typeof options.migrations === 'function' ? await options.migrations() : options.migrations;
   return MikroORM.init<PostgreSqlDriver>({
     driver: OwnSchemaPostgreSqlDriver,
     clientUrl: options.databaseUrl,
@@ -45,7 +57,7 @@ export async function createOrm(options: CreateOrmOptions): Promise<SubgraphOrm>
     extensions: [Migrator],
     migrations: {
       tableName: 'mikro_orm_migrations',
-      migrationsList: [...options.migrations],
+      migrationsList: [...migrations],
       transactional: true,
       allOrNothing: true,
       snapshot: false,

@@ -5,7 +5,14 @@
 // This module lives in the worker's own realm, so what it holds outlives each test file's module registry.
 // jest compiles what it requires while it loads it, hence the TypeScript sources are required here, at the
 // top, and never from a build.
+const { appendFileSync } = require('node:fs');
+const { relative } = require('node:path');
 const { TestEnvironment } = require('jest-environment-node');
+const { installCompileCache } = require('./compile-cache');
+
+// Modules compiled by one test file are deserialized, not parsed again, by the next ones in this worker
+// (COMPILE_CACHE=off compiles every module afresh, as jest does, to compare).
+if (process.env['COMPILE_CACHE'] !== 'off') installCompileCache();
 const { startEmbeddedPostgres } = require('../../../platform/src/db/embedded-postgres.ts');
 const { WorkerDatabase, WORKER_DATABASE_GLOBAL } = require('../worker-database.ts');
 
@@ -27,6 +34,8 @@ if (typeof process.send === 'function') {
 class WorkerDatabaseEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
+    this.testPath = context.testPath;
+    this.startedAt = { cpu: process.cpuUsage(), wall: Date.now() };
     if (!process.env['DATABASE_URL']) this.global[WORKER_DATABASE_GLOBAL] = workerDatabase;
   }
 
@@ -34,7 +43,19 @@ class WorkerDatabaseEnvironment extends TestEnvironment {
     // A file that failed before its afterAll dropped the database still gives it back, its connections cut.
     await workerDatabase.releaseAll();
     await super.teardown();
+    if (process.env['SUITE_CPU_LOG']) logSuiteCpu(process.env['SUITE_CPU_LOG'], this.testPath, this.startedAt);
   }
+}
+
+/**
+ * `SUITE_CPU_LOG=<file> pnpm test`: one line a suite, `<cpu ms>\t<wall ms>\t<path>`, the CPU being this worker
+ * process's from the suite's environment to its teardown (not the servers it talks to). On a machine shared with
+ * other work a suite's wall time grows with the load and its CPU time much less: compare changes by the latter.
+ */
+function logSuiteCpu(file, testPath, startedAt) {
+  const cpu = process.cpuUsage(startedAt.cpu);
+  const line = `${Math.round((cpu.user + cpu.system) / 1000)}\t${Date.now() - startedAt.wall}\t${relative(process.cwd(), testPath)}\n`;
+  appendFileSync(file, line);
 }
 
 /** The worker's database: global-teardown.js stops it when the worker is jest's own process (--runInBand). */
