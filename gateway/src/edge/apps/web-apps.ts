@@ -56,6 +56,16 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'strict-origin-when-cross-origin',
 } as const;
 
+/**
+ * Paths that belong to the server, never to an app page: a missing one is the server's JSON 404, not the shop's
+ * index.html with a 200 (a monitor probing `/metrics` on the public port must see that nothing is there).
+ */
+const RESERVED_PREFIXES = ['/graphql', '/metrics', '/health', '/internal', '/.well-known'];
+
+function isReservedPath(pathname: string): boolean {
+  return RESERVED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
 interface CachedFile {
   readonly mtimeMs: number;
   readonly body: Buffer;
@@ -108,7 +118,7 @@ export function webAppsHandler(apps: ReadonlyArray<WebApp> = WEB_APPS) {
 
     let path = requested;
     let file = await load(path);
-    if (!file && extname(relative) === '') {
+    if (!file && extname(relative) === '' && !isReservedPath(pathname)) {
       path = join(root, 'index.html');
       file = await load(path);
       if (!file) {

@@ -105,6 +105,13 @@ describe('the web apps beside /graphql', () => {
     expect((await send(origin, '/admin/assets/missing.css')).status).toBe(404);
   });
 
+  it('never answers the server’s own paths with an app page: a missing one stays a 404', async () => {
+    for (const path of ['/metrics', '/health', '/health/unknown', '/internal/api-keys/lookup', '/.well-known/jwks.json', '/graphql/explorer/gone']) {
+      expect({ path, status: (await send(origin, path)).status }).toEqual({ path, status: 404 });
+    }
+    expect((await send(origin, '/metrics-and-more')).body.toString()).toBe(STOREFRONT_INDEX);
+  });
+
   it('caches the content-hashed assets for a year, everything else is revalidated', async () => {
     const script = await send(origin, '/assets/index-abc123.js');
     expect(script.status).toBe(200);
