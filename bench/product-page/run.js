@@ -24,6 +24,7 @@ const { join, resolve } = require('node:path');
 const { setTimeout: sleep } = require('node:timers/promises');
 const autocannon = require('autocannon');
 const { adminSql } = require('../lib/admin-sql');
+const { PRODUCTS_ONLY, chosenScenarios, settingsOf } = require('./listings');
 const { startSampling } = require('../lib/process-sampler');
 const { ROOT, benchShape, spawnSupergraph } = require('../lib/supergraph-child');
 const { summariseProfile } = require('../subscriptions/profile-summary');
@@ -40,9 +41,7 @@ const PROFILE = process.env.PROFILE === '1';
 const BASELINE_ROOT = process.env.BASELINE_ROOT ? resolve(process.env.BASELINE_ROOT) : null;
 const ROUNDS = Number(process.env.ROUNDS ?? 1);
 /** Settings (`NAME=value`, space-separated) of the baseline: this build (or BASELINE_ROOT's) with them, side by side. */
-const BASELINE_ENV = Object.fromEntries(
-  (process.env.BASELINE_ENV ?? '').split(/\s+/).filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
-);
+const BASELINE_ENV = settingsOf(process.env.BASELINE_ENV);
 const HAS_BASELINE = BASELINE_ROOT !== null || Object.keys(BASELINE_ENV).length > 0;
 /** TRACING=compare: the same build twice, tracing off and on (OTLP to a stand-in collector), side by side. */
 const TRACING_COMPARE = process.env.TRACING === 'compare';
@@ -51,34 +50,6 @@ const COMPARE_RATE_LIMITS = process.env.COMPARE_RATE_LIMITS === '1';
 const PORT = Number(process.env.PORT ?? 15000);
 /** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
 const CLOCK_TICKS = 100;
-
-const FULL_LISTING = `{ products(first: 20) { totalCount edges { node { id name slug price { formatted }
-  category { name } inStock inventory { available } rating { average count } } } } }`;
-const PRODUCTS_ONLY = `{ products(first: 20) { totalCount edges { node { id name slug price { formatted } category { name } } } } }`;
-
-// The entity fetches the gateway's plan for FULL_LISTING sends, exactly as it prints them (planned with
-// @apollo/query-planner from schema/supergraph.graphql), with the 20 products of the page as representations.
-const INVENTORY_ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Product{inStock inventory{available}}}}';
-const REVIEWS_ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Product{rating{average count}}}}';
-
-/** `port` is the supergraph's gateway port; subgraphs follow it (products is port + 2). */
-const ALL_SCENARIOS = [
-  { id: 'gateway-storefront', name: 'gateway: storefront listing (products + inventory + reviews)', offset: 0, query: FULL_LISTING },
-  { id: 'gateway-products', name: 'gateway: products-only listing', offset: 0, query: PRODUCTS_ONLY },
-  { id: 'products-direct', name: 'products subgraph directly: same products-only listing', offset: 2, query: PRODUCTS_ONLY },
-  { id: 'inventory-entities', name: 'inventory entities directly: 20 products inStock, inventory { available }', offset: 3, query: INVENTORY_ENTITIES, entities: true },
-  { id: 'reviews-entities', name: 'reviews entities directly: 20 products rating { average count }', offset: 6, query: REVIEWS_ENTITIES, entities: true },
-];
-
-/** SCENARIOS=products-direct,gateway-products runs only those (by id), in that order. */
-function chosenScenarios() {
-  if (!process.env.SCENARIOS) return ALL_SCENARIOS;
-  return process.env.SCENARIOS.split(',').map((id) => {
-    const scenario = ALL_SCENARIOS.find((candidate) => candidate.id === id.trim());
-    if (!scenario) throw new Error(`SCENARIOS: unknown scenario "${id}"; known: ${ALL_SCENARIOS.map((s) => s.id).join(', ')}`);
-    return scenario;
-  });
-}
 
 const admin = (sql) => adminSql(SERVER_URL, sql);
 
@@ -240,7 +211,7 @@ function print(row) {
 async function main() {
   const shape = benchShape();
   console.log(`shape: ${shape.label}`);
-  const scenarios = chosenScenarios();
+  const scenarios = chosenScenarios(process.env.SCENARIOS);
   const date = new Date().toISOString();
   const stamp = date.slice(0, 19).replace(/:/g, '');
   mkdirSync(join(__dirname, '../results'), { recursive: true });

@@ -17,7 +17,8 @@ process.on('SIGUSR2', () => {
   }
   running = false;
   session.post('Profiler.stop', (error, result) => {
-    const file = process.env.BENCH_PROFILE_FILE;
+    // `%p` in the name is this process's pid: a hook preloaded into several processes (NODE_OPTIONS) writes one file each.
+    const file = process.env.BENCH_PROFILE_FILE.replace('%p', String(process.pid));
     // Written aside, then renamed: the bench waits for the file to appear, and must never read half of it.
     writeFileSync(`${file}.partial`, error ? JSON.stringify({ error: String(error) }) : JSON.stringify(result.profile));
     renameSync(`${file}.partial`, file);

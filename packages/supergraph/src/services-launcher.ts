@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createLogger } from '@techally/platform';
 import { localGraphEnv } from './local-graph-env';
 import { seedDemoShop } from './seed-demo-shop';
+import { serviceNodeOptions } from './service-node-options';
 import { spawnServiceProcess, type ServiceExit, type ServiceProcess } from './service-process';
 import type { ServicesLauncherConfig } from './services-config';
 import { SUBGRAPHS } from './subgraph-registry';
@@ -56,7 +57,7 @@ export async function launchServices(config: ServicesLauncherConfig): Promise<vo
     void stopAll().then((clean) => process.exit(exitCode ?? (clean ? 0 : 1)));
   };
   const start = (name: string, entry: string, env: Record<string, string | undefined>): ServiceProcess => {
-    const service = spawnServiceProcess(name, entry, env, REPO_ROOT);
+    const service = spawnServiceProcess(name, entry, { ...env, NODE_OPTIONS: serviceNodeOptions(env['NODE_OPTIONS']) }, REPO_ROOT);
     services.push(service);
     void service.exited.then(({ code, signal }) =>
       stopAndExit(() => logger.error({ service: name, code, signal }, `${name} exited unexpectedly (${signal ?? `code ${code}`}): stopping the others`), 1),

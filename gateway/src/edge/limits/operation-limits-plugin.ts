@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '@techally/platform';
 import { withoutSuggestions } from './field-suggestions';
-import { operationCost } from './operation-cost';
+import type { OperationCostOf } from '../rate-limits/operation-cost-of';
 import { operationLimitExceeded, tokenLimitErrorFor } from './operation-limit-error';
 import type { OperationLimits } from './operation-limits-config';
 
@@ -16,15 +16,13 @@ import type { OperationLimits } from './operation-limits-config';
  *   graphql's parser) go out as OPERATION_LIMIT_EXCEEDED, as over WebSocket;
  * - **field suggestions** removed from messages when GATEWAY_FIELD_SUGGESTIONS is off (production).
  */
-export function operationLimitsPlugin(limits: OperationLimits): ApolloServerPlugin {
+export function operationLimitsPlugin(limits: OperationLimits, costOf: OperationCostOf): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }) {
           if (!limits.enabled) return;
-          const cost = operationCost(schema, document, request.variables, request.operationName, {
-            defaultListSize: limits.defaultListSize,
-          });
+          const cost = costOf({ schema, document, variables: request.variables ?? {}, operationName: request.operationName ?? undefined });
           if (cost > limits.maxCost) throw operationLimitExceeded('cost', limits.maxCost, cost);
         },
         async willSendResponse({ response }) {

@@ -1,6 +1,6 @@
 import type { ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import type { OperationCostOf } from '../rate-limits/operation-cost-of';
-import { operationCost } from './operation-cost';
+import { memoizedOperationCost } from './operation-cost-memo';
 import { operationLimitRules } from './operation-limit-rules';
 import type { OperationLimits } from './operation-limits-config';
 import { operationLimitsPlugin } from './operation-limits-plugin';
@@ -28,12 +28,14 @@ export interface OperationLimitsAtTheEdge {
  */
 export function operationLimits(limits: OperationLimits, trustedProxies: number): OperationLimitsAtTheEdge {
   const validationRules = limits.enabled ? operationLimitRules(limits) : [];
+  // One calculator for the cost limit and the budgets: each request's cost is computed once, not once each.
+  const costOf = memoizedOperationCost({ defaultListSize: limits.defaultListSize });
   return {
     apolloServerOptions: limits.enabled ? { parseOptions: { maxTokens: limits.maxTokens }, validationRules } : {},
-    plugin: operationLimitsPlugin(limits),
+    plugin: operationLimitsPlugin(limits, costOf),
     webSocket: webSocketLimits(limits, validationRules, trustedProxies),
-    budgetCost({ schema, document, variables, operationName }) {
-      const cost = operationCost(schema, document, variables, operationName, { defaultListSize: limits.defaultListSize });
+    budgetCost(operation) {
+      const cost = costOf(operation);
       return limits.enabled && cost > limits.maxCost ? 0 : cost;
     },
   };

@@ -33,10 +33,16 @@ export function cacheTagsPlugin(subgraph: string): ApolloServerPlugin<BaseContex
     },
     async requestDidStart() {
       const tags = new Set<string>();
+      // graphql-js resolves an object's fields one after the other: its tag is made for the first of them only,
+      // not again for every field (a listing's product has five or more; issue #10, "Issue #10 (session
+      // 2026-12-07 b)" in bench/README.md). An object met again later only adds its tag to the set again.
+      let lastTagged: unknown = null;
+      let lastTaggedType: unknown = null;
       return {
         async executionDidStart() {
           return {
             willResolveField({ source, info }) {
+              if (source === lastTagged && info.parentType === lastTaggedType) return;
               if (!info.path.prev) {
                 const root = info.parentType.name;
                 if (root === 'Query' && !info.fieldName.startsWith('_')) tags.add(`${subgraph}:Query.${info.fieldName}`);
@@ -46,7 +52,10 @@ export function cacheTagsPlugin(subgraph: string): ApolloServerPlugin<BaseContex
               }
               if (!taggedTypes.has(info.parentType.name)) return;
               const id = (source as { id?: unknown } | null)?.id;
-              if (typeof id === 'string') tags.add(`${subgraph}:${info.parentType.name}:${id.toLowerCase()}`);
+              if (typeof id !== 'string') return;
+              tags.add(`${subgraph}:${info.parentType.name}:${id.toLowerCase()}`);
+              lastTagged = source;
+              lastTaggedType = info.parentType;
             },
           };
         },

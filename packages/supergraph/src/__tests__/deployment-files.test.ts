@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { SERVICE_V8_OPTIONS, serviceNodeOptions } from '../service-node-options';
 import { SUBGRAPHS } from '../subgraph-registry';
 
 // No Docker engine runs where CI does (README.md, Design decisions), so the deployment files are checked statically against
@@ -33,5 +34,20 @@ describe('deployment files', () => {
     for (const manifest of ['packages/platform', 'packages/testing', 'packages/demo-data', 'packages/events', 'bench', 'packages/supergraph', 'gateway', 'clients/web', ...SUBGRAPHS.map((s) => `subgraphs/${s.name}`)]) {
       expect(dockerfile).toContain(`COPY ${manifest}/package.json ${manifest}/`);
     }
+  });
+
+  it('starts every container with the young generation `pnpm start:services` gives its processes', () => {
+    expect(dockerfile).toMatch(new RegExp(`^ENV .*NODE_OPTIONS="${SERVICE_V8_OPTIONS}"`, 'm'));
+  });
+});
+
+describe('NODE_OPTIONS of a service process (serviceNodeOptions)', () => {
+  it('adds the young generation to what the operator set, or sets it alone', () => {
+    expect(serviceNodeOptions(undefined)).toBe(SERVICE_V8_OPTIONS);
+    expect(serviceNodeOptions(' --enable-source-maps ')).toBe(`--enable-source-maps ${SERVICE_V8_OPTIONS}`);
+  });
+
+  it('leaves an operator’s own semi-space size alone', () => {
+    expect(serviceNodeOptions('--max-semi-space-size=64 --enable-source-maps')).toBe('--max-semi-space-size=64 --enable-source-maps');
   });
 });
