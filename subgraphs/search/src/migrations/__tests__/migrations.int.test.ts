@@ -30,6 +30,11 @@ describe('the committed migrations', () => {
     });
   });
 
+  it('leave room on each page of the index, so stock and rating writes are HOT updates', async () => {
+    const [table] = await sql<{ options: string[] }>(`select reloptions as options from pg_class where oid = 'search.product'::regclass`);
+    expect(table!.options).toEqual(['fillfactor=70']);
+  });
+
   it('weight the document: name and SKU A, category names B, description C', async () => {
     await orm()
       .em.getConnection()
