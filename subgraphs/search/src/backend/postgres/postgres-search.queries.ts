@@ -160,18 +160,22 @@ export async function summarize(sql: SqlExecutor, query: string | null, filter: 
 
 /**
  * Active products whose name has, for each word of the prefix, a word starting with it (`head pho` finds
- * "Studio Headphones Pro"); names starting with the prefix first, then the most reviewed.
+ * "Studio Headphones Pro"); names starting with the prefix first, then the most reviewed. The names starting with
+ * the prefix come first from a b-tree range on `lower(name)`; only when they are fewer than `first` does a second
+ * statement add the others — so a short prefix does not sort every product with a word starting with it.
  */
 export async function suggest(sql: SqlExecutor, words: ReadonlyArray<string>, prefix: string, first: number): Promise<Suggestion[]> {
   if (words.length === 0) return [];
   const tsquery = words.map((word) => `'${word}':*`).join(' & ');
   const like = `${prefix.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  const rows: Array<{ id: string; name: string }> = await sql.execute(
-    `select p.id, p.name from ${TABLES.product} p
-     where p.status = 'ACTIVE' and p.name_words @@ to_tsquery('simple', ?)
-     order by (lower(p.name) like ?) desc, p.rating_count desc, p.name, p.id
-     limit ?`,
-    [tsquery, like, first],
-  );
+  const part = async (starts: boolean, limit: number): Promise<Array<{ id: string; name: string }>> =>
+    sql.execute(
+      `select p.id, p.name from ${TABLES.product} p
+       where p.status = 'ACTIVE' and p.name_words @@ to_tsquery('simple', ?) and ${starts ? '' : 'not '}lower(p.name) like ?
+       order by p.rating_count desc, p.name, p.id limit ?`,
+      [tsquery, like, limit],
+    );
+  const starting = await part(true, first);
+  const rows = starting.length < first ? [...starting, ...(await part(false, first - starting.length))] : starting;
   return rows.map((row) => ({ productId: row.id, name: row.name }));
 }

@@ -22,6 +22,7 @@ describe('the committed migrations', () => {
       product_category_path_index: 'gin (category_path)',
       product_document_index: 'gin (document)',
       product_name_words_index: 'gin (name_words)',
+      product_name_prefix_index: `btree (lower(name) text_pattern_ops) WHERE ((status)::text = 'ACTIVE'::text)`,
       product_newest_index: `btree (created_at DESC, id DESC) WHERE ((status)::text = 'ACTIVE'::text)`,
       product_pkey: 'btree (id)',
       product_price_index: `btree (price_amount, id) WHERE ((status)::text = 'ACTIVE'::text)`,
