@@ -18,6 +18,7 @@
 const { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { cpus, loadavg, tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
 const { adminSql } = require('../lib/admin-sql');
 const { ROOT, benchShape, spawnSupergraph } = require('../lib/supergraph-child');
