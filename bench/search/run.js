@@ -191,11 +191,13 @@ async function main() {
     console.log(`\nsubgraph p95 ${subgraph.overall.p95} ms: target < ${TARGET_P95_MS} ms ${subgraph.overall.p95 < TARGET_P95_MS ? 'met' : 'NOT met'}`);
     console.log(`load average: before ${loadBefore.join(' ')}, at the queries ${loadAtQueries.join(' ')}, after ${loadAfter.join(' ')}`);
 
+    const { pid } = supergraph;
     await supergraph.stop();
     supergraph = null;
     let profile = null;
     if (profileDir) {
-      const file = readdirSync(profileDir).find((entry) => entry.endsWith('.cpuprofile'));
+      // --cpu-prof names the file after the process: this run's, not a previous one's left in PROFILE_DIR.
+      const file = readdirSync(profileDir).find((entry) => entry.endsWith(`.${pid}.0.001.cpuprofile`));
       if (file) {
         profile = summariseProfile(JSON.parse(readFileSync(join(profileDir, file), 'utf8')), 20);
         console.log(`\nCPU profile of the supergraph process (whole run after start: indexing reads, both passes): ${join(profileDir, file)}`);
