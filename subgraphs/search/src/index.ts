@@ -10,3 +10,6 @@ export { loadSearchConfig, type SearchConfig } from './config';
 export { buildSearchSchema } from './schema';
 export type { SearchContext } from './context';
 export { INDEX_CATALOG } from './catalog/catalog-events.consumer';
+// For bench/search, which fills the index through the backend's own writes.
+export { createSearchOrm } from './database';
+export { PostgresSearchBackend } from './backend/postgres/postgres-search-backend';

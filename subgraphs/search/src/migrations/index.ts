@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261207060000_search_read_model } from './Migration20261207060000_search_read_model';
+import { Migration20261207090000_search_at_scale } from './Migration20261207090000_search_at_scale';
 
 /**
  * Every committed migration, oldest first. Listed explicitly (not discovered from the folder) so the compiled
@@ -7,4 +8,5 @@ import { Migration20261207060000_search_read_model } from './Migration2026120706
  */
 export const SEARCH_MIGRATIONS: ReadonlyArray<MigrationObject> = [
   { name: 'Migration20261207060000_search_read_model', class: Migration20261207060000_search_read_model },
+  { name: 'Migration20261207090000_search_at_scale', class: Migration20261207090000_search_at_scale },
 ];

@@ -96,7 +96,11 @@ export async function searchPage(
     statement += ` and (${columns.join(', ')}) ${plan.direction === 'desc' ? '<' : '>'} (${values.join(', ')})`;
     params.push(...request.after);
   }
-  const order = [...plan.keys.map((key, index) => `k${index}`), 'p.id'].map((column) => `${column} ${plan.direction}`);
+  // With text or a category, the matches come from a GIN index (bitmap) and are sorted (top-N) in memory: the
+  // fence (`offset 0`) keeps the planner from walking the price or newest b-tree instead and filtering row by
+  // row, which reads most of the table when the matches lie at its far end (bench/README.md, *Search*).
+  if (request.query !== null || request.filter.categoryId !== undefined) statement = `select * from (${statement} offset 0) as m`;
+  const order = [...plan.keys.map((_, index) => `k${index}`), 'id'].map((column) => `${column} ${plan.direction}`);
   statement += ` order by ${order.join(', ')} limit ?`;
   params.push(request.first + 1);
   const rows: Array<Record<string, unknown>> = await sql.execute(statement, params);
@@ -156,18 +160,22 @@ export async function summarize(sql: SqlExecutor, query: string | null, filter: 
 
 /**
  * Active products whose name has, for each word of the prefix, a word starting with it (`head pho` finds
- * "Studio Headphones Pro"); names starting with the prefix first, then the most reviewed.
+ * "Studio Headphones Pro"); names starting with the prefix first, then the most reviewed. The names starting with
+ * the prefix come first from a b-tree range on `lower(name)`; only when they are fewer than `first` does a second
+ * statement add the others — so a short prefix does not sort every product with a word starting with it.
  */
 export async function suggest(sql: SqlExecutor, words: ReadonlyArray<string>, prefix: string, first: number): Promise<Suggestion[]> {
   if (words.length === 0) return [];
   const tsquery = words.map((word) => `'${word}':*`).join(' & ');
   const like = `${prefix.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  const rows: Array<{ id: string; name: string }> = await sql.execute(
-    `select p.id, p.name from ${TABLES.product} p
-     where p.status = 'ACTIVE' and p.name_words @@ to_tsquery('simple', ?)
-     order by (lower(p.name) like ?) desc, p.rating_count desc, p.name, p.id
-     limit ?`,
-    [tsquery, like, first],
-  );
+  const part = async (starts: boolean, limit: number): Promise<Array<{ id: string; name: string }>> =>
+    sql.execute(
+      `select p.id, p.name from ${TABLES.product} p
+       where p.status = 'ACTIVE' and p.name_words @@ to_tsquery('simple', ?) and ${starts ? '' : 'not '}lower(p.name) like ?
+       order by p.rating_count desc, p.name, p.id limit ?`,
+      [tsquery, like, limit],
+    );
+  const starting = await part(true, first);
+  const rows = starting.length < first ? [...starting, ...(await part(false, first - starting.length))] : starting;
   return rows.map((row) => ({ productId: row.id, name: row.name }));
 }

@@ -22,12 +22,18 @@ describe('the committed migrations', () => {
       product_category_path_index: 'gin (category_path)',
       product_document_index: 'gin (document)',
       product_name_words_index: 'gin (name_words)',
+      product_name_prefix_index: `btree (lower(name) text_pattern_ops) WHERE ((status)::text = 'ACTIVE'::text)`,
       product_newest_index: `btree (created_at DESC, id DESC) WHERE ((status)::text = 'ACTIVE'::text)`,
       product_pkey: 'btree (id)',
       product_price_index: `btree (price_amount, id) WHERE ((status)::text = 'ACTIVE'::text)`,
       vocabulary_pkey: 'btree (word)',
       vocabulary_word_trigram_index: expect.stringMatching(/^gin \(word .*gin_trgm_ops\)$/),
     });
+  });
+
+  it('leave room on each page of the index, so stock and rating writes are HOT updates', async () => {
+    const [table] = await sql<{ options: string[] }>(`select reloptions as options from pg_class where oid = 'search.product'::regclass`);
+    expect(table!.options).toEqual(['fillfactor=70']);
   });
 
   it('weight the document: name and SKU A, category names B, description C', async () => {
