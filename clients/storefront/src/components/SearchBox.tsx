@@ -130,6 +130,8 @@ export function SearchBox() {
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}
+          // A click opens the list again in a box that kept the focus (a search from /search stays on the page).
+          onClick={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />

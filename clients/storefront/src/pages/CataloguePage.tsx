@@ -59,7 +59,8 @@ export function CataloguePage() {
         {categories.tree && <CategoryTree tree={categories.tree} current={category} counts={facets?.categories ?? null} linkTo={categoryLink} />}
         {categories.error && <LoadError what="the categories" error={categories.error} onRetry={categories.retry} />}
         <SearchFacets params={params} facets={facets} onChange={change} />
-        <PriceFilter min={params.minText} max={params.maxText} onApply={(min, max) => change({ min, max })} />
+        {/* Keyed by the URL's prices: another listing starts without the last one's complaint. */}
+        <PriceFilter key={`${params.minText}-${params.maxText}`} min={params.minText} max={params.maxText} onApply={(min, max) => change({ min, max })} />
       </details>
 
       <section className="catalogue-results" aria-labelledby="catalogue-heading">
