@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import type { CartLine } from '../cart/cart';
 import { AddressForm, AddressLines, type Address } from './address-form';
-import { formatMoney, type CartProducts } from './cart-products';
+import { formatMoney, type CartProducts } from '../cart/cart-products';
 import { Status } from './form-fields';
 import { LinesHead, SumRow } from './order-details';
 

@@ -2,21 +2,19 @@ import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { graphErrorOf } from '@techally/app-kit';
+import { MAX_QUERY } from '../catalogue/catalogue-params';
 import { graphql } from '../gql';
 import { useDebouncedValue } from './useDebouncedValue';
 
 const StorefrontSearchSuggestionsQuery = graphql(`
-  query StorefrontSearchSuggestions($search: String!, $first: Int!) {
-    products(first: $first, filter: { search: $search }, sort: NAME_ASC) {
-      totalCount
-      edges {
-        node {
-          id
-          name
-          slug
-          price {
-            formatted
-          }
+  query StorefrontSearchSuggestions($prefix: String!, $first: Int!) {
+    suggestProducts(prefix: $prefix, first: $first) {
+      name
+      product {
+        id
+        slug
+        price {
+          formatted
         }
       }
     }
@@ -26,10 +24,13 @@ const StorefrontSearchSuggestionsQuery = graphql(`
 const SUGGESTIONS = 6;
 const MIN_CHARACTERS = 2;
 const DEBOUNCE_MS = 250;
+/** What `suggestProducts(prefix:)` accepts (longer is BAD_USER_INPUT). */
+const MAX_PREFIX = 100;
 
 /**
- * Search as you type: after a pause in typing, up to six matching products under the box (a WAI-ARIA combobox:
- * ↑/↓ move, Enter opens the one chosen, Escape closes); Enter without a choice lists every match at /search?q=.
+ * Search as you type: after a pause in typing, up to six products proposed by `suggestProducts` (type-ahead: the
+ * last word may be partial, a misspelt word is corrected) under the box (a WAI-ARIA combobox: ↑/↓ move, Enter
+ * opens the one chosen, Escape closes); Enter without a choice lists every match at /search?q=.
  */
 export function SearchBox() {
   const id = useId();
@@ -43,7 +44,7 @@ export function SearchBox() {
   const typed = useDebouncedValue(text.trim(), DEBOUNCE_MS);
   const [{ data, fetching, error }] = useQuery({
     query: StorefrontSearchSuggestionsQuery,
-    variables: { search: typed, first: SUGGESTIONS },
+    variables: { prefix: typed.slice(0, MAX_PREFIX), first: SUGGESTIONS },
     pause: typed.length < MIN_CHARACTERS,
   });
 
@@ -51,7 +52,7 @@ export function SearchBox() {
   useEffect(() => setText(urlQuery), [urlQuery]);
   useEffect(() => setActive(-1), [data]);
 
-  const suggestions = typed.length >= MIN_CHARACTERS ? (data?.products.edges.map((edge) => edge.node) ?? []) : [];
+  const suggestions = typed.length >= MIN_CHARACTERS ? (data?.suggestProducts ?? []) : [];
   const showList = open && text.trim().length >= MIN_CHARACTERS;
   const listId = `${id}-suggestions`;
 
@@ -64,7 +65,7 @@ export function SearchBox() {
     const chosen = active >= 0 ? suggestions[active] : undefined;
     if (chosen) {
       setText('');
-      go(`/product/${chosen.slug}`);
+      go(`/product/${chosen.product.slug}`);
     } else if (text.trim()) {
       go(`/search?q=${encodeURIComponent(text.trim())}`);
     }
@@ -94,7 +95,7 @@ export function SearchBox() {
     if (error) status = `Suggestions unavailable: ${graphErrorOf(error).message}`;
     else if (typed !== text.trim() || (fetching && !data)) status = 'Searching…';
     else if (data && suggestions.length === 0) status = `No products match “${typed}”.`;
-    else if (data) status = `${data.products.totalCount} product${data.products.totalCount === 1 ? '' : 's'} match; ${suggestions.length} shown. Press Enter to see all.`;
+    else if (data) status = `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'}. Press Enter to see every match.`;
   }
 
   return (
@@ -122,12 +123,15 @@ export function SearchBox() {
           autoComplete="off"
           enterKeyHint="search"
           placeholder="Search products"
+          maxLength={MAX_QUERY}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
             setOpen(true);
           }}
           onFocus={() => setOpen(true)}
+          // A click opens the list again in a box that kept the focus (a search from /search stays on the page).
+          onClick={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
@@ -136,7 +140,7 @@ export function SearchBox() {
         </button>
       </div>
       <ul id={listId} role="listbox" aria-label="Suggestions" className="suggestions" hidden={!showList || suggestions.length === 0}>
-        {suggestions.map((product, index) => (
+        {suggestions.map(({ name, product }, index) => (
           <li
             key={product.id}
             id={`${listId}-${index}`}
@@ -150,7 +154,7 @@ export function SearchBox() {
             }}
             onMouseEnter={() => setActive(index)}
           >
-            <span className="suggestion-name">{product.name}</span>
+            <span className="suggestion-name">{name}</span>
             <span className="suggestion-price">{product.price.formatted}</span>
           </li>
         ))}

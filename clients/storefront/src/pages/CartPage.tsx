@@ -1,7 +1,6 @@
 import { Link } from 'react-router';
-import { formatMoney } from '../account/cart-products';
 import { cart, MAX_QUANTITY_PER_LINE, useCart, type CartLine } from '../cart/cart';
-import { useCartProducts, type CartProduct, type CartProductState } from '../cart/cart-products';
+import { formatMoney, useCartProducts, type CartProduct, type CartProductState } from '../cart/cart-products';
 import { ProductImage } from '../components/ProductImage';
 import { LoadError } from '../components/QueryStatus';
 import { useDocumentTitle } from '../components/useDocumentTitle';

@@ -5,7 +5,7 @@ import { graphErrorOf } from '@techally/app-kit';
 import { cart, useCart } from '../cart/cart';
 import { StorefrontMyAddressesQuery } from '../account/address-operations';
 import { CardForm, cardFieldOf, type Card, type CardErrors } from '../account/card-form';
-import { useCartProducts } from '../account/cart-products';
+import { useCartProducts } from '../cart/cart-products';
 import { CheckoutLines, ShippingAddressPicker } from '../account/checkout-review';
 import { FormAlert, Status } from '../account/form-fields';
 import { checkoutAttemptKey, endCheckoutAttempt } from '../account/idempotency-key';
@@ -33,7 +33,7 @@ function Checkout() {
   const client = useClient();
   const navigate = useNavigate();
   const lines = useCart();
-  const products = useCartProducts(lines);
+  const products = useCartProducts(lines.map((line) => line.productId));
   const [addressesResult, refetchAddresses] = useQuery({ query: StorefrontMyAddressesQuery, requestPolicy: 'cache-and-network' });
   const [, placeOrder] = useMutation(StorefrontPlaceOrderMutation);
   const [, cancelOrder] = useMutation(StorefrontCancelOrderMutation);

@@ -15,9 +15,10 @@ declare const document: {
 };
 
 // The shopping half of the storefront (issue #12) as a shopper uses it, in Debian's Chromium with the internet cut
-// off, against the whole supergraph: catalogue → category → price filter and sort → search as you type → product
-// page → add to cart → reload; a stock adjustment shows on the open product page; a phone's width. The steps run
-// in order on one page, as one visit.
+// off, against the whole supergraph: catalogue → category → price filter and sort → a misspelt search ("Did you
+// mean …?") narrowed by a facet → search as you type → product page → add to cart → reload; a stock adjustment
+// shows on the open product page; a phone's width. The steps run in order on one page, as one visit. The catalogue
+// pages run on the search subgraph (issue #13).
 describeInBrowser('storefront shopping (browser)')('shopping in the storefront', () => {
   let supergraph: TestSupergraph;
   let browser: OfflineBrowser;
@@ -121,6 +122,46 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     await page.getByRole('alert').filter({ hasText: 'Enter prices in dollars' }).waitFor();
   });
 
+  it('corrects a typo: "hedphones" lists headphones under "Did you mean headphones?", and a price facet narrows them to its count', async () => {
+    const box = page.getByRole('combobox', { name: 'Search products' });
+    await box.fill('hedphones');
+    await box.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Results for “headphones”' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('hedphones');
+    const notice = page.locator('.did-you-mean');
+    expect(await notice.textContent()).toBe('Nothing matches “hedphones”. Did you mean headphones? The results below are for it.');
+    expect(await notice.getByRole('link', { name: 'headphones' }).getAttribute('href')).toBe('/search?q=headphones');
+    const total = await shownCount();
+    expect(total).toBeGreaterThan(1);
+    expect((await listed()).length).toBe(Math.min(total, 12));
+
+    // Every price range with a match is offered with its count; they add up to the results.
+    const ranges = page.getByRole('group', { name: 'Price range' }).getByRole('checkbox');
+    await ranges.first().waitFor();
+    const labels = await page.getByRole('group', { name: 'Price range' }).locator('label').allTextContents();
+    const counts = labels.map((label) => Number(/\((\d+)\)$/.exec(label)![1]));
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(total);
+    const narrower = counts.findIndex((count) => count > 0 && count < total);
+    expect(narrower).toBeGreaterThanOrEqual(0);
+    const [, low, high] = /^\$(\d+) (?:to \$(\d+)|and above)/.exec(labels[narrower]!)!;
+
+    await ranges.nth(narrower).check();
+    await page.getByRole('status').filter({ hasText: new RegExp(`^${counts[narrower]} products?$`) }).waitFor();
+    const prices = await pricesWhen({ min: Number(low), ascending: false });
+    expect(prices.length).toBe(Math.min(counts[narrower]!, 12));
+    if (high) for (const price of prices) expect(price).toBeLessThan(Number(high));
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ q: 'hedphones', min: low, ...(high ? { max: String(Number(high) - 0.01) } : {}) });
+    expect(await ranges.nth(narrower).isChecked()).toBe(true);
+    await page.getByText('Did you mean headphones?').waitFor();
+    await screenshot(page, 'storefront', 'search-typo-facet');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Unticking gives the whole results back.
+    await page.getByRole('group', { name: 'Price range' }).getByRole('checkbox', { checked: true }).uncheck();
+    await page.getByRole('status').filter({ hasText: new RegExp(`^${total} products$`) }).waitFor();
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ q: 'hedphones' });
+  });
+
   it('searches as you type: suggestions under the box, Enter lists every match, ↓ + Enter opens one', async () => {
     // A product with reviews (the page then shows them), searched for by its name without the variant: "Niche Zero".
     const { products: listing } = await admin.request(ProductListingDocument, { first: 100, sort: 'NAME_ASC' });
@@ -129,13 +170,15 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     const term = reviewed.name.replace(/\s*\(.*$/, '');
 
     const box = page.getByRole('combobox', { name: 'Search products' });
-    await box.click();
+    await box.fill(''); // it shows the search before's words
     await box.pressSequentially(term.toLowerCase());
     const suggestions = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
-    await suggestions.first().waitFor();
+    // Once the pause in typing has passed (until then the list is the last words' suggestions).
+    await suggestions.filter({ hasText: productName }).waitFor();
     const names = await suggestions.locator('.suggestion-name').allTextContents();
     expect(names).toContain(productName);
-    for (const name of names) expect(name.toLowerCase()).toContain(term.toLowerCase());
+    // Type-ahead: each suggestion's name has a word starting with each word typed.
+    for (const name of names) for (const word of term.toLowerCase().split(/\s+/)) expect(name.toLowerCase()).toMatch(new RegExp(`\\b${word.replace(/[^a-z0-9]/g, '.')}`));
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await box.press('Enter');
@@ -143,7 +186,8 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     expect(new URL(page.url()).searchParams.get('q')).toBe(term.toLowerCase());
     const results = await listed();
     expect(results).toContain(productName);
-    for (const name of results) expect(name.toLowerCase()).toContain(term.toLowerCase());
+    // Ranked: a product named so comes before one that only mentions the words.
+    expect(results[0]!.toLowerCase()).toContain(term.toLowerCase());
 
     // The keyboard alone: ↓ to the product's suggestion (aria-activedescendant follows), Enter opens its page.
     await box.click();
@@ -213,7 +257,7 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
 
     // The network gives out: the page says so in words, and "Try again" recovers once it is back.
     await other.route('**/graphql', (route) => route.abort('internetdisconnected'));
-    await other.goto(`${origin}/?sort=NAME_ASC`);
+    await other.goto(`${origin}/?sort=RATING`);
     const alert = other.getByRole('alert').filter({ hasText: 'Could not load the products' });
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Could not reach the shop. Check your connection and try again. (NETWORK_ERROR)');
@@ -249,6 +293,12 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     expect(browser.outsideRequests).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
   });
+
+  /** The listing's count, "12 products", once it is not updating. */
+  async function shownCount(): Promise<number> {
+    const status = page.locator('.result-count').filter({ hasText: /^\d+ products?$/ });
+    return Number(/^(\d+)/.exec((await status.textContent())!)![1]);
+  }
 
   /** The shown product as the graph has it (the shopper never sees its id), by the page's slug. */
   async function shownProduct(name: string) {

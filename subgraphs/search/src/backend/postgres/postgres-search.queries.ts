@@ -106,14 +106,19 @@ export async function searchPage(
   const rows: Array<Record<string, unknown>> = await sql.execute(statement, params);
   const hits = rows.slice(0, request.first).map((row) => ({
     productId: row['id'] as string,
-    position: [...plan.keys.map((_, index) => positionValue(row[`k${index}`])), row['id'] as string] as SearchPosition,
+    position: [...plan.keys.map((key, index) => positionValue(row[`k${index}`], key.type)), row['id'] as string] as SearchPosition,
   }));
   return { hits, hasNextPage: rows.length > request.first };
 }
 
-/** Dates go into cursors as ISO strings, numerics (pg's strings) as they come, reals as numbers. */
-function positionValue(value: unknown): string | number {
+/**
+ * Dates go into cursors as ISO strings, numerics (pg's strings) as they come, reals as numbers. A time comes back
+ * as a Date or, where the pool's type parsers leave timestamps as text (the supergraph's), as PostgreSQL's text
+ * ("2025-10-19 14:21:00+00"), which the cursor's validation refuses: both are written as ISO.
+ */
+function positionValue(value: unknown, type: string): string | number {
   if (value instanceof Date) return value.toISOString();
+  if (type === 'timestamptz' && typeof value === 'string') return new Date(value).toISOString();
   if (typeof value === 'number' || typeof value === 'string') return value;
   return String(value);
 }
