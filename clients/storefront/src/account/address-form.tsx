@@ -121,7 +121,7 @@ export function AddressForm({ address, onSaved, onCancel, title }: { address?: A
 }
 
 /** An address as a few lines of text, for lists and the order page. */
-export function AddressLines({ address }: { address: Omit<Address, 'id' | 'isDefault' | 'label'> }) {
+export function AddressLines({ address }: { address: Omit<Address, 'id' | 'isDefault' | 'label' | '__typename'> }) {
   return (
     <address className="account-address">
       {address.fullName}

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { dollarsOf, MIN_RATINGS, type CatalogueParams } from '../catalogue/catalogue-params';
 import type { FacetCounts } from '../catalogue/catalogue-search';
 
@@ -62,9 +62,23 @@ function FacetGroup({ legend, children }: { legend: string; children: ReactNode 
 /** One option: "In stock only (42)". An option with nothing to show is disabled unless it is on. */
 function Facet({ label, count, checked, onToggle }: { label: string; count: number; checked: boolean; onToggle(): void }) {
   const id = useId();
+  // The box shows the click at once: `checked` follows the URL, which react-router changes in a transition, and
+  // until then React would put a controlled checkbox back as it was (a tick that flickers off, then on).
+  const [clicked, setClicked] = useState<boolean | null>(null);
+  useEffect(() => setClicked(null), [checked]);
+  const shown = clicked ?? checked;
   return (
     <div className="facet">
-      <input id={id} type="checkbox" checked={checked} disabled={count === 0 && !checked} onChange={onToggle} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={shown}
+        disabled={count === 0 && !shown}
+        onChange={() => {
+          setClicked(!shown);
+          onToggle();
+        }}
+      />
       <label htmlFor={id}>
         {label} <span className="count">({count})</span>
       </label>
