@@ -18,6 +18,9 @@ import { applyVerdict, persistedDocumentsPlugin } from './persisted-documents-pl
 import type { PersistedDocumentsConfig } from './persisted-documents-config';
 import { createPersistedDocumentsMetrics } from './persisted-documents-metrics';
 
+/** How long start() waits for the APQ cache's Redis before going on with memory alone. */
+const APQ_CONNECT_WAIT_MS = 1_000;
+
 export interface PersistedDocumentsOptions {
   readonly config: PersistedDocumentsConfig;
   /** The APQ cache's Redis (REDIS_URL); none: this process's memory only (the embedded start). */
@@ -101,8 +104,21 @@ export function createPersistedDocuments(options: PersistedDocumentsOptions): Pe
 
     async start() {
       await store.start();
-      // Not awaited: an unreachable Redis must not hold the start; until it answers, APQ is this process's memory.
-      redis?.connect().catch((error: unknown) => logger.warn({ err: error }, 'APQ cache: Redis unreachable at start; registrations stay in memory until it is back'));
+      // Awaited for at most a second: a gateway that has just started must see what the others registered (the
+      // first lookups raced the connection and missed, sending clients back to resend their text), while an
+      // unreachable Redis never holds the start: past the bound, APQ is this process's memory until it answers.
+      const connecting = redis
+        ?.connect()
+        .then(() => true)
+        .catch((error: unknown) => {
+          logger.warn({ err: error }, 'APQ cache: Redis unreachable at start; registrations stay in memory until it is back');
+          return false;
+        });
+      if (connecting) {
+        let bound: NodeJS.Timeout | undefined;
+        await Promise.race([connecting, new Promise((resolve) => (bound = setTimeout(resolve, APQ_CONNECT_WAIT_MS)))]);
+        clearTimeout(bound);
+      }
     },
     async stop() {
       store.stop();
