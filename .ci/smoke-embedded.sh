@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Starts the embedded supergraph exactly as a newcomer would (`pnpm start`, no servers), queries it through
-# the gateway, signs up and reads `me`, then stops it with SIGTERM and expects a clean exit.
+# the gateway, signs up and reads `me`, runs the SDK's mobile example, then stops it with SIGTERM and expects a clean exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset DATABASE_URL REDIS_URL
 # Ports away from the defaults so a developer's running supergraph does not collide with CI.
-export PORT=14000 USERS_PORT=14001 PRODUCTS_PORT=14002 INVENTORY_PORT=14003 ORDERS_PORT=14004 PAYMENTS_PORT=14005 REVIEWS_PORT=14006
+export PORT=14000 USERS_PORT=14001 PRODUCTS_PORT=14002 INVENTORY_PORT=14003 ORDERS_PORT=14004 PAYMENTS_PORT=14005 REVIEWS_PORT=14006 SEARCH_PORT=14007
 export LOG_LEVEL=warn
 export DATA_DIR; DATA_DIR="$(mktemp -d)"
 log="$DATA_DIR/start.log"
@@ -36,6 +36,10 @@ token=$(echo "$login" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
 me=$(gql '{"query":"{ me { email } }"}' "$token")
 echo "$me" | grep -q "$email" || { echo "me failed: $me"; exit 1; }
 echo "signUp → logIn → me: $me"
+
+# The SDK's mobile-style example (clients/sdk/examples), through the SDK alone: sign up, browse, check out with
+# 4242…, follow the order live to PAID — against this embedded start, as a newcomer would run it.
+GRAPHQL_URL="$url" pnpm --silent --filter @techally/sdk example || { echo "the SDK's mobile example failed"; tail -50 "$log"; exit 1; }
 
 kill -TERM $pid
 for _ in $(seq 1 20); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done
