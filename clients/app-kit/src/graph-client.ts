@@ -2,6 +2,7 @@ import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urq
 import { authExchange } from '@urql/exchange-auth';
 import { createClient as createWebSocketClient, type Client as WebSocketClient } from 'graphql-ws';
 import { persistedDocumentsExchange } from './persisted-documents-exchange';
+import { subscriptionPayloadOf } from './subscription-payload';
 import type { Session } from './session';
 
 export interface GraphClientOptions {
@@ -25,8 +26,8 @@ export function webSocketUrlOf(url: string): string {
 
 /**
  * The urql client of an app: queries and mutations over HTTP by persisted id with the session's access token
- * (refreshed ahead of expiry, and once more when the gateway answers UNAUTHENTICATED), subscriptions over one
- * graphql-ws connection that reconnects on its own. Make one per signed-in user: the socket authenticates once,
+ * (refreshed ahead of expiry, and once more when the gateway answers UNAUTHENTICATED), subscriptions by persisted id
+ * over one graphql-ws connection that reconnects on its own. Make one per signed-in user: the socket authenticates once,
  * when it connects.
  */
 export function createGraphClient({ url, session }: GraphClientOptions): GraphClient {
@@ -65,8 +66,8 @@ export function createGraphClient({ url, session }: GraphClientOptions): GraphCl
       persistedDocumentsExchange(),
       fetchExchange,
       subscriptionExchange({
-        forwardSubscription: (request) => ({
-          subscribe: (sink) => ({ unsubscribe: webSocket.subscribe({ ...request, query: request.query ?? '' }, sink) }),
+        forwardSubscription: (request, operation) => ({
+          subscribe: (sink) => ({ unsubscribe: webSocket.subscribe(subscriptionPayloadOf(request, operation) as never, sink) }),
         }),
       }),
     ],

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { parse } from 'graphql';
 import type { Page } from 'playwright-core';
-import { AddReviewDocument, createGraphQLClient, SignUpDocument, type GraphQLClient } from '@techally/web-client';
+import { AddAddressDocument, AddReviewDocument, createGraphQLClient, SignUpDocument, type GraphQLClient } from '@techally/web-client';
 import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
 import { CheckoutDriver } from '../support/checkout-driver';
-import type { TypedDocument } from '../support/live-subscriptions';
 import { OrderStatusEvents } from '../support/order-status-events';
 import { signedInClient, startTestSupergraph, TEST_ADMIN, type TestSupergraph } from '../support/test-supergraph';
-import { ensureWebAppsBuilt, screenshot } from '../support/web-apps';
+import { ensureWebAppsBuilt, screenshot, PRODUCTION_DOCUMENT_RULES } from '../support/web-apps';
 
-// The web client has no address operation (the storefront's account pages will); the customer here needs one
-// address to place an order. Sent as text: the gateway runs any document outside production.
-const AddAddressDocument = parse(`
-  mutation AdminTestAddAddress($input: AddAddressInput!) { addAddress(input: $input) { id } }
-`) as TypedDocument<{ addAddress: { id: string } }, { input: Record<string, unknown> }>;
 
 /**
  * The back office at /admin/ as staff use it, in Debian's Chromium with the internet cut off, on one supergraph:
@@ -32,7 +25,7 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
 
   beforeAll(async () => {
     await ensureWebAppsBuilt();
-    [supergraph, browser] = await Promise.all([startTestSupergraph(), launchOfflineBrowser()]);
+    [supergraph, browser] = await Promise.all([startTestSupergraph({ env: PRODUCTION_DOCUMENT_RULES }), launchOfflineBrowser()]);
     origin = new URL(supergraph.gatewayUrl).origin;
     admin = await signedInClient(supergraph, TEST_ADMIN.email, TEST_ADMIN.password);
     customer = await newCustomer(supergraph);
@@ -237,9 +230,10 @@ function subscriptionsSent(page: Page, fields: ReadonlyArray<string>): Promise<v
     const pending = new Set(fields);
     page.on('websocket', (socket) =>
       socket.on('framesent', ({ payload }) => {
-        const frame = String(payload);
+        // Subscriptions go by persisted id: a frame names the operation (StorefrontProductChanged), not the field.
+        const frame = String(payload).toLowerCase();
         if (!frame.includes('"subscribe"')) return;
-        for (const field of pending) if (frame.includes(field)) pending.delete(field);
+        for (const field of pending) if (frame.includes(field.toLowerCase())) pending.delete(field);
         if (pending.size === 0) resolve();
       }),
     );

@@ -3,7 +3,7 @@ import { createGraphQLClient, FulfillOrderDocument, ProductListingDocument } fro
 import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
 import { subgraphSubscriptions } from '../support/live-subscriptions';
 import { signedInClient, startTestSupergraph, TEST_ADMIN, type TestSupergraph } from '../support/test-supergraph';
-import { ensureWebAppsBuilt, screenshot } from '../support/web-apps';
+import { ensureWebAppsBuilt, screenshot, PRODUCTION_DOCUMENT_RULES } from '../support/web-apps';
 
 const CART_KEY = 'techally.storefront.cart';
 const DECLINED = '4000 0000 0000 0002';
@@ -21,7 +21,7 @@ describeInBrowser('storefront checkout (browser)')('checkout in the storefront',
 
   beforeAll(async () => {
     await ensureWebAppsBuilt();
-    [supergraph, browser] = await Promise.all([startTestSupergraph(), launchOfflineBrowser()]);
+    [supergraph, browser] = await Promise.all([startTestSupergraph({ env: PRODUCTION_DOCUMENT_RULES }), launchOfflineBrowser()]);
     origin = new URL(supergraph.gatewayUrl).origin;
   }, 180_000);
   afterAll(async () => {

@@ -1,12 +1,11 @@
-import { AdjustStockDocument, ProductListingDocument, ProductPageDocument, WarehousesDocument, type GraphQLClient } from '@techally/web-client';
+import { AdjustStockDocument, ProductListingDocument, ProductPageDocument, RepriceProductDocument, WarehousesDocument, type GraphQLClient } from '@techally/web-client';
 import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
 import { gzipSync } from 'node:zlib';
-import { parse } from 'graphql';
 import type { Page } from 'playwright-core';
 import { accessibilityViolations } from '../support/accessibility';
-import { subgraphSubscriptions, type TypedDocument } from '../support/live-subscriptions';
+import { subgraphSubscriptions } from '../support/live-subscriptions';
 import { signedInClient, startTestSupergraph, TEST_ADMIN, type TestSupergraph } from '../support/test-supergraph';
-import { ensureWebAppsBuilt, screenshot } from '../support/web-apps';
+import { ensureWebAppsBuilt, screenshot, PRODUCTION_DOCUMENT_RULES } from '../support/web-apps';
 
 /** The few browser globals the in-page checks read (the tests compile without the DOM library). */
 declare const document: {
@@ -30,7 +29,7 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
 
   beforeAll(async () => {
     await ensureWebAppsBuilt();
-    [supergraph, browser] = await Promise.all([startTestSupergraph(), launchOfflineBrowser()]);
+    [supergraph, browser] = await Promise.all([startTestSupergraph({ env: PRODUCTION_DOCUMENT_RULES }), launchOfflineBrowser()]);
     origin = new URL(supergraph.gatewayUrl).origin;
     admin = await signedInClient(supergraph, TEST_ADMIN.email, TEST_ADMIN.password);
     page = await browser.newPage();
@@ -216,7 +215,7 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     await page.locator('.product-stock').getByText(`${before + 7} in stock`).waitFor();
 
     const repriced = product.price.amount + 1_000;
-    await admin.request(RepriceDocument, { id: product.id, price: { amount: repriced, currency: product.price.currency } });
+    await admin.request(RepriceProductDocument, { id: product.id, price: { amount: repriced, currency: product.price.currency } });
     productPrice = repriced / 100;
     await page.locator('.price-large').getByText(dollars(productPrice)).waitFor();
 
@@ -308,11 +307,6 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     return product!;
   }
 });
-
-// An admin's reprice: not an operation of the storefront's, so this file's own, sent as text.
-const RepriceDocument = parse(`mutation ($id: ID!, $price: MoneyInput!) {
-  updateProduct(id: $id, input: { price: $price }) { id }
-}`) as TypedDocument<{ updateProduct: { id: string } }, { id: string; price: { amount: number; currency: string } }>;
 
 function dollars(amount: number): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);

@@ -46,3 +46,11 @@ export function screenshotPath(app: 'storefront' | 'admin', name: string): strin
 export async function screenshot(page: Page, app: 'storefront' | 'admin', name: string): Promise<void> {
   await page.screenshot({ path: screenshotPath(app, name), fullPage: true });
 }
+
+/**
+ * The gateway's persisted-document rules as in production (gateway/README.md, *Persisted documents*): only the
+ * manifest's documents run, by id or by their exact text, and no APQ registration. The apps' browser suites boot
+ * with them, so an app that sent a document the manifest does not know (a subscription as urql's own text, say)
+ * fails here rather than in production.
+ */
+export const PRODUCTION_DOCUMENT_RULES = { PERSISTED_DOCUMENTS: 'enforce', PERSISTED_DOCUMENTS_FIRST_PARTY: 'manifest' } as const;
