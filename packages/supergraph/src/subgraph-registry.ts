@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { EventBus } from '@techally/events';
 import type { ApiKeyRevocations, Logger, SubgraphApp } from '@techally/platform';
+import { buildAnalyticsSchema, createAnalyticsSubgraph, loadAnalyticsConfig } from '@techally/analytics';
 import { buildInventorySchema, createInventorySubgraph, loadInventoryConfig } from '@techally/inventory';
 import { buildOrdersSchema, createOrdersSubgraph, loadOrdersConfig } from '@techally/orders';
 import { buildPaymentsSchema, createPaymentsSubgraph, loadPaymentsConfig } from '@techally/payments';
@@ -99,6 +100,14 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
     buildSchema: buildSearchSchema,
     create: (env, logger, shared) =>
       createSearchSubgraph(loadSearchConfig(env), { logger, processMetrics: false, ...(shared?.bus ? { bus: shared.bus } : {}) }),
+  },
+  {
+    name: 'analytics',
+    defaultPort: 4010,
+    portVariable: 'ANALYTICS_PORT',
+    buildSchema: buildAnalyticsSchema,
+    create: (env, logger, shared) =>
+      createAnalyticsSubgraph(loadAnalyticsConfig(env), { logger, processMetrics: false, ...(shared?.bus ? { bus: shared.bus } : {}) }),
   },
 ];
 

@@ -1,0 +1,20 @@
+/**
+ * One analytics process: `node dist/main.js`. Reads the environment, migrates once, serves from one process or
+ * SUBGRAPH_WORKERS workers (its workers share the database, and Redis carries the events between them); drains on SIGTERM.
+ * Seeding is the launchers' business (`pnpm start`, `SEED_DEMO_DATA=true pnpm start:services`), never a production start's.
+ */
+import { ConfigError, loadTracingConfig, createLogger, readWorkerCount, runSubgraphProcess } from '@techally/platform';
+import { createAnalyticsSubgraph, loadAnalyticsConfig } from './index';
+
+async function main(): Promise<void> {
+  const config = loadAnalyticsConfig();
+  const workers = readWorkerCount('SUBGRAPH_WORKERS', process.env, ['DATABASE_URL', 'REDIS_URL']);
+  const logger = createLogger({ name: 'analytics', level: config.logLevel });
+  await runSubgraphProcess({ name: 'analytics', tracing: loadTracingConfig('analytics'), config, workers, logger, create: () => createAnalyticsSubgraph(config, { logger }) });
+}
+
+main().catch((error: unknown) => {
+  // A ConfigError's message names each bad variable: print just that, an operator needs no stack for it.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

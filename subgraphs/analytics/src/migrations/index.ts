@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261207120000_sales_read_model } from './Migration20261207120000_sales_read_model';
+
+/**
+ * Every committed migration, oldest first. Listed explicitly (not discovered from the folder) so the compiled
+ * service and the tests run exactly the same list. Written by hand: the read model is not described by entities.
+ */
+export const ANALYTICS_MIGRATIONS: ReadonlyArray<MigrationObject> = [
+  { name: 'Migration20261207120000_sales_read_model', class: Migration20261207120000_sales_read_model },
+];
