@@ -4,7 +4,7 @@ import { loadServicesLauncherConfig } from './services-config';
 
 /**
  * `pnpm start:services`: the production shape on one machine (services-launcher.ts). The settings are checked
- * before the launcher and its seven subgraphs are even loaded, so a missing DATABASE_URL is said at once.
+ * before the launcher and its subgraphs are even loaded, so a missing DATABASE_URL is said at once.
  */
 async function main(): Promise<void> {
   const config = loadServicesLauncherConfig(process.env, resolve(__dirname, '../../..'));

@@ -17,6 +17,7 @@ import {
   type TestDatabase,
 } from '@techally/testing';
 import { createGraphQLClient, LogInDocument, MyOrdersDocument, ProductListingDocument } from '@techally/web-client';
+import { SUBGRAPHS } from '../subgraph-registry';
 
 // `pnpm start:services` as a user runs it (the BUILT launcher and services: `pnpm build` first, as CI does): the
 // production shape on the real PostgreSQL and Redis, the subgraphs with 2 workers each, seeded; a listing and a
@@ -134,9 +135,10 @@ describe('pnpm start:services', () => {
   });
 
   it('runs each subgraph as a primary with 2 workers, and the gateway alone', () => {
-    // payments on the simulated provider (its intents live in one process's memory) keeps to one process; the six
-    // others (users, products, inventory, orders, reviews, search) are a primary and 2 workers each.
-    expect(processes).toHaveLength(6 + 6 * 2 + 1 + 1);
+    // payments on the simulated provider (its intents live in one process's memory) keeps to one process; every
+    // other subgraph of the registry is a primary and 2 workers.
+    const clustered = SUBGRAPHS.filter((subgraph) => subgraph.name !== 'payments').length;
+    expect(processes).toHaveLength(clustered * 3 + 1 + 1);
     expect(processes.filter((pid) => commandLine(pid).includes('subgraphs/payments/dist/main.js'))).toHaveLength(1);
     expect(processes.filter((pid) => commandLine(pid).includes('subgraphs/products/dist/main.js'))).toHaveLength(3);
   });
