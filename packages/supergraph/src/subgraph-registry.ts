@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from 'graphql';
 import type { EventBus } from '@techally/events';
 import type { ApiKeyRevocations, Logger, SubgraphApp } from '@techally/platform';
+import { buildNotificationsSchema, createNotificationsSubgraph, loadNotificationsConfig } from '@techally/notifications';
 import { buildInventorySchema, createInventorySubgraph, loadInventoryConfig } from '@techally/inventory';
 import { buildOrdersSchema, createOrdersSubgraph, loadOrdersConfig } from '@techally/orders';
 import { buildPaymentsSchema, createPaymentsSubgraph, loadPaymentsConfig } from '@techally/payments';
@@ -36,7 +37,7 @@ export interface SharedInfrastructure {
 /**
  * Every subgraph of the graph, in the order they start: each after the ones it calls (users first, the others
  * verify tokens against its JWKS; orders after products and users; search last, as it builds its index from
- * products, inventory and reviews when it first starts). Adding a domain
+ * products, inventory and reviews when it first starts; notifications, which asks no one). Adding a domain
  * means adding it here; see README.md, "Adding a subgraph".
  */
 export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
@@ -99,6 +100,18 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
     buildSchema: buildSearchSchema,
     create: (env, logger, shared) =>
       createSearchSubgraph(loadSearchConfig(env), { logger, processMetrics: false, ...(shared?.bus ? { bus: shared.bus } : {}) }),
+  },
+  {
+    name: 'notifications',
+    defaultPort: 4008,
+    portVariable: 'NOTIFICATIONS_PORT',
+    buildSchema: buildNotificationsSchema,
+    create: (env, logger, shared) =>
+      createNotificationsSubgraph(loadNotificationsConfig(env), {
+        logger,
+        processMetrics: false,
+        ...(shared?.bus ? { bus: shared.bus } : {}),
+      }),
   },
 ];
 
