@@ -35,6 +35,13 @@ export interface NotificationPageQuery {
   readonly after: { readonly occurredAt: Date; readonly id: string } | null;
 }
 
+/** A row as the driver returns it: timestamps may come as strings (the pool's type parsers), so they are made Dates here. */
+type RawRow = Omit<NotificationRow, 'occurredAt' | 'readAt'> & { occurredAt: Date | string; readAt: Date | string | null };
+
+function rowOf(raw: RawRow): NotificationRow {
+  return { ...raw, occurredAt: new Date(raw.occurredAt), readAt: raw.readAt === null ? null : new Date(raw.readAt) };
+}
+
 const COLUMNS = `"id", "kind", "order_id" as "orderId", "title", "body", "occurred_at" as "occurredAt", "read_at" as "readAt"`;
 
 /** Plain SQL over the notifications schema (README.md, *Owns*); every write is idempotent on its own. */
@@ -78,7 +85,7 @@ export class NotificationRepository {
   }
 
   /** Up to `limit` of a recipient's notifications, newest first (by when the event happened). */
-  page(query: NotificationPageQuery): Promise<NotificationRow[]> {
+  async page(query: NotificationPageQuery): Promise<NotificationRow[]> {
     const params: unknown[] = [query.recipientId];
     let where = `"recipient_id" = ?`;
     if (query.unreadOnly) where += ` and "read_at" is null`;
@@ -87,10 +94,11 @@ export class NotificationRepository {
       params.push(query.after.occurredAt, query.after.id);
     }
     params.push(query.limit);
-    return this.em.execute<NotificationRow[]>(
+    const rows = await this.em.execute<RawRow[]>(
       `select ${COLUMNS} from ${TABLES.notification} where ${where} order by "occurred_at" desc, "id" desc limit ?`,
       params,
     );
+    return rows.map(rowOf);
   }
 
   async unreadCount(recipientId: string): Promise<number> {
@@ -102,11 +110,12 @@ export class NotificationRepository {
   }
 
   /** Marks the recipient's own notifications among `ids` read (a read one keeps its time); returns them. */
-  markRead(recipientId: string, ids: ReadonlyArray<string>): Promise<NotificationRow[]> {
-    return this.em.execute<NotificationRow[]>(
+  async markRead(recipientId: string, ids: ReadonlyArray<string>): Promise<NotificationRow[]> {
+    const rows = await this.em.execute<RawRow[]>(
       `update ${TABLES.notification} set "read_at" = coalesce("read_at", now())
        where "recipient_id" = ? and "id" = any(?::uuid[]) returning ${COLUMNS}`,
       [recipientId, `{${ids.join(',')}}`],
     );
+    return rows.map(rowOf);
   }
 }
