@@ -134,9 +134,9 @@ describe('pnpm start:services', () => {
   });
 
   it('runs each subgraph as a primary with 2 workers, and the gateway alone', () => {
-    // payments on the simulated provider (its intents live in one process's memory) keeps to one process; the six
-    // others (users, products, inventory, orders, reviews, search) are a primary and 2 workers each.
-    expect(processes).toHaveLength(6 + 6 * 2 + 1 + 1);
+    // payments on the simulated provider (its intents live in one process's memory) keeps to one process; the seven
+    // others (users, products, inventory, orders, reviews, search, notifications) are a primary and 2 workers each.
+    expect(processes).toHaveLength(7 + 7 * 2 + 1 + 1);
     expect(processes.filter((pid) => commandLine(pid).includes('subgraphs/payments/dist/main.js'))).toHaveLength(1);
     expect(processes.filter((pid) => commandLine(pid).includes('subgraphs/products/dist/main.js'))).toHaveLength(3);
   });
