@@ -2,6 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { EventBus } from '@techally/events';
 import type { ApiKeyRevocations, Logger, SubgraphApp } from '@techally/platform';
 import { buildAnalyticsSchema, createAnalyticsSubgraph, loadAnalyticsConfig } from '@techally/analytics';
+import { buildNotificationsSchema, createNotificationsSubgraph, loadNotificationsConfig } from '@techally/notifications';
 import { buildInventorySchema, createInventorySubgraph, loadInventoryConfig } from '@techally/inventory';
 import { buildOrdersSchema, createOrdersSubgraph, loadOrdersConfig } from '@techally/orders';
 import { buildPaymentsSchema, createPaymentsSubgraph, loadPaymentsConfig } from '@techally/payments';
@@ -37,7 +38,7 @@ export interface SharedInfrastructure {
 /**
  * Every subgraph of the graph, in the order they start: each after the ones it calls (users first, the others
  * verify tokens against its JWKS; orders after products and users; search last, as it builds its index from
- * products, inventory and reviews when it first starts). Adding a domain
+ * products, inventory and reviews when it first starts; analytics and notifications ask no one). Adding a domain
  * means adding it here; see README.md, "Adding a subgraph".
  */
 export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
@@ -108,6 +109,18 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
     buildSchema: buildAnalyticsSchema,
     create: (env, logger, shared) =>
       createAnalyticsSubgraph(loadAnalyticsConfig(env), { logger, processMetrics: false, ...(shared?.bus ? { bus: shared.bus } : {}) }),
+  },
+  {
+    name: 'notifications',
+    defaultPort: 4008,
+    portVariable: 'NOTIFICATIONS_PORT',
+    buildSchema: buildNotificationsSchema,
+    create: (env, logger, shared) =>
+      createNotificationsSubgraph(loadNotificationsConfig(env), {
+        logger,
+        processMetrics: false,
+        ...(shared?.bus ? { bus: shared.bus } : {}),
+      }),
   },
 ];
 

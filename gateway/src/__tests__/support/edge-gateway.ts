@@ -8,7 +8,7 @@ import { loadGatewayConfig, type GatewayConfig } from '../../config';
 import { startStandInKeyLookup, type StandInKeyLookup } from './stand-in-key-lookup';
 
 /** The subgraphs of the committed supergraph: each is replaced by a counting stand-in (SUBGRAPH_<NAME>_URL). */
-const SUBGRAPHS = ['users', 'products', 'inventory', 'orders', 'payments', 'reviews', 'search', 'analytics'] as const;
+const SUBGRAPHS = ['users', 'products', 'inventory', 'orders', 'payments', 'reviews', 'search', 'notifications', 'analytics'] as const;
 
 export interface EdgeGateway {
   /** The gateway's `/graphql` URL. */

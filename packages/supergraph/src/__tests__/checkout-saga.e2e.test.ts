@@ -1,5 +1,5 @@
 import { DEMO_CUSTOMERS } from '@techally/demo-data';
-import { CancelOrderDocument, MyOrdersDocument, type GraphQLClient } from '@techally/web-client';
+import { CancelOrderDocument, MyNotificationsDocument, MyOrdersDocument, type GraphQLClient } from '@techally/web-client';
 import { checkoutDriverFor, DECLINED_CARD, GOOD_CARD, type CheckoutDriver } from './support/checkout-driver';
 import { signedInClient, startTestSupergraph, type TestSupergraph } from './support/test-supergraph';
 
@@ -42,6 +42,13 @@ describe('a checkout', () => {
     expect(paid.statusHistory.map((step) => step.status)).toEqual(['PENDING', 'AWAITING_PAYMENT', 'PAID']);
     expect(paid.cancellationReason).toBeNull();
     await waitForStock(product.slug, { onHand: 3, reserved: 0, available: 3 });
+    // The notifications subgraph learned it from the events alone (issue #14): the customer is told, once a step.
+    const told = await waitForNotifications(placed.id, ['ORDER_PAID', 'ORDER_PLACED']);
+    expect(told.find((notification) => notification.kind === 'ORDER_PAID')).toMatchObject({
+      readAt: null,
+      order: { id: placed.id, number: placed.number },
+      body: expect.stringContaining(placed.total.formatted),
+    });
   });
 
   it('with a declined card ends CANCELLED (PAYMENT_FAILED), with the stock back on sale', async () => {
@@ -56,6 +63,8 @@ describe('a checkout', () => {
     await waitForStock(product.slug, { onHand: 4, reserved: 0, available: 4 });
     // A decline is final and stays what it was: FAILED, also after payments compensated the cancellation (issue #9).
     expect((await driver.progress(placed.id)).payment).toMatchObject({ status: 'FAILED', failureCode: 'card_declined' });
+    const told = await waitForNotifications(placed.id, ['ORDER_CANCELLED', 'ORDER_PLACED', 'PAYMENT_FAILED']);
+    expect(told.find((notification) => notification.kind === 'ORDER_CANCELLED')?.body).toMatch(/was cancelled: the payment failed\.$/);
   });
 
   it('of a seeded demo order (PENDING in the demo shop) is a real one: it becomes payable and ends PAID (issue #9, item 7)', async () => {
@@ -142,6 +151,22 @@ async function waitForStock(slug: string, expected: { onHand: number; reserved: 
     last = await driver.stockOf(slug);
   }
   expect(last).toEqual(expected);
+}
+
+/** The customer's notifications about one order, once they are exactly these kinds (sorted). */
+async function waitForNotifications(orderId: string, kinds: string[]) {
+  const deadline = Date.now() + 30_000;
+  const about = async () => {
+    const { me } = await customer.request(MyNotificationsDocument, { first: 100 });
+    return me!.notifications.edges.map((edge) => edge.node).filter((node) => node.order.id === orderId);
+  };
+  let last = await about();
+  while (JSON.stringify(last.map((node) => node.kind).sort()) !== JSON.stringify(kinds) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await about();
+  }
+  expect(last.map((node) => node.kind).sort()).toEqual(kinds);
+  return last;
 }
 
 async function waitForPayment(orderId: string, status: string) {

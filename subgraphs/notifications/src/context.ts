@@ -1,0 +1,25 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { authenticate, type AccessTokenVerifier, type RequestInfo, type SubgraphOrm, type Viewer } from '@techally/platform';
+import { NotificationRepository } from './notification/notification.repository';
+import { NotificationService } from './notification/notification.service';
+
+/** Everything a resolver of this subgraph may use; nothing reaches a resolver any other way. */
+export interface NotificationsContext extends RequestInfo {
+  /** Null for an anonymous request, which has no notifications (UNAUTHENTICATED). */
+  readonly viewer: Viewer | null;
+  readonly notifications: NotificationService;
+}
+
+export interface ContextDependencies {
+  readonly orm: SubgraphOrm;
+  readonly verifier: AccessTokenVerifier;
+}
+
+/** Builds the context of each request: its own EntityManager fork, and the viewer from the token. */
+export function createContextFactory({ orm, verifier }: ContextDependencies) {
+  return async (request: RequestInfo): Promise<NotificationsContext> => {
+    const viewer = await authenticate(verifier, request.headers);
+    const repository = new NotificationRepository(orm.em.fork() as EntityManager);
+    return { ...request, viewer, notifications: new NotificationService(repository, viewer) };
+  };
+}

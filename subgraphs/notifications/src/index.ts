@@ -1,0 +1,11 @@
+/**
+ * @techally/notifications — the notifications subgraph: what the platform tells a customer about their orders.
+ * See README.md for what it owns, what it consumes, and what it must not import.
+ */
+// First: the platform loads reflect-metadata, which the decorated classes below need when they are defined.
+import '@techally/platform';
+
+export { createNotificationsSubgraph, type NotificationsSubgraph, type NotificationsSubgraphOptions } from './app';
+export { loadNotificationsConfig, type NotificationsConfig } from './config';
+export { buildNotificationsSchema } from './schema';
+export type { NotificationsContext } from './context';

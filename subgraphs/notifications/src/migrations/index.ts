@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261207120000_in_app_notifications } from './Migration20261207120000_in_app_notifications';
+
+/**
+ * Every committed migration, oldest first. Listed explicitly (not discovered from the folder) so the compiled
+ * service and the tests run exactly the same list. Written by hand: the tables are not described by entities.
+ */
+export const NOTIFICATIONS_MIGRATIONS: ReadonlyArray<MigrationObject> = [
+  { name: 'Migration20261207120000_in_app_notifications', class: Migration20261207120000_in_app_notifications },
+];

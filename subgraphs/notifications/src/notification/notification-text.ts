@@ -1,0 +1,104 @@
+import type { EnvelopeOf } from '@techally/events';
+import { formatMoney } from '@techally/platform';
+
+/** What a customer is told about, one kind per event that concerns them (README.md, *Consumes*). */
+export const NotificationKind = {
+  ORDER_PLACED: 'ORDER_PLACED',
+  ORDER_PAID: 'ORDER_PAID',
+  ORDER_CANCELLED: 'ORDER_CANCELLED',
+  ORDER_FULFILLED: 'ORDER_FULFILLED',
+  PAYMENT_FAILED: 'PAYMENT_FAILED',
+} as const;
+export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
+
+/** The events the in-app notifications are made from. */
+export const NOTIFYING_EVENT_TYPES = [
+  'orders.order-placed.v1',
+  'orders.order-paid.v1',
+  'orders.order-cancelled.v1',
+  'orders.order-status-changed.v1',
+  'payments.payment-failed.v1',
+] as const;
+export type NotifyingEvent = EnvelopeOf<(typeof NOTIFYING_EVENT_TYPES)[number]>;
+
+/** One in-app message, rendered from the event's facts alone (no other service is asked). */
+export interface RenderedNotification {
+  readonly kind: NotificationKind;
+  readonly title: string;
+  readonly body: string;
+}
+
+/** Why an order was cancelled, in words (orders' cancellation codes); an unknown code is spelled out. */
+const CANCELLATION_REASONS: Readonly<Record<string, string>> = {
+  OUT_OF_STOCK: 'an item is out of stock',
+  PAYMENT_FAILED: 'the payment failed',
+  PAYMENT_AMOUNT_MISMATCH: 'the amount paid did not match the order',
+  PAYMENT_REFUNDED: 'the payment was refunded',
+  RESERVATION_EXPIRED: 'it was not paid in time',
+  STOCK_NOT_CONFIRMED: 'the stock could not be confirmed',
+  CUSTOMER_REQUESTED: 'you asked us to cancel it',
+};
+
+/** Why a payment failed, in words (payments' normalised failure codes). */
+const PAYMENT_FAILURES: Readonly<Record<string, string>> = {
+  card_declined: 'the card was declined',
+  insufficient_funds: 'the card has insufficient funds',
+  expired: 'the payment was not completed in time',
+  expired_card: 'the card has expired',
+};
+
+function inWords(code: string): string {
+  return code.toLowerCase().replace(/_/g, ' ');
+}
+
+/**
+ * How a notification names the order: the events carry its id, not its human number ("TA-100042", which only the
+ * orders subgraph knows), so the first block of the id. Adding the number to the orders events is a later step.
+ */
+export function orderReference(orderId: string): string {
+  return orderId.slice(0, 8).toUpperCase();
+}
+
+function itemCount(items: ReadonlyArray<{ readonly quantity: number }>): string {
+  const count = items.reduce((sum, item) => sum + item.quantity, 0);
+  return count === 1 ? '1 item' : `${count} items`;
+}
+
+/** The in-app message of an event, or null when the event tells the customer nothing (a status step without news). */
+export function renderInApp(event: NotifyingEvent): RenderedNotification | null {
+  const order = orderReference(event.payload.orderId);
+  switch (event.type) {
+    case 'orders.order-placed.v1': {
+      const { items, total } = event.payload;
+      return {
+        kind: NotificationKind.ORDER_PLACED,
+        title: `Order ${order} received`,
+        body: `We received your order ${order}: ${itemCount(items)}, ${formatMoney(total.amount, total.currency)} in total. We will tell you when it is paid.`,
+      };
+    }
+    case 'orders.order-paid.v1': {
+      const { items, total } = event.payload;
+      return {
+        kind: NotificationKind.ORDER_PAID,
+        title: `Order ${order} paid`,
+        body: `Thank you: we received ${formatMoney(total.amount, total.currency)} for your order ${order} (${itemCount(items)}). We are preparing it for shipping.`,
+      };
+    }
+    case 'orders.order-cancelled.v1': {
+      const reason = CANCELLATION_REASONS[event.payload.reason] ?? inWords(event.payload.reason);
+      return { kind: NotificationKind.ORDER_CANCELLED, title: `Order ${order} cancelled`, body: `Your order ${order} was cancelled: ${reason}.` };
+    }
+    case 'orders.order-status-changed.v1':
+      if (event.payload.status !== 'FULFILLED') return null;
+      return { kind: NotificationKind.ORDER_FULFILLED, title: `Order ${order} shipped`, body: `Your order ${order} was handed to the carrier.` };
+    case 'payments.payment-failed.v1': {
+      const why = PAYMENT_FAILURES[event.payload.failureCode] ?? inWords(event.payload.failureCode);
+      return { kind: NotificationKind.PAYMENT_FAILED, title: `Payment for order ${order} failed`, body: `The payment for your order ${order} failed: ${why}.` };
+    }
+  }
+}
+
+/** The customer an event names, when it names one (`order-cancelled` and `payment-failed` do not). */
+export function customerNamedBy(event: NotifyingEvent): string | null {
+  return 'customerId' in event.payload ? event.payload.customerId : null;
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { TABLES } from '../database';
+import type { NotificationKind } from './notification-text';
+
+/** The one channel of this step; email, SMS and push come later (issue #14). */
+export const IN_APP = 'IN_APP';
+
+/** A notification as stored. */
+export interface NotificationRow {
+  readonly id: string;
+  readonly kind: NotificationKind;
+  readonly orderId: string;
+  readonly title: string;
+  readonly body: string;
+  readonly occurredAt: Date;
+  readonly readAt: Date | null;
+}
+
+export interface NewNotification {
+  readonly eventId: string;
+  readonly recipientId: string | null;
+  readonly orderId: string;
+  readonly kind: NotificationKind;
+  readonly title: string;
+  readonly body: string;
+  readonly occurredAt: Date;
+}
+
+/** Where a page of a recipient's notifications resumes: after this (occurredAt, id), newest first. */
+export interface NotificationPageQuery {
+  readonly recipientId: string;
+  readonly limit: number;
+  readonly unreadOnly: boolean;
+  readonly after: { readonly occurredAt: Date; readonly id: string } | null;
+}
+
+/** A row as the driver returns it: timestamps may come as strings (the pool's type parsers), so they are made Dates here. */
+type RawRow = Omit<NotificationRow, 'occurredAt' | 'readAt'> & { occurredAt: Date | string; readAt: Date | string | null };
+
+function rowOf(raw: RawRow): NotificationRow {
+  return { ...raw, occurredAt: new Date(raw.occurredAt), readAt: raw.readAt === null ? null : new Date(raw.readAt) };
+}
+
+const COLUMNS = `"id", "kind", "order_id" as "orderId", "title", "body", "occurred_at" as "occurredAt", "read_at" as "readAt"`;
+
+/** Plain SQL over the notifications schema (README.md, *Owns*); every write is idempotent on its own. */
+export class NotificationRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Remembers whose order this is (the first event that says so wins; they all say the same). */
+  async learnRecipient(orderId: string, customerId: string): Promise<void> {
+    await this.em.execute(`insert into ${TABLES.orderRecipient} ("order_id", "customer_id") values (?, ?) on conflict do nothing`, [orderId, customerId], 'run');
+    // Notifications of events that overtook this one waited for their recipient: they have one now.
+    await this.em.execute(
+      `update ${TABLES.notification} set "recipient_id" = ? where "order_id" = ? and "recipient_id" is null`,
+      [customerId, orderId],
+      'run',
+    );
+  }
+
+  async recipientOf(orderId: string): Promise<string | null> {
+    const rows = await this.em.execute<Array<{ customer_id: string }>>(`select "customer_id" from ${TABLES.orderRecipient} where "order_id" = ?`, [orderId]);
+    return rows[0]?.customer_id ?? null;
+  }
+
+  /** Writes the in-app notification of an event; a second one for the same (event, channel, recipient) is nothing. */
+  async writeInApp(notification: NewNotification): Promise<void> {
+    await this.em.execute(
+      `insert into ${TABLES.notification} ("id", "event_id", "channel", "recipient_id", "order_id", "kind", "title", "body", "occurred_at")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint "notification_delivery_unique" do nothing`,
+      [
+        randomUUID(),
+        notification.eventId,
+        IN_APP,
+        notification.recipientId,
+        notification.orderId,
+        notification.kind,
+        notification.title,
+        notification.body,
+        notification.occurredAt,
+      ],
+      'run',
+    );
+  }
+
+  /** Up to `limit` of a recipient's notifications, newest first (by when the event happened). */
+  async page(query: NotificationPageQuery): Promise<NotificationRow[]> {
+    const params: unknown[] = [query.recipientId];
+    let where = `"recipient_id" = ?`;
+    if (query.unreadOnly) where += ` and "read_at" is null`;
+    if (query.after) {
+      where += ` and ("occurred_at", "id") < (?, ?)`;
+      params.push(query.after.occurredAt, query.after.id);
+    }
+    params.push(query.limit);
+    const rows = await this.em.execute<RawRow[]>(
+      `select ${COLUMNS} from ${TABLES.notification} where ${where} order by "occurred_at" desc, "id" desc limit ?`,
+      params,
+    );
+    return rows.map(rowOf);
+  }
+
+  async unreadCount(recipientId: string): Promise<number> {
+    const [row] = await this.em.execute<Array<{ count: string }>>(
+      `select count(*) as "count" from ${TABLES.notification} where "recipient_id" = ? and "read_at" is null`,
+      [recipientId],
+    );
+    return Number(row?.count ?? 0);
+  }
+
+  /** Marks the recipient's own notifications among `ids` read (a read one keeps its time); returns them. */
+  async markRead(recipientId: string, ids: ReadonlyArray<string>): Promise<NotificationRow[]> {
+    const rows = await this.em.execute<RawRow[]>(
+      `update ${TABLES.notification} set "read_at" = coalesce("read_at", now())
+       where "recipient_id" = ? and "id" = any(?::uuid[]) returning ${COLUMNS}`,
+      [recipientId, `{${ids.join(',')}}`],
+    );
+    return rows.map(rowOf);
+  }
+}
