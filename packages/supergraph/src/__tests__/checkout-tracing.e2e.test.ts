@@ -53,12 +53,23 @@ describe('a traced checkout', () => {
     expect(settled.status).toBe('PAID');
 
     const inTrace = (spans: ReadonlyArray<ReadableSpan>) => spans.filter((span) => span.spanContext().traceId === traceId);
+    // A span is exported when it ends, a child before its parent: a consumer still handling an event (notifications,
+    // analytics, search…) has exported its SQL spans and not yet its own. The trace is read once every exported
+    // span's parent is there too; a span whose parent never comes keeps this waiting and fails the test.
+    const closed = (mine: ReadonlyArray<ReadableSpan>) => {
+      const ids = new Set(mine.map((span) => span.spanContext().spanId));
+      return mine.every((span) => {
+        const parent = parentSpanIdOf(span);
+        return parent === browserSpanId || (parent !== undefined && ids.has(parent));
+      });
+    };
     const spans = inTrace(
       await tracing.waitForSpans((all) => {
         const mine = inTrace(all);
         return (
           consumerSpan(mine, 'orders', 'payments.payment-succeeded.v1') !== undefined &&
-          consumerSpan(mine, 'inventory', 'orders.order-paid.v1') !== undefined
+          consumerSpan(mine, 'inventory', 'orders.order-paid.v1') !== undefined &&
+          closed(mine)
         );
       }),
     );
