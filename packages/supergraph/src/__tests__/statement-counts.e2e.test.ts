@@ -10,6 +10,9 @@ const LISTING = `query ($first: Int!) {
   }
 }`;
 
+/** The subgraphs that resolve the listing's fields: products, and the entities it reaches. */
+const LISTING_PATH = ['products', 'inventory', 'reviews', 'users'] as const;
+
 let supergraph: TestSupergraph;
 beforeAll(async () => {
   // Relays that poll rarely: the counters must see the requests' statements, not the outbox relays'.
@@ -36,10 +39,14 @@ async function statementsPerSubgraph(first: number): Promise<Record<string, numb
 describe('the product listing with inventory, rating and reviews', () => {
   it('issues as many SQL statements per subgraph for 50 products as for 5', async () => {
     await statementsPerSubgraph(5); // warm-up: metadata and prepared lookups are not part of the bound
-    const forFive = await statementsPerSubgraph(5);
-    const forFifty = await statementsPerSubgraph(50);
+    // The subgraphs the listing asks. The others are only event consumers here (search, notifications, analytics
+    // learning the seeded shop from the bus, each at its own pace): what they run while a request is in flight is
+    // not the request's, so they are left out of the bound rather than made to wait.
+    const onPath = (counts: Record<string, number>) => Object.fromEntries(LISTING_PATH.map((name) => [name, counts[name]]));
+    const forFive = onPath(await statementsPerSubgraph(5));
+    const forFifty = onPath(await statementsPerSubgraph(50));
     expect(forFifty).toEqual(forFive);
     // Every subgraph on the path was asked something.
-    for (const name of ['products', 'inventory', 'reviews', 'users']) expect(forFive[name]).toBeGreaterThan(0);
+    for (const name of LISTING_PATH) expect(forFive[name]).toBeGreaterThan(0);
   });
 });
