@@ -2,3 +2,4 @@ export { Session, type SessionState, type SessionStorage, type SessionResult } f
 export { createGraphClient, webSocketUrlOf, type GraphClient, type GraphClientOptions } from './graph-client';
 export { graphErrorOf, type GraphError } from './graph-error';
 export { GraphProvider, useSession } from './react';
+export { useDebouncedValue } from './use-debounced-value';

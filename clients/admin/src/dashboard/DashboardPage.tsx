@@ -5,7 +5,7 @@ import { AdminOrderFeedSubscription, AdminOrderListQuery } from '../orders/order
 import { OrdersTable } from '../orders/OrdersTable';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
 import { formatMoney } from '../ui/format';
-import { useDebounced } from '../ui/useDebounced';
+import { useDebouncedValue } from '@techally/app-kit';
 import { AdminStockQuery } from '../stock/stock.operations';
 import { lowStock, startOfToday, todayFigures } from './dashboard-figures';
 import { usePagedScan } from './usePagedScan';
@@ -23,7 +23,7 @@ export function DashboardPage() {
     return event;
   });
   // A burst of events (a busy minute) reads the orders once, after it.
-  const scan = useDebounced(generation, 500);
+  const scan = useDebouncedValue(generation, 500);
   const since = startOfToday();
   const orders = usePagedScan(
     AdminOrderListQuery,

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useCategoryOptions } from '../categories/category.operations';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
-import { useDebounced } from '../ui/useDebounced';
+import { useDebouncedValue } from '@techally/app-kit';
 import { AdminProductListQuery } from './product.operations';
 
 const PAGE_SIZE = 25;
@@ -13,7 +13,7 @@ export function ProductsPage() {
   const [search, setSearch] = useState('');
   const [categoryId, setCategoryId] = useState('');
   const [pages, setPages] = useState<Array<string | null>>([null]);
-  const term = useDebounced(search.trim(), 250);
+  const term = useDebouncedValue(search.trim(), 250);
   const filter = { ...(term ? { search: term } : {}), ...(categoryId ? { categoryId } : {}) };
   const categories = useCategoryOptions();
   return (

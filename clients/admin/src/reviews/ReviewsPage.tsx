@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import type { AdminReviewFieldsFragment } from '../gql/graphql';
 import { AdminProductListQuery } from '../products/product.operations';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
-import { useDebounced } from '../ui/useDebounced';
+import { useDebouncedValue } from '@techally/app-kit';
 import { AdminCustomerReviewsQuery, AdminCustomersQuery, AdminProductReviewsQuery } from './review.operations';
 import { ReviewTable } from './ReviewTable';
 
@@ -42,7 +42,7 @@ export function ReviewsPage() {
 function ByProduct({ onModerated }: { onModerated: (review: AdminReviewFieldsFragment) => void }) {
   const [search, setSearch] = useState('');
   const [productId, setProductId] = useState('');
-  const term = useDebounced(search.trim(), 250);
+  const term = useDebouncedValue(search.trim(), 250);
   const [products] = useQuery({ query: AdminProductListQuery, variables: { first: 20, filter: term ? { search: term } : {} } });
   const [reviews] = useQuery({ query: AdminProductReviewsQuery, variables: { id: productId }, pause: !productId });
   const product = reviews.data?.product;

@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
-import { useDebounced } from '../ui/useDebounced';
+import { useDebouncedValue } from '@techally/app-kit';
 import { AdjustStockForm } from './AdjustStockForm';
 import { AdminStockQuery, AdminWarehousesQuery } from './stock.operations';
 import { ActionsHeader } from '../ui/bits';
@@ -14,7 +14,7 @@ export function StockPage() {
   const [search, setSearch] = useState('');
   const [after, setAfter] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
-  const term = useDebounced(search.trim(), 250);
+  const term = useDebouncedValue(search.trim(), 250);
   const [warehouses] = useQuery({ query: AdminWarehousesQuery });
   const [{ data, error, fetching }] = useQuery({
     query: AdminStockQuery,

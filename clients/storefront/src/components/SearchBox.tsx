@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { graphErrorOf } from '@techally/app-kit';
 import { MAX_QUERY } from '../catalogue/catalogue-params';
 import { graphql } from '../gql';
-import { useDebouncedValue } from './useDebouncedValue';
+import { useDebouncedValue } from '@techally/app-kit';
 
 const StorefrontSearchSuggestionsQuery = graphql(`
   query StorefrontSearchSuggestions($prefix: String!, $first: Int!) {
