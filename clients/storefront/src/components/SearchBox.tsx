@@ -1,10 +1,9 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { graphErrorOf } from '@techally/app-kit';
+import { graphErrorOf, useDebouncedValue } from '@techally/app-kit';
 import { MAX_QUERY } from '../catalogue/catalogue-params';
 import { graphql } from '../gql';
-import { useDebouncedValue } from '@techally/app-kit';
 
 const StorefrontSearchSuggestionsQuery = graphql(`
   query StorefrontSearchSuggestions($prefix: String!, $first: Int!) {
