@@ -12,6 +12,7 @@ export * from './contracts/inventory.events';
 export * from './contracts/payments.events';
 export * from './contracts/products.events';
 export * from './contracts/reviews.events';
+export * from './contracts/users.events';
 export type { Validator } from './contracts/payload-validators';
 
 export * from './outbox/outbox.entity';

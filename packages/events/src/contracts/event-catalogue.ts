@@ -2,9 +2,11 @@ import {
   stockChangedV1,
   stockReservationFailedV1,
   stockReservedV1,
+  warehouseStockChangedV1,
   type StockChangedV1,
   type StockReservationFailedV1,
   type StockReservedV1,
+  type WarehouseStockChangedV1,
 } from './inventory.events';
 import {
   orderCancelledV1,
@@ -31,7 +33,8 @@ import {
   type ProductCreatedV1,
   type ProductUpdatedV1,
 } from './products.events';
-import { ratingChangedV1, type RatingChangedV1 } from './reviews.events';
+import { ratingChangedV1, reviewModeratedV1, type RatingChangedV1, type ReviewModeratedV1 } from './reviews.events';
+import { userChangedV1, userRegisteredV1, type UserChangedV1, type UserRegisteredV1 } from './users.events';
 import {
   paymentFailedV1,
   paymentRefundedV1,
@@ -56,6 +59,7 @@ export interface EventCatalogue {
   'inventory.stock-reserved.v1': StockReservedV1;
   'inventory.stock-reservation-failed.v1': StockReservationFailedV1;
   'inventory.stock-changed.v1': StockChangedV1;
+  'inventory.warehouse-stock-changed.v1': WarehouseStockChangedV1;
   'payments.payment-succeeded.v1': PaymentSucceededV1;
   'payments.payment-failed.v1': PaymentFailedV1;
   'payments.payment-refunded.v1': PaymentRefundedV1;
@@ -65,6 +69,9 @@ export interface EventCatalogue {
   'products.product-archived.v1': ProductArchivedV1;
   'products.category-changed.v1': CategoryChangedV1;
   'reviews.rating-changed.v1': RatingChangedV1;
+  'reviews.review-moderated.v1': ReviewModeratedV1;
+  'users.user-registered.v1': UserRegisteredV1;
+  'users.user-changed.v1': UserChangedV1;
 }
 
 export type EventType = keyof EventCatalogue;
@@ -83,6 +90,7 @@ export const PAYLOAD_VALIDATORS: { readonly [T in EventType]: Validator<EventCat
   'inventory.stock-reserved.v1': stockReservedV1,
   'inventory.stock-reservation-failed.v1': stockReservationFailedV1,
   'inventory.stock-changed.v1': stockChangedV1,
+  'inventory.warehouse-stock-changed.v1': warehouseStockChangedV1,
   'payments.payment-succeeded.v1': paymentSucceededV1,
   'payments.payment-failed.v1': paymentFailedV1,
   'payments.payment-refunded.v1': paymentRefundedV1,
@@ -92,6 +100,9 @@ export const PAYLOAD_VALIDATORS: { readonly [T in EventType]: Validator<EventCat
   'products.product-archived.v1': productArchivedV1,
   'products.category-changed.v1': categoryChangedV1,
   'reviews.rating-changed.v1': ratingChangedV1,
+  'reviews.review-moderated.v1': reviewModeratedV1,
+  'users.user-registered.v1': userRegisteredV1,
+  'users.user-changed.v1': userChangedV1,
 });
 
 /** Every type name, in catalogue order. */

@@ -1,16 +1,33 @@
 import type { EventMoney } from './money.contract';
 import { money } from './money.contract';
-import { arrayOf, code, integer, isoDateTime, object, oneOf, uuid, type Validator } from './payload-validators';
+import { arrayOf, code, integer, isoDateTime, object, oneOf, optional, text, uuid, type Validator } from './payload-validators';
 
 /** The order statuses as events name them; the orders subgraph's state machine decides which may follow which. */
 export const ORDER_STATUSES = ['PENDING', 'AWAITING_PAYMENT', 'PAID', 'FULFILLED', 'CANCELLED', 'REFUNDED'] as const;
 export type OrderStatusName = (typeof ORDER_STATUSES)[number];
 
+/**
+ * One line of an order as the order events carry it. `productId` and `quantity` are the contract's core; the
+ * rest (issue #14) lets a consumer render the line without asking products — a receipt, a report — and is
+ * optional because events published before it lack it: a consumer must cope with its absence.
+ */
+export interface OrderLineV1 {
+  readonly productId: string;
+  readonly quantity: number;
+  /** The product's name when the order was placed (what the customer saw). */
+  readonly name?: string;
+  readonly sku?: string;
+  /** The price of one unit at placeOrder; the line's total is `unitPrice.amount × quantity`. */
+  readonly unitPrice?: EventMoney;
+}
+
 /** `orders.order-placed.v1` — an order was committed; the saga starts here (inventory reserves its lines). */
 export interface OrderPlacedV1 {
   readonly orderId: string;
+  /** The order's human number (`TA-100042`); optional, see {@link OrderLineV1}. */
+  readonly orderNumber?: string;
   readonly customerId: string;
-  readonly items: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
+  readonly items: readonly OrderLineV1[];
   /** What the customer will be charged, computed by the server. */
   readonly total: EventMoney;
 }
@@ -47,8 +64,10 @@ export interface PaymentRequestedV1 {
 /** `orders.order-paid.v1` — the order is PAID: inventory commits its reservation, read models learn who bought what. */
 export interface OrderPaidV1 {
   readonly orderId: string;
+  /** Optional, see {@link OrderLineV1}. */
+  readonly orderNumber?: string;
   readonly customerId: string;
-  readonly items: ReadonlyArray<{ readonly productId: string; readonly quantity: number }>;
+  readonly items: readonly OrderLineV1[];
   readonly total: EventMoney;
 }
 
@@ -56,10 +75,19 @@ const status = oneOf(ORDER_STATUSES);
 const statusOrNull: Validator<OrderStatusName | null> = (value, path, problems): value is OrderStatusName | null =>
   value === null || status(value, path, problems);
 
+const orderLine = object({
+  productId: uuid,
+  quantity: integer({ min: 1 }),
+  name: optional(text(500)),
+  sku: optional(text(100)),
+  unitPrice: optional(money),
+});
+
 export const orderPlacedV1: Validator<OrderPlacedV1> = object({
   orderId: uuid,
+  orderNumber: optional(text(40)),
   customerId: uuid,
-  items: arrayOf(object({ productId: uuid, quantity: integer({ min: 1 }) }), { minLength: 1 }),
+  items: arrayOf(orderLine, { minLength: 1 }),
   total: money,
 });
 
@@ -81,7 +109,8 @@ export const paymentRequestedV1: Validator<PaymentRequestedV1> = object({
 
 export const orderPaidV1: Validator<OrderPaidV1> = object({
   orderId: uuid,
+  orderNumber: optional(text(40)),
   customerId: uuid,
-  items: arrayOf(object({ productId: uuid, quantity: integer({ min: 1 }) }), { minLength: 1 }),
+  items: arrayOf(orderLine, { minLength: 1 }),
   total: money,
 });

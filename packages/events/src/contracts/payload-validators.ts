@@ -79,6 +79,14 @@ export function arrayOf<T>(item: Validator<T>, options: { minLength?: number } =
   };
 }
 
+/**
+ * A field a producer may leave out (`undefined` or absent): how a `v1` payload gains a field without breaking
+ * the events already on the streams. Present, it must pass `check`; consumers must cope with its absence.
+ */
+export function optional<T>(check: Validator<T>): Validator<T | undefined> {
+  return (value, path, problems): value is T | undefined => value === undefined || check(value, path, problems);
+}
+
 export type Shape = Record<string, Validator<unknown>>;
 export type ShapeOf<S extends Shape> = { [K in keyof S]: Validated<S[K]> };
 

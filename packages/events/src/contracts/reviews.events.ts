@@ -1,4 +1,4 @@
-import { integer, object, uuid, type Validator } from './payload-validators';
+import { boolean, integer, object, optional, text, uuid, type Validator } from './payload-validators';
 
 /**
  * `reviews.rating-changed.v1` — the product's rating as `Product.rating` answers it, after a change to its
@@ -29,3 +29,25 @@ export const ratingChangedV1: Validator<RatingChangedV1> = (value, path, problem
   problems.push(`${path}.average: expected null exactly when count is 0, got ${value.average} with count ${value.count}`);
   return false;
 };
+
+/**
+ * `reviews.review-moderated.v1` — a moderator hid a review or showed it again (issue #14: the author is told).
+ * Emitted only when the visibility changed.
+ */
+export interface ReviewModeratedV1 {
+  readonly reviewId: string;
+  readonly productId: string;
+  readonly authorId: string;
+  /** True when the review is now hidden from the public. */
+  readonly hidden: boolean;
+  /** The moderator's reason as they wrote it, when they gave one. */
+  readonly reason?: string;
+}
+
+export const reviewModeratedV1: Validator<ReviewModeratedV1> = object({
+  reviewId: uuid,
+  productId: uuid,
+  authorId: uuid,
+  hidden: boolean,
+  reason: optional(text(1000)),
+});

@@ -13,6 +13,7 @@ const VALID: { [T in EventType]: EventCatalogue[T] } = {
   'inventory.stock-reserved.v1': { orderId: id(), reservationExpiresAt: '2026-11-26T10:15:00.000Z' },
   'inventory.stock-reservation-failed.v1': { orderId: id(), reason: 'OUT_OF_STOCK', productIds: [id()] },
   'inventory.stock-changed.v1': { productId: id(), available: 0, inStock: false },
+  'inventory.warehouse-stock-changed.v1': { productId: id(), warehouseId: id(), warehouseCode: 'BER-1', onHand: 5, reserved: 2, available: 3 },
   'payments.payment-succeeded.v1': { orderId: id(), paymentId: id(), amount: { amount: 1999, currency: 'EUR' } },
   'payments.payment-failed.v1': { orderId: id(), paymentId: id(), failureCode: 'card_declined' },
   'payments.payment-refunded.v1': { orderId: id(), paymentId: id() },
@@ -22,7 +23,19 @@ const VALID: { [T in EventType]: EventCatalogue[T] } = {
   'products.product-archived.v1': { productId: id(), sku: 'LAP-001', categoryId: id() },
   'products.category-changed.v1': { categoryId: id(), parentId: null },
   'reviews.rating-changed.v1': { productId: id(), average: 4.4, count: 7 },
+  'reviews.review-moderated.v1': { reviewId: id(), productId: id(), authorId: id(), hidden: true, reason: 'Off topic' },
+  'users.user-registered.v1': { userId: id(), email: 'ada@example.com', name: 'Ada Lovelace', roles: ['CUSTOMER'] },
+  'users.user-changed.v1': { userId: id(), email: 'ada@example.com', name: 'Ada King', roles: ['CUSTOMER', 'ADMIN'] },
 };
+
+/** The optional fields issue #14 added to v1 payloads: valid when present, and valid when absent (above). */
+const WITH_OPTIONAL_FIELDS: Array<[EventType, unknown]> = [
+  ['orders.order-placed.v1', { ...VALID['orders.order-placed.v1'], orderNumber: 'TA-100042', items: [{ productId: id(), quantity: 2, name: 'Trail Runner', sku: 'SHO-001', unitPrice: { amount: 8999, currency: 'EUR' } }] }],
+  ['orders.order-paid.v1', { ...VALID['orders.order-paid.v1'], orderNumber: 'TA-100042', items: [{ productId: id(), quantity: 1, name: 'Trail Runner', unitPrice: { amount: 8999, currency: 'EUR' } }] }],
+  ['payments.payment-refunded.v1', { ...VALID['payments.payment-refunded.v1'], amount: { amount: 1999, currency: 'EUR' }, reason: 'REQUESTED_BY_ADMIN' }],
+  ['inventory.stock-reserved.v1', { ...VALID['inventory.stock-reserved.v1'], allocations: [{ productId: id(), warehouseId: id(), quantity: 2 }] }],
+  ['reviews.review-moderated.v1', { reviewId: id(), productId: id(), authorId: id(), hidden: false }],
+];
 
 /** For each type, payloads its validator must refuse, and a path the refusal must name. */
 const INVALID: Array<[EventType, unknown, string]> = [
@@ -57,6 +70,14 @@ const INVALID: Array<[EventType, unknown, string]> = [
   ['products.product-archived.v1', { productId: 'LAP-001', sku: 'LAP-001', categoryId: id() }, 'productId'],
   ['products.category-changed.v1', { categoryId: id() }, 'parentId'],
   ['reviews.rating-changed.v1', { productId: id(), average: 4.4, count: -1 }, 'count'],
+  ['orders.order-placed.v1', { ...VALID['orders.order-placed.v1'], orderNumber: '' }, 'orderNumber'],
+  ['orders.order-paid.v1', { ...VALID['orders.order-paid.v1'], items: [{ productId: id(), quantity: 1, unitPrice: { amount: 1.5, currency: 'EUR' } }] }, 'items[0].unitPrice.amount'],
+  ['payments.payment-refunded.v1', { orderId: id(), paymentId: id(), amount: null }, 'amount'],
+  ['inventory.stock-reserved.v1', { ...VALID['inventory.stock-reserved.v1'], allocations: [{ productId: id(), warehouseId: 'BER', quantity: 1 }] }, 'allocations[0].warehouseId'],
+  ['inventory.warehouse-stock-changed.v1', { ...VALID['inventory.warehouse-stock-changed.v1'], reserved: -1 }, 'reserved'],
+  ['reviews.review-moderated.v1', { reviewId: id(), productId: id(), authorId: id(), hidden: 'yes' }, 'hidden'],
+  ['users.user-registered.v1', { userId: id(), email: '', name: 'Ada', roles: ['CUSTOMER'] }, 'email'],
+  ['users.user-changed.v1', { userId: id(), email: 'ada@example.com', name: 'Ada', roles: 'ADMIN' }, 'roles'],
   ['reviews.rating-changed.v1', { productId: id(), average: 5.5, count: 2 }, 'average'],
   ['reviews.rating-changed.v1', { productId: id(), average: null, count: 2 }, 'average'],
   ['reviews.rating-changed.v1', { productId: id(), average: 3, count: 0 }, 'average'],
@@ -73,6 +94,7 @@ describe('the event catalogue', () => {
       'inventory.stock-reserved.v1',
       'inventory.stock-reservation-failed.v1',
       'inventory.stock-changed.v1',
+      'inventory.warehouse-stock-changed.v1',
       'payments.payment-succeeded.v1',
       'payments.payment-failed.v1',
       'payments.payment-refunded.v1',
@@ -82,6 +104,9 @@ describe('the event catalogue', () => {
       'products.product-archived.v1',
       'products.category-changed.v1',
       'reviews.rating-changed.v1',
+      'reviews.review-moderated.v1',
+      'users.user-registered.v1',
+      'users.user-changed.v1',
     ]);
     for (const type of EVENT_TYPES) expect(type).toMatch(/^[a-z]+\.[a-z]+(-[a-z]+)*\.v\d+$/);
     expect(domainOf('orders.order-placed.v1')).toBe('orders');
@@ -93,6 +118,12 @@ describe('the event catalogue', () => {
   it.each(EVENT_TYPES)('admits a well-formed %s payload', (type) => {
     const problems: string[] = [];
     expect(PAYLOAD_VALIDATORS[type](VALID[type], 'payload', problems)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it.each(WITH_OPTIONAL_FIELDS)('admits %s with its optional fields present', (type, payload) => {
+    const problems: string[] = [];
+    expect(PAYLOAD_VALIDATORS[type](payload, 'payload', problems)).toBe(true);
     expect(problems).toEqual([]);
   });
 
