@@ -4,6 +4,7 @@ import type { NotificationsConfig } from './config';
 import { createContextFactory } from './context';
 import { createNotificationsOrm } from './database';
 import { notifyCustomersConsumer } from './order-events/notify-customers.consumer';
+import { learnRecipientsConsumer } from './recipients/learn-recipients.consumer';
 import { buildNotificationsSchema } from './schema';
 
 /** The running notifications subgraph, as main.ts, the embedded launcher and the tests drive it. */
@@ -36,7 +37,10 @@ export async function createNotificationsSubgraph(
     createContext: (verifier) => createContextFactory({ orm, verifier }),
     // Notifications come from events only: a seeded shop's orders notify as their events arrive.
     seed: async () => undefined,
-    workers: [consumerWorker(bus, notifyCustomersConsumer(orm), 'notifications')],
+    workers: [
+      consumerWorker(bus, notifyCustomersConsumer(orm), 'notifications'),
+      consumerWorker(bus, learnRecipientsConsumer(orm), 'notifications'),
+    ],
     closeables: [close],
   });
 }

@@ -16,6 +16,7 @@ export const NOTIFICATIONS_ENTITIES = [...createEventEntities()];
 export const TABLES = {
   notification: `"${NOTIFICATIONS_SCHEMA}"."notification"`,
   orderRecipient: `"${NOTIFICATIONS_SCHEMA}"."order_recipient"`,
+  recipient: `"${NOTIFICATIONS_SCHEMA}"."recipient"`,
 } as const;
 
 export interface NotificationsOrmOptions {

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261207120000_in_app_notifications } from './Migration20261207120000_in_app_notifications';
+import { Migration20261207140000_recipient_directory } from './Migration20261207140000_recipient_directory';
 
 /**
  * Every committed migration, oldest first. Listed explicitly (not discovered from the folder) so the compiled
@@ -7,4 +8,5 @@ import { Migration20261207120000_in_app_notifications } from './Migration2026120
  */
 export const NOTIFICATIONS_MIGRATIONS: ReadonlyArray<MigrationObject> = [
   { name: 'Migration20261207120000_in_app_notifications', class: Migration20261207120000_in_app_notifications },
+  { name: 'Migration20261207140000_recipient_directory', class: Migration20261207140000_recipient_directory },
 ];
