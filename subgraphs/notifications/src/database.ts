@@ -17,6 +17,9 @@ export const TABLES = {
   notification: `"${NOTIFICATIONS_SCHEMA}"."notification"`,
   orderRecipient: `"${NOTIFICATIONS_SCHEMA}"."order_recipient"`,
   recipient: `"${NOTIFICATIONS_SCHEMA}"."recipient"`,
+  stockWatch: `"${NOTIFICATIONS_SCHEMA}"."stock_watch"`,
+  lowStockThreshold: `"${NOTIFICATIONS_SCHEMA}"."low_stock_threshold"`,
+  productLabel: `"${NOTIFICATIONS_SCHEMA}"."product_label"`,
 } as const;
 
 export interface NotificationsOrmOptions {

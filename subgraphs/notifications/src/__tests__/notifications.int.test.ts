@@ -1,73 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, createInMemoryEventBus, type EnvelopeOf, type EventBus } from '@techally/events';
-import { createLogger } from '@techally/platform';
-import {
-  bearer,
-  createTestDatabase,
-  createTestSigningKey,
-  postGraphQL,
-  signTestToken,
-  type TestDatabase,
-  type TestSigningKey,
-} from '@techally/testing';
-import { createLocalJWKSet } from 'jose';
-import { createNotificationsSubgraph, loadNotificationsConfig, type NotificationsSubgraph } from '..';
+import { createEvent, type EnvelopeOf, type EventBus } from '@techally/events';
+import { createLogger, createSubscriptionPubSub } from '@techally/platform';
+import { NotificationFeed } from '../live/notification-feed';
 import { NOTIFYING_EVENT_TYPES } from '../notification/notification-text';
 import { applyNotifyingEvent, NOTIFY_CUSTOMERS, notifyCustomersConsumer } from '../order-events/notify-customers.consumer';
+import { startNotificationsHarness, type Caller, type NotificationsHarness } from './notifications-harness';
 
 // One subgraph on a database of this file's own, on an in-memory bus (README.md, *Consumes*): the consumer's
 // once-only rule on the real PostgreSQL, and who may read and mark which notifications.
-const ISSUER = 'https://techally.test/users';
-const AUDIENCE = 'techally-graph-test';
-
 type Notifying = (typeof NOTIFYING_EVENT_TYPES)[number];
-interface Caller {
-  readonly userId: string;
-  readonly token: string;
-}
 
-let database: TestDatabase;
-let key: TestSigningKey;
+let h: NotificationsHarness;
 let bus: EventBus;
-let subgraph: NotificationsSubgraph;
-let url: string;
+// What the consumer publishes live is notification-received.int.test.ts's business: here, a feed nobody hears.
+const silentFeed = new NotificationFeed(createSubscriptionPubSub({ keyPrefix: 'test', logger: createLogger({ name: 'test', level: 'silent' }) }), createLogger({ name: 'test', level: 'silent' }));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  key = await createTestSigningKey('notifications-test');
-  bus = createInMemoryEventBus();
-  const config = loadNotificationsConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_MAX: String(database.poolMax),
-    JWT_ISSUER: ISSUER,
-    JWT_AUDIENCE: AUDIENCE,
-  });
-  subgraph = await createNotificationsSubgraph(config, {
-    // NOTIFICATIONS_TEST_LOG_LEVEL=error shows what was masked as INTERNAL_SERVER_ERROR when a test fails.
-    logger: createLogger({ name: 'notifications', level: (process.env['NOTIFICATIONS_TEST_LOG_LEVEL'] as 'error' | undefined) ?? 'silent' }),
-    accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }),
-    processMetrics: false,
-    bus,
-  });
-  await subgraph.migrate();
-  url = await subgraph.listen(0);
+  h = await startNotificationsHarness();
+  bus = h.bus;
 }, 60_000);
 
-afterAll(async () => {
-  await subgraph?.stop();
-  await bus?.close();
-  await database?.drop();
-});
+afterAll(() => h?.stop());
 
-async function caller(roles: string[] = ['CUSTOMER']): Promise<Caller> {
-  const userId = randomUUID();
-  return { userId, token: await signTestToken(key, { sub: userId, roles, issuer: ISSUER, audience: AUDIENCE }) };
-}
-
-const sql = <Row = Record<string, unknown>>(statement: string, params: unknown[] = []) =>
-  subgraph.orm.em.fork().getConnection().execute<Row[]>(statement, params);
+const caller = (roles?: string[]) => h.caller(roles);
+const sql = <Row = Record<string, unknown>>(statement: string, params: unknown[] = []) => h.sql<Row>(statement, params);
 
 const at = (minute: number) => ({ occurredAt: new Date(Date.UTC(2026, 11, 7, 10, minute)) });
 const total = { amount: 15_900, currency: 'USD' };
@@ -89,7 +45,7 @@ function fulfilled(orderId: string, customerId: string, minute = 4) {
   return createEvent('orders.order-status-changed.v1', orderId, { orderId, customerId, status: 'FULFILLED', previousStatus: 'PAID' }, {}, at(minute));
 }
 
-const consumer = () => notifyCustomersConsumer(subgraph.orm);
+const consumer = () => notifyCustomersConsumer(h.subgraph.orm, silentFeed);
 const deliver = (event: EnvelopeOf<Notifying>) => consumer().handle(event, { deliveries: 1, group: NOTIFY_CUSTOMERS, consumer: 'test' });
 
 const NOTIFICATIONS = `query Notifications($id: ID!, $first: Int, $after: String, $unreadOnly: Boolean) {
@@ -119,12 +75,7 @@ interface NotificationsData {
 }
 
 function query(as: Caller | null, variables: Record<string, unknown>, operation = NOTIFICATIONS) {
-  return postGraphQL<NotificationsData & { markNotificationsRead: Array<{ id: string; readAt: string | null }> }>(
-    url,
-    operation,
-    variables,
-    as ? bearer(as.token) : {},
-  );
+  return h.query<NotificationsData & { markNotificationsRead: Array<{ id: string; readAt: string | null }> }>(as, operation, variables);
 }
 
 async function notificationsOf(user: Caller, variables: Record<string, unknown> = {}) {
@@ -164,7 +115,7 @@ describe('the notifications.notify-customers consumer', () => {
     await Promise.all([deliver(event), deliver(event)]);
     await deliver(event);
     // A replay that skips the inbox (its rows pruned, a rebuilt consumer) still meets the unique (event, channel, recipient).
-    await subgraph.orm.em.fork().transactional((tx) => applyNotifyingEvent(tx as never, event));
+    await h.subgraph.orm.em.fork().transactional((tx) => applyNotifyingEvent(tx as never, event));
 
     const rows = await sql<{ count: string }>(`select count(*) as "count" from notifications.notification where event_id = ?`, [event.id]);
     expect(Number(rows[0]!.count)).toBe(1);
