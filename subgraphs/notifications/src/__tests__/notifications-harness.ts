@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, createInMemoryEventBus, type EventBus } from '@techally/events';
-import { createLogger } from '@techally/platform';
+import { createLogger, createSubscriptionPubSub } from '@techally/platform';
 import {
   bearer,
   createTestDatabase,
@@ -16,6 +16,7 @@ import {
 } from '@techally/testing';
 import { createLocalJWKSet } from 'jose';
 import { createNotificationsSubgraph, loadNotificationsConfig, type NotificationsSubgraph } from '..';
+import { NotificationFeed } from '../live/notification-feed';
 import { LEARN_RECIPIENTS, learnRecipientsConsumer } from '../recipients/learn-recipients.consumer';
 
 const ISSUER = 'https://techally.test/users';
@@ -41,6 +42,15 @@ export interface NotificationsHarness {
   liveSubscriptions(count: number): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** A feed nobody listens to, for specs that hand events to a consumer themselves (what is live is not theirs). */
+export function silentFeed(): NotificationFeed {
+  const logger = createLogger({ name: 'test', level: 'silent' });
+  return new NotificationFeed(createSubscriptionPubSub({ keyPrefix: 'test', logger }), logger);
+}
+
+/** How the bus hands a spec's event to a consumer. */
+export const delivery = (group: string) => ({ deliveries: 1, group, consumer: 'test' });
 
 export interface NotificationsHarnessOptions {
   /** REDIS_URL for the subscription pub/sub, under a key prefix of the spec's own; in memory when absent. */

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, type EnvelopeOf, type EventBus } from '@techally/events';
-import { createLogger, createSubscriptionPubSub } from '@techally/platform';
-import { NotificationFeed } from '../live/notification-feed';
 import { NOTIFYING_EVENT_TYPES } from '../notification/notification-text';
 import { applyNotifyingEvent, NOTIFY_CUSTOMERS, notifyCustomersConsumer } from '../order-events/notify-customers.consumer';
-import { startNotificationsHarness, type Caller, type NotificationsHarness } from './notifications-harness';
+import { delivery, silentFeed, startNotificationsHarness, type Caller, type NotificationsHarness } from './notifications-harness';
 
 // One subgraph on a database of this file's own, on an in-memory bus (README.md, *Consumes*): the consumer's
 // once-only rule on the real PostgreSQL, and who may read and mark which notifications.
@@ -13,7 +11,7 @@ type Notifying = (typeof NOTIFYING_EVENT_TYPES)[number];
 let h: NotificationsHarness;
 let bus: EventBus;
 // What the consumer publishes live is notification-received.int.test.ts's business: here, a feed nobody hears.
-const silentFeed = new NotificationFeed(createSubscriptionPubSub({ keyPrefix: 'test', logger: createLogger({ name: 'test', level: 'silent' }) }), createLogger({ name: 'test', level: 'silent' }));
+const feed = silentFeed();
 
 beforeAll(async () => {
   h = await startNotificationsHarness();
@@ -45,8 +43,8 @@ function fulfilled(orderId: string, customerId: string, minute = 4) {
   return createEvent('orders.order-status-changed.v1', orderId, { orderId, customerId, status: 'FULFILLED', previousStatus: 'PAID' }, {}, at(minute));
 }
 
-const consumer = () => notifyCustomersConsumer(h.subgraph.orm, silentFeed);
-const deliver = (event: EnvelopeOf<Notifying>) => consumer().handle(event, { deliveries: 1, group: NOTIFY_CUSTOMERS, consumer: 'test' });
+const consumer = () => notifyCustomersConsumer(h.subgraph.orm, feed);
+const deliver = (event: EnvelopeOf<Notifying>) => consumer().handle(event, delivery(NOTIFY_CUSTOMERS));
 
 const NOTIFICATIONS = `query Notifications($id: ID!, $first: Int, $after: String, $unreadOnly: Boolean) {
   _entities(representations: [{ __typename: "User", id: $id }]) {
