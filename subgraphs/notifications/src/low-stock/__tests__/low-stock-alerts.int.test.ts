@@ -177,3 +177,22 @@ describe('setLowStockThreshold and lowStockThresholds', () => {
     ]);
   });
 });
+
+describe('Migration20261207180000_low_stock_alerts', () => {
+  it('makes notifications about no order possible with DDL another migration may repeat (idempotent)', async () => {
+    // What the delivery pipeline's migration does too, in either order: running it again changes nothing.
+    await h.sql(`alter table "notifications"."notification" alter column "order_id" drop not null`);
+    await h.sql(`alter table "notifications"."notification" add column if not exists "product_id" uuid null`);
+    const columns = await h.sql<{ column_name: string; is_nullable: string; data_type: string }>(
+      `select column_name, is_nullable, data_type from information_schema.columns
+       where table_schema = 'notifications' and table_name = 'notification' and column_name in ('order_id', 'product_id') order by column_name`,
+    );
+    expect(columns).toEqual([
+      { column_name: 'order_id', is_nullable: 'YES', data_type: 'uuid' },
+      { column_name: 'product_id', is_nullable: 'YES', data_type: 'uuid' },
+    ]);
+    await expect(h.sql(`insert into notifications.low_stock_threshold (product_id, threshold, updated_by) values (?, -1, ?)`, [randomUUID(), randomUUID()])).rejects.toThrow(
+      /low_stock_threshold_threshold_check/,
+    );
+  });
+});
