@@ -3,6 +3,11 @@ import { assembleSubgraph, createLogger, type SubgraphApp, type SubgraphAppOptio
 import type { NotificationsConfig } from './config';
 import { createContextFactory } from './context';
 import { createNotificationsOrm } from './database';
+import { defaultDeliveryTargetsFactory, type DeliveryTargetsFactory } from './delivery/default-delivery-targets';
+import type { Senders } from './delivery/delivery-channel';
+import { DeliverySignal } from './delivery/delivery-signal';
+import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './delivery/delivery-worker';
+import { createEmailSender } from './delivery/email/email-sender';
 import { notifyCustomersConsumer } from './order-events/notify-customers.consumer';
 import { learnRecipientsConsumer } from './recipients/learn-recipients.consumer';
 import { buildNotificationsSchema } from './schema';
@@ -10,14 +15,24 @@ import { buildNotificationsSchema } from './schema';
 /** The running notifications subgraph, as main.ts, the embedded launcher and the tests drive it. */
 export interface NotificationsSubgraph extends SubgraphApp {
   readonly name: 'notifications';
+  /** The delivery worker (started and stopped with the other workers); `runOnce()` tries the due deliveries now. */
+  readonly deliveries: DeliveryWorker;
 }
 
-export type NotificationsSubgraphOptions = SubgraphAppOptions & EventBusOption;
+export type NotificationsSubgraphOptions = SubgraphAppOptions &
+  EventBusOption & {
+    /** Where recipients want their notifications (the preferences); default: email for all but MARKETING. */
+    readonly deliveryTargets?: DeliveryTargetsFactory;
+    /** Senders over the configured ones (EMAIL from SMTP_URL): the SMS and push senders, or a test's. */
+    readonly senders?: Senders;
+    /** The delivery worker's clock and jitter, for tests that move time instead of sleeping. */
+    readonly deliveryTiming?: Pick<DeliveryWorkerOptions, 'clock' | 'random' | 'settings'>;
+  };
 
 /**
  * The composition root (README.md, House style): the ORM, the event bus and the request context wired into the
  * platform's subgraph assembly. Opens the pool (and the bus unless one is injected); does not migrate or listen.
- * The order consumer starts once the server listens and stops before the pool closes.
+ * The consumers and the delivery worker start once the server listens and stop before the pool closes.
  */
 export async function createNotificationsSubgraph(
   config: NotificationsConfig,
@@ -27,7 +42,28 @@ export async function createNotificationsSubgraph(
   const orm = await createNotificationsOrm({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, logger });
   // Opened after the ORM: from here on assembleSubgraph closes both if anything fails.
   const { bus, close } = openEventBus(config.events, options.bus, { logger });
-  return assembleSubgraph({
+  const { delivery } = config;
+  if (!delivery.smtpUrl && config.nodeEnv === 'production') logger.warn({ mailDir: delivery.mailDir }, 'SMTP_URL is not set: emails are written to files, not sent');
+  const signal = new DeliverySignal();
+  const deliveries = createDeliveryWorker({
+    orm,
+    logger,
+    signal,
+    senders: {
+      EMAIL: createEmailSender({ smtpUrl: delivery.smtpUrl, from: delivery.mailFrom, mailDir: delivery.mailDir, logger }),
+      ...options.senders,
+    },
+    ...options.deliveryTiming,
+    settings: {
+      maxAttempts: delivery.maxAttempts,
+      baseDelayMs: delivery.baseDelayMs,
+      maxDelayMs: delivery.maxDelayMs,
+      pollIntervalMs: delivery.pollIntervalMs,
+      ...options.deliveryTiming?.settings,
+    },
+  });
+  const notify = { deliveryTargets: options.deliveryTargets ?? defaultDeliveryTargetsFactory };
+  const app = await assembleSubgraph({
     name: 'notifications',
     config,
     orm,
@@ -38,9 +74,11 @@ export async function createNotificationsSubgraph(
     // Notifications come from events only: a seeded shop's orders notify as their events arrive.
     seed: async () => undefined,
     workers: [
-      consumerWorker(bus, notifyCustomersConsumer(orm), 'notifications'),
-      consumerWorker(bus, learnRecipientsConsumer(orm), 'notifications'),
+      consumerWorker(bus, notifyCustomersConsumer(orm, notify, signal), 'notifications'),
+      consumerWorker(bus, learnRecipientsConsumer(orm, signal), 'notifications'),
+      deliveries,
     ],
     closeables: [close],
   });
+  return Object.assign(app, { deliveries });
 }

@@ -17,6 +17,7 @@ export const TABLES = {
   notification: `"${NOTIFICATIONS_SCHEMA}"."notification"`,
   orderRecipient: `"${NOTIFICATIONS_SCHEMA}"."order_recipient"`,
   recipient: `"${NOTIFICATIONS_SCHEMA}"."recipient"`,
+  delivery: `"${NOTIFICATIONS_SCHEMA}"."delivery"`,
 } as const;
 
 export interface NotificationsOrmOptions {

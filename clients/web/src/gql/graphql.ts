@@ -104,7 +104,13 @@ export type NotificationKind =
   /** An order of yours was received. */
   | 'ORDER_PLACED'
   /** A payment for an order of yours failed (the body says why). */
-  | 'PAYMENT_FAILED';
+  | 'PAYMENT_FAILED'
+  /** Money for an order of yours was refunded (the body says how much, when known). */
+  | 'REFUND_ISSUED'
+  /** A moderator hid a review of yours (the body gives their reason, when they gave one). */
+  | 'REVIEW_HIDDEN'
+  /** A moderator made a hidden review of yours visible again. */
+  | 'REVIEW_RESTORED';
 
 /** Narrows the order listing; all given conditions must hold. */
 export type OrderFilter = {
@@ -464,7 +470,7 @@ export type MyNotificationsQueryVariables = Exact<{
 }>;
 
 
-export type MyNotificationsQuery = { me: { id: string, notifications: { unreadCount: number, edges: Array<{ cursor: string, node: { id: string, kind: NotificationKind, title: string, body: string, createdAt: string, readAt: string | null, order: { id: string, number: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+export type MyNotificationsQuery = { me: { id: string, notifications: { unreadCount: number, edges: Array<{ cursor: string, node: { id: string, kind: NotificationKind, title: string, body: string, createdAt: string, readAt: string | null, order: { id: string, number: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
 export type MarkNotificationsReadMutationVariables = Exact<{
   ids: Array<string | number> | string | number;

@@ -12,6 +12,9 @@ registerEnumType(NotificationKind, {
     ORDER_CANCELLED: { description: 'An order of yours was cancelled (the body says why).' },
     ORDER_FULFILLED: { description: 'An order of yours was handed to the carrier.' },
     PAYMENT_FAILED: { description: 'A payment for an order of yours failed (the body says why).' },
+    REFUND_ISSUED: { description: 'Money for an order of yours was refunded (the body says how much, when known).' },
+    REVIEW_HIDDEN: { description: 'A moderator hid a review of yours (the body gives their reason, when they gave one).' },
+    REVIEW_RESTORED: { description: 'A moderator made a hidden review of yours visible again.' },
   },
 });
 
@@ -23,8 +26,16 @@ export class OrderKey {
   id!: string;
 }
 
+/** The products subgraph's entity, by key only: the gateway asks products for the rest. */
+@ObjectType('Product')
+@Directive('@key(fields: "id", resolvable: false)')
+export class ProductKey {
+  @Field(() => ID)
+  id!: string;
+}
+
 /** One in-app notification. Personal data: only its recipient ever sees it. */
-@ObjectType('Notification', { description: 'A message to you in the app about something that happened to your orders.' })
+@ObjectType('Notification', { description: 'A message to you in the app about something that happened to your orders or reviews.' })
 @Directive(CACHE_PRIVATE)
 export class NotificationType {
   @Field(() => ID)
@@ -39,8 +50,11 @@ export class NotificationType {
   @Field({ description: 'The message, rendered from what happened (totals, why it was cancelled…).' })
   body!: string;
 
-  @Field(() => OrderKey, { description: 'The order it is about.' })
-  order!: OrderKey;
+  @Field(() => OrderKey, { nullable: true, description: 'The order it is about; null when it is not about an order (a review).' })
+  order!: OrderKey | null;
+
+  @Field(() => ProductKey, { nullable: true, description: 'The product it is about (the one a moderated review is of), if any.' })
+  product!: ProductKey | null;
 
   @Field(() => Date, { description: 'When what it tells happened.' })
   createdAt!: Date;
@@ -55,7 +69,8 @@ export function notificationOf(row: NotificationRow): NotificationType {
     kind: row.kind,
     title: row.title,
     body: row.body,
-    order: Object.assign(new OrderKey(), { id: row.orderId }),
+    order: row.orderId ? Object.assign(new OrderKey(), { id: row.orderId }) : null,
+    product: row.productId ? Object.assign(new ProductKey(), { id: row.productId }) : null,
     createdAt: row.occurredAt,
     readAt: row.readAt,
   });

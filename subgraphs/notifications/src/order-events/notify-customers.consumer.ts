@@ -1,41 +1,79 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { defineConsumer, handleOnce, type EventConsumer } from '@techally/events';
 import type { SubgraphOrm } from '@techally/platform';
-import { customerNamedBy, NOTIFYING_EVENT_TYPES, renderInApp, type NotifyingEvent } from '../notification/notification-text';
+import { defaultDeliveryTargetsFactory, type DeliveryTargetsFactory } from '../delivery/default-delivery-targets';
+import { planDeliveries } from '../delivery/delivery-planner';
+import type { DeliverySignal } from '../delivery/delivery-signal';
+import {
+  CATEGORY_OF_KIND,
+  customerNamedBy,
+  NOTIFYING_EVENT_TYPES,
+  orderOf,
+  productOf,
+  recipientNamedBy,
+  renderInApp,
+  type NotifyingEvent,
+} from '../notification/notification-text';
 import { NotificationRepository } from '../notification/notification.repository';
 
 /** The consumer group, and the inbox's consumer name: stable, or the group starts over (README of events). */
 export const NOTIFY_CUSTOMERS = 'notifications.notify-customers';
 
-/** Applies one event: learns whose order it is when it says so, and writes its in-app notification, if any. */
-export async function applyNotifyingEvent(tx: EntityManager, event: NotifyingEvent): Promise<void> {
+/** What applying an event needs besides the transaction. */
+export interface NotifyDependencies {
+  /** Where each recipient wants each category of notification (the preferences; a default without them). */
+  readonly deliveryTargets: DeliveryTargetsFactory;
+}
+
+const DEFAULT_DEPENDENCIES: NotifyDependencies = { deliveryTargets: defaultDeliveryTargetsFactory };
+
+/**
+ * Applies one event: learns whose order it is when it says so, writes its in-app notification, if any, and plans
+ * its deliveries (email, SMS, push) in the same transaction. Returns how many deliveries it planned.
+ */
+export async function applyNotifyingEvent(tx: EntityManager, event: NotifyingEvent, dependencies: NotifyDependencies = DEFAULT_DEPENDENCIES): Promise<number> {
   const repository = new NotificationRepository(tx);
-  const { orderId } = event.payload;
-  const named = customerNamedBy(event);
-  if (named) await repository.learnRecipient(orderId, named);
+  const plan = (source: NotifyingEvent, recipientId: string, kind: keyof typeof CATEGORY_OF_KIND) =>
+    planDeliveries(tx, dependencies.deliveryTargets, { event: source, recipientId, kind, category: CATEGORY_OF_KIND[kind] }, new Date());
+  const orderId = orderOf(event);
+  const customer = customerNamedBy(event);
+  let planned = 0;
+  if (orderId && customer) {
+    // The notifications that waited for this order's customer get their deliveries now.
+    for (const waited of await repository.learnRecipient(orderId, customer)) {
+      if (waited.event) planned += await plan(waited.event, customer, waited.kind);
+    }
+  }
   const rendered = renderInApp(event);
-  if (!rendered) return;
+  if (!rendered) return planned;
+  // Null when the event overtook every event naming the customer: the notification waits for one.
+  const recipientId = recipientNamedBy(event) ?? (orderId ? await repository.recipientOf(orderId) : null);
   await repository.writeInApp({
     eventId: event.id,
-    // Null when the event overtook every event naming the customer: the notification waits for one.
-    recipientId: named ?? (await repository.recipientOf(orderId)),
+    recipientId,
     orderId,
+    productId: productOf(event),
     ...rendered,
     occurredAt: new Date(event.occurredAt),
+    event,
   });
+  if (recipientId) planned += await plan(event, recipientId, rendered.kind);
+  return planned;
 }
 
 /**
- * `notifications.notify-customers`: each order and payment event a customer cares about becomes one in-app
- * notification of theirs. Once through the inbox (`handleOnce`), and once on its own as well (the unique
- * (event, channel, recipient)), so a redelivered or replayed event changes nothing.
+ * `notifications.notify-customers`: each order, payment and review event a customer cares about becomes one
+ * in-app notification of theirs and its deliveries. Once through the inbox (`handleOnce`), and once on its own
+ * as well (the unique (event, channel, recipient[, target])), so a redelivered or replayed event changes nothing.
+ * Wakes the delivery worker once what it planned has committed.
  */
-export function notifyCustomersConsumer(orm: SubgraphOrm): EventConsumer {
+export function notifyCustomersConsumer(orm: SubgraphOrm, dependencies: NotifyDependencies = DEFAULT_DEPENDENCIES, signal?: DeliverySignal): EventConsumer {
   return defineConsumer({
     group: NOTIFY_CUSTOMERS,
     types: [...NOTIFYING_EVENT_TYPES],
     async handle(envelope) {
-      await handleOnce(orm.em.fork() as EntityManager, envelope, NOTIFY_CUSTOMERS, (tx) => applyNotifyingEvent(tx, envelope));
+      const outcome = await handleOnce(orm.em.fork() as EntityManager, envelope, NOTIFY_CUSTOMERS, (tx) => applyNotifyingEvent(tx, envelope, dependencies));
+      if (outcome.applied && outcome.result > 0) signal?.wake();
     },
   });
 }
