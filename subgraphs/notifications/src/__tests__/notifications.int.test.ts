@@ -13,7 +13,8 @@ import {
   type TestSigningKey,
 } from '@techally/testing';
 import { createLocalJWKSet } from 'jose';
-import { createNotificationsSubgraph, loadNotificationsConfig, type NotificationsSubgraph } from '..';
+import { createNotificationsSubgraph, type NotificationsSubgraph } from '..';
+import { testConfig } from './test-config';
 import { NOTIFYING_EVENT_TYPES } from '../notification/notification-text';
 import { applyNotifyingEvent, NOTIFY_CUSTOMERS, notifyCustomersConsumer } from '../order-events/notify-customers.consumer';
 
@@ -38,11 +39,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   key = await createTestSigningKey('notifications-test');
   bus = createInMemoryEventBus();
-  const config = loadNotificationsConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_MAX: String(database.poolMax),
+  const config = testConfig(database, {
     JWT_ISSUER: ISSUER,
     JWT_AUDIENCE: AUDIENCE,
     // No SMTP_URL: emails would be files here (none goes: these customers are not in the recipient directory).

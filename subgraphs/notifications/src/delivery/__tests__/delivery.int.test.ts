@@ -3,7 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent, createInMemoryEventBus, type EventBus } from '@techally/events';
 import { createLogger } from '@techally/platform';
 import { createTestDatabase, type TestDatabase } from '@techally/testing';
-import { createNotificationsSubgraph, loadNotificationsConfig, type NotificationsSubgraph } from '../..';
+import { createNotificationsSubgraph, type NotificationsSubgraph } from '../..';
+import { testConfig } from '../../__tests__/test-config';
 import type { NotifyingEvent } from '../../notification/notification-text';
 import { applyNotifyingEvent, NOTIFY_CUSTOMERS, notifyCustomersConsumer } from '../../order-events/notify-customers.consumer';
 import type { NotificationCategory } from '../../preferences/notification-category';
@@ -44,11 +45,7 @@ beforeAll(async () => {
   catcher = new SmtpCatcher();
   await catcher.start();
   bus = createInMemoryEventBus();
-  const config = loadNotificationsConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_MAX: String(database.poolMax),
+  const config = testConfig(database, {
     SMTP_URL: catcher.url,
     MAIL_FROM: 'TechAlly <shop@techally.test>',
     DELIVERY_MAX_ATTEMPTS: '3',
