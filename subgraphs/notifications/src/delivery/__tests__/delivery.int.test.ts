@@ -227,7 +227,7 @@ describe('once per (event, channel, recipient)', () => {
     ]);
   });
 
-  it('tries again, after its lease, a delivery whose worker died between claiming and recording it (at-least-once)', async () => {
+  it('tries again, after its lease, a delivery whose worker died between claiming and recording it (at-least-once), up to the last try', async () => {
     const gus = await customer('Gus');
     const event = placed(randomUUID(), gus.id);
     await deliver(event);
@@ -236,6 +236,17 @@ describe('once per (event, channel, recipient)', () => {
     expect(await runOnce()).toEqual([]);
     advance(LEASE_MS);
     expect(await runOnce()).toEqual([expect.objectContaining({ eventId: event.id, status: 'SENT', attempts: 2 })]);
+    expect(catcher.to(gus.email)).toHaveLength(1);
+
+    // Workers that die on every try, the last included: no further try, a dead letter that says so.
+    const lost = placed(randomUUID(), gus.id);
+    await deliver(lost);
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      expect(await repository().claimDue(clock(), 100, new Date(clock().getTime() + LEASE_MS))).toHaveLength(1);
+      advance(LEASE_MS);
+    }
+    expect(await runOnce()).toEqual([expect.objectContaining({ eventId: lost.id, status: 'DEAD', attempts: 4 })]);
+    expect(await deliveriesOf(lost)).toEqual([expect.objectContaining({ status: 'DEAD', lastError: 'no outcome of the last of 3 tries (the worker stopped during it)' })]);
     expect(catcher.to(gus.email)).toHaveLength(1);
   });
 
