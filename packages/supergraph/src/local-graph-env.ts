@@ -37,6 +37,8 @@ export function localGraphEnv(env: Record<string, string | undefined>, dataDir: 
     env: {
       ...EMBEDDED_DEFAULTS,
       JWT_SIGNING_KEY_FILE: join(dataDir, 'jwt-signing-key.json'),
+      // Without SMTP_URL the notifications write their emails here as .eml files (subgraphs/notifications/README.md).
+      MAIL_DIR: join(dataDir, 'mail'),
       JWKS_URL: `http://127.0.0.1:${ports.get('users')}/.well-known/jwks.json`,
       ...subgraphUrls,
       ...env,

@@ -5,6 +5,11 @@ import { createContextFactory } from './context';
 import { createNotificationsOrm } from './database';
 import { NotificationFeed } from './live/notification-feed';
 import { watchStockConsumer } from './low-stock/watch-stock.consumer';
+import { defaultDeliveryTargetsFactory, type DeliveryTargetsFactory } from './delivery/default-delivery-targets';
+import type { Senders } from './delivery/delivery-channel';
+import { DeliverySignal } from './delivery/delivery-signal';
+import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './delivery/delivery-worker';
+import { createEmailSender } from './delivery/email/email-sender';
 import { notifyCustomersConsumer } from './order-events/notify-customers.consumer';
 import { learnRecipientsConsumer } from './recipients/learn-recipients.consumer';
 import { buildNotificationsSchema } from './schema';
@@ -12,15 +17,25 @@ import { buildNotificationsSchema } from './schema';
 /** The running notifications subgraph, as main.ts, the embedded launcher and the tests drive it. */
 export interface NotificationsSubgraph extends SubgraphApp {
   readonly name: 'notifications';
+  /** The delivery worker (started and stopped with the other workers); `runOnce()` tries the due deliveries now. */
+  readonly deliveries: DeliveryWorker;
 }
 
-export type NotificationsSubgraphOptions = SubgraphAppOptions & EventBusOption;
+export type NotificationsSubgraphOptions = SubgraphAppOptions &
+  EventBusOption & {
+    /** Where recipients want their notifications (the preferences); default: email for all but MARKETING. */
+    readonly deliveryTargets?: DeliveryTargetsFactory;
+    /** Senders over the configured ones (EMAIL from SMTP_URL): the SMS and push senders, or a test's. */
+    readonly senders?: Senders;
+    /** The delivery worker's clock and jitter, for tests that move time instead of sleeping. */
+    readonly deliveryTiming?: Pick<DeliveryWorkerOptions, 'clock' | 'random' | 'settings'>;
+  };
 
 /**
  * The composition root (README.md, House style): the ORM, the event bus, the subscription pub/sub and the request
  * context wired into the platform's subgraph assembly. Opens the pool, the pub/sub (and the bus unless one is
- * injected); does not migrate or listen. The consumers start once the server listens and stop before the pool
- * closes; each publishes what it committed to `notificationReceived`.
+ * injected); does not migrate or listen. The consumers and the delivery worker start once the server listens and
+ * stop before the pool closes; each consumer publishes what it committed to `notificationReceived`.
  */
 export async function createNotificationsSubgraph(
   config: NotificationsConfig,
@@ -33,7 +48,28 @@ export async function createNotificationsSubgraph(
   // Redis Pub/Sub with REDIS_URL (every notifications process hears what any consumer committed), in memory without.
   const pubSub = createSubscriptionPubSub({ redisUrl: config.events.redisUrl, keyPrefix: `${config.events.keyPrefix}:subscriptions`, logger });
   const notificationFeed = new NotificationFeed(pubSub, logger);
-  return assembleSubgraph({
+  const { delivery } = config;
+  if (!delivery.smtpUrl && config.nodeEnv === 'production') logger.warn({ mailDir: delivery.mailDir }, 'SMTP_URL is not set: emails are written to files, not sent');
+  const signal = new DeliverySignal();
+  const deliveries = createDeliveryWorker({
+    orm,
+    logger,
+    signal,
+    senders: {
+      EMAIL: createEmailSender({ smtpUrl: delivery.smtpUrl, from: delivery.mailFrom, mailDir: delivery.mailDir, logger }),
+      ...options.senders,
+    },
+    ...options.deliveryTiming,
+    settings: {
+      maxAttempts: delivery.maxAttempts,
+      baseDelayMs: delivery.baseDelayMs,
+      maxDelayMs: delivery.maxDelayMs,
+      pollIntervalMs: delivery.pollIntervalMs,
+      ...options.deliveryTiming?.settings,
+    },
+  });
+  const notify = { deliveryTargets: options.deliveryTargets ?? defaultDeliveryTargetsFactory };
+  const app = await assembleSubgraph({
     name: 'notifications',
     config,
     orm,
@@ -44,11 +80,13 @@ export async function createNotificationsSubgraph(
     // Notifications come from events only: a seeded shop's orders notify as their events arrive.
     seed: async () => undefined,
     workers: [
-      consumerWorker(bus, notifyCustomersConsumer(orm, notificationFeed), 'notifications'),
-      consumerWorker(bus, learnRecipientsConsumer(orm), 'notifications'),
+      consumerWorker(bus, notifyCustomersConsumer(orm, notificationFeed, notify, signal), 'notifications'),
+      consumerWorker(bus, learnRecipientsConsumer(orm, signal), 'notifications'),
       consumerWorker(bus, watchStockConsumer(orm, notificationFeed, { defaultThreshold: config.lowStockDefaultThreshold }), 'notifications'),
+      deliveries,
     ],
     // After the server drained (its subscriptions ended) and the consumers stopped publishing.
     closeables: [close, () => pubSub.close()],
   });
+  return Object.assign(app, { deliveries });
 }

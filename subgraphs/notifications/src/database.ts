@@ -20,6 +20,7 @@ export const TABLES = {
   stockWatch: `"${NOTIFICATIONS_SCHEMA}"."stock_watch"`,
   lowStockThreshold: `"${NOTIFICATIONS_SCHEMA}"."low_stock_threshold"`,
   productLabel: `"${NOTIFICATIONS_SCHEMA}"."product_label"`,
+  delivery: `"${NOTIFICATIONS_SCHEMA}"."delivery"`,
 } as const;
 
 export interface NotificationsOrmOptions {

@@ -106,7 +106,13 @@ export type NotificationKind =
   /** An order of yours was received. */
   | 'ORDER_PLACED'
   /** A payment for an order of yours failed (the body says why). */
-  | 'PAYMENT_FAILED';
+  | 'PAYMENT_FAILED'
+  /** Money for an order of yours was refunded (the body says how much, when known). */
+  | 'REFUND_ISSUED'
+  /** A moderator hid a review of yours (the body gives their reason, when they gave one). */
+  | 'REVIEW_HIDDEN'
+  /** A moderator made a hidden review of yours visible again. */
+  | 'REVIEW_RESTORED';
 
 /** Narrows the order listing; all given conditions must hold. */
 export type OrderFilter = {

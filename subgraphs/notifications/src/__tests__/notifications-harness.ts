@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createEvent, createInMemoryEventBus, type EventBus } from '@techally/events';
 import { createLogger, createSubscriptionPubSub } from '@techally/platform';
 import {
@@ -70,6 +72,8 @@ export async function startNotificationsHarness(options: NotificationsHarnessOpt
     DATABASE_POOL_MAX: String(database.poolMax),
     JWT_ISSUER: ISSUER,
     JWT_AUDIENCE: AUDIENCE,
+    // No SMTP_URL: any email goes to a file under the temp directory, never into the working tree.
+    MAIL_DIR: join(tmpdir(), 'techally-notifications-test-mail'),
     ...(options.redisUrl ? { REDIS_URL: options.redisUrl, EVENTS_KEY_PREFIX: keyPrefix } : {}),
     ...options.env,
   });

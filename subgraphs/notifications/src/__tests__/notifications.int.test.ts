@@ -51,7 +51,7 @@ const NOTIFICATIONS = `query Notifications($id: ID!, $first: Int, $after: String
     ... on User {
       notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
         unreadCount
-        edges { cursor node { id kind title body order { id } createdAt readAt } }
+        edges { cursor node { id kind title body order { id } product { id } createdAt readAt } }
         pageInfo { hasNextPage endCursor }
       }
     }
@@ -64,7 +64,8 @@ interface NotificationNode {
   kind: string;
   title: string;
   body: string;
-  order: { id: string };
+  order: { id: string } | null;
+  product: { id: string } | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -91,7 +92,7 @@ describe('the notifications.notify-customers consumer', () => {
 
     const { edges, unreadCount } = await notificationsOf(ada);
     const ref = (id: string) => id.slice(0, 8).toUpperCase();
-    expect(edges.map(({ node }) => [node.kind, node.order.id, node.title])).toEqual([
+    expect(edges.map(({ node }) => [node.kind, node.order?.id, node.title])).toEqual([
       ['ORDER_CANCELLED', two, `Order ${ref(two)} cancelled`],
       ['PAYMENT_FAILED', two, `Payment for order ${ref(two)} failed`],
       ['ORDER_PLACED', two, `Order ${ref(two)} received`],
@@ -104,6 +105,21 @@ describe('the notifications.notify-customers consumer', () => {
     expect(edges[4]!.node.body).toBe(`Thank you: we received $159.00 for your order ${ref(one)} (2 items). We are preparing it for shipping.`);
     expect(edges[0]!.node.createdAt).toBe(at(7).occurredAt.toISOString());
     expect(unreadCount).toBe(6);
+  });
+
+  it('tells of refunds (to the order’s customer) and of a review’s moderation (to its author, about the product, with no order)', async () => {
+    const fay = await caller();
+    const [order, productId] = [randomUUID(), randomUUID()];
+    await deliver(placed(order, fay.userId, 0));
+    await deliver(createEvent('payments.payment-refunded.v1', order, { orderId: order, paymentId: randomUUID(), amount: { amount: 4_200, currency: 'USD' } }, {}, at(5)));
+    await deliver(createEvent('reviews.review-moderated.v1', randomUUID(), { reviewId: randomUUID(), productId, authorId: fay.userId, hidden: true, reason: 'Off topic' }, {}, at(6)));
+
+    const { edges } = await notificationsOf(fay);
+    expect(edges.map(({ node }) => [node.kind, node.order?.id ?? null, node.product?.id ?? null, node.body])).toEqual([
+      ['REVIEW_HIDDEN', null, productId, "A moderator hid your review; other customers no longer see it. The moderator's reason: Off topic"],
+      ['REFUND_ISSUED', order, null, `We refunded $42.00 for your order ${order.slice(0, 8).toUpperCase()}. It may take a few days to show on your statement.`],
+      ['ORDER_PLACED', order, null, expect.any(String)],
+    ]);
   });
 
   it('writes one notification for an event delivered twice, concurrently, or replayed past the inbox', async () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TABLES } from '../database';
-import type { NotificationKind } from './notification-text';
+import type { NotificationKind, NotifyingEvent } from './notification-text';
 
-/** The one channel of this step; email, SMS and push come later (issue #14). */
+/** The channel of the rows here; email, SMS and push are deliveries (`src/delivery/`). */
 export const IN_APP = 'IN_APP';
 
 /** A notification as stored. */
@@ -11,7 +11,7 @@ export interface NotificationRow {
   readonly id: string;
   readonly recipientId: string | null;
   readonly kind: NotificationKind;
-  /** The order it is about; null for one about a product (LOW_STOCK). */
+  /** The order it is about; null for one about something else (a review, LOW_STOCK). */
   readonly orderId: string | null;
   readonly productId: string | null;
   readonly title: string;
@@ -32,7 +32,18 @@ export interface NewNotification {
   readonly title: string;
   readonly body: string;
   readonly occurredAt: Date;
+  /** The event itself: kept while the notification waits for its recipient, to plan its deliveries then. */
+  readonly event?: NotifyingEvent;
 }
+
+/**
+ * A notification that waited for its recipient and now has one: published live, and its deliveries planned from
+ * the event it kept.
+ */
+export type AddressedNotification = DeliveredNotification & {
+  /** Null for rows written before the delivery pipeline (they get no email). */
+  readonly event: NotifyingEvent | null;
+};
 
 /** Where a page of a recipient's notifications resumes: after this (occurredAt, id), newest first. */
 export interface NotificationPageQuery {
@@ -51,6 +62,9 @@ function rowOf(raw: RawRow): NotificationRow {
 
 const COLUMNS = `"id", "recipient_id" as "recipientId", "kind", "order_id" as "orderId", "product_id" as "productId", "title", "body", "occurred_at" as "occurredAt", "read_at" as "readAt"`;
 
+/** The same, without `id` (ambiguous where `waiting` is joined). */
+const COLUMNS_BUT_ID = COLUMNS.replace('"id", ', '');
+
 function delivered(rows: RawRow[]): DeliveredNotification[] {
   return rows.map(rowOf).filter((row): row is DeliveredNotification => row.recipientId !== null);
 }
@@ -60,16 +74,19 @@ export class NotificationRepository {
   constructor(private readonly em: EntityManager) {}
 
   /**
-   * Remembers whose order this is (the first event that says so wins; they all say the same). Returns the
-   * notifications of events that overtook this one: they waited for their recipient and have one now.
+   * Remembers whose order this is (the first event that says so wins; they all say the same), and gives the
+   * notifications of events that overtook this one their recipient: returned, so their deliveries are planned now.
    */
-  async learnRecipient(orderId: string, customerId: string): Promise<DeliveredNotification[]> {
+  async learnRecipient(orderId: string, customerId: string): Promise<AddressedNotification[]> {
     await this.em.execute(`insert into ${TABLES.orderRecipient} ("order_id", "customer_id") values (?, ?) on conflict do nothing`, [orderId, customerId], 'run');
-    const rows = await this.em.execute<RawRow[]>(
-      `update ${TABLES.notification} set "recipient_id" = ? where "order_id" = ? and "recipient_id" is null returning ${COLUMNS}`,
-      [customerId, orderId],
+    // RETURNING sees the new row: the event (cleared, it is needed no longer) is read from the rows as they were.
+    const rows = await this.em.execute<Array<RawRow & { event: NotifyingEvent | null }>>(
+      `with waiting as (select "id", "event" from ${TABLES.notification} where "order_id" = ? and "recipient_id" is null for update)
+       update ${TABLES.notification} n set "recipient_id" = ?, "event" = null from waiting where n."id" = waiting."id"
+       returning n."id", ${COLUMNS_BUT_ID}, waiting."event"`,
+      [orderId, customerId],
     );
-    return delivered(rows);
+    return rows.map((row) => ({ ...rowOf(row), recipientId: customerId, event: row.event }));
   }
 
   async recipientOf(orderId: string): Promise<string | null> {
@@ -83,8 +100,8 @@ export class NotificationRepository {
    */
   async writeInApp(notification: NewNotification): Promise<DeliveredNotification[]> {
     const rows = await this.em.execute<RawRow[]>(
-      `insert into ${TABLES.notification} ("id", "event_id", "channel", "recipient_id", "order_id", "product_id", "kind", "title", "body", "occurred_at")
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint "notification_delivery_unique" do nothing returning ${COLUMNS}`,
+      `insert into ${TABLES.notification} ("id", "event_id", "channel", "recipient_id", "order_id", "product_id", "kind", "title", "body", "occurred_at", "event")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) on conflict on constraint "notification_delivery_unique" do nothing returning ${COLUMNS}`,
       [
         randomUUID(),
         notification.eventId,
@@ -96,6 +113,7 @@ export class NotificationRepository {
         notification.title,
         notification.body,
         notification.occurredAt,
+        notification.recipientId === null && notification.event ? JSON.stringify(notification.event) : null,
       ],
     );
     return delivered(rows);

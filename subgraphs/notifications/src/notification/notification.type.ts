@@ -14,6 +14,9 @@ registerEnumType(NotificationKind, {
     ORDER_FULFILLED: { description: 'An order of yours was handed to the carrier.' },
     PAYMENT_FAILED: { description: 'A payment for an order of yours failed (the body says why).' },
     LOW_STOCK: { description: 'Staff: a product’s stock fell below its low-stock threshold (in a warehouse, or over all of them).' },
+    REFUND_ISSUED: { description: 'Money for an order of yours was refunded (the body says how much, when known).' },
+    REVIEW_HIDDEN: { description: 'A moderator hid a review of yours (the body gives their reason, when they gave one).' },
+    REVIEW_RESTORED: { description: 'A moderator made a hidden review of yours visible again.' },
   },
 });
 
@@ -26,7 +29,7 @@ export class OrderKey {
 }
 
 /** One in-app notification. Personal data: only its recipient ever sees it. */
-@ObjectType('Notification', { description: 'A message to you in the app about something that happened to your orders (or, for staff, to the stock).' })
+@ObjectType('Notification', { description: 'A message to you in the app about something that happened to your orders or reviews (or, for staff, to the stock).' })
 @Directive(CACHE_PRIVATE)
 export class NotificationType {
   @Field(() => ID)
@@ -41,10 +44,10 @@ export class NotificationType {
   @Field({ description: 'The message, rendered from what happened (totals, why it was cancelled…).' })
   body!: string;
 
-  @Field(() => OrderKey, { nullable: true, description: 'The order it is about; null when it is about no order (LOW_STOCK).' })
+  @Field(() => OrderKey, { nullable: true, description: 'The order it is about; null when it is about no order (a review, LOW_STOCK).' })
   order!: OrderKey | null;
 
-  @Field(() => ProductKey, { nullable: true, description: 'The product it is about (LOW_STOCK); null otherwise.' })
+  @Field(() => ProductKey, { nullable: true, description: 'The product it is about (LOW_STOCK, a moderated review); null otherwise.' })
   product!: ProductKey | null;
 
   @Field(() => Date, { description: 'When what it tells happened.' })
