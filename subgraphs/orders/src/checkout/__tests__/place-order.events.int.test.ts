@@ -31,10 +31,18 @@ describe('placeOrder writes the saga’s first events in the transaction of the 
     expect(events.every((event) => event.aggregateId === order.id)).toBe(true);
     expect(events[0]!.payload).toEqual({
       orderId: order.id,
+      orderNumber: order.number,
       customerId: CUSTOMER_A,
+      // Name, SKU and unit price as placeOrder priced them (issue #14): a receipt needs no other service.
       items: [
-        { productId: CABLE.id, quantity: 2 },
-        { productId: HEADPHONES.id, quantity: 1 },
+        { productId: CABLE.id, quantity: 2, name: CABLE.name, sku: CABLE.sku, unitPrice: { amount: CABLE.price.amount, currency: 'USD' } },
+        {
+          productId: HEADPHONES.id,
+          quantity: 1,
+          name: HEADPHONES.name,
+          sku: HEADPHONES.sku,
+          unitPrice: { amount: HEADPHONES.price.amount, currency: 'USD' },
+        },
       ],
       total: { amount: order.total.amount, currency: 'USD' },
     });

@@ -100,7 +100,7 @@ beforeEach(() => {
 });
 
 const ORDER_STATE = `query Order($id: ID!) { order(id: $id) {
-  id status cancellationReason paymentDueAt total { amount currency } statusHistory { from status reason } } }`;
+  id number status cancellationReason paymentDueAt total { amount currency } statusHistory { from status reason } } }`;
 
 async function placeOrder(items = [{ productId: CABLE.id, quantity: 2 }, { productId: HEADPHONES.id, quantity: 1 }]): Promise<string> {
   const response = await h.query(PLACE_ORDER, { input: { items, shippingAddressId: A_IN_US.id, idempotencyKey: newIdempotencyKey() } }, h.tokens.a);
@@ -154,10 +154,11 @@ describe('the checkout saga, orders’ side, over the bus', () => {
     expect(announced(id, 'orders.order-paid.v1').map((event) => event.payload)).toEqual([
       {
         orderId: id,
+        orderNumber: order.number,
         customerId: CUSTOMER_A,
         items: [
-          { productId: CABLE.id, quantity: 2 },
-          { productId: HEADPHONES.id, quantity: 1 },
+          { productId: CABLE.id, quantity: 2, name: CABLE.name, sku: CABLE.sku, unitPrice: CABLE.price },
+          { productId: HEADPHONES.id, quantity: 1, name: HEADPHONES.name, sku: HEADPHONES.sku, unitPrice: HEADPHONES.price },
         ],
         total: order.total,
       },

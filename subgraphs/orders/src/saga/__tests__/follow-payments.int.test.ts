@@ -57,10 +57,18 @@ describe('orders.follow-payments: payment-succeeded', () => {
         'orders.order-paid.v1',
         {
           orderId: id,
+          orderNumber: (await h.sql<{ number: string }>(`select number from orders."order" where id = ?`, [id]))[0]!.number,
           customerId: CUSTOMER_A,
+          // The lines as the order stored them at placeOrder (issue #14), for receipts and reports.
           items: [
-            { productId: CABLE.id, quantity: 2 },
-            { productId: HEADPHONES.id, quantity: 1 },
+            { productId: CABLE.id, quantity: 2, name: CABLE.name, sku: CABLE.sku, unitPrice: { amount: CABLE.price.amount, currency: 'USD' } },
+            {
+              productId: HEADPHONES.id,
+              quantity: 1,
+              name: HEADPHONES.name,
+              sku: HEADPHONES.sku,
+              unitPrice: { amount: HEADPHONES.price.amount, currency: 'USD' },
+            },
           ],
           total: { amount: GIVEN_ORDER_TOTAL, currency: 'USD' },
         },
