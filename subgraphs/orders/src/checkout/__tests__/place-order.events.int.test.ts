@@ -1,5 +1,5 @@
 import { bearer, errorCodes, postGraphQL } from '@techally/testing';
-import { A_IN_US, CABLE, CUSTOMER_A, HEADPHONES, UNKNOWN_PRODUCT } from '../../__tests__/fixtures';
+import { A_IN_US, CABLE, CUSTOMER_A, eventLine, HEADPHONES, UNKNOWN_PRODUCT } from '../../__tests__/fixtures';
 import { PLACE_ORDER } from '../../__tests__/operations';
 import { newIdempotencyKey, startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
 
@@ -34,16 +34,7 @@ describe('placeOrder writes the saga’s first events in the transaction of the 
       orderNumber: order.number,
       customerId: CUSTOMER_A,
       // Name, SKU and unit price as placeOrder priced them (issue #14): a receipt needs no other service.
-      items: [
-        { productId: CABLE.id, quantity: 2, name: CABLE.name, sku: CABLE.sku, unitPrice: { amount: CABLE.price.amount, currency: 'USD' } },
-        {
-          productId: HEADPHONES.id,
-          quantity: 1,
-          name: HEADPHONES.name,
-          sku: HEADPHONES.sku,
-          unitPrice: { amount: HEADPHONES.price.amount, currency: 'USD' },
-        },
-      ],
+      items: [eventLine(CABLE, 2), eventLine(HEADPHONES, 1)],
       total: { amount: order.total.amount, currency: 'USD' },
     });
     expect(events[1]!.payload).toEqual({ orderId: order.id, customerId: CUSTOMER_A, status: 'PENDING', previousStatus: null });

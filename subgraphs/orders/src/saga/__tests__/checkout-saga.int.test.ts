@@ -7,7 +7,7 @@ import {
   type Subscription,
 } from '@techally/events';
 import { errorCodes } from '@techally/testing';
-import { A_IN_US, CABLE, CUSTOMER_A, HEADPHONES, KETTLEBELL } from '../../__tests__/fixtures';
+import { A_IN_US, CABLE, CUSTOMER_A, eventLine, HEADPHONES, KETTLEBELL } from '../../__tests__/fixtures';
 import { CANCEL_ORDER, PLACE_ORDER } from '../../__tests__/operations';
 import { newIdempotencyKey, startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
 import { waitFor } from './saga-spec-support';
@@ -156,10 +156,7 @@ describe('the checkout saga, orders’ side, over the bus', () => {
         orderId: id,
         orderNumber: order.number,
         customerId: CUSTOMER_A,
-        items: [
-          { productId: CABLE.id, quantity: 2, name: CABLE.name, sku: CABLE.sku, unitPrice: CABLE.price },
-          { productId: HEADPHONES.id, quantity: 1, name: HEADPHONES.name, sku: HEADPHONES.sku, unitPrice: HEADPHONES.price },
-        ],
+        items: [eventLine(CABLE, 2), eventLine(HEADPHONES, 1)],
         total: order.total,
       },
     ]);
