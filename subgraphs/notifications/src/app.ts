@@ -1,18 +1,32 @@
+import type { Agent as HttpsAgent } from 'node:https';
 import { consumerWorker, openEventBus, type EventBusOption } from '@techally/events';
 import { assembleSubgraph, createLogger, type SubgraphApp, type SubgraphAppOptions } from '@techally/platform';
 import type { NotificationsConfig } from './config';
 import { createContextFactory } from './context';
 import { createNotificationsOrm } from './database';
+import { createSenders } from './delivery/create-senders';
+import type { Senders } from './delivery/delivery-channel';
 import { notifyCustomersConsumer } from './order-events/notify-customers.consumer';
+import type { DeliveryTargetResolver } from './preferences/notification-category';
+import { createDeliveryTargetResolver } from './preferences/preference-target-resolver';
+import { loadVapidKeys } from './push/vapid-keys';
 import { learnRecipientsConsumer } from './recipients/learn-recipients.consumer';
 import { buildNotificationsSchema } from './schema';
 
 /** The running notifications subgraph, as main.ts, the embedded launcher and the tests drive it. */
 export interface NotificationsSubgraph extends SubgraphApp {
   readonly name: 'notifications';
+  /** The PUSH and SMS senders of this configuration (README.md, *Channels*), for the delivery pipeline. */
+  readonly senders: Senders;
+  /** Where each recipient wants each category (README.md, *Preferences*), for the delivery pipeline. */
+  readonly deliveryTargets: DeliveryTargetResolver;
 }
 
-export type NotificationsSubgraphOptions = SubgraphAppOptions & EventBusOption;
+export type NotificationsSubgraphOptions = SubgraphAppOptions &
+  EventBusOption & {
+    /** The TLS agent of push requests (tests trust their local push service with it). */
+    readonly pushAgent?: HttpsAgent;
+  };
 
 /**
  * The composition root (README.md, House style): the ORM, the event bus and the request context wired into the
@@ -24,17 +38,20 @@ export async function createNotificationsSubgraph(
   options: NotificationsSubgraphOptions = {},
 ): Promise<NotificationsSubgraph> {
   const logger = options.logger ?? createLogger({ name: 'notifications', level: config.logLevel });
+  // Before the pool opens: a bad key file stops the start with nothing to close.
+  const vapidKeys = await loadVapidKeys(config.push.vapid, logger);
   const orm = await createNotificationsOrm({ databaseUrl: config.databaseUrl, poolMax: config.databasePoolMax, logger });
   // Opened after the ORM: from here on assembleSubgraph closes both if anything fails.
   const { bus, close } = openEventBus(config.events, options.bus, { logger });
-  return assembleSubgraph({
+  const push = { publicKey: vapidKeys?.publicKey ?? null, requireHttps: config.push.requireHttps };
+  const app = await assembleSubgraph({
     name: 'notifications',
     config,
     orm,
     logger,
     options,
     buildSchema: buildNotificationsSchema,
-    createContext: (verifier) => createContextFactory({ orm, verifier }),
+    createContext: (verifier) => createContextFactory({ orm, verifier, push }),
     // Notifications come from events only: a seeded shop's orders notify as their events arrive.
     seed: async () => undefined,
     workers: [
@@ -43,4 +60,6 @@ export async function createNotificationsSubgraph(
     ],
     closeables: [close],
   });
+  const senders = createSenders(config, { orm, vapidKeys, logger, ...(options.pushAgent ? { pushAgent: options.pushAgent } : {}) });
+  return Object.assign(app, { senders, deliveryTargets: createDeliveryTargetResolver(orm) });
 }

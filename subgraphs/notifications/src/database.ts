@@ -17,6 +17,9 @@ export const TABLES = {
   notification: `"${NOTIFICATIONS_SCHEMA}"."notification"`,
   orderRecipient: `"${NOTIFICATIONS_SCHEMA}"."order_recipient"`,
   recipient: `"${NOTIFICATIONS_SCHEMA}"."recipient"`,
+  preference: `"${NOTIFICATIONS_SCHEMA}"."notification_preference"`,
+  contact: `"${NOTIFICATIONS_SCHEMA}"."notification_contact"`,
+  pushSubscription: `"${NOTIFICATIONS_SCHEMA}"."push_subscription"`,
 } as const;
 
 export interface NotificationsOrmOptions {

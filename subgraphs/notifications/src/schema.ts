@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from '@techally/platform';
 import type { GraphQLSchema } from 'graphql';
 import { NotificationResolver } from './notification/notification.resolver';
+import { PreferencesResolver } from './preferences/preferences.resolver';
 import { resolveUserReference, UserRef } from './user/user.type';
 
 /**
@@ -9,8 +10,8 @@ import { resolveUserReference, UserRef } from './user/user.type';
  */
 export function buildNotificationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [NotificationResolver],
-    // Nothing here returns a User: it is reached through `me` (users) and extended with `notifications`.
+    resolvers: [NotificationResolver, PreferencesResolver],
+    // Nothing here returns a User: it is reached through `me` (users) and extended with `notifications` and `notificationPreferences`.
     orphanedTypes: [UserRef],
     referenceResolvers: { User: resolveUserReference },
   });
