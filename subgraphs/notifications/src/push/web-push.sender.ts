@@ -78,7 +78,8 @@ export class WebPushSender implements Sender<'PUSH'> {
       return new DeliveryFailure(`push service answered ${status}${said}`, !retryable, { cause: error });
     }
     // The keys were checked before sending: what is left is the network (refused, reset, timed out), worth a retry.
-    const reason = error instanceof Error ? ((error as NodeJS.ErrnoException).code ?? error.message) : String(error);
+    const { code, message } = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as { code?: string; message?: string };
+    const reason = code ?? message ?? 'unknown error';
     return new DeliveryFailure(`push service unreachable: ${reason}`, false, { cause: error });
   }
 }

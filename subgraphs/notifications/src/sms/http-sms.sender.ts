@@ -34,7 +34,8 @@ export class HttpSmsSender implements Sender<'SMS'> {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      const { name } = errorFields(error);
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
       const reason = timedOut ? `no answer within ${this.options.timeoutMs} ms` : causeOf(error);
       throw new DeliveryFailure(`SMS provider unreachable: ${reason}`, false, { cause: error });
     }
@@ -69,7 +70,21 @@ function receiptOf(body: string): SendReceipt {
   }
 }
 
+/** fetch's errors come from Node's own realm (not `instanceof Error` under a test's VM): read them by shape. */
+interface ErrorFields {
+  readonly name?: string;
+  readonly message?: string;
+  readonly code?: string;
+  readonly cause?: unknown;
+}
+
+function errorFields(error: unknown): ErrorFields {
+  return typeof error === 'object' && error !== null ? (error as ErrorFields) : { message: String(error) };
+}
+
+/** "fetch failed" says nothing: the cause's code (ECONNREFUSED, ENOTFOUND…) does. */
 function causeOf(error: unknown): string {
-  const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+  const outer = errorFields(error);
+  const cause = errorFields(outer.cause);
+  return cause.code ?? cause.message ?? outer.code ?? outer.message ?? 'unknown error';
 }
