@@ -1,70 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, createInMemoryEventBus, type EnvelopeOf, type EventBus } from '@techally/events';
-import { createLogger } from '@techally/platform';
-import {
-  bearer,
-  createTestDatabase,
-  createTestSigningKey,
-  postGraphQL,
-  signTestToken,
-  type TestDatabase,
-  type TestSigningKey,
-} from '@techally/testing';
-import { createLocalJWKSet } from 'jose';
-import { createNotificationsSubgraph, loadNotificationsConfig, type NotificationsSubgraph } from '..';
+import { createEvent, type EnvelopeOf, type EventBus } from '@techally/events';
+import { bearer, postGraphQL } from '@techally/testing';
+import type { NotificationsSubgraph } from '..';
 import { NOTIFYING_EVENT_TYPES } from '../notification/notification-text';
 import { applyNotifyingEvent, NOTIFY_CUSTOMERS, notifyCustomersConsumer } from '../order-events/notify-customers.consumer';
+import { startNotificationsHarness, type Caller, type NotificationsHarness } from './notifications.harness';
 
 // One subgraph on a database of this file's own, on an in-memory bus (README.md, *Consumes*): the consumer's
 // once-only rule on the real PostgreSQL, and who may read and mark which notifications.
-const ISSUER = 'https://techally.test/users';
-const AUDIENCE = 'techally-graph-test';
-
 type Notifying = (typeof NOTIFYING_EVENT_TYPES)[number];
-interface Caller {
-  readonly userId: string;
-  readonly token: string;
-}
 
-let database: TestDatabase;
-let key: TestSigningKey;
+let harness: NotificationsHarness;
 let bus: EventBus;
 let subgraph: NotificationsSubgraph;
 let url: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  key = await createTestSigningKey('notifications-test');
-  bus = createInMemoryEventBus();
-  const config = loadNotificationsConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_MAX: String(database.poolMax),
-    JWT_ISSUER: ISSUER,
-    JWT_AUDIENCE: AUDIENCE,
-  });
-  subgraph = await createNotificationsSubgraph(config, {
-    // NOTIFICATIONS_TEST_LOG_LEVEL=error shows what was masked as INTERNAL_SERVER_ERROR when a test fails.
-    logger: createLogger({ name: 'notifications', level: (process.env['NOTIFICATIONS_TEST_LOG_LEVEL'] as 'error' | undefined) ?? 'silent' }),
-    accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }),
-    processMetrics: false,
-    bus,
-  });
-  await subgraph.migrate();
-  url = await subgraph.listen(0);
+  harness = await startNotificationsHarness();
+  ({ bus, subgraph, url } = harness);
 }, 60_000);
 
 afterAll(async () => {
-  await subgraph?.stop();
-  await bus?.close();
-  await database?.drop();
+  await harness?.stop();
 });
 
-async function caller(roles: string[] = ['CUSTOMER']): Promise<Caller> {
-  const userId = randomUUID();
-  return { userId, token: await signTestToken(key, { sub: userId, roles, issuer: ISSUER, audience: AUDIENCE }) };
-}
+const caller = (roles?: string[]): Promise<Caller> => harness.caller(roles);
 
 const sql = <Row = Record<string, unknown>>(statement: string, params: unknown[] = []) =>
   subgraph.orm.em.fork().getConnection().execute<Row[]>(statement, params);

@@ -1,67 +1,33 @@
 import { randomUUID } from 'node:crypto';
-import { createInMemoryEventBus, type EventBus } from '@techally/events';
-import { createLogger } from '@techally/platform';
-import { bearer, createTestDatabase, createTestSigningKey, postGraphQL, signTestToken, type TestDatabase, type TestSigningKey } from '@techally/testing';
-import { createLocalJWKSet } from 'jose';
+import { bearer, postGraphQL } from '@techally/testing';
 import { generateVAPIDKeys } from 'web-push';
-import { createNotificationsSubgraph, DeliveryFailure, FakeSmsSender, loadNotificationsConfig, type NotificationsSubgraph } from '../..';
+import { DeliveryFailure, FakeSmsSender, type NotificationsSubgraph } from '../..';
+import { startNotificationsHarness, type Caller, type NotificationsHarness } from '../../__tests__/notifications.harness';
 import { startLocalPushService, testBrowser, type LocalPushService } from '../../push/__tests__/local-push-service';
 import { TRANSACTIONAL_EMAIL_REASON } from '../preference.service';
 
 // Preferences and push subscriptions through the subgraph's GraphQL on the real PostgreSQL (README.md,
 // *Preferences*), the production DeliveryTargetResolver reading what was stored, and the push sender the
 // subgraph builds forgetting a subscription its push service says is gone.
-const ISSUER = 'https://techally.test/users';
-const AUDIENCE = 'techally-graph-test';
 const vapid = generateVAPIDKeys();
 
-interface Caller {
-  readonly userId: string;
-  readonly token: string;
-}
-
-let database: TestDatabase;
-let key: TestSigningKey;
-let bus: EventBus;
 let pushService: LocalPushService;
+let harness: NotificationsHarness;
 let subgraph: NotificationsSubgraph;
 let url: string;
 
 beforeAll(async () => {
-  [database, key, pushService] = await Promise.all([createTestDatabase(), createTestSigningKey('preferences-test'), startLocalPushService()]);
-  bus = createInMemoryEventBus();
-  const config = loadNotificationsConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_MAX: String(database.poolMax),
-    JWT_ISSUER: ISSUER,
-    JWT_AUDIENCE: AUDIENCE,
-    VAPID_PUBLIC_KEY: vapid.publicKey,
-    VAPID_PRIVATE_KEY: vapid.privateKey,
-  });
-  subgraph = await createNotificationsSubgraph(config, {
-    logger: createLogger({ name: 'notifications', level: (process.env['NOTIFICATIONS_TEST_LOG_LEVEL'] as 'error' | undefined) ?? 'silent' }),
-    accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }),
-    processMetrics: false,
-    bus,
-    pushAgent: pushService.agent,
-  });
-  await subgraph.migrate();
-  url = await subgraph.listen(0);
+  pushService = await startLocalPushService();
+  harness = await startNotificationsHarness({ env: { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey }, pushAgent: pushService.agent });
+  ({ subgraph, url } = harness);
 }, 60_000);
 
 afterAll(async () => {
-  await subgraph?.stop();
-  await bus?.close();
+  await harness?.stop();
   await pushService?.close();
-  await database?.drop();
 });
 
-async function caller(roles: string[] = ['CUSTOMER']): Promise<Caller> {
-  const userId = randomUUID();
-  return { userId, token: await signTestToken(key, { sub: userId, roles, issuer: ISSUER, audience: AUDIENCE }) };
-}
+const caller = (roles?: string[]): Promise<Caller> => harness.caller(roles);
 
 const PREFERENCES_FIELDS = 'categories { category email sms push emailLocked lockedReason } smsNumber pushSubscriptions';
 const READ = `query Preferences($id: ID!) { _entities(representations: [{ __typename: "User", id: $id }]) { ... on User { notificationPreferences { ${PREFERENCES_FIELDS} } } } }`;
