@@ -14,7 +14,8 @@ export interface HttpSmsSenderOptions {
 /**
  * `Sender<'SMS'>` for an HTTP SMS provider (README.md, *Channels*): `POST url` with JSON `{ to, text }` and a
  * bearer token. 2xx: sent (a JSON body's `id` or `messageId` is the receipt). 429 and 5xx, a timeout, a refused
- * connection: retryable. Any other 4xx (a number the provider will not take, a bad token): permanent.
+ * connection: retryable. Any other 4xx (a number the provider will not take, a bad token) and a redirect (never
+ * followed: the token stays with the configured URL): permanent.
  */
 export class HttpSmsSender implements Sender<'SMS'> {
   readonly channel = 'SMS' as const;
@@ -32,6 +33,8 @@ export class HttpSmsSender implements Sender<'SMS'> {
         headers: { authorization: `Bearer ${this.options.token}`, 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ to: message.to, text: message.text }),
         signal: AbortSignal.timeout(this.options.timeoutMs),
+        // A provider that moved is a configuration to fix, not a place to follow with the token.
+        redirect: 'manual',
       });
     } catch (error) {
       const { name } = errorFields(error);

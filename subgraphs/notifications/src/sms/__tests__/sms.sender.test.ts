@@ -78,6 +78,13 @@ describe('HttpSmsSender against a local SMS provider', () => {
     expect(failure).toMatchObject({ permanent: true, message: `SMS provider answered ${status}: {"error":"invalid destination"}` });
   });
 
+  it('follows no redirect (the token stays with the configured URL): a provider that moved is permanent', async () => {
+    answer = { status: 307, body: '' };
+    const before = received.length;
+    await expect(failureOf(provider().send(SMS))).resolves.toMatchObject({ permanent: true });
+    expect(received.length).toBe(before + 1);
+  });
+
   it.each([429, 500, 502, 503])('retries %i later', async (status) => {
     answer = { status, body: '' };
     await expect(failureOf(provider().send(SMS))).resolves.toMatchObject({ permanent: false, message: `SMS provider answered ${status}` });
