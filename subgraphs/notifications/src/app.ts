@@ -44,6 +44,9 @@ export async function createNotificationsSubgraph(
   // Opened after the ORM: from here on assembleSubgraph closes both if anything fails.
   const { bus, close } = openEventBus(config.events, options.bus, { logger });
   const push = { publicKey: vapidKeys?.publicKey ?? null, requireHttps: config.push.requireHttps };
+  // What the delivery pipeline sends through, and where to: made before the assembly so a worker can be given them.
+  const senders = createSenders(config, { orm, vapidKeys, logger, ...(options.pushAgent ? { pushAgent: options.pushAgent } : {}) });
+  const deliveryTargets = createDeliveryTargetResolver(orm);
   const app = await assembleSubgraph({
     name: 'notifications',
     config,
@@ -60,6 +63,5 @@ export async function createNotificationsSubgraph(
     ],
     closeables: [close],
   });
-  const senders = createSenders(config, { orm, vapidKeys, logger, ...(options.pushAgent ? { pushAgent: options.pushAgent } : {}) });
-  return Object.assign(app, { senders, deliveryTargets: createDeliveryTargetResolver(orm) });
+  return Object.assign(app, { senders, deliveryTargets });
 }
