@@ -10,11 +10,16 @@ import {
   subgraphBaseConfig,
   subgraphEnv,
 } from '@techally/platform';
+import { MAX_LOW_STOCK_THRESHOLD } from './low-stock/low-stock-threshold';
 
 /** The environment this subgraph reads; see README.md for the table. */
 const notificationsEnv = {
   ...subgraphEnv,
   NOTIFICATIONS_PORT: port({ default: 4008, desc: 'Port the notifications subgraph listens on.' }),
+  LOW_STOCK_DEFAULT_THRESHOLD: num({
+    default: 5,
+    desc: 'Staff are alerted when a product’s available stock falls below this, unless an administrator set its own threshold (0: never).',
+  }),
   ...channelsEnv(),
 };
 
@@ -57,6 +62,8 @@ export type SmsConfig =
 export interface NotificationsConfig extends SubgraphBaseConfig {
   /** The bus the order and payment events are read from (REDIS_URL, EVENTS_KEY_PREFIX, ...). */
   readonly events: EventBusConfig;
+  /** The low-stock threshold of a product (and warehouse) no administrator set one for. */
+  readonly lowStockDefaultThreshold: number;
   readonly push: PushConfig;
   readonly sms: SmsConfig;
 }
@@ -69,12 +76,16 @@ export function loadNotificationsConfig(source: Record<string, string | undefine
   const problems: Record<string, string> = {};
   const env = collectConfigProblems(problems, () => readEnv(notificationsEnv, source));
   const events = collectConfigProblems(problems, () => loadEventBusConfig(source));
+  const threshold = env?.LOW_STOCK_DEFAULT_THRESHOLD;
+  if (threshold !== undefined && (!Number.isInteger(threshold) || threshold < 0 || threshold > MAX_LOW_STOCK_THRESHOLD)) {
+    problems['LOW_STOCK_DEFAULT_THRESHOLD'] = `must be a whole number from 0 to ${MAX_LOW_STOCK_THRESHOLD}, got ${threshold}`;
+  }
   if (!env || !events) throw new ConfigError(problems);
   const production = env.NODE_ENV === 'production';
   const push = pushConfig(env, production, problems);
   const sms = smsConfig(env, production, problems);
   if (Object.keys(problems).length > 0) throw new ConfigError(problems);
-  return Object.freeze({ ...subgraphBaseConfig(env, env.NOTIFICATIONS_PORT), events, push, sms });
+  return Object.freeze({ ...subgraphBaseConfig(env, env.NOTIFICATIONS_PORT), events, lowStockDefaultThreshold: env.LOW_STOCK_DEFAULT_THRESHOLD, push, sms });
 }
 
 /** The channel variables as `readEnv` returns them. */

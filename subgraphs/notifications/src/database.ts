@@ -20,6 +20,9 @@ export const TABLES = {
   preference: `"${NOTIFICATIONS_SCHEMA}"."notification_preference"`,
   contact: `"${NOTIFICATIONS_SCHEMA}"."notification_contact"`,
   pushSubscription: `"${NOTIFICATIONS_SCHEMA}"."push_subscription"`,
+  stockWatch: `"${NOTIFICATIONS_SCHEMA}"."stock_watch"`,
+  lowStockThreshold: `"${NOTIFICATIONS_SCHEMA}"."low_stock_threshold"`,
+  productLabel: `"${NOTIFICATIONS_SCHEMA}"."product_label"`,
 } as const;
 
 export interface NotificationsOrmOptions {

@@ -1,33 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, type EnvelopeOf, type EventBus } from '@techally/events';
-import { bearer, postGraphQL } from '@techally/testing';
-import type { NotificationsSubgraph } from '..';
 import { NOTIFYING_EVENT_TYPES } from '../notification/notification-text';
 import { applyNotifyingEvent, NOTIFY_CUSTOMERS, notifyCustomersConsumer } from '../order-events/notify-customers.consumer';
-import { startNotificationsHarness, type Caller, type NotificationsHarness } from './notifications.harness';
+import { delivery, silentFeed, startNotificationsHarness, type Caller, type NotificationsHarness } from './notifications-harness';
 
 // One subgraph on a database of this file's own, on an in-memory bus (README.md, *Consumes*): the consumer's
 // once-only rule on the real PostgreSQL, and who may read and mark which notifications.
 type Notifying = (typeof NOTIFYING_EVENT_TYPES)[number];
 
-let harness: NotificationsHarness;
+let h: NotificationsHarness;
 let bus: EventBus;
-let subgraph: NotificationsSubgraph;
-let url: string;
+// What the consumer publishes live is notification-received.int.test.ts's business: here, a feed nobody hears.
+const feed = silentFeed();
 
 beforeAll(async () => {
-  harness = await startNotificationsHarness();
-  ({ bus, subgraph, url } = harness);
+  h = await startNotificationsHarness();
+  bus = h.bus;
 }, 60_000);
 
-afterAll(async () => {
-  await harness?.stop();
-});
+afterAll(() => h?.stop());
 
-const caller = (roles?: string[]): Promise<Caller> => harness.caller(roles);
-
-const sql = <Row = Record<string, unknown>>(statement: string, params: unknown[] = []) =>
-  subgraph.orm.em.fork().getConnection().execute<Row[]>(statement, params);
+const caller = (roles?: string[]) => h.caller(roles);
+const sql = <Row = Record<string, unknown>>(statement: string, params: unknown[] = []) => h.sql<Row>(statement, params);
 
 const at = (minute: number) => ({ occurredAt: new Date(Date.UTC(2026, 11, 7, 10, minute)) });
 const total = { amount: 15_900, currency: 'USD' };
@@ -49,8 +43,8 @@ function fulfilled(orderId: string, customerId: string, minute = 4) {
   return createEvent('orders.order-status-changed.v1', orderId, { orderId, customerId, status: 'FULFILLED', previousStatus: 'PAID' }, {}, at(minute));
 }
 
-const consumer = () => notifyCustomersConsumer(subgraph.orm);
-const deliver = (event: EnvelopeOf<Notifying>) => consumer().handle(event, { deliveries: 1, group: NOTIFY_CUSTOMERS, consumer: 'test' });
+const consumer = () => notifyCustomersConsumer(h.subgraph.orm, feed);
+const deliver = (event: EnvelopeOf<Notifying>) => consumer().handle(event, delivery(NOTIFY_CUSTOMERS));
 
 const NOTIFICATIONS = `query Notifications($id: ID!, $first: Int, $after: String, $unreadOnly: Boolean) {
   _entities(representations: [{ __typename: "User", id: $id }]) {
@@ -79,12 +73,7 @@ interface NotificationsData {
 }
 
 function query(as: Caller | null, variables: Record<string, unknown>, operation = NOTIFICATIONS) {
-  return postGraphQL<NotificationsData & { markNotificationsRead: Array<{ id: string; readAt: string | null }> }>(
-    url,
-    operation,
-    variables,
-    as ? bearer(as.token) : {},
-  );
+  return h.query<NotificationsData & { markNotificationsRead: Array<{ id: string; readAt: string | null }> }>(as, operation, variables);
 }
 
 async function notificationsOf(user: Caller, variables: Record<string, unknown> = {}) {
@@ -124,7 +113,7 @@ describe('the notifications.notify-customers consumer', () => {
     await Promise.all([deliver(event), deliver(event)]);
     await deliver(event);
     // A replay that skips the inbox (its rows pruned, a rebuilt consumer) still meets the unique (event, channel, recipient).
-    await subgraph.orm.em.fork().transactional((tx) => applyNotifyingEvent(tx as never, event));
+    await h.subgraph.orm.em.fork().transactional((tx) => applyNotifyingEvent(tx as never, event));
 
     const rows = await sql<{ count: string }>(`select count(*) as "count" from notifications.notification where event_id = ?`, [event.id]);
     expect(Number(rows[0]!.count)).toBe(1);

@@ -1,13 +1,15 @@
 import type { EnvelopeOf } from '@techally/events';
 import { formatMoney } from '@techally/platform';
 
-/** What a customer is told about, one kind per event that concerns them (README.md, *Consumes*). */
+/** What a customer (or, LOW_STOCK, a member of staff) is told about (README.md, *Consumes*). */
 export const NotificationKind = {
   ORDER_PLACED: 'ORDER_PLACED',
   ORDER_PAID: 'ORDER_PAID',
   ORDER_CANCELLED: 'ORDER_CANCELLED',
   ORDER_FULFILLED: 'ORDER_FULFILLED',
   PAYMENT_FAILED: 'PAYMENT_FAILED',
+  /** Staff only, category STOCK_ALERTS (src/low-stock/). */
+  LOW_STOCK: 'LOW_STOCK',
 } as const;
 export type NotificationKind = (typeof NotificationKind)[keyof typeof NotificationKind];
 

@@ -9,18 +9,25 @@ export const IN_APP = 'IN_APP';
 /** A notification as stored. */
 export interface NotificationRow {
   readonly id: string;
+  readonly recipientId: string | null;
   readonly kind: NotificationKind;
-  readonly orderId: string;
+  /** The order it is about; null for one about a product (LOW_STOCK). */
+  readonly orderId: string | null;
+  readonly productId: string | null;
   readonly title: string;
   readonly body: string;
   readonly occurredAt: Date;
   readonly readAt: Date | null;
 }
 
+/** A notification that has its recipient: what the live feed publishes once its transaction committed. */
+export type DeliveredNotification = NotificationRow & { readonly recipientId: string };
+
 export interface NewNotification {
   readonly eventId: string;
   readonly recipientId: string | null;
-  readonly orderId: string;
+  readonly orderId?: string | null;
+  readonly productId?: string | null;
   readonly kind: NotificationKind;
   readonly title: string;
   readonly body: string;
@@ -42,21 +49,27 @@ function rowOf(raw: RawRow): NotificationRow {
   return { ...raw, occurredAt: new Date(raw.occurredAt), readAt: raw.readAt === null ? null : new Date(raw.readAt) };
 }
 
-const COLUMNS = `"id", "kind", "order_id" as "orderId", "title", "body", "occurred_at" as "occurredAt", "read_at" as "readAt"`;
+const COLUMNS = `"id", "recipient_id" as "recipientId", "kind", "order_id" as "orderId", "product_id" as "productId", "title", "body", "occurred_at" as "occurredAt", "read_at" as "readAt"`;
+
+function delivered(rows: RawRow[]): DeliveredNotification[] {
+  return rows.map(rowOf).filter((row): row is DeliveredNotification => row.recipientId !== null);
+}
 
 /** Plain SQL over the notifications schema (README.md, *Owns*); every write is idempotent on its own. */
 export class NotificationRepository {
   constructor(private readonly em: EntityManager) {}
 
-  /** Remembers whose order this is (the first event that says so wins; they all say the same). */
-  async learnRecipient(orderId: string, customerId: string): Promise<void> {
+  /**
+   * Remembers whose order this is (the first event that says so wins; they all say the same). Returns the
+   * notifications of events that overtook this one: they waited for their recipient and have one now.
+   */
+  async learnRecipient(orderId: string, customerId: string): Promise<DeliveredNotification[]> {
     await this.em.execute(`insert into ${TABLES.orderRecipient} ("order_id", "customer_id") values (?, ?) on conflict do nothing`, [orderId, customerId], 'run');
-    // Notifications of events that overtook this one waited for their recipient: they have one now.
-    await this.em.execute(
-      `update ${TABLES.notification} set "recipient_id" = ? where "order_id" = ? and "recipient_id" is null`,
+    const rows = await this.em.execute<RawRow[]>(
+      `update ${TABLES.notification} set "recipient_id" = ? where "order_id" = ? and "recipient_id" is null returning ${COLUMNS}`,
       [customerId, orderId],
-      'run',
     );
+    return delivered(rows);
   }
 
   async recipientOf(orderId: string): Promise<string | null> {
@@ -64,24 +77,28 @@ export class NotificationRepository {
     return rows[0]?.customer_id ?? null;
   }
 
-  /** Writes the in-app notification of an event; a second one for the same (event, channel, recipient) is nothing. */
-  async writeInApp(notification: NewNotification): Promise<void> {
-    await this.em.execute(
-      `insert into ${TABLES.notification} ("id", "event_id", "channel", "recipient_id", "order_id", "kind", "title", "body", "occurred_at")
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint "notification_delivery_unique" do nothing`,
+  /**
+   * Writes the in-app notification of an event; a second one for the same (event, channel, recipient) is nothing.
+   * Returns it when it was written with a recipient (what the live feed publishes after commit), else nothing.
+   */
+  async writeInApp(notification: NewNotification): Promise<DeliveredNotification[]> {
+    const rows = await this.em.execute<RawRow[]>(
+      `insert into ${TABLES.notification} ("id", "event_id", "channel", "recipient_id", "order_id", "product_id", "kind", "title", "body", "occurred_at")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint "notification_delivery_unique" do nothing returning ${COLUMNS}`,
       [
         randomUUID(),
         notification.eventId,
         IN_APP,
         notification.recipientId,
-        notification.orderId,
+        notification.orderId ?? null,
+        notification.productId ?? null,
         notification.kind,
         notification.title,
         notification.body,
         notification.occurredAt,
       ],
-      'run',
     );
+    return delivered(rows);
   }
 
   /** Up to `limit` of a recipient's notifications, newest first (by when the event happened). */

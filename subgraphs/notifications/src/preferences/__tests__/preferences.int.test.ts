@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { bearer, postGraphQL } from '@techally/testing';
 import { generateVAPIDKeys } from 'web-push';
 import { DeliveryFailure, FakeSmsSender, type NotificationsSubgraph } from '../..';
-import { startNotificationsHarness, type Caller, type NotificationsHarness } from '../../__tests__/notifications.harness';
+import { startNotificationsHarness, type Caller, type NotificationsHarness } from '../../__tests__/notifications-harness';
 import { startLocalPushService, testBrowser, type LocalPushService } from '../../push/__tests__/local-push-service';
 import { TRANSACTIONAL_EMAIL_REASON } from '../preference.service';
 
@@ -14,12 +13,11 @@ const vapid = generateVAPIDKeys();
 let pushService: LocalPushService;
 let harness: NotificationsHarness;
 let subgraph: NotificationsSubgraph;
-let url: string;
 
 beforeAll(async () => {
   pushService = await startLocalPushService();
   harness = await startNotificationsHarness({ env: { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey }, pushAgent: pushService.agent });
-  ({ subgraph, url } = harness);
+  ({ subgraph } = harness);
 }, 60_000);
 
 afterAll(async () => {
@@ -56,8 +54,7 @@ interface Data {
   pushPublicKey: string | null;
 }
 
-const request = (as: Caller | null, operation: string, variables: Record<string, unknown> = {}) =>
-  postGraphQL<Data>(url, operation, variables, as ? bearer(as.token) : {});
+const request = (as: Caller | null, operation: string, variables: Record<string, unknown> = {}) => harness.query<Data>(as, operation, variables);
 const codesOf = (response: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => response.errors?.map((error) => error.extensions?.['code']);
 
 async function preferencesOf(user: Caller): Promise<Preferences> {
