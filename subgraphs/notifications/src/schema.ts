@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { NotificationReceivedResolver } from './live/notification-received.resolver';
 import { LowStockThresholdResolver } from './low-stock/low-stock-threshold.resolver';
 import { NotificationResolver } from './notification/notification.resolver';
+import { PreferencesResolver } from './preferences/preferences.resolver';
 import { resolveUserReference, UserRef } from './user/user.type';
 
 export interface NotificationsSchemaOptions {
@@ -19,8 +20,8 @@ export interface NotificationsSchemaOptions {
  */
 export function buildNotificationsSchema(options: NotificationsSchemaOptions = {}): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [NotificationResolver, NotificationReceivedResolver, LowStockThresholdResolver],
-    // Nothing here returns a User: it is reached through `me` (users) and extended with `notifications`.
+    resolvers: [NotificationResolver, NotificationReceivedResolver, LowStockThresholdResolver, PreferencesResolver],
+    // Nothing here returns a User: it is reached through `me` (users) and extended with `notifications` and `notificationPreferences`.
     orphanedTypes: [UserRef],
     referenceResolvers: { User: resolveUserReference },
     pubSub: options.pubSub ?? createSubscriptionPubSub({ keyPrefix: 'sdl', logger: createLogger({ name: 'notifications', level: 'silent' }) }),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Agent } from 'node:https';
 import { createEvent, createInMemoryEventBus, type EventBus } from '@techally/events';
 import { createLogger, createSubscriptionPubSub } from '@techally/platform';
 import {
@@ -58,6 +59,8 @@ export interface NotificationsHarnessOptions {
   /** REDIS_URL for the subscription pub/sub, under a key prefix of the spec's own; in memory when absent. */
   readonly redisUrl?: string;
   readonly env?: Record<string, string>;
+  /** The TLS agent of push requests (trusting a local push service). */
+  readonly pushAgent?: Agent;
 }
 
 export async function startNotificationsHarness(options: NotificationsHarnessOptions = {}): Promise<NotificationsHarness> {
@@ -83,6 +86,7 @@ export async function startNotificationsHarness(options: NotificationsHarnessOpt
     accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }),
     processMetrics: false,
     bus,
+    ...(options.pushAgent ? { pushAgent: options.pushAgent } : {}),
   });
   await subgraph.migrate();
   const url = await subgraph.listen(0);
