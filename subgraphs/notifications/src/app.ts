@@ -101,7 +101,7 @@ export async function createNotificationsSubgraph(
     workers: [
       consumerWorker(bus, notifyCustomersConsumer(orm, notificationFeed, notify, signal), 'notifications'),
       consumerWorker(bus, learnRecipientsConsumer(orm, signal), 'notifications'),
-      consumerWorker(bus, watchStockConsumer(orm, notificationFeed, { defaultThreshold: config.lowStockDefaultThreshold }), 'notifications'),
+      consumerWorker(bus, watchStockConsumer(orm, notificationFeed, { defaultThreshold: config.lowStockDefaultThreshold, ...notify }, signal), 'notifications'),
       deliveries,
     ],
     // After the server drained (its subscriptions ended) and the consumers stopped publishing.

@@ -1,12 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { NotificationKind, NotifyingEvent } from '../notification/notification-text';
+import type { NotificationSubject } from '../notification/notification-subject';
+import type { NotificationKind } from '../notification/notification-text';
 import { TRANSACTIONAL_CATEGORIES, type NotificationCategory } from '../preferences/notification-category';
 import type { DeliveryTargetsFactory } from './default-delivery-targets';
 import { DeliveryRepository, type PlannedDelivery } from './delivery.repository';
 
 /** What a notification needs to be delivered beyond in-app. */
 export interface DeliveryRequest {
-  readonly event: NotifyingEvent;
+  /** What its messages are rendered from when sent: kept in the delivery row (an event, or a low-stock alert). */
+  readonly subject: NotificationSubject;
   readonly recipientId: string;
   readonly kind: NotificationKind;
   readonly category: NotificationCategory;
@@ -19,7 +21,7 @@ export interface DeliveryRequest {
  */
 export async function planDeliveries(tx: EntityManager, targetsFor: DeliveryTargetsFactory, request: DeliveryRequest, dueAt: Date): Promise<number> {
   const targets = await targetsFor(tx).targetsFor(request.recipientId, request.category);
-  const base = { eventId: request.event.id, recipientId: request.recipientId, kind: request.kind, category: request.category, event: request.event };
+  const base = { eventId: request.subject.id, recipientId: request.recipientId, kind: request.kind, category: request.category, subject: request.subject };
   const deliveries: PlannedDelivery[] = [];
   if (targets.email || TRANSACTIONAL_CATEGORIES.has(request.category)) deliveries.push({ ...base, channel: 'EMAIL', target: '', details: null });
   if (targets.smsTo) deliveries.push({ ...base, channel: 'SMS', target: targets.smsTo, details: null });

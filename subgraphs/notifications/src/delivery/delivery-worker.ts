@@ -82,8 +82,8 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   async function send(claim: ClaimedDelivery): Promise<SendReceipt> {
     const context = { deliveryId: claim.id };
     const addressee = claim.channel === 'EMAIL' ? await new RecipientDirectory(orm.em.fork() as EntityManager).find(claim.recipientId) : null;
-    const messages = renderMessages(claim.event, addressee);
-    if (!messages) throw new DeliveryFailure(`${claim.event.type} has no ${claim.kind} message to send`, true);
+    const messages = renderMessages(claim.subject, addressee);
+    if (!messages) throw new DeliveryFailure(`${claim.subject.type} has no ${claim.kind} message to send`, true);
     switch (claim.channel) {
       case 'EMAIL': {
         if (!addressee) throw new DeliveryFailure('the recipient is not in the recipient directory', false);

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TABLES } from '../database';
-import type { NotificationKind, NotifyingEvent } from '../notification/notification-text';
+import type { NotificationSubject } from '../notification/notification-subject';
+import type { NotificationKind } from '../notification/notification-text';
 import type { NotificationCategory } from '../preferences/notification-category';
 import type { DeliveryChannelName, PushTarget } from './delivery-channel';
 
 export type DeliveryStatus = 'PENDING' | 'SENT' | 'DEAD';
 
-/** One planned delivery: a (event, channel, recipient, target), with what to render it from. */
+/**
+ * One planned delivery: a (event, channel, recipient, target), with what to render it from. `eventId` is the
+ * subject's id: the event's, or for a low-stock alert the stock event's that crossed the threshold.
+ */
 export interface PlannedDelivery {
   readonly eventId: string;
   readonly channel: DeliveryChannelName;
@@ -18,7 +22,8 @@ export interface PlannedDelivery {
   readonly details: PushTarget | null;
   readonly kind: NotificationKind;
   readonly category: NotificationCategory;
-  readonly event: NotifyingEvent;
+  /** What the messages are rendered from when sent (column `event`): the event, or a low-stock alert's facts. */
+  readonly subject: NotificationSubject;
 }
 
 /** A delivery the worker claimed: `attempts` counts this try. */
@@ -36,7 +41,7 @@ export interface DeliveryRecord extends ClaimedDelivery {
 }
 
 const DELIVERY_COLUMNS = `d."id", d."event_id" as "eventId", d."channel", d."recipient_id" as "recipientId", d."target", d."details",
-  d."kind", d."category", d."event", d."attempts", d."last_error" as "lastError"`;
+  d."kind", d."category", d."event" as "subject", d."attempts", d."last_error" as "lastError"`;
 
 /**
  * Email waits for its address: a delivery to a recipient the directory does not know yet is not due, whatever its
@@ -64,7 +69,7 @@ export class DeliveryRepository {
           delivery.details ? JSON.stringify(delivery.details) : null,
           delivery.kind,
           delivery.category,
-          JSON.stringify(delivery.event),
+          JSON.stringify(delivery.subject),
           dueAt,
         ],
         'run',

@@ -18,9 +18,9 @@ export class ProductLabels {
     );
   }
 
-  /** The SKU, or the product's id when no event named it yet. */
-  async labelOf(productId: string): Promise<string> {
+  /** The SKU, or null when no event named the product yet (an alert then names it by its id). */
+  async skuOf(productId: string): Promise<string | null> {
     const [row] = await this.em.execute<Array<{ sku: string }>>(`select "sku" from ${TABLES.productLabel} where "product_id" = ?`, [productId]);
-    return row?.sku ?? productId;
+    return row?.sku ?? null;
   }
 }

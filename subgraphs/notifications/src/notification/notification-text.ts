@@ -151,16 +151,6 @@ export function renderInApp(event: NotifyingEvent): RenderedNotification | null 
   }
 }
 
-/** The order an event is about, if any (a review's moderation is about a product). */
-export function orderOf(event: NotifyingEvent): string | null {
-  return 'orderId' in event.payload ? event.payload.orderId : null;
-}
-
-/** The product an event is about, if any. */
-export function productOf(event: NotifyingEvent): string | null {
-  return event.type === 'reviews.review-moderated.v1' ? event.payload.productId : null;
-}
-
 /** Who an event is addressed to when it says so itself: the order's customer, or the review's author. */
 export function recipientNamedBy(event: NotifyingEvent): string | null {
   return event.type === 'reviews.review-moderated.v1' ? event.payload.authorId : customerNamedBy(event);

@@ -8,13 +8,12 @@ import {
   CATEGORY_OF_KIND,
   customerNamedBy,
   NOTIFYING_EVENT_TYPES,
-  orderOf,
-  productOf,
   recipientNamedBy,
   renderInApp,
   type NotifyingEvent,
 } from '../notification/notification-text';
 import type { NotificationFeed } from '../live/notification-feed';
+import { orderOf, productOf } from '../notification/notification-subject';
 import { NotificationRepository, type DeliveredNotification } from '../notification/notification.repository';
 
 /** The consumer group, and the inbox's consumer name: stable, or the group starts over (README of events). */
@@ -47,7 +46,7 @@ export async function applyNotifyingEvent(
 ): Promise<NotifyOutcome> {
   const repository = new NotificationRepository(tx);
   const plan = (source: NotifyingEvent, recipientId: string, kind: keyof typeof CATEGORY_OF_KIND) =>
-    planDeliveries(tx, dependencies.deliveryTargets, { event: source, recipientId, kind, category: CATEGORY_OF_KIND[kind] }, new Date());
+    planDeliveries(tx, dependencies.deliveryTargets, { subject: source, recipientId, kind, category: CATEGORY_OF_KIND[kind] }, new Date());
   const orderId = orderOf(event);
   const customer = customerNamedBy(event);
   let planned = 0;

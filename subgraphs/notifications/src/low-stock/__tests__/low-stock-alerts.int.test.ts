@@ -1,22 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent } from '@techally/events';
+import { eventually } from '@techally/testing';
 import { delivery, silentFeed, startNotificationsHarness, type Caller, type NotificationsHarness } from '../../__tests__/notifications-harness';
+import { DeliveryRepository } from '../../delivery/delivery.repository';
+import { SmtpCatcher } from '../../delivery/__tests__/smtp-catcher';
+import { preferenceDeliveryTargets } from '../../preferences/preference-target-resolver';
 import { applyWatchStockEvent, WATCH_STOCK, watchStockConsumer, type WatchStockEvent } from '../watch-stock.consumer';
 
 // Low-stock alerts on the real PostgreSQL (README.md, *Low stock*): the notifications.watch-stock consumer fed
-// as the bus would, the thresholds set through GraphQL. Default threshold 5 (LOW_STOCK_DEFAULT_THRESHOLD).
+// as the bus would, the thresholds set through GraphQL, the emails sent to a real SMTP server started here.
+// Default threshold 5 (LOW_STOCK_DEFAULT_THRESHOLD).
 let h: NotificationsHarness;
+let catcher: SmtpCatcher;
 let staff: Caller[];
 let customer: Caller;
 const feed = silentFeed();
 
 beforeAll(async () => {
-  h = await startNotificationsHarness({ env: { LOW_STOCK_DEFAULT_THRESHOLD: '5' } });
+  catcher = new SmtpCatcher();
+  await catcher.start();
+  h = await startNotificationsHarness({ env: {
+    LOW_STOCK_DEFAULT_THRESHOLD: '5',
+    SMTP_URL: catcher.url,
+    // An email that arrives was sent because something woke the worker (or a spec ran it), never by its poll.
+    DELIVERY_POLL_INTERVAL_MS: '3600000',
+  } });
   staff = [await h.staff(), await h.staff()];
   customer = await h.caller();
 }, 60_000);
-afterAll(() => h?.stop());
+afterAll(async () => {
+  await h?.stop();
+  await catcher?.stop();
+});
 
 const at = (minute: number) => ({ occurredAt: new Date(Date.UTC(2026, 11, 7, 18, minute)) });
 const [BER, LON] = [{ id: randomUUID(), code: 'BER-1' }, { id: randomUUID(), code: 'LON-1' }];
@@ -32,7 +48,8 @@ function created(productId: string, sku: string) {
   return createEvent('products.product-created.v1', productId, { productId, sku, categoryId: randomUUID() }, {}, at(0));
 }
 
-const consumer = () => watchStockConsumer(h.subgraph.orm, feed, { defaultThreshold: 5 });
+const options = { defaultThreshold: 5, deliveryTargets: preferenceDeliveryTargets };
+const consumer = () => watchStockConsumer(h.subgraph.orm, feed, options);
 const deliver = (event: WatchStockEvent) => consumer().handle(event, delivery(WATCH_STOCK));
 async function deliverAll(...events: WatchStockEvent[]): Promise<void> {
   for (const event of events) await deliver(event);
@@ -100,7 +117,7 @@ describe('low-stock alerts (notifications.watch-stock)', () => {
     await deliver(inWarehouse(product, BER, 9, 1));
     await Promise.all([deliver(dip), deliver(dip)]);
     await deliver(dip);
-    await h.subgraph.orm.em.fork().transactional((tx) => applyWatchStockEvent(tx as EntityManager, dip, { defaultThreshold: 5 }));
+    await h.subgraph.orm.em.fork().transactional((tx) => applyWatchStockEvent(tx as EntityManager, dip, options));
     expect(await alertsOf(staff[0]!, product)).toHaveLength(1);
 
     // Restocked at minute 4; the sale of minute 3 (stock 1) arrives after it: old news, it neither alerts nor disarms.
@@ -134,6 +151,77 @@ describe('low-stock alerts (notifications.watch-stock)', () => {
     ]);
     await deliverAll(inWarehouse(known, BER, 8, 1), overall(known, 8, 1), inWarehouse(known, BER, 3, 2), overall(known, 3, 2));
     expect((await alertsOf(staff[0]!, known)).map((alert) => alert.title)).toEqual([`Low stock: ${known} at BER-1`]);
+  });
+});
+
+describe('low-stock deliveries (email, SMS, push as each member of staff chose STOCK_ALERTS)', () => {
+  const addressOf = (member: Caller) => `${member.userId}@techally.test`;
+  const mailsAbout = (member: Caller, sku: string) => catcher.to(addressOf(member)).filter((mail) => mail.parsed.subject?.includes(sku));
+  const deliveriesOf = (eventId: string) => new DeliveryRepository(h.subgraph.orm.em.fork() as EntityManager).ofEvent(eventId);
+  /** The deliveries the running worker has not settled yet are sent now (the consumer here wakes no worker). */
+  const sendDue = () => h.subgraph.deliveries.runOnce();
+
+  it('emails each member of staff once per crossing (SKU, warehouse, available, threshold), by default and without SMS or push', async () => {
+    const product = randomUUID();
+    const sku = `TA-LOW-${product.slice(0, 4)}`;
+    const dip = inWarehouse(product, BER, 3, 2);
+    await deliverAll(created(product, sku), inWarehouse(product, BER, 9, 1), dip, inWarehouse(product, BER, 2, 3));
+    await sendDue();
+    await eventually(() => staff.every((member) => mailsAbout(member, sku).length === 1), 'one low-stock email per member of staff');
+
+    const mail = mailsAbout(staff[0]!, sku)[0]!.parsed;
+    expect(mail.subject).toBe(`Low stock: ${sku} at BER-1`);
+    expect(mail.text).toContain(`${sku} is down to 3 available at BER-1, below its low-stock threshold of 5.`);
+    expect(mail.text).toContain(`  Product SKU: ${sku}\n  Warehouse: BER-1\n  Available: 3\n  Low-stock threshold: 5`);
+    expect(mail.html).toMatch(new RegExp(`Product SKU</th><td[^>]*>${sku}</td>`));
+    expect(mail.html).toMatch(/Low-stock threshold<\/th><td[^>]*>5<\/td>/);
+    expect(mail.text).toContain('member of staff with stock alerts on');
+    const rows = await deliveriesOf(dip.id);
+    expect(rows.map((row) => [row.channel, row.recipientId, row.kind, row.category, row.status])).toEqual(
+      expect.arrayContaining(staff.map((member) => ['EMAIL', member.userId, 'LOW_STOCK', 'STOCK_ALERTS', 'SENT'])),
+    );
+    expect(rows).toHaveLength(staff.length);
+    expect(catcher.to(addressOf(customer))).toEqual([]);
+  });
+
+  it('through the subgraph’s own consumer on the bus: the alert’s emails go out at once (the worker is woken)', async () => {
+    const product = randomUUID();
+    const sku = `TA-BUS-${product.slice(0, 4)}`;
+    for (const event of [created(product, sku), inWarehouse(product, BER, 9, 1), inWarehouse(product, BER, 4, 2)]) await h.bus.publish(event);
+    await eventually(() => staff.every((member) => mailsAbout(member, sku).length === 1), 'the emails, sent by the woken worker');
+  });
+
+  it('sends nothing again for a duplicate: repeated, concurrent, or replayed past the inbox', async () => {
+    const product = randomUUID();
+    const sku = `TA-DUP-${product.slice(0, 4)}`;
+    const dip = inWarehouse(product, BER, 1, 2);
+    await deliverAll(created(product, sku), inWarehouse(product, BER, 9, 1), dip);
+    await sendDue();
+    await eventually(() => staff.every((member) => mailsAbout(member, sku).length === 1), 'the first emails');
+
+    await Promise.all([deliver(dip), deliver(dip)]);
+    const replay = await h.subgraph.orm.em.fork().transactional((tx) => applyWatchStockEvent(tx as EntityManager, dip, options));
+    expect(replay).toEqual({ delivered: [], planned: 0 });
+    await sendDue();
+    const rows = await deliveriesOf(dip.id);
+    expect(rows.map((row) => row.status)).toEqual(staff.map(() => 'SENT'));
+    for (const member of staff) expect(mailsAbout(member, sku)).toHaveLength(1);
+  });
+
+  it('emails nobody who switched STOCK_ALERTS email off; they still see the alert in the app', async () => {
+    const quiet = await h.staff();
+    const off = await h.query(quiet, `mutation { updateNotificationPreferences(input: { categories: [{ category: STOCK_ALERTS, email: false }] }) { smsNumber } }`);
+    expect(off.errors).toBeUndefined();
+    const product = randomUUID();
+    const sku = `TA-OFF-${product.slice(0, 4)}`;
+    const dip = inWarehouse(product, LON, 0, 2);
+    await deliverAll(created(product, sku), inWarehouse(product, LON, 9, 1), dip);
+    await sendDue();
+    await eventually(() => staff.every((member) => mailsAbout(member, sku).length === 1), 'the others’ emails');
+
+    expect((await deliveriesOf(dip.id)).map((row) => row.recipientId).sort()).toEqual(staff.map((member) => member.userId).sort());
+    expect(mailsAbout(quiet, sku)).toEqual([]);
+    expect((await alertsOf(quiet, product)).map((alert) => alert.title)).toEqual([`Low stock: ${sku} at LON-1`]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent } from '@techally/events';
+import { LOW_STOCK_ALERT, type LowStockAlert } from '../../notification/notification-subject';
 import { NOTIFYING_EVENT_TYPES, type NotifyingEvent } from '../../notification/notification-text';
 import { escapeHtml, html } from '../html';
 import { renderMessages } from '../notification-messages';
@@ -90,6 +91,64 @@ describe('the notification templates', () => {
 
   it('have nothing to say about a status step without news', () => {
     expect(renderMessages(createEvent('orders.order-status-changed.v1', orderId, { orderId, customerId, status: 'PAID', previousStatus: 'AWAITING_PAYMENT' }), ada)).toBeNull();
+  });
+});
+
+describe('the LOW_STOCK templates (staff, STOCK_ALERTS)', () => {
+  const productId = 'b1d2c3e4-0000-4000-8000-000000000001';
+  const warehouseId = 'b1d2c3e4-0000-4000-8000-000000000002';
+  const alert = (payload: Partial<LowStockAlert['payload']> = {}): LowStockAlert => ({
+    type: LOW_STOCK_ALERT,
+    id: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    payload: { productId, warehouseId, warehouseCode: 'BER-1', sku: 'TA-CBL-001', available: 4, threshold: 5, ...payload },
+  });
+
+  it('name the SKU, the warehouse, what is available and the threshold on every channel', () => {
+    const messages = renderMessages(alert(), { name: 'Grace' })!;
+    expect([messages.kind, messages.category]).toEqual(['LOW_STOCK', 'STOCK_ALERTS']);
+    expect(messages.inApp).toEqual({
+      kind: 'LOW_STOCK',
+      title: 'Low stock: TA-CBL-001 at BER-1',
+      body: 'TA-CBL-001 is down to 4 available at BER-1, below its low-stock threshold of 5.',
+    });
+    expect(messages.email.subject).toBe('Low stock: TA-CBL-001 at BER-1');
+    expect(messages.email.text).toBe(
+      [
+        'Hello Grace,',
+        '',
+        'TA-CBL-001 is down to 4 available at BER-1, below its low-stock threshold of 5.',
+        '',
+        '  Product SKU: TA-CBL-001\n  Warehouse: BER-1\n  Available: 4\n  Low-stock threshold: 5',
+        '',
+        'TechAlly',
+        '',
+        '--',
+        'You receive this email as a member of staff with stock alerts on; you can switch them off in your account settings.',
+        '',
+      ].join('\n'),
+    );
+    for (const [label, value] of [['Product SKU', 'TA-CBL-001'], ['Warehouse', 'BER-1'], ['Available', '4'], ['Low-stock threshold', '5']]) {
+      expect(messages.email.html).toMatch(new RegExp(`>${label}</th><td[^>]*>${value}</td>`));
+    }
+    expect(messages.sms).toBe('TechAlly: TA-CBL-001 is down to 4 available at BER-1, below its low-stock threshold of 5.');
+    expect(messages.push).toEqual({
+      title: 'Low stock: TA-CBL-001 at BER-1',
+      body: 'TA-CBL-001 is down to 4 available at BER-1, below its low-stock threshold of 5.',
+      url: `/admin/products/${productId}`,
+      tag: `stock:${productId}:${warehouseId}`,
+    });
+  });
+
+  it('say so when the product has no SKU yet or the figure is every warehouse’s, and escape what they show', () => {
+    const bare = renderMessages(alert({ sku: null, warehouseId: null, warehouseCode: null, available: 0 }), null)!;
+    expect(bare.inApp.body).toBe(`${productId} is out of stock across all warehouses, below its low-stock threshold of 5.`);
+    expect(bare.email.text).toContain(`  Product SKU: not known yet (product ${productId})\n  Warehouse: all warehouses together\n  Available: 0`);
+    expect(bare.push.tag).toBe(`stock:${productId}:all`);
+    const odd = renderMessages(alert({ sku: '<b>SKU</b>', warehouseCode: 'A&B' }), null)!;
+    expect(odd.email.html).toContain('&lt;b&gt;SKU&lt;/b&gt;');
+    expect(odd.email.html).toContain('A&amp;B');
+    expect(odd.email.html).not.toContain('<b>SKU');
   });
 });
 
