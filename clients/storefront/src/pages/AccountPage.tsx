@@ -1,12 +1,13 @@
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '@techally/app-kit';
 import { AddressBook } from '../account/address-book';
+import { NotificationSettings } from '../account/notification-settings';
 import { PageHeading } from '../account/page-heading';
 import { ProfileForm } from '../account/profile-form';
 import { RequireSignIn } from '../account/require-sign-in';
 import '../account/account.css';
 
-/** The signed-in shopper's account: profile, addresses, orders, sign out. */
+/** The signed-in shopper's account: profile, addresses, notification settings, orders, sign out. */
 export function AccountPage() {
   return (
     <RequireSignIn>
@@ -35,6 +36,7 @@ function Account() {
       </nav>
       <ProfileForm />
       <AddressBook />
+      <NotificationSettings />
     </section>
   );
 }

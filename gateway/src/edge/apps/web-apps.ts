@@ -37,11 +37,14 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /**
  * The apps' pages may load only their own files and talk only to this gateway (HTTP and WebSocket): an injected
- * script could not send a shopper's token anywhere else. Inline style attributes are React's `style={…}`.
+ * script could not send a shopper's token anywhere else. Inline style attributes are React's `style={…}`. Workers
+ * (the storefront's push service worker, `/push-sw.js`) only from the app's own files, said explicitly rather than
+ * left to the fallback on script-src.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self' ws: wss:",

@@ -18,6 +18,8 @@ const ADMIN_INDEX = '<!doctype html><title>admin</title>';
 // Over 1 kB, so it is kept gzipped; repetitive, so gzip really shrinks it.
 const SCRIPT = `console.log(${JSON.stringify('the storefront '.repeat(200))});\n`;
 
+const PUSH_WORKER = "self.addEventListener('push', () => undefined);\n";
+
 function dist(name: string, files: Record<string, string>): string {
   const dir = join(root, name);
   for (const [path, body] of Object.entries(files)) {
@@ -28,7 +30,7 @@ function dist(name: string, files: Record<string, string>): string {
 }
 
 const APPS: WebApp[] = [
-  { name: 'storefront', basePath: '/', distDir: dist('storefront', { 'index.html': STOREFRONT_INDEX, 'assets/index-abc123.js': SCRIPT, 'robots.txt': 'User-agent: *\n' }) },
+  { name: 'storefront', basePath: '/', distDir: dist('storefront', { 'index.html': STOREFRONT_INDEX, 'assets/index-abc123.js': SCRIPT, 'robots.txt': 'User-agent: *\n', 'push-sw.js': PUSH_WORKER }) },
   { name: 'admin', basePath: '/admin/', distDir: dist('admin', { 'index.html': ADMIN_INDEX }) },
 ];
 // Beside the apps' folders: what a path that climbs out of one would reach.
@@ -118,6 +120,16 @@ describe('the web apps beside /graphql', () => {
     expect(script.headers).toMatchObject({ 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=31536000, immutable' });
     expect(script.body.toString()).toBe(SCRIPT);
     expect((await send(origin, '/robots.txt')).headers['cache-control']).toBe('no-cache');
+  });
+
+  it('serves the storefront’s push service worker at the root: JavaScript, revalidated, a worker the CSP allows', async () => {
+    const worker = await send(origin, '/push-sw.js');
+    expect(worker.status).toBe(200);
+    expect(worker.body.toString()).toBe(PUSH_WORKER);
+    // A browser refuses a worker served as anything but JavaScript; no-cache: a new version is picked up at once.
+    expect(worker.headers).toMatchObject({ 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    expect(worker.headers['content-security-policy']).toContain("worker-src 'self'");
+    expect(worker.headers['service-worker-allowed']).toBeUndefined(); // at the root its scope is `/` already
   });
 
   it('answers 304 without a body to a request that has the current ETag, and 200 once the file changed', async () => {
