@@ -67,8 +67,11 @@ export async function subscribeToPush(publicKey: string): Promise<PushSubscripti
       SUBSCRIBE_TIMEOUT_MS,
     );
   } catch (error) {
+    // Chromium says "Registration failed - permission denied" (AbortError) where it has no push service at all.
     const why = error instanceof Error && error.message ? ` (${error.message})` : '';
-    throw new PushProblem(`Your browser’s push service could not be reached${why}. Check your connection and try again.`);
+    throw new PushProblem(
+      `This browser could not subscribe to push notifications${why}. A private window or a browser without a push service cannot; otherwise check your connection and try again.`,
+    );
   }
   const json = subscription.toJSON();
   if (!json.endpoint || !json.keys?.['p256dh'] || !json.keys['auth']) throw new PushProblem('Your browser gave an incomplete push subscription.');

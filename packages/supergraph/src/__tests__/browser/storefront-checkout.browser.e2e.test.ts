@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createGraphQLClient, FulfillOrderDocument, ProductListingDocument } from '@techally/web-client';
 import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
@@ -20,15 +23,19 @@ describeInBrowser('storefront checkout (browser)')('checkout in the storefront',
   let supergraph: TestSupergraph;
   let browser: OfflineBrowser;
   let origin: string;
+  // The shop's web-push key pair (made there on first use), so the settings offer browser notifications.
+  const vapidDir = mkdtempSync(join(tmpdir(), 'storefront-vapid-'));
 
   beforeAll(async () => {
     await ensureWebAppsBuilt();
-    [supergraph, browser] = await Promise.all([startTestSupergraph({ env: PRODUCTION_DOCUMENT_RULES }), launchOfflineBrowser()]);
+    const env = { ...PRODUCTION_DOCUMENT_RULES, VAPID_KEYS_FILE: join(vapidDir, 'vapid-keys.json') };
+    [supergraph, browser] = await Promise.all([startTestSupergraph({ env }), launchOfflineBrowser()]);
     origin = new URL(supergraph.gatewayUrl).origin;
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await supergraph?.stop();
+    rmSync(vapidDir, { recursive: true, force: true });
   });
 
   it('signs up on the way to checkout, survives a declined card, pays, and follows the order live to FULFILLED', async () => {
@@ -128,9 +135,86 @@ describeInBrowser('storefront checkout (browser)')('checkout in the storefront',
     await screenshot(page, 'storefront', 'notifications-phone');
 
     expect(documentLoads).toBe(2); // `/` and `/checkout`: everything after was client-side, with no reload
+
+    // Notification settings on the account page (issue #14): the categories a customer has, each with email, SMS and push.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Browser Shopper' }).click();
+    const settings = page.getByRole('region', { name: 'Notification settings' });
+    const category = (name: string) => settings.getByRole('group', { name });
+    await category('Order updates').waitFor();
+    expect(await settings.getByRole('group').evaluateAll((groups) => groups.map((group) => group.querySelector('legend')?.textContent))).toEqual([
+      'Order updates',
+      'Reviews',
+      'Marketing',
+    ]);
+
+    // The receipt's email is locked on, and says why (its description); clicking it changes nothing.
+    const receipts = category('Order updates').getByRole('checkbox', { name: 'Email (always on)' });
+    expect(await receipts.isChecked()).toBe(true);
+    expect(await receipts.getAttribute('aria-disabled')).toBe('true');
+    const why = await receipts.evaluate((box) => document.getElementById(box.getAttribute('aria-describedby') ?? '')?.textContent);
+    expect(why).toMatch(/^Receipts and order updates are always emailed/);
+    await receipts.click({ force: true }); // aria-disabled: playwright would wait for it to be enabled
+    expect(await receipts.isChecked()).toBe(true);
+
+    // MARKETING: opted in, then out again; each choice is the server's after a reload.
+    const marketing = category('Marketing').getByRole('checkbox', { name: 'Email' });
+    expect(await marketing.isChecked()).toBe(false);
+    await marketing.check();
+    await settings.getByRole('status').filter({ hasText: 'Marketing by email: saved.' }).waitFor();
+    await page.reload();
+    await marketing.waitFor();
+    expect(await marketing.isChecked()).toBe(true);
+    await marketing.uncheck();
+    await settings.getByRole('status').filter({ hasText: 'Marketing by email: saved.' }).waitFor();
+    await page.reload();
+    await marketing.waitFor();
+    expect(await marketing.isChecked()).toBe(false);
+    expect(await category('Order updates').getByRole('checkbox', { name: 'Email (always on)' }).isChecked()).toBe(true);
+
+    // A number that is not E.164: the server's BAD_USER_INPUT is said beside the field, which takes the focus.
+    const smsNumber = settings.getByLabel('Mobile number for SMS');
+    await smsNumber.fill('12345');
+    await settings.getByRole('button', { name: 'Save number' }).click();
+    await settings.locator('.account-field-error').filter({ hasText: /E\.164|\+/ }).waitFor();
+    expect(await smsNumber.getAttribute('aria-invalid')).toBe('true');
+    await page.waitForFunction(`document.activeElement?.getAttribute('name') === 'smsNumber'`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Browser notifications: the shop's service worker installs (served at /push-sw.js, allowed by the CSP); this
+    // headless, offline Chromium answers the permission prompt with a refusal, which the page explains.
+    await settings.getByRole('button', { name: 'Enable browser notifications' }).click();
+    await settings.getByRole('alert').filter({ hasText: /Notifications (are blocked|were not allowed)/ }).waitFor();
+    expect(await page.evaluate(`navigator.serviceWorker.getRegistration('/').then((r) => (r?.active ?? r?.waiting ?? r?.installing)?.scriptURL ?? null)`)).toBe(
+      `${origin}/push-sw.js`,
+    );
+    // Allowed, it asks the Push API; this Chromium has no push service (offline, headless) and refuses: said so.
+    await page.context().grantPermissions(['notifications'], { origin });
+    await settings.getByRole('button', { name: 'Enable browser notifications' }).click();
+    await settings.getByRole('alert').filter({ hasText: 'This browser could not subscribe to push notifications' }).waitFor();
+    expect(await settings.getByText('No browsers are registered for you.').count()).toBe(1);
+
+    // What a browser with a push service does from there (its subscription stood in for in the page): the page
+    // subscribes with the shop's VAPID key, registers the subscription, and unregisters it on Disable.
+    await page.evaluate(FAKE_PUSH_SERVICE);
+    await settings.getByRole('button', { name: 'Enable browser notifications' }).click();
+    await settings.getByRole('status').filter({ hasText: 'This browser now receives push notifications.' }).waitFor();
+    await settings.getByText('One browser is registered for you.').waitFor();
+    expect(await page.evaluate('window.subscribedWith')).toEqual({ userVisibleOnly: true, applicationServerKeyBytes: 65 });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'storefront', 'notification-settings');
+
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'storefront', 'notification-settings-phone');
+    await settings.getByRole('button', { name: 'Disable browser notifications' }).click();
+    await settings.getByText('No browsers are registered for you.').waitFor();
+    await settings.getByRole('button', { name: 'Enable browser notifications' }).waitFor();
+
     expect(browser.outsideRequests).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
-  }, 240_000);
+  }, 300_000);
 
   async function productInStock(): Promise<{ id: string; name: string }> {
     const { products } = await createGraphQLClient({ url: supergraph.gatewayUrl }).request(ProductListingDocument, { first: 20 });
@@ -139,6 +223,24 @@ describeInBrowser('storefront checkout (browser)')('checkout in the storefront',
     return node;
   }
 });
+
+/**
+ * A stand-in for a browser's push service, for a page in a Chromium that has none: `subscribe` records what the
+ * page asked for and answers a subscription with a real P-256 key (what the server checks) at a local endpoint.
+ */
+const FAKE_PUSH_SERVICE = `(async () => {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
+  const base64url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
+  const keys = { p256dh: base64url(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey))), auth: base64url(crypto.getRandomValues(new Uint8Array(16))) };
+  const endpoint = location.origin + '/push-service/' + crypto.randomUUID();
+  let current = null;
+  PushManager.prototype.subscribe = async function (options) {
+    window.subscribedWith = { userVisibleOnly: options.userVisibleOnly, applicationServerKeyBytes: new Uint8Array(options.applicationServerKey).length };
+    current = { endpoint, toJSON: () => ({ endpoint, keys }), unsubscribe: async () => { current = null; return true; } };
+    return current;
+  };
+  PushManager.prototype.getSubscription = async function () { return current; };
+})()`;
 
 async function placeAndPay(page: Page, card: string): Promise<void> {
   await page.getByRole('button', { name: 'Place order' }).click();
