@@ -28,6 +28,8 @@ export class Migration20261207190000_sales_dimensions extends Migration {
       "valid_from" timestamptz(3) not null,
       "category_id" uuid not null,
       constraint "product_category_pkey" primary key ("product_id", "valid_from"));`);
+    // The line's name as the order event carried it (optional `name`): the CSV export labels products with it.
+    this.addSql(`alter table "analytics"."sales_order_line" add column if not exists "name" varchar(255) null;`);
     this.addSql(`create index if not exists "sales_order_line_product_index" on "analytics"."sales_order_line" ("product_id");`);
     this.addSql(`create table if not exists "analytics"."stock_level" (
       "product_id" uuid not null,
@@ -61,5 +63,6 @@ export class Migration20261207190000_sales_dimensions extends Migration {
       this.addSql(`drop table if exists "analytics"."${table}";`);
     }
     this.addSql(`drop index if exists "analytics"."sales_order_line_product_index";`);
+    this.addSql(`alter table "analytics"."sales_order_line" drop column if exists "name";`);
   }
 }

@@ -11,6 +11,8 @@ export interface OrderLine {
   readonly quantity: number;
   /** The price of one unit (order-paid's optional `unitPrice`): weighs the line's share of the total. */
   readonly unitPrice?: { readonly amount: number; readonly currency: string };
+  /** The product's name at the time of the order (optional on the events). */
+  readonly name?: string;
 }
 
 export interface OrderAmounts {
@@ -22,6 +24,7 @@ export interface OrderAmounts {
 /** One line per product (an order may name a product twice), with its share of the total in minor units. */
 export interface AllocatedLine {
   readonly productId: string;
+  readonly name: string | null;
   readonly quantity: number;
   readonly revenueAmount: number;
 }
@@ -34,9 +37,9 @@ export interface AllocatedLine {
  */
 export function allocateTotal(items: ReadonlyArray<OrderLine>, total: number, currency?: string): AllocatedLine[] {
   const priced = items.every((item) => item.unitPrice !== undefined && (currency === undefined || item.unitPrice.currency === currency));
-  const merged = new Map<string, { quantity: number; weight: number }>();
+  const merged = new Map<string, { quantity: number; weight: number; name: string | null }>();
   for (const item of items) {
-    const line = merged.get(item.productId) ?? { quantity: 0, weight: 0 };
+    const line = merged.get(item.productId) ?? { quantity: 0, weight: 0, name: item.name?.slice(0, 255) ?? null };
     line.quantity += item.quantity;
     line.weight += priced ? item.unitPrice!.amount * item.quantity : item.quantity;
     merged.set(item.productId, line);
@@ -55,7 +58,7 @@ export function allocateTotal(items: ReadonlyArray<OrderLine>, total: number, cu
     floors[index]! += 1;
     left -= 1;
   }
-  return lines.map((line, index) => ({ productId: line.productId, quantity: line.quantity, revenueAmount: floors[index]! }));
+  return lines.map((line, index) => ({ productId: line.productId, name: line.name, quantity: line.quantity, revenueAmount: floors[index]! }));
 }
 
 /**
@@ -164,14 +167,14 @@ export class SalesFacts {
       [order.orderId, order.total.currency, order.total.amount, units, at],
       'run',
     );
-    const values = lines.map(() => '(?, ?, ?, ?)').join(', ');
+    const values = lines.map(() => '(?, ?, ?, ?, ?)').join(', ');
     const update = totalFromThisEvent
-      ? `do update set "quantity" = excluded."quantity", "revenue_amount" = excluded."revenue_amount"`
-      : 'do nothing';
+      ? `do update set "quantity" = excluded."quantity", "revenue_amount" = excluded."revenue_amount", "name" = coalesce(excluded."name", l."name")`
+      : `do update set "name" = coalesce(l."name", excluded."name")`;
     await this.sql.execute(
-      `insert into ${this.tables.line} ("order_id", "product_id", "quantity", "revenue_amount") values ${values}
+      `insert into ${this.tables.line} as l ("order_id", "product_id", "quantity", "revenue_amount", "name") values ${values}
        on conflict ("order_id", "product_id") ${update}`,
-      lines.flatMap((line) => [order.orderId, line.productId, line.quantity, line.revenueAmount]),
+      lines.flatMap((line) => [order.orderId, line.productId, line.quantity, line.revenueAmount, line.name]),
       'run',
     );
   }

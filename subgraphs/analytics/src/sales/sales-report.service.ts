@@ -4,6 +4,7 @@ import type { SqlExecutor } from './sales-facts';
 import { ReportGranularity, SalesReportGroupBy, type SalesReportArgs } from './sales-report.args';
 import { CancellationCount, SalesReport, SalesReportRow } from './sales-report.type';
 import { reportRange } from './sales-report.validation';
+import { salesReportCsv } from './sales-report.csv';
 import { categoryKey, productKey, warehouseKey } from './keys.type';
 
 const TRUNCATE: Record<ReportGranularity, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
@@ -54,6 +55,37 @@ export class SalesReportService {
       rows: rowsOf(rows, args.groupBy),
     });
   }
+
+  /** The report as CSV (sales-report.csv.ts), its keys labelled. */
+  async csv(args: SalesReportArgs): Promise<string> {
+    const report = await this.report(args);
+    const keys = [...new Set(report.rows.map((row) => row.product?.id ?? row.warehouse?.id).filter((key): key is string => key !== undefined))];
+    return salesReportCsv(report, await keyLabels(this.sql, args.groupBy, keys));
+  }
+}
+
+/**
+ * Labels for the keys of a report's rows: a product's name on its newest order that named it, a warehouse's
+ * code from the stock read model. Categories have none in the events: their id only.
+ */
+export async function keyLabels(sql: SqlExecutor, groupBy: SalesReportGroupBy, keys: readonly string[]): Promise<Map<string, string>> {
+  if (keys.length === 0 || (groupBy !== SalesReportGroupBy.PRODUCT && groupBy !== SalesReportGroupBy.WAREHOUSE)) return new Map();
+  const list = `{${keys.join(',')}}`;
+  const rows: Array<{ key: string; label: string }> =
+    groupBy === SalesReportGroupBy.PRODUCT
+      ? await sql.execute(
+          `select distinct on (l."product_id") l."product_id"::text as "key", l."name" as "label"
+           from ${TABLES.line} l join ${TABLES.order} o on o."order_id" = l."order_id"
+           where l."product_id" = any(?::uuid[]) and l."name" is not null
+           order by l."product_id", coalesce(o."placed_at", o."paid_at") desc nulls last`,
+          [list],
+        )
+      : await sql.execute(
+          `select distinct on ("warehouse_id") "warehouse_id"::text as "key", "warehouse_code" as "label" from ${TABLES.stock}
+           where "warehouse_id" = any(?::uuid[]) order by "warehouse_id", "as_of" desc`,
+          [list],
+        );
+  return new Map(rows.map((row) => [row.key, row.label]));
 }
 
 /** Merges the rollup rows of each (period, key, currency) into one report row with its derived figures. */
