@@ -20,6 +20,8 @@ export interface RebuildOptions {
   readonly logger: Logger;
   /** Entries read, and applied in one transaction, at a time (default 500). */
   readonly pageSize?: number;
+  /** Runs when the shadow is built and about to be swapped in (tests look at the live tables then). */
+  readonly beforeSwap?: () => Promise<void>;
 }
 
 /** What a rebuild did. */
@@ -83,6 +85,7 @@ export class ReadModelRebuild {
     // Most of what arrived meanwhile, still outside the lock.
     await this.drain(shadow, cursors, counts, true);
 
+    await this.options.beforeSwap?.();
     const before = counts.events;
     await orm.em.fork().transactional(async (tx: EntityManager) => {
       await takeWriterLock(tx);
