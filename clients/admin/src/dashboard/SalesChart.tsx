@@ -4,8 +4,8 @@ import type { DayFigures } from './dashboard-figures';
 
 export type ChartMetric = 'revenue' | 'orders';
 
-const WIDTH = 640;
-const HEIGHT = 220;
+const WIDTH = 960;
+const HEIGHT = 240;
 const PAD = { top: 12, right: 8, bottom: 26, left: 64 };
 const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
