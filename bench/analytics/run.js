@@ -21,6 +21,7 @@ const { mkdirSync, writeFileSync } = require('node:fs');
 const { Session } = require('node:inspector/promises');
 const { cpus, loadavg } = require('node:os');
 const { join } = require('node:path');
+const { randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
 const { adminSql } = require('../lib/admin-sql');
@@ -137,10 +138,10 @@ async function timeConsumer(orm) {
   const consumer = recordSalesConsumer(orm);
   const samples = [];
   for (let i = 0; i < EVENTS; i++) {
-    const orderId = crypto.randomUUID();
+    const orderId = randomUUID();
     const day = addDays(FIRST_DAY, i % DAYS);
     const items = [{ productId: uuid(1, 1 + (i % PRODUCTS)), quantity: 2, unitPrice: { amount: 1500, currency: 'USD' } }];
-    const payload = { orderId, customerId: crypto.randomUUID(), items, total: { amount: 3000, currency: 'USD' } };
+    const payload = { orderId, customerId: randomUUID(), items, total: { amount: 3000, currency: 'USD' } };
     for (const [type, at] of [['orders.order-placed.v1', `${day}T12:00:00.000Z`], ['orders.order-paid.v1', `${day}T12:01:00.000Z`]]) {
       const envelope = createEvent(type, orderId, payload, {}, { occurredAt: new Date(at) });
       const started = performance.now();
@@ -203,7 +204,7 @@ async function main() {
     console.log(`one event through the consumer on a full year (placed / paid; facts + the touched days' rollup): p50 ${results.consumer.p50} ms, p95 ${results.consumer.p95} ms`);
 
     const endpoint = await subgraph.listen(0, '127.0.0.1');
-    const token = await signTestToken(key, { sub: crypto.randomUUID(), roles: ['ADMIN'], issuer: 'bench', audience: 'bench' });
+    const token = await signTestToken(key, { sub: randomUUID(), roles: ['ADMIN'], issuer: 'bench', audience: 'bench' });
     const mix = queryMix();
     for (const { variables } of mix.slice(0, WARMUP)) await post(endpoint, token, variables);
     const session = process.env.PROFILE === '1' ? new Session() : null;

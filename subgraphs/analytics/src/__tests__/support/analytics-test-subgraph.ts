@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, type AnyEventEnvelope, type EventBus, type EventPayload, type EventType } from '@techally/events';
 import { createLogger } from '@techally/platform';
-import { bearer, createTestDatabase, createTestSigningKey, postGraphQL, signTestToken, type TestDatabase } from '@techally/testing';
+import { bearer, createTestDatabase, createTestSigningKey, postGraphQL, signTestToken, type GraphQLResponse, type TestDatabase } from '@techally/testing';
 import { createLocalJWKSet } from 'jose';
 import { createAnalyticsSubgraph, loadAnalyticsConfig, type AnalyticsSubgraph } from '../..';
 import { recordSalesConsumer } from '../../sales/order-events.consumer';
@@ -26,7 +26,7 @@ export interface AnalyticsUnderTest {
   /** Hands an event to the consumer directly, as the bus would (redelivery: the same envelope again). */
   deliver(envelope: AnyEventEnvelope): Promise<void>;
   /** POSTs a GraphQL operation (as the admin unless a token, or '' for none, is given). */
-  graphql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }>;
+  graphql<T>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** `salesReport`'s rows, failing on any error. */
   rows(variables: Record<string, unknown>): Promise<Array<Record<string, unknown>>>;
   stop(): Promise<void>;
