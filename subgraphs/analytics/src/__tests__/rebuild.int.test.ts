@@ -57,7 +57,7 @@ async function figures() {
 }
 
 describeOnRedis('rebuilding the read model by replaying the streams (real PostgreSQL and Redis)', () => {
-  it('gives the figures built live, serves the old tables until the swap, and loses no event arriving meanwhile', async () => {
+  it('gives the figures built live, serves the old tables until the swap, refuses a second rebuild meanwhile, and loses no event arriving meanwhile', async () => {
     const allocations = (productId: string, quantity: number) => ({ allocations: [{ productId, warehouseId: quantity > 1 ? LEEDS : LONDON, quantity }] });
     await publish([
       productEvent(KEYBOARD, PERIPHERALS, '2026-01-01T00:00:00.000Z', true),
@@ -88,6 +88,9 @@ describeOnRedis('rebuilding the read model by replaying the streams (real Postgr
       beforeSwap: async () => {
         // The shadow is built: queries still answer from the old tables…
         expect(await figures()).toEqual(damaged);
+        // …a second rebuild meanwhile is refused (any process: the lease)…
+        const second = await analytics.graphql(`mutation { rebuildAnalytics { events } }`);
+        expect(second.errors?.[0]).toMatchObject({ message: expect.stringMatching(/already running/), extensions: expect.objectContaining({ code: 'CONFLICT' }) });
         // …and an order that arrives now reaches the live tables, then the new ones (the catch-up under the lock).
         await publish(late);
       },

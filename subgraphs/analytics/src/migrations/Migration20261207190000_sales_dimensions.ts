@@ -56,9 +56,16 @@ export class Migration20261207190000_sales_dimensions extends Migration {
       "refunds" integer not null,
       "refunded" bigint not null,
       constraint "sales_daily_pkey" primary key ("dimension", "day", "key", "currency", "reason"));`);
+    // Who is rebuilding the read model, until when (a lease: a rebuild that died lets the next one in once it lapsed).
+    this.addSql(`create table if not exists "analytics"."rebuild_lease" (
+      "name" varchar(64) not null,
+      "holder" uuid not null,
+      "expires_at" timestamptz(3) not null,
+      constraint "rebuild_lease_pkey" primary key ("name"));`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop table if exists "analytics"."rebuild_lease";`);
     for (const table of ['sales_daily', 'stock_level', 'product_category', 'sales_allocation', 'sales_refund']) {
       this.addSql(`drop table if exists "analytics"."${table}";`);
     }

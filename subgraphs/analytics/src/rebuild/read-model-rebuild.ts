@@ -6,6 +6,7 @@ import { takeWriterLock } from '../sales/order-events.consumer';
 import { isReadModelEvent, READ_MODEL_EVENT_TYPES, ReadModelWriter } from '../sales/read-model-writer';
 import type { SqlExecutor } from '../sales/sales-facts';
 import { SalesRollup } from '../sales/sales-rollup';
+import { RebuildLease } from './rebuild-lease';
 
 /** Where a rebuild builds the new read model while the live one keeps serving. */
 export const SHADOW_SCHEMA = 'analytics_rebuild';
@@ -46,24 +47,25 @@ export interface RebuildResult {
  * the consumer waits on the lock for the moment of the swap and then writes to the new tables.
  *
  * The streams hold the last ~100,000 entries per domain (`XADD MAXLEN ~`): a rebuild sees only that window,
- * and `oldestEntries` says where each stream began.
+ * and `oldestEntries` says where each stream began. One rebuild at a time, in all processes (`RebuildLease`).
  */
 export class ReadModelRebuild {
-  private running = false;
+  private lease: RebuildLease | null = null;
 
   constructor(private readonly options: RebuildOptions) {}
 
+  /** Rebuilds, or throws CONFLICT when a rebuild is running already (in any process: `RebuildLease`). */
   async run(): Promise<RebuildResult> {
-    if (this.running) throw new Error('a rebuild of the analytics read model is already running in this process');
-    this.running = true;
+    const lease = new RebuildLease(this.options.orm.em.getConnection());
+    await lease.claim();
     try {
-      return await this.rebuild();
+      return await this.rebuild(lease);
     } finally {
-      this.running = false;
+      await lease.release();
     }
   }
 
-  private async rebuild(): Promise<RebuildResult> {
+  private async rebuild(lease: RebuildLease): Promise<RebuildResult> {
     const started = Date.now();
     const { orm, logger } = this.options;
     const connection = orm.em.getConnection();
@@ -79,6 +81,7 @@ export class ReadModelRebuild {
     for (const stream of READ_MODEL_STREAMS) oldestEntries[stream] = (await this.options.bus.readStream(stream, null, 1))[0]?.id ?? null;
 
     const counts = { events: 0, skipped: 0 };
+    this.lease = lease;
     await this.drain(shadow, cursors, counts, false);
     logger.info({ events: counts.events }, 'analytics rebuild: history applied to the shadow tables; computing the rollup');
     await new SalesRollup(connection, shadow).refreshAll();
@@ -125,6 +128,7 @@ export class ReadModelRebuild {
         else await this.options.orm.em.fork().transactional((em: EntityManager) => apply(em));
         counts.events += envelopes.length;
         cursors.set(stream, entries[entries.length - 1]!.id);
+        if (!tx) await this.lease?.renew();
         if (entries.length < pageSize) break;
       }
     }
