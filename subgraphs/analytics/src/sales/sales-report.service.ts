@@ -29,15 +29,20 @@ interface RollupRow {
 /**
  * The daily rollup of one dimension summed per period: at most a row per day, key, currency and reason, so a
  * year is a few hundred rows (thousands per product) read through the primary key — never the per-order facts.
+ * Grouped on the period's timestamp and formatted afterwards (formatting every row first tripled the time).
  */
 const REPORT_SQL = `
-  select to_char(greatest(date_trunc(?, "day"::timestamp), ?::timestamp), 'YYYY-MM-DD') as "period", "key", "currency", "reason",
-         sum("placed")::int as "placed", sum("converted")::int as "converted", sum("paid")::int as "paid", sum("revenue")::text as "revenue",
-         sum("units")::int as "units", sum("fulfilled")::int as "fulfilled", sum("cancelled")::int as "cancelled",
-         sum("refunds")::int as "refunds", sum("refunded")::text as "refunded"
-  from ${TABLES.daily}
-  where "dimension" = ? and "day" >= ?::date and "day" <= ?::date
-  group by 1, 2, 3, 4
+  select to_char("period", 'YYYY-MM-DD') as "period", "key", "currency", "reason", "placed", "converted", "paid", "revenue"::text,
+         "units", "fulfilled", "cancelled", "refunds", "refunded"::text
+  from (
+    select greatest(date_trunc(?, "day"::timestamp), ?::timestamp) as "period", "key", "currency", "reason",
+           sum("placed")::int as "placed", sum("converted")::int as "converted", sum("paid")::int as "paid", sum("revenue") as "revenue",
+           sum("units")::int as "units", sum("fulfilled")::int as "fulfilled", sum("cancelled")::int as "cancelled",
+           sum("refunds")::int as "refunds", sum("refunded") as "refunded"
+    from ${TABLES.daily}
+    where "dimension" = ? and "day" >= ?::date and "day" <= ?::date
+    group by 1, 2, 3, 4
+  ) as "periods"
   order by 1, 2, 3, 4`;
 
 /** Answers `salesReport` from the read model's daily rollup; asks no other service. Callers checked the viewer is an admin. */

@@ -147,5 +147,7 @@ export class SalesRollup {
   async refreshAll(): Promise<void> {
     await this.sql.execute(`delete from ${this.tables.daily}`, [], 'run');
     await this.sql.execute(`insert into ${this.tables.daily} (${COLUMNS}) ${contributionSql(this.tables, null, '')}`, [], 'run');
+    // Fresh statistics, or the planner takes the new rows for none and reads them in key order, page by page.
+    await this.sql.execute(`analyze ${this.tables.daily}`, [], 'run');
   }
 }
