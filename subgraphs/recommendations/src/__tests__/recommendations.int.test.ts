@@ -264,6 +264,18 @@ describe('User.recommendedProducts', () => {
     expect(await recommendedFor(newcomer, 5)).toEqual(await popular({ first: 5 }));
   });
 
+  it('falls back to the best-sellers of the customer’s categories before the best-sellers overall', async () => {
+    const [bought, peer] = ids(2);
+    const category = randomUUID();
+    await deliverAll([created(bought!, category), created(peer!, category)]);
+    await deliverAll([paid(randomUUID(), [peer!]), paid(randomUUID(), [peer!])]);
+    const loyal = await caller();
+    await deliver(paid(loyal.userId, [bought!]));
+    const list = await recommendedFor(loyal);
+    expect(list[0]).toBe(peer);
+    expect(list).not.toContain(bought);
+  });
+
   it('is steered by the products the customer viewed', async () => {
     const [sofa, cushion] = ids(2);
     await deliverAll([paid(randomUUID(), [sofa!, cushion!]), paid(randomUUID(), [sofa!, cushion!])]);

@@ -1,6 +1,6 @@
 import { TABLES } from '../database';
 import { uuidArray, type SqlExecutor } from '../sql-executor';
-import { COSINE_SCORE_SQL } from './similarity';
+import { COSINE_SCORE_SQL, CUSTOMER_SCORE } from './similarity';
 
 /** The most recently viewed products of a customer that seed their recommendations. */
 export const VIEWED_SEEDS = 20;
@@ -63,9 +63,11 @@ export class RecommendationQueries {
   }
 
   /**
-   * Up to `first` products for a customer, best first, none they bought already: what was bought with what
-   * they bought (and, at half weight, with what they viewed lately), then the best-sellers of those products'
-   * categories, then the best-sellers overall (a new customer gets those).
+   * Up to `first` products for a customer, best first, none they bought already. One blended score
+   * ({@link CUSTOMER_SCORE}): what was bought with what they bought (and, at {@link VIEW_WEIGHT}, with what they
+   * viewed lately), plus the popularity of a product within the categories the customer buys from (weighted by
+   * the share of their purchases there), plus a little of its popularity overall. A new customer has neither of
+   * the first two: they get the best-sellers.
    */
   async forCustomer(customerId: string, first: number): Promise<string[]> {
     const rows: Array<{ product_id: string }> = await this.sql.execute(
@@ -77,30 +79,36 @@ export class RecommendationQueries {
        "seed" as (
          select "product_id", 1.0::float8 as "weight" from "bought"
          union all select "product_id", ${VIEW_WEIGHT}::float8 from "viewed"),
-       "candidate" as (
-         select "co"."other_id" as "product_id", 0 as "tier", sum("seed"."weight" * ${COSINE_SCORE_SQL}) as "score"
+       "affinity" as (
+         select "known"."category_id", sum("seed"."weight") / (select sum("weight") from "seed") as "share"
+         from "seed" join ${TABLES.product} "known" on "known"."product_id" = "seed"."product_id"
+         where "known"."category_id" is not null group by "known"."category_id"),
+       "similar" as (
+         select "co"."other_id" as "product_id", sum("seed"."weight" * ${COSINE_SCORE_SQL}) as "score"
          from "seed"
          join ${TABLES.coPurchase} "co" on "co"."product_id" = "seed"."product_id"
          join ${TABLES.productOrders} "np" on "np"."product_id" = "co"."product_id"
          join ${TABLES.productOrders} "nq" on "nq"."product_id" = "co"."other_id"
-         group by "co"."other_id"
-         union all
-         select "peer"."product_id", 1, "sold"."orders"::float8
-         from ${TABLES.product} "peer"
-         join ${TABLES.productOrders} "sold" on "sold"."product_id" = "peer"."product_id"
-         where not "peer"."archived" and "peer"."category_id" in (
-           select "known"."category_id" from "seed" join ${TABLES.product} "known" on "known"."product_id" = "seed"."product_id")
-         union all
-         select * from (
-           select "sold"."product_id", 2, "sold"."orders"::float8 from ${TABLES.productOrders} "sold"
-           where ${LISTED('"sold"."product_id"')} and "sold"."product_id" not in (select "product_id" from "bought")
-           order by "sold"."orders" desc, "sold"."product_id" limit ?) "top")
-       select "product_id" from (
-         select distinct on ("product_id") "product_id", "tier", "score" from "candidate"
-         where "product_id" not in (select "product_id" from "bought") and ${LISTED('"candidate"."product_id"')}
-         order by "product_id", "tier", "score" desc
-       ) "best"
-       order by "tier", "score" desc, "product_id"
+         group by "co"."other_id"),
+       "in_category" as (
+         select "peer"."product_id", "affinity"."share" * "sold"."orders"::float8
+           / max("sold"."orders") over (partition by "peer"."category_id") as "score"
+         from "affinity"
+         join ${TABLES.product} "peer" on "peer"."category_id" = "affinity"."category_id" and not "peer"."archived"
+         join ${TABLES.productOrders} "sold" on "sold"."product_id" = "peer"."product_id"),
+       "best_seller" as (
+         select "top"."product_id", "top"."orders"::float8 / max("top"."orders") over () as "score"
+         from (select "sold"."product_id", "sold"."orders" from ${TABLES.productOrders} "sold"
+               where ${LISTED('"sold"."product_id"')} and "sold"."product_id" not in (select "product_id" from "bought")
+               order by "sold"."orders" desc, "sold"."product_id" limit ?) "top"),
+       "candidate" as (
+         select "product_id", "score" as "similar_score", 0::float8 as "category_score", 0::float8 as "popular_score" from "similar"
+         union all select "product_id", 0, "score", 0 from "in_category"
+         union all select "product_id", 0, 0, "score" from "best_seller")
+       select "product_id" from "candidate"
+       where "product_id" not in (select "product_id" from "bought") and ${LISTED('"candidate"."product_id"')}
+       group by "product_id"
+       order by ${CUSTOMER_SCORE} desc, "product_id"
        limit ?`,
       [customerId, customerId, first, first],
     );

@@ -18,3 +18,16 @@ export const SHRINKAGE = 2;
  * recommendations, and the offline benchmark through them).
  */
 export const COSINE_SCORE_SQL = `("co"."orders"::float8 / sqrt("np"."orders"::float8 * "nq"."orders"::float8)) * ("co"."orders"::float8 / ("co"."orders" + ${SHRINKAGE}))`;
+
+/** How much a product's standing in the customer's categories adds (its sales over its category's best, times the share of the customer's purchases there). */
+export const CATEGORY_WEIGHT = 0.3;
+
+/** How much a product's standing among all best-sellers adds (its sales over the best-seller's). */
+export const POPULAR_WEIGHT = 0.1;
+
+/**
+ * A customer's score of a candidate, over its summed parts: co-purchase similarity to what they bought and
+ * viewed (each in 0..1 per seed), category affinity and overall popularity (each in 0..1, weighted down so a
+ * product bought with theirs comes first, and a best-seller of their category before one of another).
+ */
+export const CUSTOMER_SCORE = `(sum("similar_score") + ${CATEGORY_WEIGHT} * sum("category_score") + ${POPULAR_WEIGHT} * sum("popular_score"))`;
