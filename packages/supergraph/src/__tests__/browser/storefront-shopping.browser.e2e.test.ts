@@ -1,5 +1,6 @@
 import {
   AdjustStockDocument,
+  MyRecommendedProductsDocument,
   ProductAlsoBoughtDocument,
   ProductListingDocument,
   ProductPageDocument,
@@ -7,6 +8,7 @@ import {
   WarehousesDocument,
   type GraphQLClient,
 } from '@techally/web-client';
+import { DEMO_CUSTOMERS } from '@techally/demo-data';
 import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -286,6 +288,33 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     await products().getByRole('listitem').first().waitFor();
     await screenshot(page, 'storefront', 'home-popular');
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Another customer buys the partner with a third product: signed in, the first buyer is offered the third,
+    // never what they bought.
+    const third = listing.edges.map((edge) => edge.node).find((node) => node.inStock && node.id !== bought.id && node.id !== partner.id)!;
+    const other = await checkoutDriverFor(supergraph, DEMO_CUSTOMERS[1]!);
+    expect((await other.checkout([{ productId: partner.id, quantity: 1 }, { productId: third.id, quantity: 1 }])).status).toBe('PAID');
+    const buyer = DEMO_CUSTOMERS[0]!;
+    const buyerClient = await signedInClient(supergraph, buyer.email, buyer.password);
+    const learnedBy = Date.now() + 30_000;
+    while (Date.now() < learnedBy) {
+      const { me } = await buyerClient.request(MyRecommendedProductsDocument, { first: 4 });
+      if (me?.recommendedProducts.some((product) => product.id === third.id)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const signedIn = await browser.newPage();
+    await signedIn.goto(`${origin}/sign-in?next=%2F`);
+    await signedIn.getByLabel('Email', { exact: true }).fill(buyer.email);
+    await signedIn.getByLabel('Password', { exact: true }).fill(buyer.password);
+    await signedIn.getByRole('button', { name: 'Sign in' }).click();
+    const mine = signedIn.getByRole('list', { name: 'Recommended for you' });
+    await mine.getByRole('link', { name: third.name }).waitFor();
+    expect(await mine.getByRole('link', { name: productName }).count()).toBe(0);
+    expect(await mine.getByRole('link', { name: partner.name }).count()).toBe(0);
+    await signedIn.getByRole('list', { name: 'Products' }).getByRole('listitem').first().waitFor();
+    await screenshot(signedIn, 'storefront', 'home-recommended');
+    expect(await accessibilityViolations(signedIn)).toEqual([]);
+    await signedIn.context().close();
   });
 
   it('says what happened: an unknown address, product or category, and a shop it cannot reach (then tries again)', async () => {
