@@ -1,10 +1,8 @@
 import { PARTNER_TAG } from '@techally/platform';
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RecommendationsContext } from '../context';
-import { DEFAULT_RECOMMENDATIONS } from './recommendation.service';
+import { PopularProductsArgs, RecommendationListArgs } from './recommendation.args';
 import { ProductRef, productRef, UserRef } from './recommendation.types';
-
-const FIRST = { nullable: true, defaultValue: DEFAULT_RECOMMENDATIONS, description: 'How many, 1 to 50.' } as const;
 
 /** `Product.alsoBought`, `popularProducts` and `productViewed`: thin, the service decides. */
 @Resolver(() => ProductRef)
@@ -16,7 +14,7 @@ export class ProductRecommendationResolver {
   })
   alsoBought(
     @Root() product: ProductRef,
-    @Arg('first', () => Int, FIRST) first: number | null,
+    @Args(() => RecommendationListArgs) { first }: RecommendationListArgs,
     @Ctx() { recommendations }: RecommendationsContext,
   ): Promise<ProductRef[]> {
     return recommendations.alsoBought(product.id, first).then((ids) => ids.map(productRef));
@@ -25,8 +23,7 @@ export class ProductRecommendationResolver {
   @Directive(PARTNER_TAG)
   @Query(() => [ProductRef], { description: 'The best-selling products (paid orders), of one category or overall; never an archived one.' })
   popularProducts(
-    @Arg('categoryId', () => ID, { nullable: true }) categoryId: string | null,
-    @Arg('first', () => Int, FIRST) first: number | null,
+    @Args(() => PopularProductsArgs) { categoryId, first }: PopularProductsArgs,
     @Ctx() { recommendations }: RecommendationsContext,
   ): Promise<ProductRef[]> {
     return recommendations.popular(categoryId, first).then((ids) => ids.map(productRef));
@@ -50,7 +47,7 @@ export class UserRecommendationResolver {
   })
   recommendedProducts(
     @Root() user: UserRef,
-    @Arg('first', () => Int, FIRST) first: number | null,
+    @Args(() => RecommendationListArgs) { first }: RecommendationListArgs,
     @Ctx() { recommendations }: RecommendationsContext,
   ): Promise<ProductRef[]> {
     return recommendations.recommendedFor(user.id, first).then((ids) => ids.map(productRef));
