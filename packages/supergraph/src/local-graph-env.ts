@@ -14,8 +14,8 @@ export interface LocalGraphEnv {
   /** The gateway's port: PORT, else 4000. */
   readonly gatewayPort: number;
   /**
-   * The variables every service of the start shares: the first administrator, the development signing key under
-   * `dataDir`, the users JWKS and every `SUBGRAPH_<NAME>_URL` on those ports, then `env` over them.
+   * The variables every service of the start shares: the first administrator, the development signing key and the
+   * web-push VAPID keys under `dataDir`, the users JWKS and every `SUBGRAPH_<NAME>_URL` on those ports, then `env` over them.
    */
   readonly env: Record<string, string | undefined>;
 }
@@ -37,6 +37,10 @@ export function localGraphEnv(env: Record<string, string | undefined>, dataDir: 
     env: {
       ...EMBEDDED_DEFAULTS,
       JWT_SIGNING_KEY_FILE: join(dataDir, 'jwt-signing-key.json'),
+      // Without SMTP_URL the notifications write their emails here as .eml files (subgraphs/notifications/README.md).
+      MAIL_DIR: join(dataDir, 'mail'),
+      // notifications' web push: a key pair made once, so browsers' subscriptions survive restarts.
+      VAPID_KEYS_FILE: join(dataDir, 'vapid-keys.json'),
       JWKS_URL: `http://127.0.0.1:${ports.get('users')}/.well-known/jwks.json`,
       ...subgraphUrls,
       ...env,

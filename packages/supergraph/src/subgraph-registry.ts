@@ -52,6 +52,7 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
       createUsersSubgraph(loadUsersConfig(env), {
         logger,
         processMetrics: false,
+        ...(shared?.bus ? { bus: shared.bus } : {}),
         ...(shared?.apiKeyRevocations ? { apiKeyRevocations: shared.apiKeyRevocations } : {}),
       }),
   },

@@ -186,7 +186,7 @@ async function waitForNotifications(orderId: string, kinds: string[]) {
   const deadline = Date.now() + 30_000;
   const about = async () => {
     const { me } = await customer.request(MyNotificationsDocument, { first: 100 });
-    return me!.notifications.edges.map((edge) => edge.node).filter((node) => node.order.id === orderId);
+    return me!.notifications.edges.map((edge) => edge.node).filter((node) => node.order?.id === orderId);
   };
   let last = await about();
   while (JSON.stringify(last.map((node) => node.kind).sort()) !== JSON.stringify(kinds) && Date.now() < deadline) {
