@@ -4,6 +4,7 @@ import { useSession } from '@techally/app-kit';
 import { useCart } from './cart/cart';
 import { CategoryNav } from './components/CategoryNav';
 import { SearchBox } from './components/SearchBox';
+import { NotificationBell } from './notifications/NotificationBell';
 import './styles.css';
 
 /** Header (brand, search, categories, account, cart) and footer around every page. */
@@ -38,9 +39,12 @@ export function Layout() {
           <SearchBox />
           <nav aria-label="Account" className="header-links">
             {state ? (
-              <Link to="/account">
-                <span className="account-name">{state.user.name}</span>
-              </Link>
+              <>
+                <NotificationBell />
+                <Link to="/account">
+                  <span className="account-name">{state.user.name}</span>
+                </Link>
+              </>
             ) : (
               <Link to="/sign-in">Sign in</Link>
             )}

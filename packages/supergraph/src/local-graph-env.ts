@@ -9,13 +9,13 @@ export const EMBEDDED_DEFAULTS = {
 
 /** Where every service of a local start listens and how each finds the others. */
 export interface LocalGraphEnv {
-  /** Each subgraph's port: `<NAME>_PORT`, else its default (4001 users … 4006 reviews, 4007 search, 4008 notifications, 4010 analytics). */
+  /** Each subgraph's port: `<NAME>_PORT`, else its default (4001 users … 4006 reviews, 4007 search, 4008 notifications, 4009 recommendations, 4010 analytics). */
   readonly ports: ReadonlyMap<string, number>;
   /** The gateway's port: PORT, else 4000. */
   readonly gatewayPort: number;
   /**
-   * The variables every service of the start shares: the first administrator, the development signing key under
-   * `dataDir`, the users JWKS and every `SUBGRAPH_<NAME>_URL` on those ports, then `env` over them.
+   * The variables every service of the start shares: the first administrator, the development signing key and the
+   * web-push VAPID keys under `dataDir`, the users JWKS and every `SUBGRAPH_<NAME>_URL` on those ports, then `env` over them.
    */
   readonly env: Record<string, string | undefined>;
 }
@@ -37,6 +37,10 @@ export function localGraphEnv(env: Record<string, string | undefined>, dataDir: 
     env: {
       ...EMBEDDED_DEFAULTS,
       JWT_SIGNING_KEY_FILE: join(dataDir, 'jwt-signing-key.json'),
+      // Without SMTP_URL the notifications write their emails here as .eml files (subgraphs/notifications/README.md).
+      MAIL_DIR: join(dataDir, 'mail'),
+      // notifications' web push: a key pair made once, so browsers' subscriptions survive restarts.
+      VAPID_KEYS_FILE: join(dataDir, 'vapid-keys.json'),
       JWKS_URL: `http://127.0.0.1:${ports.get('users')}/.well-known/jwks.json`,
       ...subgraphUrls,
       ...env,

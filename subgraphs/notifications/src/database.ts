@@ -17,6 +17,13 @@ export const TABLES = {
   notification: `"${NOTIFICATIONS_SCHEMA}"."notification"`,
   orderRecipient: `"${NOTIFICATIONS_SCHEMA}"."order_recipient"`,
   recipient: `"${NOTIFICATIONS_SCHEMA}"."recipient"`,
+  preference: `"${NOTIFICATIONS_SCHEMA}"."notification_preference"`,
+  contact: `"${NOTIFICATIONS_SCHEMA}"."notification_contact"`,
+  pushSubscription: `"${NOTIFICATIONS_SCHEMA}"."push_subscription"`,
+  stockWatch: `"${NOTIFICATIONS_SCHEMA}"."stock_watch"`,
+  lowStockThreshold: `"${NOTIFICATIONS_SCHEMA}"."low_stock_threshold"`,
+  productLabel: `"${NOTIFICATIONS_SCHEMA}"."product_label"`,
+  delivery: `"${NOTIFICATIONS_SCHEMA}"."delivery"`,
 } as const;
 
 export interface NotificationsOrmOptions {

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { openEventBus, outboxRelayWorker, type EventBusOption } from '@techally/events';
 import {
   API_KEY_LOOKUP_PATH,
   ConfigError,
@@ -9,6 +10,7 @@ import {
   createSubgraphServer,
   isDatabaseReachable,
   migrate,
+  startWorkers,
   type AccessTokenVerifier,
   type ApiKeyRevocations,
   type Logger,
@@ -36,7 +38,7 @@ export interface UsersSubgraph extends SubgraphApp {
   readonly verifier: AccessTokenVerifier;
 }
 
-export interface UsersSubgraphOptions {
+export interface UsersSubgraphOptions extends EventBusOption {
   readonly logger?: Logger;
   /** Whether this server reports process-wide metrics (CPU, memory); false for all but one per process. */
   readonly processMetrics?: boolean;
@@ -87,6 +89,10 @@ export async function createUsersSubgraph(config: UsersConfig, options: UsersSub
     poolMax: config.databasePoolMax,
     logger,
   });
+  // Opened after the ORM; closed by stop(), after the relay stopped and the pool closed (unless injected).
+  const { bus, close: closeBus } = openEventBus(config.events, options.bus, { logger });
+  // Publishes users.user-registered.v1 / user-changed.v1 after each commit (issue #14); started by listen().
+  const relay = outboxRelayWorker({ orm, bus, logger, config: config.events });
   const runtime: UsersRuntime = {
     orm,
     verifier,
@@ -120,9 +126,11 @@ export async function createUsersSubgraph(config: UsersConfig, options: UsersSub
     processMetrics: options.processMetrics ?? true,
   }).catch(async (error: unknown) => {
     await orm.close();
+    await closeBus();
     await ownRevocations?.close();
     throw error;
   });
+  let stopWorkers: (() => Promise<void>) | null = null;
   const fork = () => orm.em.fork() as EntityManager;
   logger.info({ kid: signingKey.kid, keySource: signingKey.source }, 'users subgraph created');
 
@@ -139,11 +147,16 @@ export async function createUsersSubgraph(config: UsersConfig, options: UsersSub
     async listen(port, host) {
       // Before serving, so the first administrator can log in as soon as the port answers.
       if (config.admin) await ensureAdmin(fork(), hasher, config.admin, logger);
-      return server.listen(port, host, config.metricsPort);
+      const url = await server.listen(port, host, config.metricsPort);
+      stopWorkers ??= await startWorkers([relay]);
+      return url;
     },
     async stop() {
       await server.stop();
+      await stopWorkers?.();
+      stopWorkers = null;
       await orm.close();
+      await closeBus();
       await ownRevocations?.close();
     },
   };

@@ -1,5 +1,7 @@
+import { loadEventBusConfig, type EventBusConfig } from '@techally/events';
 import {
   accessTokenEnv,
+  collectConfigProblems,
   ConfigError,
   databaseEnv,
   num,
@@ -35,6 +37,8 @@ export interface UsersConfig {
   /** The first administrator, ensured at start; null when ADMIN_EMAIL is not set. */
   readonly admin: { readonly email: string; readonly password: string } | null;
   readonly apiKeys: ApiKeySettings;
+  /** The event bus its outbox relay publishes the users' events to (REDIS_URL, EVENTS_KEY_PREFIX, OUTBOX_*). */
+  readonly events: EventBusConfig;
 }
 
 /** Partner API keys (issue #11): how the gateway's lookups are let in, and where revocations are announced. */
@@ -85,7 +89,7 @@ const usersEnv = {
   ADMIN_EMAIL: str({ default: undefined, desc: 'Email of the first administrator, ensured at start.' }),
   ADMIN_PASSWORD: str({ default: undefined, desc: 'Password of the first administrator when it has to be created.' }),
   API_KEY_LOOKUP_SECRET: str({ default: undefined, desc: 'Shared with the gateway: it presents it to look API keys up (at least 32 characters; required in production).' }),
-  REDIS_URL: str({ default: undefined, desc: 'Redis whose Pub/Sub carries API-key revocations to the gateways (a process of its own needs it).' }),
+  REDIS_URL: str({ default: undefined, desc: 'Redis of the event bus (users’ events) and of the Pub/Sub that carries API-key revocations to the gateways (a process of its own needs it).' }),
   EVENTS_KEY_PREFIX: str({ default: 'techally', desc: 'Prefix of the Redis channel of API-key revocations.' }),
 };
 
@@ -105,6 +109,8 @@ export function loadUsersConfig(source: Record<string, string | undefined> = pro
   };
   // An empty value means "unset" for the optional strings (an `.env` line `JWT_SIGNING_KEY=` is common).
   const optional = (value: string | undefined): string | undefined => (value?.trim() ? value : undefined);
+
+  const events = collectConfigProblems(problems, () => loadEventBusConfig(source));
 
   const nodeEnv = env.NODE_ENV as UsersConfig['nodeEnv'];
   const signingKeyPem = optional(env.JWT_SIGNING_KEY);
@@ -148,6 +154,7 @@ export function loadUsersConfig(source: Record<string, string | undefined> = pro
     },
     admin: readAdmin(optional(env.ADMIN_EMAIL), optional(env.ADMIN_PASSWORD), problems),
     apiKeys: readApiKeySettings(nodeEnv, optional(env.API_KEY_LOOKUP_SECRET), optional(env.REDIS_URL), env.EVENTS_KEY_PREFIX, problems),
+    events: events as EventBusConfig,
   };
   // A counter must not be forgotten while its client is still told to wait.
   const { maxDelaySeconds, memoryMinutes } = config.loginThrottle;

@@ -72,7 +72,7 @@ export async function createUsersContext(runtime: UsersRuntime, request: Request
     addressesByUser: createAddressesByUserLoader(em),
   };
   const repository = new UserRepository(em);
-  const users = new UserService(repository, loaders.userById, runtime.hasher);
+  const users = new UserService(repository, loaders.userById, runtime.hasher, { requestId: request.requestId });
   const throttle = new LoginThrottle(em, runtime.loginThrottle, runtime.clock);
   const client = clientAddressOf(request.headers, request.remoteAddress, runtime.loginThrottle.trustedProxies);
   const credentials = new CredentialsService(em, repository, runtime.hasher, throttle, client);

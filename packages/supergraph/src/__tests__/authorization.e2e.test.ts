@@ -79,3 +79,30 @@ describe('who can see an order', () => {
     expect(errorCodes(response)).toEqual(['UNAUTHENTICATED']);
   });
 });
+
+// Issue #14: notification preferences through the gateway (users answers `me`/`user`, notifications the field):
+// one's own to read and change, nobody else's, an administrator's neither.
+describe('whose notification preferences', () => {
+  const MY_PREFERENCES = '{ me { id notificationPreferences { categories { category email emailLocked } smsNumber } } }';
+  const UPDATE = 'mutation($input: UpdateNotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { categories { category email } smsNumber } }';
+
+  it('shows the owner theirs and lets them change them, the receipts\' email locked on', async () => {
+    const read = await postGraphQL<{ me: { notificationPreferences: { categories: Array<{ category: string; email: boolean; emailLocked: boolean }> } } }>(
+      supergraph.gatewayUrl,
+      MY_PREFERENCES,
+      {},
+      bearer(tokens.alice),
+    );
+    expect(read.data?.me.notificationPreferences.categories).toContainEqual({ category: 'ORDER_UPDATES', email: true, emailLocked: true });
+    const changed = await postGraphQL(supergraph.gatewayUrl, UPDATE, { input: { categories: [{ category: 'MARKETING', email: true }], smsNumber: '+1 415 555 0100' } }, bearer(tokens.alice));
+    expect(changed.data?.['updateNotificationPreferences']).toMatchObject({ smsNumber: '+14155550100', categories: expect.arrayContaining([{ category: 'MARKETING', email: true }]) });
+    const refused = await postGraphQL(supergraph.gatewayUrl, UPDATE, { input: { categories: [{ category: 'ORDER_UPDATES', email: false }] } }, bearer(tokens.alice));
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('refuses them to an administrator asking for someone else\'s, and to an anonymous caller', async () => {
+    const theirs = await postGraphQL(supergraph.gatewayUrl, 'query($id: ID!) { user(id: $id) { id notificationPreferences { smsNumber } } }', { id: alice!.id }, bearer(tokens.admin));
+    expect(errorCodes(theirs)).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await postGraphQL(supergraph.gatewayUrl, UPDATE, { input: { smsNumber: null } }))).toEqual(['UNAUTHENTICATED']);
+  });
+});

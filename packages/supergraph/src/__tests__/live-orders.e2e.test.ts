@@ -6,9 +6,11 @@ import {
   createGraphQLClient,
   LogInDocument,
   MeDocument,
+  NotificationReceivedDocument,
   OrderStatusChangedDocument,
   OrderStatusChangesDocument,
   type GraphQLClient,
+  type NotificationReceivedSubscription,
   type OrderStatusChangedSubscription,
 } from '@techally/web-client';
 import type { Client } from 'graphql-ws';
@@ -38,6 +40,7 @@ if (!hasRealPostgres()) {
 let supergraph: TestSupergraph;
 let signingKey: TestSigningKey;
 const ordersMetricsUrl = () => supergraph.apps['orders']!.metricsUrl!;
+const notificationsMetricsUrl = () => supergraph.apps['notifications']!.metricsUrl!;
 const ada = DEMO_CUSTOMERS[0]!;
 const bob = DEMO_CUSTOMERS[1]!;
 const sessions: Record<'ada' | 'bob' | 'admin', { token: string; client: GraphQLClient }> = {} as never;
@@ -211,5 +214,35 @@ describe('orderStatusChanges (the admin feed) through the gateway', () => {
       expect(await feed.ended).toEqual({ completed: true });
       expect(feed.results.map((result) => result.errors?.map((error) => error.extensions?.['code']))).toEqual([[code]]);
     }
+  });
+});
+
+describe('notificationReceived (the in-app centre, issue #14) through the gateway', () => {
+  it('tells the customer of their checkout live — received, then paid, each with its order from orders — and nobody else', async () => {
+    const adas = follow(connect(sessions.ada.token), NotificationReceivedDocument, {});
+    const bobs = follow(connect(sessions.bob.token), NotificationReceivedDocument, {});
+    feeds.push(adas as LiveFeed<unknown>, bobs as LiveFeed<unknown>);
+    await subgraphSubscriptions(notificationsMetricsUrl(), 2);
+
+    const placed = await driver.place([{ productId: (await driver.stockedProduct(3)).id, quantity: 1 }]);
+    await driver.waitForPayable(placed.id);
+    await driver.pay(placed.id);
+    // Ada's other orders of this file may still be telling her things: only this order's are looked at.
+    const ofOrder = () =>
+      adas.results.map((result: { data?: NotificationReceivedSubscription | null }) => result.data?.notificationReceived).filter((told) => told?.order?.id === placed.id);
+    await eventually(() => ofOrder().length >= 2, 'the order’s two notifications');
+    expect(ofOrder()).toEqual([
+      expect.objectContaining({ kind: 'ORDER_PLACED', readAt: null, order: { id: placed.id, number: placed.number } }),
+      expect.objectContaining({ kind: 'ORDER_PAID', body: expect.stringContaining(placed.total.formatted), order: { id: placed.id, number: placed.number } }),
+    ]);
+    expect(adas.results.every((result) => result.errors === undefined)).toBe(true);
+    expect(bobs.results).toEqual([]);
+  });
+
+  it('is for the signed-in: anonymous UNAUTHENTICATED', async () => {
+    const feed = follow(connect(), NotificationReceivedDocument, {});
+    feeds.push(feed as LiveFeed<unknown>);
+    expect(await feed.ended).toEqual({ completed: true });
+    expect(feed.results.map((result) => result.errors?.map((error) => error.extensions?.['code']))).toEqual([['UNAUTHENTICATED']]);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '@techally/events';
 import type { ReserveOutcome } from '../reservation/reservation.service';
 import { stockChangedEvent } from '../stock/stock-changed.event';
+import { warehouseStockChangedEvent } from '../stock/warehouse-stock-changed.event';
 import type { OrderEventDependencies } from './order-events.dependencies';
 
 export const RESERVE_STOCK_GROUP = 'inventory.reserve-stock';
@@ -18,8 +19,9 @@ export const OUT_OF_STOCK = 'OUT_OF_STOCK';
 
 /**
  * Saga step 2: an order was placed → hold its stock, every line or none. The outcome's events are written to
- * the outbox in the same transaction as the reservation and the inbox row: `inventory.stock-reserved.v1` and
- * one `inventory.stock-changed.v1` per product, or `inventory.stock-reservation-failed.v1` (OUT_OF_STOCK). An
+ * the outbox in the same transaction as the reservation and the inbox row: `inventory.stock-reserved.v1` (with
+ * its allocations), one `inventory.stock-changed.v1` per product and one `inventory.warehouse-stock-changed.v1`
+ * per stock row held, or `inventory.stock-reservation-failed.v1` (OUT_OF_STOCK). An
  * order already reserved or cancelled first (tombstone) writes nothing.
  */
 export function reserveStockConsumer({ orm, reservations, logger }: OrderEventDependencies): EventConsumer {
@@ -48,8 +50,19 @@ function reservationEvents(event: EnvelopeOf<'orders.order-placed.v1'>, outcome:
   switch (outcome.kind) {
     case 'reserved':
       return [
-        createEvent('inventory.stock-reserved.v1', orderId, { orderId, reservationExpiresAt: outcome.expiresAt.toISOString() }, metadata),
+        createEvent(
+          'inventory.stock-reserved.v1',
+          orderId,
+          {
+            orderId,
+            reservationExpiresAt: outcome.expiresAt.toISOString(),
+            // Where each unit is held (issue #14): the reservation's lines, as inserted.
+            allocations: outcome.lines.map(({ productId, warehouseId, quantity }) => ({ productId, warehouseId, quantity })),
+          },
+          metadata,
+        ),
         ...outcome.availability.map((figures) => stockChangedEvent(figures, metadata)),
+        ...outcome.stockRows.map((row) => warehouseStockChangedEvent(row, metadata)),
       ];
     case 'out-of-stock':
       return [

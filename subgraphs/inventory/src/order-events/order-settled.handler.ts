@@ -1,13 +1,15 @@
 import { appendToOutbox, defineConsumer, handleOnce, type EventConsumer } from '@techally/events';
 import { stockChangedEvent } from '../stock/stock-changed.event';
+import { warehouseStockChangedEvent } from '../stock/warehouse-stock-changed.event';
 import type { OrderEventDependencies } from './order-events.dependencies';
 
 export const SETTLE_STOCK_GROUP = 'inventory.settle-stock';
 
 /**
  * Saga step 3: the order's fate is known. Paid → commit the reservation (the units leave on-hand stock;
- * availability is unchanged, so no stock-changed). Cancelled → release it (one `inventory.stock-changed.v1` per
- * product), or, when the order-placed has not been handled yet, leave a tombstone so it reserves nothing.
+ * availability is unchanged, so no stock-changed, but one `inventory.warehouse-stock-changed.v1` per stock row).
+ * Cancelled → release it (one `inventory.stock-changed.v1` per product and one warehouse-stock-changed per row),
+ * or, when the order-placed has not been handled yet, leave a tombstone so it reserves nothing.
  * Idempotent by the reservation's status besides the inbox: a second paid or cancelled changes nothing.
  */
 export function settleStockConsumer({ orm, reservations, logger }: OrderEventDependencies): EventConsumer {
@@ -17,7 +19,11 @@ export function settleStockConsumer({ orm, reservations, logger }: OrderEventDep
     async handle(event) {
       const { orderId } = event.payload;
       if (event.type === 'orders.order-paid.v1') {
-        const handled = await handleOnce(orm.em.fork(), event, SETTLE_STOCK_GROUP, (tx) => reservations.commit(tx, orderId));
+        const handled = await handleOnce(orm.em.fork(), event, SETTLE_STOCK_GROUP, async (tx) => {
+          const outcome = await reservations.commit(tx, orderId);
+          if (outcome.kind === 'committed') appendToOutbox(tx, outcome.stockRows.map((row) => warehouseStockChangedEvent(row, event.metadata)));
+          return outcome;
+        });
         if (!handled.applied) return;
         const outcome = handled.result;
         if (outcome.kind === 'committed') logger.info({ orderId, lines: outcome.lines.length }, 'reservation committed');
@@ -27,7 +33,12 @@ export function settleStockConsumer({ orm, reservations, logger }: OrderEventDep
       }
       const handled = await handleOnce(orm.em.fork(), event, SETTLE_STOCK_GROUP, async (tx) => {
         const outcome = await reservations.release(tx, orderId);
-        if (outcome.kind === 'released') appendToOutbox(tx, outcome.availability.map((figures) => stockChangedEvent(figures, event.metadata)));
+        if (outcome.kind === 'released') {
+          appendToOutbox(tx, [
+            ...outcome.availability.map((figures) => stockChangedEvent(figures, event.metadata)),
+            ...outcome.stockRows.map((row) => warehouseStockChangedEvent(row, event.metadata)),
+          ]);
+        }
         return outcome;
       });
       if (!handled.applied) return;

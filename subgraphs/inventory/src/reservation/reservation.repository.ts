@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TABLES } from '../database';
+import { SNAPSHOT_RETURNING, snapshotsOf, type SnapshotRow, type WarehouseStockSnapshot } from '../stock/warehouse-stock-changed.event';
 import type { Allocation } from './allocation';
 import { ReservationStatus } from './reservation-status';
 
 const R = TABLES.stockReservation;
 const LINE = TABLES.stockReservationLine;
 const LEVEL = TABLES.stockLevel;
+const WAREHOUSE = TABLES.warehouse;
 
 /**
  * The reservation tables and the stock-row updates a reservation makes, as conditional statements run in the
@@ -74,39 +76,50 @@ export class ReservationRepository {
   }
 
   /**
-   * `reserved += quantity` on each allocation's row, guarded by `on_hand - reserved >= quantity`. Returns how many
-   * rows it changed: fewer than the allocations means one could not be covered.
+   * `reserved += quantity` on each allocation's row, guarded by `on_hand - reserved >= quantity`. Returns the rows
+   * it changed, as they are now (issue #14: each one's `warehouse-stock-changed`, at no extra statement): fewer
+   * than the allocations means one could not be covered.
    */
-  async holdUnits(allocations: ReadonlyArray<Allocation>): Promise<number> {
-    return this.count(
+  async holdUnits(allocations: ReadonlyArray<Allocation>): Promise<WarehouseStockSnapshot[]> {
+    return this.changedRows(
       `update ${LEVEL} level set reserved = level.reserved + wanted.quantity, updated_at = now()
-       from (values ${allocations.map(() => '(?::uuid, ?::uuid, ?::int)').join(', ')}) as wanted (product_id, warehouse_id, quantity)
-       where level.product_id = wanted.product_id and level.warehouse_id = wanted.warehouse_id
-         and level.on_hand - level.reserved >= wanted.quantity`,
+       from (values ${allocations.map(() => '(?::uuid, ?::uuid, ?::int)').join(', ')}) as wanted (product_id, warehouse_id, quantity), ${WAREHOUSE} warehouse
+       where level.product_id = wanted.product_id and level.warehouse_id = wanted.warehouse_id and warehouse.id = level.warehouse_id
+         and level.on_hand - level.reserved >= wanted.quantity
+       ${SNAPSHOT_RETURNING}`,
       allocations.flatMap((line) => [line.productId, line.warehouseId, line.quantity]),
     );
   }
 
-  /** `reserved -= quantity` for each line of the order (a release); returns the rows changed. */
-  async returnUnits(orderId: string): Promise<number> {
-    return this.count(
+  /** `reserved -= quantity` for each line of the order (a release); returns the rows changed, as they are now. */
+  async returnUnits(orderId: string): Promise<WarehouseStockSnapshot[]> {
+    return this.changedRows(
       `update ${LEVEL} level set reserved = level.reserved - line.quantity, updated_at = now()
-       from ${LINE} line
+       from ${LINE} line, ${WAREHOUSE} warehouse
        where line.order_id = ? and level.product_id = line.product_id and level.warehouse_id = line.warehouse_id
-         and level.reserved >= line.quantity`,
+         and warehouse.id = level.warehouse_id and level.reserved >= line.quantity
+       ${SNAPSHOT_RETURNING}`,
       [orderId],
     );
   }
 
-  /** `on_hand -= quantity` and `reserved -= quantity` for each line of the order (a commit); returns the rows changed. */
-  async shipUnits(orderId: string): Promise<number> {
-    return this.count(
+  /**
+   * `on_hand -= quantity` and `reserved -= quantity` for each line of the order (a commit); returns the rows
+   * changed, as they are now.
+   */
+  async shipUnits(orderId: string): Promise<WarehouseStockSnapshot[]> {
+    return this.changedRows(
       `update ${LEVEL} level set on_hand = level.on_hand - line.quantity, reserved = level.reserved - line.quantity, updated_at = now()
-       from ${LINE} line
+       from ${LINE} line, ${WAREHOUSE} warehouse
        where line.order_id = ? and level.product_id = line.product_id and level.warehouse_id = line.warehouse_id
-         and level.reserved >= line.quantity`,
+         and warehouse.id = level.warehouse_id and level.reserved >= line.quantity
+       ${SNAPSHOT_RETURNING}`,
       [orderId],
     );
+  }
+
+  private async changedRows(sql: string, params: unknown[]): Promise<WarehouseStockSnapshot[]> {
+    return snapshotsOf(await this.tx.execute<SnapshotRow[]>(sql, params));
   }
 
   private async changed(sql: string, params: unknown[]): Promise<boolean> {

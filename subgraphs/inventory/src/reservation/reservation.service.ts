@@ -1,25 +1,40 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrderPlacedV1 } from '@techally/events';
 import { lockProductStock, readAvailability, type ProductAvailability } from '../stock/product-availability';
+import type { WarehouseStockSnapshot } from '../stock/warehouse-stock-changed.event';
 import { allocate, sumRequested, type Allocation } from './allocation';
 import { ReservationRepository } from './reservation.repository';
 import { ReservationStatus } from './reservation-status';
 
 export type ReserveOutcome =
-  /** Every line is held until `expiresAt`; `availability`: each product's figures after the hold. */
-  | { readonly kind: 'reserved'; readonly expiresAt: Date; readonly lines: readonly Allocation[]; readonly availability: readonly ProductAvailability[] }
+  /**
+   * Every line is held until `expiresAt`; `availability`: each product's figures after the hold; `stockRows`: each
+   * changed stock row after it.
+   */
+  | {
+      readonly kind: 'reserved';
+      readonly expiresAt: Date;
+      readonly lines: readonly Allocation[];
+      readonly availability: readonly ProductAvailability[];
+      readonly stockRows: readonly WarehouseStockSnapshot[];
+    }
   /** Nothing was held: these products (ordered by id) cannot be covered. */
   | { readonly kind: 'out-of-stock'; readonly productIds: readonly string[] }
   /** The order already has a reservation, or its tombstone (cancelled first): nothing was done. */
   | { readonly kind: 'already-handled'; readonly status: ReservationStatus };
 
 export type CommitOutcome =
-  | { readonly kind: 'committed'; readonly lines: readonly Allocation[] }
+  | { readonly kind: 'committed'; readonly lines: readonly Allocation[]; readonly stockRows: readonly WarehouseStockSnapshot[] }
   /** Not ACTIVE (already committed, released, or no reservation at all: null): nothing was done. */
   | { readonly kind: 'unchanged'; readonly status: ReservationStatus | null };
 
 export type ReleaseOutcome =
-  | { readonly kind: 'released'; readonly lines: readonly Allocation[]; readonly availability: readonly ProductAvailability[] }
+  | {
+      readonly kind: 'released';
+      readonly lines: readonly Allocation[];
+      readonly availability: readonly ProductAvailability[];
+      readonly stockRows: readonly WarehouseStockSnapshot[];
+    }
   /** No reservation yet: a RELEASED tombstone now stops a late order-placed from reserving. */
   | { readonly kind: 'tombstoned' }
   /** Already released, or committed (a paid order is not un-shipped here): nothing was done. */
@@ -41,7 +56,8 @@ export interface ReservationServiceOptions {
  *   fixed order (product id, warehouse id), the allocation is decided on the locked figures, and the
  *   conditional UPDATEs hold the units. The guards cannot fail under those locks; if one did, the transaction
  *   aborts (and the event is redelivered) rather than hold part of an order.
- * - **commit** (paid): the units leave: `on_hand -= q`, `reserved -= q`. Availability does not change. Expiry is
+ * - **commit** (paid): the units leave: `on_hand -= q`, `reserved -= q`. Availability does not change (each
+ *   changed row does: the caller announces it per warehouse). Expiry is
  *   not checked here: orders owns the deadline, and an order it marked PAID is committed.
  * - **release** (cancelled): `reserved -= q`; no reservation yet → tombstone.
  *
@@ -75,11 +91,11 @@ export class ReservationService {
       return { kind: 'out-of-stock', productIds: allocation.shortProductIds };
     }
     const held = await repository.holdUnits(allocation.allocations);
-    if (held !== allocation.allocations.length) {
-      throw new Error(`reserve ${order.orderId}: ${allocation.allocations.length - held} allocation(s) no longer covered under lock; rolled back`);
+    if (held.length !== allocation.allocations.length) {
+      throw new Error(`reserve ${order.orderId}: ${allocation.allocations.length - held.length} allocation(s) no longer covered under lock; rolled back`);
     }
     await repository.insertLines(order.orderId, allocation.allocations);
-    return { kind: 'reserved', expiresAt, lines: allocation.allocations, availability: await readAvailability(tx, productIds) };
+    return { kind: 'reserved', expiresAt, lines: allocation.allocations, availability: await readAvailability(tx, productIds), stockRows: held };
   }
 
   async commit(tx: EntityManager, orderId: string): Promise<CommitOutcome> {
@@ -90,10 +106,10 @@ export class ReservationService {
     const lines = await repository.linesOf(orderId);
     await lockProductStock(tx, distinctProducts(lines));
     const shipped = await repository.shipUnits(orderId);
-    if (shipped !== lines.length) {
-      throw new Error(`commit ${orderId}: ${lines.length - shipped} line(s) not covered by reserved stock; rolled back`);
+    if (shipped.length !== lines.length) {
+      throw new Error(`commit ${orderId}: ${lines.length - shipped.length} line(s) not covered by reserved stock; rolled back`);
     }
-    return { kind: 'committed', lines };
+    return { kind: 'committed', lines, stockRows: shipped };
   }
 
   async release(tx: EntityManager, orderId: string): Promise<ReleaseOutcome> {
@@ -108,10 +124,10 @@ export class ReservationService {
     const productIds = distinctProducts(lines);
     await lockProductStock(tx, productIds);
     const returned = await repository.returnUnits(orderId);
-    if (returned !== lines.length) {
-      throw new Error(`release ${orderId}: ${lines.length - returned} line(s) not covered by reserved stock; rolled back`);
+    if (returned.length !== lines.length) {
+      throw new Error(`release ${orderId}: ${lines.length - returned.length} line(s) not covered by reserved stock; rolled back`);
     }
-    return { kind: 'released', lines, availability: await readAvailability(tx, productIds) };
+    return { kind: 'released', lines, availability: await readAvailability(tx, productIds), stockRows: returned };
   }
 }
 

@@ -8,6 +8,7 @@ import type { StockAdjustmentReason } from './stock-adjustment-reason';
 import { StockLevel } from './stock-level.entity';
 import { lockProductStock, readAvailability } from './product-availability';
 import { stockChangedEvent } from './stock-changed.event';
+import { warehouseStockChangedEvent } from './warehouse-stock-changed.event';
 import { StockError } from './stock.errors';
 import type { StockFigures } from './warehouse-stock.type';
 
@@ -72,8 +73,9 @@ export class StockRepository {
   }
 
   /**
-   * Applies an adjustment, writes its audit row and an `inventory.stock-changed.v1` with the product's new
-   * availability to the outbox, in one transaction: all or nothing. A change the stock cannot cover is
+   * Applies an adjustment, writes its audit row, an `inventory.stock-changed.v1` with the product's new
+   * availability and an `inventory.warehouse-stock-changed.v1` with the row's new figures to the outbox, in one
+   * transaction: all or nothing. A change the stock cannot cover is
    * NEGATIVE_STOCK with the current figures, and nothing is written. The product's rows are locked first, in
    * the order every stock transaction uses (see `lockProductStock`).
    */
@@ -115,7 +117,13 @@ export class StockRepository {
         createdAt: new Date(),
       });
       const [availability] = await readAvailability(tx, [productId]);
-      appendToOutbox(tx, stockChangedEvent(availability!, adjustment.metadata));
+      appendToOutbox(tx, [
+        stockChangedEvent(availability!, adjustment.metadata),
+        warehouseStockChangedEvent(
+          { productId, warehouseId: warehouse.id, warehouseCode: warehouse.code, onHand: changed.on_hand, reserved: changed.reserved },
+          adjustment.metadata,
+        ),
+      ]);
       return {
         productId,
         warehouse,

@@ -1,73 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, createInMemoryEventBus, type EnvelopeOf, type EventBus } from '@techally/events';
-import { createLogger } from '@techally/platform';
-import {
-  bearer,
-  createTestDatabase,
-  createTestSigningKey,
-  postGraphQL,
-  signTestToken,
-  type TestDatabase,
-  type TestSigningKey,
-} from '@techally/testing';
-import { createLocalJWKSet } from 'jose';
-import { createNotificationsSubgraph, loadNotificationsConfig, type NotificationsSubgraph } from '..';
+import { createEvent, type EnvelopeOf, type EventBus } from '@techally/events';
 import { NOTIFYING_EVENT_TYPES } from '../notification/notification-text';
 import { applyNotifyingEvent, NOTIFY_CUSTOMERS, notifyCustomersConsumer } from '../order-events/notify-customers.consumer';
+import { delivery, silentFeed, startNotificationsHarness, type Caller, type NotificationsHarness } from './notifications-harness';
 
 // One subgraph on a database of this file's own, on an in-memory bus (README.md, *Consumes*): the consumer's
 // once-only rule on the real PostgreSQL, and who may read and mark which notifications.
-const ISSUER = 'https://techally.test/users';
-const AUDIENCE = 'techally-graph-test';
-
 type Notifying = (typeof NOTIFYING_EVENT_TYPES)[number];
-interface Caller {
-  readonly userId: string;
-  readonly token: string;
-}
 
-let database: TestDatabase;
-let key: TestSigningKey;
+let h: NotificationsHarness;
 let bus: EventBus;
-let subgraph: NotificationsSubgraph;
-let url: string;
+// What the consumer publishes live is notification-received.int.test.ts's business: here, a feed nobody hears.
+const feed = silentFeed();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  key = await createTestSigningKey('notifications-test');
-  bus = createInMemoryEventBus();
-  const config = loadNotificationsConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_MAX: String(database.poolMax),
-    JWT_ISSUER: ISSUER,
-    JWT_AUDIENCE: AUDIENCE,
-  });
-  subgraph = await createNotificationsSubgraph(config, {
-    // NOTIFICATIONS_TEST_LOG_LEVEL=error shows what was masked as INTERNAL_SERVER_ERROR when a test fails.
-    logger: createLogger({ name: 'notifications', level: (process.env['NOTIFICATIONS_TEST_LOG_LEVEL'] as 'error' | undefined) ?? 'silent' }),
-    accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }),
-    processMetrics: false,
-    bus,
-  });
-  await subgraph.migrate();
-  url = await subgraph.listen(0);
+  h = await startNotificationsHarness();
+  bus = h.bus;
 }, 60_000);
 
-afterAll(async () => {
-  await subgraph?.stop();
-  await bus?.close();
-  await database?.drop();
-});
+afterAll(() => h?.stop());
 
-async function caller(roles: string[] = ['CUSTOMER']): Promise<Caller> {
-  const userId = randomUUID();
-  return { userId, token: await signTestToken(key, { sub: userId, roles, issuer: ISSUER, audience: AUDIENCE }) };
-}
-
-const sql = <Row = Record<string, unknown>>(statement: string, params: unknown[] = []) =>
-  subgraph.orm.em.fork().getConnection().execute<Row[]>(statement, params);
+const caller = (roles?: string[]) => h.caller(roles);
+const sql = <Row = Record<string, unknown>>(statement: string, params: unknown[] = []) => h.sql<Row>(statement, params);
 
 const at = (minute: number) => ({ occurredAt: new Date(Date.UTC(2026, 11, 7, 10, minute)) });
 const total = { amount: 15_900, currency: 'USD' };
@@ -89,15 +43,15 @@ function fulfilled(orderId: string, customerId: string, minute = 4) {
   return createEvent('orders.order-status-changed.v1', orderId, { orderId, customerId, status: 'FULFILLED', previousStatus: 'PAID' }, {}, at(minute));
 }
 
-const consumer = () => notifyCustomersConsumer(subgraph.orm);
-const deliver = (event: EnvelopeOf<Notifying>) => consumer().handle(event, { deliveries: 1, group: NOTIFY_CUSTOMERS, consumer: 'test' });
+const consumer = () => notifyCustomersConsumer(h.subgraph.orm, feed);
+const deliver = (event: EnvelopeOf<Notifying>) => consumer().handle(event, delivery(NOTIFY_CUSTOMERS));
 
 const NOTIFICATIONS = `query Notifications($id: ID!, $first: Int, $after: String, $unreadOnly: Boolean) {
   _entities(representations: [{ __typename: "User", id: $id }]) {
     ... on User {
       notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
         unreadCount
-        edges { cursor node { id kind title body order { id } createdAt readAt } }
+        edges { cursor node { id kind title body order { id } product { id } createdAt readAt } }
         pageInfo { hasNextPage endCursor }
       }
     }
@@ -110,7 +64,8 @@ interface NotificationNode {
   kind: string;
   title: string;
   body: string;
-  order: { id: string };
+  order: { id: string } | null;
+  product: { id: string } | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -119,12 +74,7 @@ interface NotificationsData {
 }
 
 function query(as: Caller | null, variables: Record<string, unknown>, operation = NOTIFICATIONS) {
-  return postGraphQL<NotificationsData & { markNotificationsRead: Array<{ id: string; readAt: string | null }> }>(
-    url,
-    operation,
-    variables,
-    as ? bearer(as.token) : {},
-  );
+  return h.query<NotificationsData & { markNotificationsRead: Array<{ id: string; readAt: string | null }> }>(as, operation, variables);
 }
 
 async function notificationsOf(user: Caller, variables: Record<string, unknown> = {}) {
@@ -142,7 +92,7 @@ describe('the notifications.notify-customers consumer', () => {
 
     const { edges, unreadCount } = await notificationsOf(ada);
     const ref = (id: string) => id.slice(0, 8).toUpperCase();
-    expect(edges.map(({ node }) => [node.kind, node.order.id, node.title])).toEqual([
+    expect(edges.map(({ node }) => [node.kind, node.order?.id, node.title])).toEqual([
       ['ORDER_CANCELLED', two, `Order ${ref(two)} cancelled`],
       ['PAYMENT_FAILED', two, `Payment for order ${ref(two)} failed`],
       ['ORDER_PLACED', two, `Order ${ref(two)} received`],
@@ -157,6 +107,21 @@ describe('the notifications.notify-customers consumer', () => {
     expect(unreadCount).toBe(6);
   });
 
+  it('tells of refunds (to the order’s customer) and of a review’s moderation (to its author, about the product, with no order)', async () => {
+    const fay = await caller();
+    const [order, productId] = [randomUUID(), randomUUID()];
+    await deliver(placed(order, fay.userId, 0));
+    await deliver(createEvent('payments.payment-refunded.v1', order, { orderId: order, paymentId: randomUUID(), amount: { amount: 4_200, currency: 'USD' } }, {}, at(5)));
+    await deliver(createEvent('reviews.review-moderated.v1', randomUUID(), { reviewId: randomUUID(), productId, authorId: fay.userId, hidden: true, reason: 'Off topic' }, {}, at(6)));
+
+    const { edges } = await notificationsOf(fay);
+    expect(edges.map(({ node }) => [node.kind, node.order?.id ?? null, node.product?.id ?? null, node.body])).toEqual([
+      ['REVIEW_HIDDEN', null, productId, "A moderator hid your review; other customers no longer see it. The moderator's reason: Off topic"],
+      ['REFUND_ISSUED', order, null, `We refunded $42.00 for your order ${order.slice(0, 8).toUpperCase()}. It may take a few days to show on your statement.`],
+      ['ORDER_PLACED', order, null, expect.any(String)],
+    ]);
+  });
+
   it('writes one notification for an event delivered twice, concurrently, or replayed past the inbox', async () => {
     const bob = await caller();
     const order = randomUUID();
@@ -164,7 +129,7 @@ describe('the notifications.notify-customers consumer', () => {
     await Promise.all([deliver(event), deliver(event)]);
     await deliver(event);
     // A replay that skips the inbox (its rows pruned, a rebuilt consumer) still meets the unique (event, channel, recipient).
-    await subgraph.orm.em.fork().transactional((tx) => applyNotifyingEvent(tx as never, event));
+    await h.subgraph.orm.em.fork().transactional((tx) => applyNotifyingEvent(tx as never, event));
 
     const rows = await sql<{ count: string }>(`select count(*) as "count" from notifications.notification where event_id = ?`, [event.id]);
     expect(Number(rows[0]!.count)).toBe(1);

@@ -50,10 +50,18 @@ export interface SendReceipt {
   readonly providerMessageId?: string;
 }
 
+/**
+ * Which delivery a message is (the pipeline's `delivery.id`): the same on every retry of it, so a provider that
+ * dedupes by a key (an email's Message-ID, an idempotency header) can tell a retry from a new message.
+ */
+export interface SendContext {
+  readonly deliveryId: string;
+}
+
 /** Hands one message to one provider. Throws {@link DeliveryFailure} when the provider did not take it. */
 export interface Sender<C extends DeliveryChannelName> {
   readonly channel: C;
-  send(message: MessageOf[C]): Promise<SendReceipt>;
+  send(message: MessageOf[C], context?: SendContext): Promise<SendReceipt>;
 }
 
 export type Senders = { readonly [C in DeliveryChannelName]?: Sender<C> };

@@ -26,7 +26,7 @@ export class NotificationResolver {
     @Args(() => NotificationListArgs) args: NotificationListArgs,
     @Ctx() { notifications }: NotificationsContext,
   ): Promise<NotificationConnection> {
-    return new NotificationConnection(await notifications.ofUser(user.id, args));
+    return new NotificationConnection(notifications.ofUser(user.id, args));
   }
 
   @Mutation(() => [NotificationType], {

@@ -34,16 +34,21 @@ export class NotificationService {
     private readonly viewer: Viewer | null,
   ) {}
 
-  async ofUser(userId: string, request: NotificationListRequest): Promise<NotificationPage> {
+  ofUser(userId: string, request: NotificationListRequest): NotificationPage {
     const viewer = requireViewer(this.viewer);
     if (viewer.userId !== userId) throw DomainError.forbidden('Notifications are seen by their recipient only.');
     const first = pageSize(request.first);
     const after = request.after ? decodeAfter(request.after) : null;
-    const rows = await this.repository.page({ recipientId: viewer.userId, limit: first + 1, unreadOnly: request.unreadOnly === true, after });
     return {
-      edges: rows.slice(0, first).map((node) => ({ cursor: cursorOf(node), node })),
-      hasNextPage: rows.length > first,
-      hasPreviousPage: after !== null,
+      // Read only when the client selects the page (see NotificationConnection): the bell asks the count alone.
+      rows: async () => {
+        const rows = await this.repository.page({ recipientId: viewer.userId, limit: first + 1, unreadOnly: request.unreadOnly === true, after });
+        return {
+          edges: rows.slice(0, first).map((node) => ({ cursor: cursorOf(node), node })),
+          hasNextPage: rows.length > first,
+          hasPreviousPage: after !== null,
+        };
+      },
       unreadCount: () => this.repository.unreadCount(viewer.userId),
     };
   }

@@ -12,8 +12,26 @@ import type { DeliveryChannelName, PushTarget } from '../delivery/delivery-chann
  */
 export type NotificationCategory = 'ORDER_UPDATES' | 'REVIEWS' | 'STOCK_ALERTS' | 'MARKETING';
 
+/** Every category, in the order the preferences list them. */
+export const NOTIFICATION_CATEGORIES: readonly NotificationCategory[] = ['ORDER_UPDATES', 'REVIEWS', 'STOCK_ALERTS', 'MARKETING'];
+
 /** Categories whose email always goes, whatever the preferences say. */
 export const TRANSACTIONAL_CATEGORIES: ReadonlySet<NotificationCategory> = new Set(['ORDER_UPDATES']);
+
+/** Categories only staff (ADMIN) hear, and only staff may choose how. */
+export const STAFF_CATEGORIES: ReadonlySet<NotificationCategory> = new Set(['STOCK_ALERTS']);
+
+/** Which channels one category goes out on, beyond in-app. */
+export interface ChannelChoice {
+  readonly email: boolean;
+  readonly sms: boolean;
+  readonly push: boolean;
+}
+
+/** What a user who changed nothing gets: email for all but MARKETING; SMS and push are opt-in (issue #14). */
+export function defaultChoice(category: NotificationCategory): ChannelChoice {
+  return { email: category !== 'MARKETING', sms: false, push: false };
+}
 
 /** Where one recipient wants one category of notification to go, beyond in-app (always written). */
 export interface DeliveryTargets {
@@ -27,7 +45,8 @@ export interface DeliveryTargets {
 
 /**
  * The preferences' answer to the delivery pipeline. The default before anything is set: email for every
- * category but MARKETING, no SMS, push wherever the user registered a subscription.
+ * category but MARKETING, no SMS, no push ({@link defaultChoice}); push, once switched on for a category, goes to
+ * every subscription the user registered. The production one is `PreferenceTargetResolver`.
  */
 export interface DeliveryTargetResolver {
   targetsFor(recipientId: string, category: NotificationCategory): Promise<DeliveryTargets>;

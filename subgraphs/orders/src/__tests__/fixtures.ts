@@ -48,6 +48,11 @@ export const EURO_MUG: FixtureProduct = {
 };
 export const UNKNOWN_PRODUCT = '10000000-0000-4000-8000-0000000000ff';
 
+/** A line of `order-placed` / `order-paid` as the order stored it at placeOrder (issue #14: name, SKU, unit price). */
+export function eventLine(product: FixtureProduct, quantity: number) {
+  return { productId: product.id, quantity, name: product.name, sku: product.sku, unitPrice: product.price };
+}
+
 export const FIXTURE_PRODUCTS: ReadonlyArray<FixtureProduct> = [CABLE, HEADPHONES, KETTLEBELL, ARCHIVED_PHONE, EURO_MUG];
 
 function address(id: string, fields: Partial<FixtureAddress> & Pick<FixtureAddress, 'country' | 'city'>): FixtureAddress {

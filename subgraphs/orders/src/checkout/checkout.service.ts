@@ -84,7 +84,7 @@ export class CheckoutService {
     if (!address) throw unknownShippingAddress(request.shippingAddressId);
 
     const { order, items, placed } = this.newOrder(viewer, request, hash, lines, address);
-    const events = orderPlacedEvents(order, items, this.deps.eventMetadata);
+    const events = () => orderPlacedEvents(order, items, this.deps.eventMetadata);
     const limitedLines = lines.map(({ product, quantity }) => ({ productId: product.id.toLowerCase(), name: product.name, quantity }));
     const withinLimits = (tx: EntityManager) => enforceUnpaidOrderLimits(tx, viewer.userId, limitedLines, this.deps.unpaidOrderLimits);
     if (!(await this.repository.insertPlaced(order, items, placed, events, withinLimits))) {

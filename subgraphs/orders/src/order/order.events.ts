@@ -1,4 +1,4 @@
-import { createEvent, type AnyEventEnvelope, type EventMetadata } from '@techally/events';
+import { createEvent, type AnyEventEnvelope, type EventMetadata, type OrderLineV1 } from '@techally/events';
 import type { CancellationReason } from './cancellation-reason';
 import type { OrderItem } from './order-item.entity';
 import { OrderStatus } from './order-status';
@@ -10,13 +10,16 @@ import type { Order } from './order.entity';
  * (issue #4: "EVERY order status transition writes orders.order-status-changed.v1").
  */
 
-/** What a placed order announces, in this order: `order-placed`, then `order-status-changed` (→ PENDING). */
+/**
+ * What a placed order announces, in this order: `order-placed`, then `order-status-changed` (→ PENDING). The
+ * order must have its number (drawn by the database on insert): build these after the insert's flush.
+ */
 export function orderPlacedEvents(order: Order, items: ReadonlyArray<OrderItem>, metadata: EventMetadata): AnyEventEnvelope[] {
   return [
     createEvent(
       'orders.order-placed.v1',
       order.id,
-      { orderId: order.id, customerId: order.customerId, items: lines(items), total: totalOf(order) },
+      { orderId: order.id, orderNumber: order.number, customerId: order.customerId, items: lines(items, order.currency), total: totalOf(order) },
       metadata,
     ),
     statusChanged(order, null, OrderStatus.PENDING, metadata),
@@ -63,7 +66,13 @@ export function transitionEvents(order: Order, facts: TransitionFacts, metadata:
         createEvent(
           'orders.order-paid.v1',
           order.id,
-          { orderId: order.id, customerId: order.customerId, items: lines(required(facts.items, 'items', facts.to)), total: totalOf(order) },
+          {
+            orderId: order.id,
+            orderNumber: order.number,
+            customerId: order.customerId,
+            items: lines(required(facts.items, 'items', facts.to), order.currency),
+            total: totalOf(order),
+          },
           metadata,
         ),
       );
@@ -93,8 +102,20 @@ function statusChanged(order: Order, from: OrderStatus | null, to: OrderStatus, 
   );
 }
 
-function lines(items: ReadonlyArray<OrderItem>): Array<{ productId: string; quantity: number }> {
-  return [...items].sort((a, b) => a.position - b.position).map((item) => ({ productId: item.productId, quantity: item.quantity }));
+/**
+ * The lines as bought (issue #14): the name, SKU and unit price the order stored when it was placed, so a
+ * receipt or a sales figure needs no other service (and shows what the customer saw, not today's catalog).
+ */
+function lines(items: ReadonlyArray<OrderItem>, currency: string): OrderLineV1[] {
+  return [...items]
+    .sort((a, b) => a.position - b.position)
+    .map((item) => ({
+      productId: item.productId,
+      quantity: item.quantity,
+      name: item.name,
+      sku: item.sku,
+      unitPrice: { amount: item.unitPrice, currency },
+    }));
 }
 
 function totalOf(order: Order): { amount: number; currency: string } {

@@ -81,20 +81,22 @@ export class OrderRepository {
   /**
    * Inserts a new order with its lines, first history entry and `events` (outbox), in one transaction, after
    * `check` (which may refuse by throwing) ran in it. False, with nothing written, when the customer already
-   * has an order under the same idempotency key (a concurrent twin won).
+   * has an order under the same idempotency key (a concurrent twin won). The events are built after the
+   * order's insert, which draws its number (they carry it, issue #14): the same statements, in two flushes.
    */
   async insertPlaced(
     order: Order,
     items: ReadonlyArray<OrderItem>,
     placed: OrderStatusChange,
-    events: ReadonlyArray<AnyEventEnvelope>,
+    events: () => ReadonlyArray<AnyEventEnvelope>,
     check?: (tx: EntityManager) => Promise<void>,
   ): Promise<boolean> {
     try {
       await this.em.transactional(async (tx) => {
         await check?.(tx);
         tx.persist([order, ...items, placed]);
-        appendToOutbox(tx, events);
+        await tx.flush();
+        appendToOutbox(tx, events());
       });
       return true;
     } catch (error) {

@@ -41,6 +41,7 @@ async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> 
   const orders = demoOrders().map((order) => (order.status === OrderStatus.PENDING ? { ...order, placedAt: seededAt } : order));
   // Through the unit of work (not insertMany, which does not flatten the embedded address): flushed at commit,
   // one multi-row insert per table.
+  const pending: Array<{ placed: Order; items: OrderItem[] }> = [];
   for (const order of orders) {
     const placed = em.create(Order, {
       id: order.id,
@@ -80,7 +81,7 @@ async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> 
         lineTotal: line.lineTotal,
       }),
     );
-    if (order.status === OrderStatus.PENDING) appendToOutbox(em, orderPlacedEvents(placed, items, {}));
+    if (order.status === OrderStatus.PENDING) pending.push({ placed, items });
     em.create(OrderStatusChange, {
       id: demoUuid(`order:${order.id}:placed`),
       order: order.id,
@@ -102,5 +103,8 @@ async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> 
       });
     }
   }
+  // The events carry the order's number, drawn by the insert: written after it (the same statements, two flushes).
+  await em.flush();
+  for (const { placed, items } of pending) appendToOutbox(em, orderPlacedEvents(placed, items, {}));
   return { orders: orders.length };
 }

@@ -13,3 +13,9 @@ export async function rememberCancelledOrder(tx: EntityManager, orderId: string,
 export async function isOrderCancelled(em: EntityManager, orderId: string): Promise<boolean> {
   return (await em.count(CancelledOrder, { orderId })) > 0;
 }
+
+/** The orders subgraph's cancellation code of the order, or null while payments has not learnt it was cancelled. */
+export async function cancellationOf(em: EntityManager, orderId: string): Promise<string | null> {
+  const row = await em.findOne(CancelledOrder, { orderId });
+  return row?.reason ?? null;
+}

@@ -3,6 +3,7 @@ import { appendToOutbox, createEvent, type EventMetadata } from '@techally/event
 import { isOrderCancelled } from '../order-events/cancelled-orders';
 import { Payment } from './payment.entity';
 import { PaymentStatus } from './payment-status';
+import type { RefundReason } from './refund-reason';
 
 /**
  * The payment's status transitions, shared by confirmPayment, the `payments.follow-orders` consumer, the Stripe
@@ -97,8 +98,17 @@ export async function markCancelled(tx: EntityManager, payment: PaymentFacts, at
   return true;
 }
 
-/** Given back: SUCCEEDED → REFUNDED. Writes `payments.payment-refunded.v1`. */
-export async function markRefunded(tx: EntityManager, payment: PaymentFacts, at: Date, metadata: EventMetadata = {}): Promise<boolean> {
+/**
+ * Given back in full: SUCCEEDED → REFUNDED. Writes `payments.payment-refunded.v1` with the amount that went back
+ * (the payment's, refunds are never partial here) and why (issue #14).
+ */
+export async function markRefunded(
+  tx: EntityManager,
+  payment: PaymentFacts,
+  reason: RefundReason,
+  at: Date,
+  metadata: EventMetadata = {},
+): Promise<boolean> {
   assertInTransaction(tx);
   const changed = await tx.nativeUpdate(
     Payment,
@@ -106,7 +116,15 @@ export async function markRefunded(tx: EntityManager, payment: PaymentFacts, at:
     { status: PaymentStatus.REFUNDED, updatedAt: at },
   );
   if (changed === 0) return false;
-  appendToOutbox(tx, createEvent('payments.payment-refunded.v1', payment.orderId, { orderId: payment.orderId, paymentId: payment.id }, metadata));
+  appendToOutbox(
+    tx,
+    createEvent(
+      'payments.payment-refunded.v1',
+      payment.orderId,
+      { orderId: payment.orderId, paymentId: payment.id, amount: { amount: payment.amount, currency: payment.currency }, reason },
+      metadata,
+    ),
+  );
   return true;
 }
 

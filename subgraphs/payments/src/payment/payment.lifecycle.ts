@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EventMetadata } from '@techally/events';
 import type { Logger } from '@techally/platform';
-import { isOrderCancelled } from '../order-events/cancelled-orders';
+import { cancellationOf } from '../order-events/cancelled-orders';
 import { PaymentProviderError, type PaymentProvider } from '../provider/payment-provider';
 import { Payment } from './payment.entity';
 import { PaymentStatus } from './payment-status';
 import { markCancelled, markRefunded } from './payment-transitions';
+import { refundReasonOfCancellation, type RefundReason } from './refund-reason';
 
 export interface PaymentLifecycleDependencies {
   /** An EntityManager of its own, not inside a transaction (each step opens its own short ones). */
@@ -77,7 +78,7 @@ export class PaymentLifecycle {
           if (payment.providerReference) await this.cancelAtProvider(payment);
           return;
         case PaymentStatus.SUCCEEDED:
-          await this.refund(payment, metadata);
+          await this.refund(payment, refundReasonOfCancellation(await cancellationOf(this.deps.em, orderId)), metadata);
           return;
         case PaymentStatus.REFUNDED:
           return;
@@ -91,24 +92,26 @@ export class PaymentLifecycle {
    * a repeat refunds nothing twice), then SUCCEEDED → REFUNDED with `payments.payment-refunded.v1`. False when the
    * payment was not (or no longer) SUCCEEDED: someone else recorded the refund first.
    */
-  async refund(payment: Payment, metadata: EventMetadata = {}): Promise<boolean> {
+  async refund(payment: Payment, reason: RefundReason, metadata: EventMetadata = {}): Promise<boolean> {
     if (payment.status !== PaymentStatus.SUCCEEDED || !payment.providerReference) return false;
     try {
       await this.deps.provider.refund(payment.providerReference, { idempotencyKey: refundIdempotencyKey(payment) });
     } catch (error) {
       if (!(error instanceof PaymentProviderError && error.code === ALREADY_REFUNDED)) throw error;
     }
-    const changed = await this.deps.em.transactional((tx) => markRefunded(tx, payment, this.deps.clock(), metadata));
-    if (changed) this.deps.logger.info({ paymentId: payment.id, orderId: payment.orderId }, 'payment refunded');
+    const changed = await this.deps.em.transactional((tx) => markRefunded(tx, payment, reason, this.deps.clock(), metadata));
+    if (changed) this.deps.logger.info({ paymentId: payment.id, orderId: payment.orderId, reason }, 'payment refunded');
     return changed;
   }
 
   /** Refunds the payment if it SUCCEEDED for an order that is cancelled (a success that came too late). */
   async refundIfOwed(paymentId: string, metadata: EventMetadata = {}): Promise<boolean> {
     const payment = await this.reload(paymentId);
-    if (payment.status !== PaymentStatus.SUCCEEDED || !(await isOrderCancelled(this.deps.em, payment.orderId))) return false;
-    this.deps.logger.warn({ paymentId, orderId: payment.orderId }, 'payment succeeded for a cancelled order: refunding it');
-    return this.refund(payment, metadata);
+    if (payment.status !== PaymentStatus.SUCCEEDED) return false;
+    const cancellation = await cancellationOf(this.deps.em, payment.orderId);
+    if (cancellation === null) return false;
+    this.deps.logger.warn({ paymentId, orderId: payment.orderId, cancellation }, 'payment succeeded for a cancelled order: refunding it');
+    return this.refund(payment, refundReasonOfCancellation(cancellation), metadata);
   }
 
   /**

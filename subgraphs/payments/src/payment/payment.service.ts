@@ -11,6 +11,7 @@ import { PaymentLifecycle } from './payment.lifecycle';
 import type { PaymentLoaders } from './payment.loaders';
 import { PaymentRepository } from './payment.repository';
 import { AttemptOutcome, CONFIRMABLE_STATUSES, PaymentStatus } from './payment-status';
+import { RefundReason } from './refund-reason';
 
 export interface ConfirmPaymentRequest {
   readonly orderId: string;
@@ -117,7 +118,7 @@ export class PaymentService {
     const payment = isUuid(id) ? await this.deps.loaders.paymentById.load(id) : null;
     if (!payment) throw PaymentError.notFound(id);
     if (payment.status !== PaymentStatus.SUCCEEDED || !payment.providerReference) throw PaymentError.notRefundable(id, payment.status);
-    const refunded = await this.withProvider(payment, () => this.lifecycle.refund(payment, this.deps.eventMetadata));
+    const refunded = await this.withProvider(payment, () => this.lifecycle.refund(payment, RefundReason.REQUESTED_BY_ADMIN, this.deps.eventMetadata));
     if (!refunded) {
       const current = await this.repository.reload(payment.id);
       throw PaymentError.notRefundable(id, current.status);

@@ -4,6 +4,7 @@ import type { Logger } from '@techally/platform';
 import { isOrderCancelled } from '../order-events/cancelled-orders';
 import { Payment } from '../payment/payment.entity';
 import { markCancelled, markFailed, markRefunded, markSucceeded } from '../payment/payment-transitions';
+import { RefundReason } from '../payment/refund-reason';
 import { StripeWebhookEvent } from './stripe-webhook-event.entity';
 import type { StripePaymentReport } from './stripe-payment-report';
 
@@ -79,7 +80,8 @@ function transition(
         logger.warn({ paymentId: payment.id }, 'partial refund reported by Stripe: payment left as it is');
         return Promise.resolve(false);
       }
-      return markRefunded(tx, payment, at, metadata);
+      // A refund of ours was recorded before Stripe reported it (no change here): this one was made elsewhere.
+      return markRefunded(tx, payment, RefundReason.REFUNDED_AT_PROVIDER, at, metadata);
   }
 }
 

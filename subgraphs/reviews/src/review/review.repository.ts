@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { appendToOutbox, type EventMetadata } from '@techally/events';
+import { appendToOutbox, type AnyEventEnvelope, type EventMetadata } from '@techally/events';
 import { uuidArrayLiteral, violatedUniqueConstraint } from '@techally/platform';
 import { TABLES } from '../database';
 import type { RatingTally } from '../product/product-rating';
@@ -125,9 +125,9 @@ export class ReviewRepository {
     }
   }
 
-  /** Writes pending changes to loaded reviews. */
-  flush(ratingChange: RatingChange): Promise<void> {
-    return this.commit(ratingChange);
+  /** Writes pending changes to loaded reviews, with `events` of the change (a moderation) in its transaction. */
+  flush(ratingChange: RatingChange, events: ReadonlyArray<AnyEventEnvelope> = []): Promise<void> {
+    return this.commit(ratingChange, events);
   }
 
   async remove(review: Review, ratingChange: RatingChange): Promise<void> {
@@ -136,11 +136,13 @@ export class ReviewRepository {
   }
 
   /**
-   * Flushes the request's pending changes: alone when no rating changes; otherwise in one transaction with the
-   * product's rating read back after the write and appended to the outbox, so the event exists exactly when
-   * the change committed. Statements go through the EntityManager (its transaction), never around it.
+   * Flushes the request's pending changes and `events`: alone when no rating changes; otherwise in one
+   * transaction with the product's rating read back after the write and appended to the outbox, so the events
+   * exist exactly when the change committed. Statements go through the EntityManager (its transaction), never around it.
    */
-  private async commit(ratingChange: RatingChange): Promise<void> {
+  private async commit(ratingChange: RatingChange, events: ReadonlyArray<AnyEventEnvelope> = []): Promise<void> {
+    // A flush wraps its statements, the outbox rows included, in one transaction of its own.
+    if (events.length > 0) appendToOutbox(this.em, events);
     if (!ratingChange) return this.em.flush();
     await this.em.begin();
     try {

@@ -1,9 +1,11 @@
 import { isAdmin, requireAdmin, requireViewer, type ForwardedRequest, type Viewer, isUuid } from '@techally/platform';
+import type { EventMetadata } from '@techally/events';
 import type { ProductCatalog } from '../product/product-catalog';
 import { Review } from './review.entity';
 import { ReviewError } from './review.errors';
 import type { ReviewLoaders } from './review.loaders';
 import { ReviewRepository, type RatingChange } from './review.repository';
+import { reviewModeratedEvent } from './review-moderated.event';
 import { validateBody, validateHiddenReason, validateRating, validateTitle } from './review.validation';
 import { canSee, isAuthor } from './review.visibility';
 
@@ -110,23 +112,33 @@ export class ReviewService {
     return true;
   }
 
-  /** Hides a review from its product (and the rating) or shows it again. Administrators only. */
+  /**
+   * Hides a review from its product (and the rating) or shows it again. Administrators only. A change of
+   * visibility tells the author (`reviews.review-moderated.v1`, issue #14); hiding it again tells no one.
+   */
   async moderate(id: string, hidden: boolean, reason: string | null | undefined): Promise<Review> {
     const moderator = requireAdmin(this.viewer);
     const hiddenReason = validateHiddenReason(reason);
     const review = await this.requireVisible(id);
     // Hiding takes the review out of its product's rating, showing it puts it back; hiding it again does neither.
-    const ratingMoves = review.hidden !== hidden;
+    const visibilityChanges = review.hidden !== hidden;
     review.hidden = hidden;
     review.hiddenReason = hidden ? hiddenReason : null;
     review.moderatedBy = moderator.userId;
-    await this.repository.flush(ratingMoves ? this.ratingChangeOf(review) : null);
+    await this.repository.flush(
+      visibilityChanges ? this.ratingChangeOf(review) : null,
+      visibilityChanges ? [reviewModeratedEvent(review, hiddenReason, this.eventMetadata())] : [],
+    );
     return review;
   }
 
   /** The review's product, whose rating the write changes, and this request's id for the event. */
   private ratingChangeOf(review: Review): RatingChange {
-    return { productId: review.productId, metadata: this.forwarded.requestId ? { requestId: this.forwarded.requestId } : {} };
+    return { productId: review.productId, metadata: this.eventMetadata() };
+  }
+
+  private eventMetadata(): EventMetadata {
+    return this.forwarded.requestId ? { requestId: this.forwarded.requestId } : {};
   }
 
   /**

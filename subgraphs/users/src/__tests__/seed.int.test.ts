@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { LOG_IN, startUsers, type RunningUsers } from './users.harness';
+import { LOG_IN, outboxRows, startUsers, type RunningUsers } from './users.harness';
 import { DEMO_CUSTOMERS } from '@techally/demo-data';
 import { UserEntity } from '../user/user.entity';
 import { checkPasswordPolicy } from '../user/password.policy';
@@ -26,10 +26,20 @@ describe('seed', () => {
     }
   });
 
+  it('announces each demo customer as registered (issue #14), so the event-fed services know them', async () => {
+    expect((await outboxRows(users)).map((row) => [row.type, row.payload])).toEqual(
+      DEMO_CUSTOMERS.map((demo) => [
+        'users.user-registered.v1',
+        { userId: demo.id, email: demo.email, name: demo.name, roles: ['CUSTOMER'] },
+      ]),
+    );
+  });
+
   it('does nothing when there are customers already', async () => {
     await users.app.seed();
     const em = users.app.orm.em.fork() as EntityManager;
     expect(await em.count(UserEntity)).toBe(DEMO_CUSTOMERS.length);
+    expect(await outboxRows(users)).toHaveLength(DEMO_CUSTOMERS.length);
   });
 
   it('uses passwords that satisfy the policy it documents', () => {

@@ -32,7 +32,7 @@ export const CHEAP_ARGON2 = { ARGON2_MEMORY_KIB: '256', ARGON2_TIME_COST: '1', A
 
 export async function startUsers(
   env: Record<string, string> = {},
-  options: Pick<UsersSubgraphOptions, 'apiKeyRevocations'> = {},
+  options: Pick<UsersSubgraphOptions, 'apiKeyRevocations' | 'bus'> = {},
 ): Promise<RunningUsers> {
   const database = await createTestDatabase();
   let offset = 0;
@@ -49,6 +49,9 @@ export async function startUsers(
       DATABASE_URL: database.url,
       DATABASE_POOL_MAX: String(database.poolMax),
       ...CHEAP_ARGON2,
+      // The relay publishes at once to a bus a spec listens on; otherwise it stays out of the way.
+      OUTBOX_POLL_INTERVAL_MS: options.bus ? '20' : '60000',
+      OUTBOX_LISTEN: options.bus && database.kind === 'postgres' ? 'true' : 'false',
       ...env,
     });
     const app = await createUsersSubgraph(config, {
@@ -77,6 +80,22 @@ export async function startUsers(
     await database.drop();
     throw error;
   }
+}
+
+export interface OutboxRow {
+  readonly type: string;
+  readonly aggregateId: string;
+  readonly payload: Record<string, unknown>;
+  readonly metadata: Record<string, unknown>;
+}
+
+/** The users' outbox in publication order (issue #14), optionally of one user only. */
+export async function outboxRows(users: RunningUsers, aggregateId?: string): Promise<OutboxRow[]> {
+  const rows = await users.app.orm.em.getConnection().execute<Array<{ type: string; aggregate_id: string; payload: Record<string, unknown>; metadata: Record<string, unknown> }>>(
+    `select type, aggregate_id, payload, metadata from "users"."outbox" ${aggregateId ? 'where aggregate_id = ?' : ''} order by position`,
+    aggregateId ? [aggregateId] : [],
+  );
+  return rows.map((row) => ({ type: row.type, aggregateId: row.aggregate_id, payload: row.payload, metadata: row.metadata }));
 }
 
 export const SIGN_UP = `mutation SignUp($input: SignUpInput!) {

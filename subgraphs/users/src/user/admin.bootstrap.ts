@@ -8,7 +8,8 @@ import { normalizeName } from './user.name';
 /**
  * Makes sure the configured first administrator (ADMIN_EMAIL / ADMIN_PASSWORD) exists and has the ADMIN role:
  * created when missing, promoted when it exists without the role. An existing account's password is never
- * touched — whoever changed it since meant it. Safe when several replicas start at once.
+ * touched — whoever changed it since meant it. Safe when several replicas start at once. Creating it publishes
+ * `users.user-registered.v1`, promoting it `users.user-changed.v1` (issue #14: staff alerts find their reader).
  */
 export async function ensureAdmin(
   em: EntityManager,
@@ -25,7 +26,7 @@ export async function ensureAdmin(
     created.roles = [Role.ADMIN];
     created.passwordHash = await hasher.hash(admin.password);
     try {
-      await repository.save(created);
+      await repository.save(created, { type: 'users.user-registered.v1' });
       logger?.info({ email: admin.email }, 'created the administrator account from ADMIN_EMAIL');
       return;
     } catch (error) {
@@ -38,7 +39,7 @@ export async function ensureAdmin(
   }
   if (!user.roles.includes(Role.ADMIN)) {
     user.roles = [...user.roles, Role.ADMIN];
-    await em.flush();
+    await repository.save(user, { type: 'users.user-changed.v1' });
     logger?.info({ email: admin.email }, 'gave the ADMIN role to the account named by ADMIN_EMAIL');
   }
 }

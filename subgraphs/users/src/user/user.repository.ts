@@ -1,8 +1,16 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EventMetadata } from '@techally/events';
 import { rowsAfter, type KeysetPosition } from '../keyset-position';
 import { USER_EMAIL_UNIQUE, UserEntity } from './user.entity';
 import { UserError } from './user.errors';
+import { appendUserEvent, type UserEventType } from './user-events';
+
+/** The event a write of an account publishes with it (issue #14), and the request it came from. */
+export interface UserEvent {
+  readonly type: UserEventType;
+  readonly metadata?: EventMetadata;
+}
 
 /**
  * Storage of accounts. Translates the infrastructure errors the rules depend on (a unique violation on the
@@ -18,9 +26,11 @@ export class UserRepository {
   /**
    * Inserts (or writes changes to) accounts. The unique index, not a prior SELECT, decides who gets an email:
    * of two concurrent sign-ups, the second insert waits for the first to commit and then fails here.
+   * `event` (the user's snapshot as it is now) commits in the same flush's transaction, or not at all.
    */
-  async save(user: UserEntity): Promise<void> {
+  async save(user: UserEntity, event: UserEvent | null = null): Promise<void> {
     this.em.persist(user);
+    if (event) appendUserEvent(this.em, event.type, user, event.metadata);
     try {
       await this.em.flush();
     } catch (error) {

@@ -10,6 +10,7 @@ import {
   type Viewer,
   isUuid,
 } from '@techally/platform';
+import type { EventMetadata } from '@techally/events';
 import { cursorOf, positionOf } from '../keyset-position';
 import type DataLoader from 'dataloader';
 import type { PasswordHasher } from './password.hasher';
@@ -19,6 +20,7 @@ import { UserEntity } from './user.entity';
 import { UserError } from './user.errors';
 import { normalizeName } from './user.name';
 import type { UserRepository } from './user.repository';
+import { snapshotChanged, userSnapshot } from './user-events';
 
 export interface RegistrationInput {
   readonly email: string;
@@ -43,6 +45,8 @@ export class UserService {
     private readonly repository: UserRepository,
     private readonly userById: DataLoader<string, UserEntity | null>,
     private readonly hasher: PasswordHasher,
+    /** Stamped on the events this request's changes publish (its request id). */
+    private readonly eventMetadata: EventMetadata = {},
   ) {}
 
   /** Creates a customer account: email canonical and free, name sane, password within the policy. */
@@ -58,7 +62,7 @@ export class UserService {
     user.name = name;
     user.roles = roles;
     user.passwordHash = await this.hasher.hash(input.password);
-    await this.repository.save(user);
+    await this.repository.save(user, { type: 'users.user-registered.v1', metadata: this.eventMetadata });
     return user;
   }
 
@@ -93,18 +97,23 @@ export class UserService {
     };
   }
 
-  /** The viewer changes their own name or email (still canonical and free). */
+  /**
+   * The viewer changes their own name or email (still canonical and free). A change publishes
+   * `users.user-changed.v1` with it; an edit that changes nothing publishes nothing.
+   */
   async updateProfile(viewer: Viewer | null, changes: ProfileChanges): Promise<UserEntity> {
     const { userId } = requireViewer(viewer);
     const user = await this.byId(userId);
     if (!user) throw DomainError.notFound('User', userId);
+    const before = userSnapshot(user);
     if (changes.name !== undefined && changes.name !== null) user.name = normalizeName(changes.name);
     if (changes.email !== undefined && changes.email !== null) {
       const email = normalizeEmail(changes.email);
       if (!email) throw UserError.invalidEmail(changes.email);
       user.email = email;
     }
-    await this.repository.save(user);
+    const changed = snapshotChanged(before, userSnapshot(user));
+    await this.repository.save(user, changed ? { type: 'users.user-changed.v1', metadata: this.eventMetadata } : null);
     return user;
   }
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { createGraphQLClient, FulfillOrderDocument, ProductListingDocument } from '@techally/web-client';
 import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
+import { accessibilityViolations } from '../support/accessibility';
 import { subgraphSubscriptions } from '../support/live-subscriptions';
 import { signedInClient, startTestSupergraph, TEST_ADMIN, type TestSupergraph } from '../support/test-supergraph';
 import { ensureWebAppsBuilt, screenshot, PRODUCTION_DOCUMENT_RULES } from '../support/web-apps';
@@ -12,7 +13,8 @@ const GOOD = '4242 4242 4242 4242';
 /**
  * The storefront's account half in Debian's Chromium against the whole supergraph (issue #12): sign up on the way
  * to checkout, pay, and watch the order page move on its own — PAID after the payment, FULFILLED when an admin
- * ships it — with no reload; a declined card says what happened and keeps the cart.
+ * ships it — with no reload; a declined card says what happened and keeps the cart. The header's notification
+ * centre (issue #14) counts the checkout's notifications live, and opening it marks them read.
  */
 describeInBrowser('storefront checkout (browser)')('checkout in the storefront', () => {
   let supergraph: TestSupergraph;
@@ -89,16 +91,41 @@ describeInBrowser('storefront checkout (browser)')('checkout in the storefront',
     expect(await storedCart(page)).toBe('[]');
     await screenshot(page, 'storefront', 'order-paid');
 
-    // The admin ships it; the page, still open, shows it (its subscription is live on the orders subgraph).
+    // The bell counts what the two checkouts told: placed, payment failed, cancelled; placed, paid.
+    const bell = page.getByRole('button', { name: /^Notifications,/ });
+    await page.getByRole('button', { name: 'Notifications, 5 unread' }).waitFor();
+
+    // The admin ships it; the page, still open, shows it (its subscription is live on the orders subgraph), and
+    // the bell counts the shipping notification (its subscription is live on the notifications subgraph).
     await subgraphSubscriptions(supergraph.apps['orders']!.metricsUrl!, 1);
+    await subgraphSubscriptions(supergraph.apps['notifications']!.metricsUrl!, 1);
     const admin = await signedInClient(supergraph, TEST_ADMIN.email, TEST_ADMIN.password);
     await admin.request(FulfillOrderDocument, { id: orderId });
     await orderStatus(page, 'Shipped').waitFor();
     await page.getByRole('form', { name: `Review ${product.name}` }).waitFor();
+    await page.getByRole('button', { name: 'Notifications, 6 unread' }).waitFor();
+
+    // Opening the centre lists them, newest first, with a link to the order, and marks them read.
+    await bell.click();
+    const listed = page.getByRole('list', { name: 'Your notifications' }).getByRole('listitem');
+    await listed.first().filter({ hasText: 'shipped' }).waitFor();
+    expect(await listed.count()).toBe(6);
+    expect(await listed.first().getByRole('link').getAttribute('href')).toBe(`/orders/${orderId}`);
+    await page.getByRole('button', { name: 'Notifications, none unread' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'storefront', 'notifications');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Notifications,/, expanded: false }).waitFor();
+    expect(await page.getByRole('list', { name: 'Your notifications' }).count()).toBe(0);
 
     await page.setViewportSize({ width: 360, height: 800 });
     await screenshot(page, 'storefront', 'order-phone');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await bell.click();
+    await listed.first().waitFor();
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'storefront', 'notifications-phone');
 
     expect(documentLoads).toBe(2); // `/` and `/checkout`: everything after was client-side, with no reload
     expect(browser.outsideRequests).toEqual([]);

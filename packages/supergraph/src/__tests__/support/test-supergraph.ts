@@ -1,5 +1,7 @@
 import { createGraphQLClient, LogInDocument, type GraphQLClient } from '@techally/web-client';
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createEventBus, loadEventBusConfig, type EventBus } from '@techally/events';
 import { createGateway, loadGatewayConfig } from '@techally/gateway';
 import { createLogger, memoryRevocations, type SubgraphApp } from '@techally/platform';
@@ -67,6 +69,8 @@ export async function startTestSupergraph(options: TestSupergraphOptions = {}): 
     // The whole suite runs with the gateway's response cache on (the default) and off: RESPONSE_CACHE=off pnpm test.
     ...(process.env['RESPONSE_CACHE'] ? { RESPONSE_CACHE: process.env['RESPONSE_CACHE'] } : {}),
     ...(process.env['DATABASE_URL'] ? {} : { OUTBOX_LISTEN: 'false' }),
+    // Without SMTP_URL the notifications' emails are .eml files: in the temporary directory, never the repository's.
+    MAIL_DIR: join(tmpdir(), `techally-e2e-mail-${randomUUID()}`),
     ...options.env,
   };
   const busConfig = loadEventBusConfig(env);

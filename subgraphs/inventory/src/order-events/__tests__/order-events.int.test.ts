@@ -6,6 +6,7 @@ import {
   type AnyEventEnvelope,
   type EventBus,
   type EventConsumer,
+  type StockReservedV1,
 } from '@techally/events';
 import { createLogger } from '@techally/platform';
 import { probeEvents, waitFor, type EventProbe } from '../../__tests__/event-probe';
@@ -248,6 +249,88 @@ describe('orders.order-paid.v1 / order-cancelled.v1 → inventory.settle-stock',
     await bus.publish(cancelled(marker));
     await waitFor('the settle-stock group to catch up', async () => (await reservationStatus(marker)) === 'RELEASED');
   }
+});
+
+describe('per-warehouse stock (issue #14): where a reservation holds its units, and each changed row after each step', () => {
+  async function warehouseSnapshots(productId: string): Promise<unknown[]> {
+    const rows = await h.sql<{ payload: unknown }>(
+      `select payload from inventory.outbox where type = 'inventory.warehouse-stock-changed.v1' and aggregate_id = ? order by position`,
+      [productId],
+    );
+    return rows.map((row) => row.payload);
+  }
+  const snapshot = (productId: string, warehouse: 'A' | 'B', onHand: number, reserved: number) => ({
+    productId,
+    warehouseId: warehouse === 'A' ? WAREHOUSE_A : WAREHOUSE_B,
+    warehouseCode: `TST-${warehouse}`,
+    onHand,
+    reserved,
+    available: onHand - reserved,
+  });
+  const byProduct = (a: { productId: string }, b: { productId: string }) => (a.productId < b.productId ? -1 : 1);
+
+  it('a reservation: stock-reserved names its allocations, and each stock row it held is announced with its new figures', async () => {
+    const inA = await product(5);
+    const inB = await product(0, 4);
+    const { orderId } = await place([[inA, 2], [inB, 3]], { requestId: 'req-allocations' });
+
+    const reserved = await probe.next('inventory.stock-reserved.v1', orderId);
+    const { allocations } = reserved.payload as StockReservedV1;
+    expect([...allocations!].sort(byProduct)).toEqual(
+      [
+        { productId: inA, warehouseId: WAREHOUSE_A, quantity: 2 },
+        { productId: inB, warehouseId: WAREHOUSE_B, quantity: 3 },
+      ].sort(byProduct),
+    );
+    expect(await warehouseSnapshots(inA)).toEqual([snapshot(inA, 'A', 5, 2)]);
+    expect(await warehouseSnapshots(inB)).toEqual([snapshot(inB, 'B', 4, 3)]);
+    const [row] = await h.sql<{ metadata: unknown }>(`select metadata from inventory.outbox where type = 'inventory.warehouse-stock-changed.v1' and aggregate_id = ?`, [inA]);
+    expect(row!.metadata).toEqual({ requestId: 'req-allocations' });
+  });
+
+  it('a reservation split over two warehouses announces both rows', async () => {
+    const p = await product(2, 3);
+    const { orderId } = await place([[p, 4]]);
+    const reserved = await probe.next('inventory.stock-reserved.v1', orderId);
+    const allocations = (reserved.payload as StockReservedV1).allocations!;
+    expect(allocations.reduce((sum, line) => sum + line.quantity, 0)).toBe(4);
+    const held = new Map(allocations.map((line) => [line.warehouseId, line.quantity]));
+    expect(await warehouseSnapshots(p)).toEqual([snapshot(p, 'A', 2, held.get(WAREHOUSE_A)!), snapshot(p, 'B', 3, held.get(WAREHOUSE_B)!)]);
+  });
+
+  it('a commit (paid) announces the rows the units left; a release (cancelled) the rows they went back to', async () => {
+    const shipped = await product(5);
+    const returned = await product(0, 4);
+    const { orderId: paidOrder } = await place([[shipped, 2]]);
+    const { orderId: cancelledOrder } = await place([[returned, 3]]);
+    await probe.next('inventory.stock-reserved.v1', paidOrder);
+    await probe.next('inventory.stock-reserved.v1', cancelledOrder);
+
+    await bus.publish(createEvent('orders.order-paid.v1', paidOrder, { orderId: paidOrder, customerId: randomUUID(), items: [{ productId: shipped, quantity: 2 }], total: { amount: 1000, currency: 'EUR' } }));
+    await bus.publish(createEvent('orders.order-cancelled.v1', cancelledOrder, { orderId: cancelledOrder, reason: 'PAYMENT_FAILED' }));
+    await waitFor('both settled', async () => (await reservationStatus(paidOrder)) === 'COMMITTED' && (await reservationStatus(cancelledOrder)) === 'RELEASED');
+
+    expect(await warehouseSnapshots(shipped)).toEqual([snapshot(shipped, 'A', 5, 2), snapshot(shipped, 'A', 3, 0)]);
+    expect(await warehouseSnapshots(returned)).toEqual([snapshot(returned, 'B', 4, 3), snapshot(returned, 'B', 4, 0)]);
+  });
+
+  it('announces nothing for a reservation that failed, a tombstone, or a second settlement', async () => {
+    const short = await product(1);
+    const { orderId: failed } = await place([[short, 2]]);
+    await probe.next('inventory.stock-reservation-failed.v1', failed);
+    expect(await warehouseSnapshots(short)).toEqual([]);
+
+    const p = await product(5);
+    const { orderId } = await place([[p, 1]]);
+    await probe.next('inventory.stock-reserved.v1', orderId);
+    await bus.publish(createEvent('orders.order-cancelled.v1', orderId, { orderId, reason: 'PAYMENT_FAILED' }));
+    await bus.publish(createEvent('orders.order-cancelled.v1', orderId, { orderId, reason: 'PAYMENT_FAILED' }));
+    const marker = randomUUID();
+    await bus.publish(createEvent('orders.order-cancelled.v1', marker, { orderId: marker, reason: 'CUSTOMER_REQUESTED' }));
+    await waitFor('the settle-stock group to catch up', async () => (await reservationStatus(marker)) === 'RELEASED');
+    expect(await warehouseSnapshots(p)).toEqual([snapshot(p, 'A', 5, 1), snapshot(p, 'A', 5, 0)]);
+    expect(await outboxCount(marker)).toBe(0);
+  });
 });
 
 describe('failures: redelivered, applied once', () => {

@@ -49,6 +49,12 @@ async function onHandIn(productId: string, warehouseId: string): Promise<number>
   return row!.on_hand;
 }
 
+async function warehouseRows(productId: string): Promise<Array<{ payload: Record<string, unknown>; metadata: Record<string, unknown> }>> {
+  return h.sql(`select payload, metadata from inventory.outbox where type = 'inventory.warehouse-stock-changed.v1' and aggregate_id = ? order by position`, [
+    productId,
+  ]);
+}
+
 describe('adjustStock → inventory.stock-changed.v1', () => {
   it('writes the product’s new availability with the change, and the relay publishes it', async () => {
     const product = londonOnly[0]!;
@@ -83,6 +89,7 @@ describe('adjustStock → inventory.stock-changed.v1', () => {
     expect(errorCodes(await adjust(product.id, LONDON!.id, -(london + 1), 'LOST'))).toEqual(['NEGATIVE_STOCK']);
     expect(errorCodes(await adjust(product.id, ROTTERDAM!.id, -1, 'LOST'))).toEqual(['NEGATIVE_STOCK']);
     expect(await stockChangedRows(product.id)).toEqual([]);
+    expect(await warehouseRows(product.id)).toEqual([]);
   });
 
   it('writes nothing when the input or the caller is refused', async () => {
@@ -92,5 +99,23 @@ describe('adjustStock → inventory.stock-changed.v1', () => {
       'FORBIDDEN',
     ]);
     expect(await stockChangedRows(product.id)).toEqual([]);
+    expect(await warehouseRows(product.id)).toEqual([]);
+  });
+});
+
+describe('adjustStock → inventory.warehouse-stock-changed.v1 (issue #14)', () => {
+  it('writes the changed row’s figures with its warehouse’s code, one per adjustment, with the request id', async () => {
+    const product = londonOnly[5]!;
+    const before = await onHandIn(product.id, LONDON!.id);
+    await h.sql(`update inventory.stock_level set reserved = 1 where product_id = ? and warehouse_id = ?`, [product.id, LONDON!.id]);
+    expect((await adjust(product.id, LONDON!.id, 3, 'RECEIVED')).errors).toBeUndefined();
+    expect((await adjust(product.id, NEWARK!.id, 2, 'RECEIVED')).errors).toBeUndefined(); // a first delivery: a new row
+
+    const rows = await warehouseRows(product.id);
+    expect(rows.map((row) => row.payload)).toEqual([
+      { productId: product.id, warehouseId: LONDON!.id, warehouseCode: LONDON!.code, onHand: before + 3, reserved: 1, available: before + 2 },
+      { productId: product.id, warehouseId: NEWARK!.id, warehouseCode: NEWARK!.code, onHand: 2, reserved: 0, available: 2 },
+    ]);
+    expect(rows[0]!.metadata['requestId']).toEqual(expect.any(String));
   });
 });

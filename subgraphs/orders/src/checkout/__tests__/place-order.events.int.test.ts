@@ -1,5 +1,5 @@
 import { bearer, errorCodes, postGraphQL } from '@techally/testing';
-import { A_IN_US, CABLE, CUSTOMER_A, HEADPHONES, UNKNOWN_PRODUCT } from '../../__tests__/fixtures';
+import { A_IN_US, CABLE, CUSTOMER_A, eventLine, HEADPHONES, UNKNOWN_PRODUCT } from '../../__tests__/fixtures';
 import { PLACE_ORDER } from '../../__tests__/operations';
 import { newIdempotencyKey, startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
 
@@ -31,11 +31,10 @@ describe('placeOrder writes the saga’s first events in the transaction of the 
     expect(events.every((event) => event.aggregateId === order.id)).toBe(true);
     expect(events[0]!.payload).toEqual({
       orderId: order.id,
+      orderNumber: order.number,
       customerId: CUSTOMER_A,
-      items: [
-        { productId: CABLE.id, quantity: 2 },
-        { productId: HEADPHONES.id, quantity: 1 },
-      ],
+      // Name, SKU and unit price as placeOrder priced them (issue #14): a receipt needs no other service.
+      items: [eventLine(CABLE, 2), eventLine(HEADPHONES, 1)],
       total: { amount: order.total.amount, currency: 'USD' },
     });
     expect(events[1]!.payload).toEqual({ orderId: order.id, customerId: CUSTOMER_A, status: 'PENDING', previousStatus: null });

@@ -7,7 +7,7 @@ import {
   type Subscription,
 } from '@techally/events';
 import { errorCodes } from '@techally/testing';
-import { A_IN_US, CABLE, CUSTOMER_A, HEADPHONES, KETTLEBELL } from '../../__tests__/fixtures';
+import { A_IN_US, CABLE, CUSTOMER_A, eventLine, HEADPHONES, KETTLEBELL } from '../../__tests__/fixtures';
 import { CANCEL_ORDER, PLACE_ORDER } from '../../__tests__/operations';
 import { newIdempotencyKey, startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
 import { waitFor } from './saga-spec-support';
@@ -100,7 +100,7 @@ beforeEach(() => {
 });
 
 const ORDER_STATE = `query Order($id: ID!) { order(id: $id) {
-  id status cancellationReason paymentDueAt total { amount currency } statusHistory { from status reason } } }`;
+  id number status cancellationReason paymentDueAt total { amount currency } statusHistory { from status reason } } }`;
 
 async function placeOrder(items = [{ productId: CABLE.id, quantity: 2 }, { productId: HEADPHONES.id, quantity: 1 }]): Promise<string> {
   const response = await h.query(PLACE_ORDER, { input: { items, shippingAddressId: A_IN_US.id, idempotencyKey: newIdempotencyKey() } }, h.tokens.a);
@@ -154,11 +154,9 @@ describe('the checkout saga, orders’ side, over the bus', () => {
     expect(announced(id, 'orders.order-paid.v1').map((event) => event.payload)).toEqual([
       {
         orderId: id,
+        orderNumber: order.number,
         customerId: CUSTOMER_A,
-        items: [
-          { productId: CABLE.id, quantity: 2 },
-          { productId: HEADPHONES.id, quantity: 1 },
-        ],
+        items: [eventLine(CABLE, 2), eventLine(HEADPHONES, 1)],
         total: order.total,
       },
     ]);

@@ -1,5 +1,5 @@
 import { createEvent } from '@techally/events';
-import { CABLE, CUSTOMER_A, HEADPHONES } from '../../__tests__/fixtures';
+import { CABLE, CUSTOMER_A, eventLine, HEADPHONES } from '../../__tests__/fixtures';
 import { givenOrders, GIVEN_ORDER_TOTAL } from '../../__tests__/order-factory';
 import { startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
 import { OrderStatus } from '../../order/order-status';
@@ -57,11 +57,10 @@ describe('orders.follow-payments: payment-succeeded', () => {
         'orders.order-paid.v1',
         {
           orderId: id,
+          orderNumber: (await h.sql<{ number: string }>(`select number from orders."order" where id = ?`, [id]))[0]!.number,
           customerId: CUSTOMER_A,
-          items: [
-            { productId: CABLE.id, quantity: 2 },
-            { productId: HEADPHONES.id, quantity: 1 },
-          ],
+          // The lines as the order stored them at placeOrder (issue #14), for receipts and reports.
+          items: [eventLine(CABLE, 2), eventLine(HEADPHONES, 1)],
           total: { amount: GIVEN_ORDER_TOTAL, currency: 'USD' },
         },
       ],

@@ -50,10 +50,18 @@ describe('the demo orders seed', () => {
         continue;
       }
       expect(events.map((event) => event.type)).toEqual(['orders.order-placed.v1', 'orders.order-status-changed.v1']);
+      const [row] = await h.sql<{ number: string }>(`select number from orders."order" where id = ?`, [order.id]);
       expect(events[0]!.payload).toEqual({
         orderId: order.id,
+        orderNumber: row!.number,
         customerId: order.customerId,
-        items: order.lines.map((line) => ({ productId: line.product.id, quantity: line.quantity })),
+        items: order.lines.map((line) => ({
+          productId: line.product.id,
+          quantity: line.quantity,
+          name: line.product.name,
+          sku: line.product.sku,
+          unitPrice: { amount: line.product.priceAmount, currency: 'USD' },
+        })),
         total: { amount: order.total, currency: 'USD' },
       });
       expect(events[1]!.payload).toMatchObject({ orderId: order.id, status: 'PENDING', previousStatus: null });

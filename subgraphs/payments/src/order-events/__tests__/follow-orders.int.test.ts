@@ -121,7 +121,11 @@ describe('orders.order-cancelled.v1', () => {
     expect(provider.inspect(payment!.providerReference!)).toMatchObject({ charges: 1, refunded: 12_345 });
     expect(await h.eventsOf(order.id)).toEqual([
       { type: 'payments.payment-succeeded.v1', payload: { orderId: order.id, paymentId: payment!.id, amount: { amount: 12_345, currency: 'USD' } } },
-      { type: 'payments.payment-refunded.v1', payload: { orderId: order.id, paymentId: payment!.id } },
+      {
+        type: 'payments.payment-refunded.v1',
+        // Collected for an order an admin cancelled: the refund carries the amount and why (issue #14).
+        payload: { orderId: order.id, paymentId: payment!.id, amount: { amount: 12_345, currency: 'USD' }, reason: 'ORDER_CANCELLED' },
+      },
     ]);
   });
 

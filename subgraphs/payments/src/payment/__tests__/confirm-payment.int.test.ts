@@ -181,6 +181,13 @@ describe('confirmPayment: a success for an order cancelled meanwhile', () => {
     const payment = await h.paymentOf(order.id);
     expect(provider.inspect(payment!.providerReference!)).toMatchObject({ charges: 1, refunded: 12_345 });
     expect((await h.eventsOf(order.id)).map((event) => event.type)).toEqual(['payments.payment-succeeded.v1', 'payments.payment-refunded.v1']);
+    // Paid after the reservation expired: the refund says so, with what went back (issue #14).
+    expect((await h.eventsOf(order.id)).at(-1)!.payload).toEqual({
+      orderId: order.id,
+      paymentId: payment!.id,
+      amount: { amount: 12_345, currency: 'USD' },
+      reason: 'PAID_AFTER_EXPIRY',
+    });
   });
 });
 

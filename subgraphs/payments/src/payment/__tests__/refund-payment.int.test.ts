@@ -35,6 +35,15 @@ describe('refundPayment', () => {
     expect(response).toEqual({ data: { refundPayment: { id, status: 'REFUNDED', amount: { amount: 12_345 } } } });
     expect(await providerIntentOf(id)).toMatchObject({ charges: 1, refunded: 12_345 });
     expect(await eventTypesOf(id)).toEqual(['payments.payment-succeeded.v1', 'payments.payment-refunded.v1']);
+    // What went back and why (issue #14): the customer's refund notice and the sales figures need both.
+    const { payments } = await h.rows();
+    const orderId = payments.find((payment) => payment.id === id)!.orderId;
+    expect((await h.eventsOf(orderId)).at(-1)!.payload).toEqual({
+      orderId,
+      paymentId: id,
+      amount: { amount: 12_345, currency: 'USD' },
+      reason: 'REQUESTED_BY_ADMIN',
+    });
   });
 
   it('is for admins only: the paying customer → FORBIDDEN, anonymous → UNAUTHENTICATED; nothing changes', async () => {

@@ -175,6 +175,8 @@ describe('POST /webhooks/stripe: a verified event', () => {
     expect((await send(stripeEvent('charge.refunded', await chargeOf(order, { metadata: {} })))).status).toBe(200);
     expect((await h.paymentOf(order.id))!.status).toBe('REFUNDED');
     expect(await typesOf(order.id)).toEqual(['payments.payment-succeeded.v1', 'payments.payment-refunded.v1']);
+    // Refunded at Stripe, not by this graph (issue #14: the reason says where).
+    expect((await h.eventsOf(order.id)).at(-1)!.payload).toMatchObject({ amount: { amount: 12_345, currency: 'USD' }, reason: 'REFUNDED_AT_PROVIDER' });
   });
 
   it('a success for an order already cancelled → SUCCEEDED, then refunded by the sweep the webhook sets off', async () => {

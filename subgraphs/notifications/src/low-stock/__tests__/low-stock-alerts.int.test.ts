@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createEvent } from '@techally/events';
+import { delivery, silentFeed, startNotificationsHarness, type Caller, type NotificationsHarness } from '../../__tests__/notifications-harness';
+import { applyWatchStockEvent, WATCH_STOCK, watchStockConsumer, type WatchStockEvent } from '../watch-stock.consumer';
+
+// Low-stock alerts on the real PostgreSQL (README.md, *Low stock*): the notifications.watch-stock consumer fed
+// as the bus would, the thresholds set through GraphQL. Default threshold 5 (LOW_STOCK_DEFAULT_THRESHOLD).
+let h: NotificationsHarness;
+let staff: Caller[];
+let customer: Caller;
+const feed = silentFeed();
+
+beforeAll(async () => {
+  h = await startNotificationsHarness({ env: { LOW_STOCK_DEFAULT_THRESHOLD: '5' } });
+  staff = [await h.staff(), await h.staff()];
+  customer = await h.caller();
+}, 60_000);
+afterAll(() => h?.stop());
+
+const at = (minute: number) => ({ occurredAt: new Date(Date.UTC(2026, 11, 7, 18, minute)) });
+const [BER, LON] = [{ id: randomUUID(), code: 'BER-1' }, { id: randomUUID(), code: 'LON-1' }];
+
+function inWarehouse(productId: string, warehouse: { id: string; code: string }, available: number, minute: number) {
+  const payload = { productId, warehouseId: warehouse.id, warehouseCode: warehouse.code, onHand: available + 1, reserved: 1, available };
+  return createEvent('inventory.warehouse-stock-changed.v1', productId, payload, {}, at(minute));
+}
+function overall(productId: string, available: number, minute: number) {
+  return createEvent('inventory.stock-changed.v1', productId, { productId, available, inStock: available > 0 }, {}, at(minute));
+}
+function created(productId: string, sku: string) {
+  return createEvent('products.product-created.v1', productId, { productId, sku, categoryId: randomUUID() }, {}, at(0));
+}
+
+const consumer = () => watchStockConsumer(h.subgraph.orm, feed, { defaultThreshold: 5 });
+const deliver = (event: WatchStockEvent) => consumer().handle(event, delivery(WATCH_STOCK));
+async function deliverAll(...events: WatchStockEvent[]): Promise<void> {
+  for (const event of events) await deliver(event);
+}
+
+const NOTIFICATIONS = `query ($id: ID!) { _entities(representations: [{ __typename: "User", id: $id }]) { ... on User {
+  notifications(first: 100) { edges { node { kind title body order { id } product { id } } } } } } }`;
+interface Alert {
+  kind: string;
+  title: string;
+  body: string;
+  order: { id: string } | null;
+  product: { id: string } | null;
+}
+
+/** The LOW_STOCK notifications of `user` about `productId`, newest first. */
+async function alertsOf(user: Caller, productId: string): Promise<Alert[]> {
+  const response = await h.query<{ _entities: Array<{ notifications: { edges: Array<{ node: Alert }> } }> }>(user, NOTIFICATIONS, { id: user.userId });
+  if (!response.data) throw new Error(JSON.stringify(response.errors));
+  return response.data._entities[0]!.notifications.edges.map(({ node }) => node).filter((node) => node.product?.id === productId);
+}
+
+const SET = `mutation ($productId: ID!, $warehouseId: ID, $threshold: Int!) {
+  setLowStockThreshold(productId: $productId, warehouseId: $warehouseId, threshold: $threshold) { product { id } warehouse { id } threshold updatedAt } }`;
+const LIST = `{ lowStockThresholds { product { id } warehouse { id } threshold } }`;
+
+async function setThreshold(productId: string, threshold: number, warehouseId?: string): Promise<void> {
+  const response = await h.query(staff[0]!, SET, { productId, warehouseId, threshold });
+  expect(response.errors).toBeUndefined();
+}
+
+describe('low-stock alerts (notifications.watch-stock)', () => {
+  it('tells every member of staff ONCE when a warehouse’s stock falls below the threshold, not once per sale; customers never', async () => {
+    const product = randomUUID();
+    await deliverAll(created(product, 'TA-CBL-001'), inWarehouse(product, BER, 8, 1), inWarehouse(product, BER, 6, 2), inWarehouse(product, BER, 4, 3));
+    await deliverAll(inWarehouse(product, BER, 3, 4), inWarehouse(product, BER, 0, 5));
+
+    for (const member of staff) {
+      expect(await alertsOf(member, product)).toEqual([
+        {
+          kind: 'LOW_STOCK',
+          title: 'Low stock: TA-CBL-001 at BER-1',
+          body: 'TA-CBL-001 is down to 4 available at BER-1, below its low-stock threshold of 5.',
+          order: null,
+          product: { id: product },
+        },
+      ]);
+    }
+    expect(await alertsOf(customer, product)).toEqual([]);
+  });
+
+  it('re-arms once the stock is back to or above the threshold: the next dip is a new alert', async () => {
+    const product = randomUUID();
+    await deliverAll(inWarehouse(product, BER, 2, 1), inWarehouse(product, BER, 1, 2), inWarehouse(product, BER, 5, 3), inWarehouse(product, BER, 0, 4));
+    const alerts = await alertsOf(staff[0]!, product);
+    expect(alerts.map((alert) => alert.body)).toEqual([
+      `${product} is out of stock at BER-1, below its low-stock threshold of 5.`,
+      `${product} is down to 2 available at BER-1, below its low-stock threshold of 5.`,
+    ]);
+  });
+
+  it('changes nothing for a duplicate (repeated, concurrent, or replayed past the inbox) or an older event arriving late', async () => {
+    const product = randomUUID();
+    const dip = inWarehouse(product, BER, 3, 2);
+    await deliver(inWarehouse(product, BER, 9, 1));
+    await Promise.all([deliver(dip), deliver(dip)]);
+    await deliver(dip);
+    await h.subgraph.orm.em.fork().transactional((tx) => applyWatchStockEvent(tx as EntityManager, dip, { defaultThreshold: 5 }));
+    expect(await alertsOf(staff[0]!, product)).toHaveLength(1);
+
+    // Restocked at minute 4; the sale of minute 3 (stock 1) arrives after it: old news, it neither alerts nor disarms.
+    await deliver(inWarehouse(product, BER, 20, 4));
+    await deliver(inWarehouse(product, BER, 1, 3));
+    expect(await alertsOf(staff[0]!, product)).toHaveLength(1);
+    expect(await h.sql(`select "available" from notifications.stock_watch where product_id = ?`, [product])).toEqual([{ available: 20 }]);
+    await deliver(inWarehouse(product, BER, 2, 5));
+    expect(await alertsOf(staff[0]!, product)).toHaveLength(2);
+  });
+
+  it('watches each warehouse on its own, with a product’s threshold and a product × warehouse one overriding the default', async () => {
+    const product = randomUUID();
+    await setThreshold(product, 10);
+    await setThreshold(product, 2, LON.id);
+    await deliverAll(inWarehouse(product, BER, 12, 1), inWarehouse(product, LON, 12, 1));
+    await deliverAll(inWarehouse(product, BER, 9, 2), inWarehouse(product, LON, 3, 2));
+    expect((await alertsOf(staff[0]!, product)).map((alert) => alert.title)).toEqual([`Low stock: ${product} at BER-1`]);
+    await deliver(inWarehouse(product, LON, 1, 3));
+    expect((await alertsOf(staff[0]!, product)).map((alert) => alert.body)).toEqual([
+      `${product} is down to 1 available at LON-1, below its low-stock threshold of 2.`,
+      `${product} is down to 9 available at BER-1, below its low-stock threshold of 10.`,
+    ]);
+  });
+
+  it('alerts on the product-wide figure only for a product whose warehouses no event named (their alerts speak otherwise)', async () => {
+    const [bare, known] = [randomUUID(), randomUUID()];
+    await deliverAll(created(bare, 'TA-BARE-1'), overall(bare, 7, 1), overall(bare, 4, 2), overall(bare, 2, 3));
+    expect((await alertsOf(staff[0]!, bare)).map((alert) => alert.body)).toEqual([
+      'TA-BARE-1 is down to 4 available across all warehouses, below its low-stock threshold of 5.',
+    ]);
+    await deliverAll(inWarehouse(known, BER, 8, 1), overall(known, 8, 1), inWarehouse(known, BER, 3, 2), overall(known, 3, 2));
+    expect((await alertsOf(staff[0]!, known)).map((alert) => alert.title)).toEqual([`Low stock: ${known} at BER-1`]);
+  });
+});
+
+describe('setLowStockThreshold and lowStockThresholds', () => {
+  it('are for administrators: a customer FORBIDDEN, anonymous UNAUTHENTICATED, nothing written', async () => {
+    const product = randomUUID();
+    for (const [as, code] of [
+      [customer, 'FORBIDDEN'],
+      [null, 'UNAUTHENTICATED'],
+    ] as const) {
+      expect((await h.query(as, SET, { productId: product, threshold: 3 })).errors?.map((error) => error.extensions?.['code'])).toEqual([code]);
+      expect((await h.query(as, LIST)).errors?.map((error) => error.extensions?.['code'])).toEqual([code]);
+    }
+    expect(await h.sql(`select 1 from notifications.low_stock_threshold where product_id = ?`, [product])).toEqual([]);
+  });
+
+  it('refuse bad input with BAD_USER_INPUT naming the argument, and write nothing', async () => {
+    const product = randomUUID();
+    for (const [variables, field] of [
+      [{ productId: product, threshold: -1 }, 'threshold'],
+      [{ productId: product, threshold: 1_000_001 }, 'threshold'],
+      [{ productId: 'not-a-product', threshold: 3 }, 'productId'],
+      [{ productId: product, warehouseId: 'BER-1', threshold: 3 }, 'warehouseId'],
+    ] as const) {
+      const response = await h.query(staff[0]!, SET, variables);
+      expect(response.errors).toEqual([expect.objectContaining({ message: expect.stringContaining(`"${field}"`), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    }
+    expect(await h.sql(`select 1 from notifications.low_stock_threshold where product_id = ?`, [product])).toEqual([]);
+  });
+
+  it('sets, replaces and lists a product’s threshold and its per-warehouse ones', async () => {
+    const product = randomUUID().replace(/^./, '0'); // listed first, before the other specs' products
+    await setThreshold(product, 8, BER.id);
+    await setThreshold(product, 3);
+    const replaced = await h.query<{ setLowStockThreshold: unknown }>(staff[1]!, SET, { productId: product.toUpperCase(), threshold: 4 });
+    expect(replaced.data?.setLowStockThreshold).toEqual({ product: { id: product }, warehouse: null, threshold: 4, updatedAt: expect.any(String) });
+    const listed = await h.query<{ lowStockThresholds: Array<{ product: { id: string } }> }>(staff[0]!, LIST);
+    expect(listed.data!.lowStockThresholds.filter((row) => row.product.id === product)).toEqual([
+      { product: { id: product }, warehouse: null, threshold: 4 },
+      { product: { id: product }, warehouse: { id: BER.id }, threshold: 8 },
+    ]);
+  });
+});
+
+describe('Migration20261207180000_low_stock_alerts', () => {
+  it('makes notifications about no order possible with DDL another migration may repeat (idempotent)', async () => {
+    // What the delivery pipeline's migration does too, in either order: running it again changes nothing.
+    await h.sql(`alter table "notifications"."notification" alter column "order_id" drop not null`);
+    await h.sql(`alter table "notifications"."notification" add column if not exists "product_id" uuid null`);
+    const columns = await h.sql<{ column_name: string; is_nullable: string; data_type: string }>(
+      `select column_name, is_nullable, data_type from information_schema.columns
+       where table_schema = 'notifications' and table_name = 'notification' and column_name in ('order_id', 'product_id') order by column_name`,
+    );
+    expect(columns).toEqual([
+      { column_name: 'order_id', is_nullable: 'YES', data_type: 'uuid' },
+      { column_name: 'product_id', is_nullable: 'YES', data_type: 'uuid' },
+    ]);
+    await expect(h.sql(`insert into notifications.low_stock_threshold (product_id, threshold, updated_by) values (?, -1, ?)`, [randomUUID(), randomUUID()])).rejects.toThrow(
+      /low_stock_threshold_threshold_check/,
+    );
+  });
+});
