@@ -9,7 +9,7 @@ export const EMBEDDED_DEFAULTS = {
 
 /** Where every service of a local start listens and how each finds the others. */
 export interface LocalGraphEnv {
-  /** Each subgraph's port: `<NAME>_PORT`, else its default (4001 users … 4006 reviews, 4007 search, 4008 notifications, 4010 analytics). */
+  /** Each subgraph's port: `<NAME>_PORT`, else its default (4001 users … 4006 reviews, 4007 search, 4008 notifications, 4009 recommendations, 4010 analytics). */
   readonly ports: ReadonlyMap<string, number>;
   /** The gateway's port: PORT, else 4000. */
   readonly gatewayPort: number;

@@ -6,6 +6,7 @@ import { buildNotificationsSchema, createNotificationsSubgraph, loadNotification
 import { buildInventorySchema, createInventorySubgraph, loadInventoryConfig } from '@techally/inventory';
 import { buildOrdersSchema, createOrdersSubgraph, loadOrdersConfig } from '@techally/orders';
 import { buildPaymentsSchema, createPaymentsSubgraph, loadPaymentsConfig } from '@techally/payments';
+import { buildRecommendationsSchema, createRecommendationsSubgraph, loadRecommendationsConfig } from '@techally/recommendations';
 import { buildProductsSchema, createProductsSubgraph, loadProductsConfig } from '@techally/products';
 import { buildReviewsSchema, createReviewsSubgraph, loadReviewsConfig } from '@techally/reviews';
 import { buildSearchSchema, createSearchSubgraph, loadSearchConfig } from '@techally/search';
@@ -38,7 +39,7 @@ export interface SharedInfrastructure {
 /**
  * Every subgraph of the graph, in the order they start: each after the ones it calls (users first, the others
  * verify tokens against its JWKS; orders after products and users; search last, as it builds its index from
- * products, inventory and reviews when it first starts; analytics and notifications ask no one). Adding a domain
+ * products, inventory and reviews when it first starts; analytics, notifications and recommendations ask no one). Adding a domain
  * means adding it here; see README.md, "Adding a subgraph".
  */
 export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
@@ -118,6 +119,18 @@ export const SUBGRAPHS: ReadonlyArray<SubgraphDefinition> = [
     buildSchema: buildNotificationsSchema,
     create: (env, logger, shared) =>
       createNotificationsSubgraph(loadNotificationsConfig(env), {
+        logger,
+        processMetrics: false,
+        ...(shared?.bus ? { bus: shared.bus } : {}),
+      }),
+  },
+  {
+    name: 'recommendations',
+    defaultPort: 4009,
+    portVariable: 'RECOMMENDATIONS_PORT',
+    buildSchema: buildRecommendationsSchema,
+    create: (env, logger, shared) =>
+      createRecommendationsSubgraph(loadRecommendationsConfig(env), {
         logger,
         processMetrics: false,
         ...(shared?.bus ? { bus: shared.bus } : {}),

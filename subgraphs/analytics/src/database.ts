@@ -11,11 +11,27 @@ export const ANALYTICS_SCHEMA = 'analytics';
  */
 export const ANALYTICS_ENTITIES = [...createEventEntities()];
 
-/** Schema-qualified table names, for the statements written in SQL. */
-export const TABLES = {
-  order: `"${ANALYTICS_SCHEMA}"."sales_order"`,
-  line: `"${ANALYTICS_SCHEMA}"."sales_order_line"`,
-} as const;
+/** The read model's tables: what a rebuild makes anew in a shadow schema and swaps in (src/rebuild). */
+export const READ_MODEL_TABLES = ['sales_order', 'sales_order_line', 'sales_refund', 'sales_allocation', 'product_category', 'stock_level', 'sales_daily'] as const;
+
+/** Schema-qualified names of the read model's tables in `schema` (the live one, or a rebuild's shadow). */
+export function readModelTables(schema: string) {
+  const q = (table: (typeof READ_MODEL_TABLES)[number]) => `"${schema}"."${table}"`;
+  return {
+    order: q('sales_order'),
+    line: q('sales_order_line'),
+    refund: q('sales_refund'),
+    allocation: q('sales_allocation'),
+    category: q('product_category'),
+    stock: q('stock_level'),
+    daily: q('sales_daily'),
+  } as const;
+}
+
+export type ReadModelTables = ReturnType<typeof readModelTables>;
+
+/** The live read model, which the consumer keeps and the queries read. */
+export const TABLES: ReadModelTables = readModelTables(ANALYTICS_SCHEMA);
 
 export interface AnalyticsOrmOptions {
   readonly databaseUrl: string;

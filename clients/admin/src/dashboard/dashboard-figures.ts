@@ -1,55 +1,47 @@
-import type { AdminOrderRowFragment, AdminStockQuery } from '../gql/graphql.js';
+import type { AdminSalesDashboardQuery } from '../gql/graphql.js';
 
-/** Orders that count as sales: paid for and not given back. */
-const SOLD = new Set(['PAID', 'FULFILLED']);
+type ReportRow = AdminSalesDashboardQuery['salesReport']['rows'][number];
 
-export interface TodayFigures {
+const DAY_MS = 86_400_000;
+
+/** A UTC day as the analytics read model counts it (YYYY-MM-DD). */
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The `days` UTC days ending with `today`'s, oldest first. */
+export function lastDays(days: number, today = new Date()): string[] {
+  const end = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return Array.from({ length: days }, (_, index) => utcDay(new Date(end - (days - 1 - index) * DAY_MS)));
+}
+
+/** One day of the chart: its orders placed and revenue (minor units) in the dashboard's currency. */
+export interface DayFigures {
+  readonly day: string;
   readonly orders: number;
-  /** Per currency, minor units, of today's paid and fulfilled orders. */
-  readonly revenue: ReadonlyArray<{ readonly currency: string; readonly amount: number }>;
-  readonly awaitingFulfilment: number;
+  readonly revenue: number;
+  readonly paid: number;
+  /** Placed → paid, 0 to 1; null when nothing was placed. */
+  readonly conversion: number | null;
 }
 
-/** Midnight of the viewer's day: "today" is the staff member's working day. */
-export function startOfToday(now = new Date()): Date {
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
+/** The currency the dashboard shows: the one with the most revenue (a shop sells in one, as a rule). */
+export function mainCurrency(rows: ReadonlyArray<ReportRow>): string {
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(row.currency, (totals.get(row.currency) ?? 0) + row.revenue.amount + row.ordersPlaced);
+  return [...totals].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'USD';
 }
 
-export function todayFigures(orders: ReadonlyArray<AdminOrderRowFragment>, since: Date): TodayFigures {
-  const today = orders.filter((order) => Date.parse(order.placedAt) >= since.getTime());
-  const revenue = new Map<string, number>();
-  for (const order of today) {
-    if (SOLD.has(order.status)) revenue.set(order.total.currency, (revenue.get(order.total.currency) ?? 0) + order.total.amount);
-  }
-  return {
-    orders: today.length,
-    revenue: [...revenue].map(([currency, amount]) => ({ currency, amount })),
-    awaitingFulfilment: today.filter((order) => order.status === 'PAID').length,
-  };
+/** Every one of `days`, with zeros where the report has no row (a day without activity has none). */
+export function dailySeries(rows: ReadonlyArray<ReportRow>, days: readonly string[], currency: string): DayFigures[] {
+  const byDay = new Map(rows.filter((row) => row.currency === currency).map((row) => [row.periodStart, row]));
+  return days.map((day) => {
+    const row = byDay.get(day);
+    return { day, orders: row?.ordersPlaced ?? 0, paid: row?.ordersPaid ?? 0, revenue: row?.revenue.amount ?? 0, conversion: row?.placedToPaidConversion ?? null };
+  });
 }
 
-type Product = AdminStockQuery['products']['edges'][number]['node'];
-
-export interface LowStockRow {
-  readonly productId: string;
-  readonly name: string;
-  readonly sku: string;
-  readonly warehouseCode: string;
-  readonly available: number;
-  readonly onHand: number;
-}
-
-/** Each (product, active warehouse), and each product stocked nowhere, whose available units are below `threshold`, fewest first. */
-export function lowStock(products: ReadonlyArray<Product>, threshold: number): LowStockRow[] {
-  const rows: LowStockRow[] = [];
-  for (const product of products) {
-    const levels = product.inventory.warehouses ?? [];
-    // Never stocked anywhere: as out of stock as it gets.
-    if (levels.length === 0 && threshold > 0) rows.push({ productId: product.id, name: product.name, sku: product.sku, warehouseCode: '—', available: 0, onHand: 0 });
-    for (const level of product.inventory.warehouses ?? []) {
-      if (!level.warehouse.active || level.available >= threshold) continue;
-      rows.push({ productId: product.id, name: product.name, sku: product.sku, warehouseCode: level.warehouse.code, available: level.available, onHand: level.onHand });
-    }
-  }
-  return rows.sort((a, b) => a.available - b.available || a.name.localeCompare(b.name));
+/** `0.6667` → `67 %`; no orders placed → `—`. */
+export function formatConversion(conversion: number | null): string {
+  return conversion === null ? '—' : `${Math.round(conversion * 100)} %`;
 }

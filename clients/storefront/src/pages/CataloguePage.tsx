@@ -5,6 +5,7 @@ import { pathOf, useCategoryTree, type CategoryNode } from '../catalogue/categor
 import { Breadcrumb } from '../components/Breadcrumb';
 import { CategoryTree } from '../components/CategoryTree';
 import { PriceFilter } from '../components/PriceFilter';
+import { HomeRecommendations } from '../components/Recommendations';
 import { ProductCard } from '../components/ProductCard';
 import { LoadError, Loading } from '../components/QueryStatus';
 import { SearchFacets } from '../components/SearchFacets';
@@ -66,6 +67,8 @@ export function CataloguePage() {
       <section className="catalogue-results" aria-labelledby="catalogue-heading">
         {category && categories.tree && <Breadcrumb crumbs={pathOf(categories.tree, category)} />}
         <h1 id="catalogue-heading">{heading}</h1>
+        {/* The home page (every product, first page, unfiltered) opens with recommendations. */}
+        {!slug && !isSearch && page === 1 && !filtered && <HomeRecommendations />}
 
         {unknownCategory && (
           <p className="status">

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { AddToCart } from '../components/AddToCart';
 import { Breadcrumb } from '../components/Breadcrumb';
 import { ProductImage } from '../components/ProductImage';
+import { AlsoBought, useProductViewed } from '../components/Recommendations';
 import { LoadError, Loading } from '../components/QueryStatus';
 import { ReviewList } from '../components/ReviewList';
 import { StarRating } from '../components/StarRating';
@@ -24,7 +25,7 @@ const StorefrontProductQuery = graphql(`
   }
 `);
 
-/** A product: details, price, rating and stock that change live, add to cart, and its reviews. */
+/** A product: details, price, rating and stock that change live, add to cart, what customers also bought, and its reviews. */
 export function ProductPage() {
   const { slug = '' } = useParams();
   // cache-and-network: coming back to a product shows it at once, then its current price and stock.
@@ -32,6 +33,7 @@ export function ProductPage() {
   const product = data?.product;
   const live = useLiveStock(product?.id);
   const changed = useLiveProduct(product?.id);
+  useProductViewed(product?.id);
   useDocumentTitle(product ? product.name : data ? 'Product not found' : null);
 
   if (error && !product) return <LoadError what="this product" error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
@@ -79,6 +81,7 @@ export function ProductPage() {
           <p className="product-sku">SKU {details.sku}</p>
         </div>
       </div>
+      <AlsoBought productId={product.id} />
       <ReviewList productId={product.id} />
     </article>
   );

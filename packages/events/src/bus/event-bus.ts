@@ -27,6 +27,12 @@ export interface EventBus {
    * otherwise): a bus that lost its data again during a replay must be noticed again, not marked as holding.
    */
   writeEpoch(publisher: string, epoch: PublisherEpoch): Promise<boolean>;
+  /**
+   * Reads a domain's stream from the bus's log, oldest first, independent of any consumer group (Redis XRANGE):
+   * up to `count` entries after entry `after` (null: from the oldest one retained). For read models rebuilt by
+   * replaying history: the log holds only the last ~`maxLength` entries per domain (XADD MAXLEN ~ 100,000).
+   */
+  readStream(domain: string, after: string | null, count: number): Promise<StoredEvent[]>;
   /** The newest dead letters, oldest first (at most `limit`, default 100). */
   readDeadLetters(limit?: number): Promise<DeadLetter[]>;
   /** True when the bus answers (for `/health/ready`). */
@@ -37,6 +43,14 @@ export interface EventBus {
    * a graceful shutdown.
    */
   close(): Promise<void>;
+}
+
+/** An entry of a domain stream as `readStream` returns it: its id on the stream and its envelope's JSON text. */
+export interface StoredEvent {
+  readonly id: string;
+  readonly type: string;
+  /** The envelope's JSON text, unparsed: `parseEnvelopeJson` checks it against the catalogue. */
+  readonly envelope: string;
 }
 
 /** `replaying`: a relay is publishing its retained rows again; `held`: the bus holds what was published. */

@@ -157,6 +157,15 @@ export function createInMemoryStreamStore(options: InMemoryStreamStoreOptions = 
       if (deadLetters.length > deadLetterMaxLength) deadLetters.splice(0, deadLetters.length - deadLetterMaxLength);
     },
 
+    async readRange(name, after, count) {
+      const entries = streams.get(name)?.entries ?? [];
+      const afterSeq = after === null ? 0 : Number.parseInt(after, 10);
+      return entries
+        .filter((entry) => entry.seq > afterSeq)
+        .slice(0, count)
+        .map((entry) => ({ stream: name, id: entry.id, type: entry.type, envelope: entry.envelope, deliveries: 0 }));
+    },
+
     async readDeadLetters(limit) {
       return deadLetters.slice(-limit);
     },

@@ -168,6 +168,12 @@ export function createRedisStreamStore(options: RedisStreamStoreOptions): Stream
       return written === 'OK';
     },
 
+    async readRange(stream, after, count) {
+      const key = keys.stream(stream);
+      const raw = (await commands.call('XRANGE', key, after === null ? '-' : `(${after}`, '+', 'COUNT', count)) as RawEntry[];
+      return raw.map((item) => toEntry(key, item, 0)).filter((entry): entry is StreamEntry => entry !== null);
+    },
+
     async readDeadLetters(limit) {
       const raw = (await commands.call('XREVRANGE', keys.deadLetter, '+', '-', 'COUNT', limit)) as RawEntry[];
       return raw.reverse().map(([, fields]) => toDeadLetter(pairs(fields ?? [])));

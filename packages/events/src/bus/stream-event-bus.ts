@@ -75,6 +75,11 @@ export function createStreamEventBus(store: StreamStore, options: StreamEventBus
     },
     writeEpoch: (publisher, epoch) => store.writeMarker(publisher, epoch, epoch === 'held'),
 
+    async readStream(domain, after, count) {
+      const entries = await store.readRange(domain, after, count);
+      return entries.map(({ id, type, envelope }) => ({ id, type, envelope }));
+    },
+
     readDeadLetters: (limit = 100) => store.readDeadLetters(limit),
     isReachable: () => store.ping(),
 

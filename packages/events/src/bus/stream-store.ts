@@ -33,6 +33,11 @@ export interface StreamStore {
   ack(stream: string, group: string, id: string): Promise<void>;
   appendDeadLetter(letter: DeadLetter): Promise<void>;
   /**
+   * Up to `count` entries of the stream after entry id `after` (exclusive; `null` = from the oldest retained),
+   * oldest first, whatever the groups did with them (Redis XRANGE). Reads no group state and changes none.
+   */
+  readRange(stream: string, after: string | null, count: number): Promise<StreamEntry[]>;
+  /**
    * A publisher's epoch marker (see `EventBus.readEpoch`): its value, or null when it is missing, one of
    * `streams` no longer exists or lost the newest entry appended to it — the store lost what it held.
    */

@@ -1,5 +1,12 @@
 import { DEMO_CUSTOMERS } from '@techally/demo-data';
-import { CancelOrderDocument, MyNotificationsDocument, MyOrdersDocument, type GraphQLClient } from '@techally/web-client';
+import {
+  CancelOrderDocument,
+  MyNotificationsDocument,
+  MyOrdersDocument,
+  MyRecommendedProductsDocument,
+  ProductAlsoBoughtDocument,
+  type GraphQLClient,
+} from '@techally/web-client';
 import { checkoutDriverFor, DECLINED_CARD, GOOD_CARD, type CheckoutDriver } from './support/checkout-driver';
 import { signedInClient, startTestSupergraph, type TestSupergraph } from './support/test-supergraph';
 
@@ -96,6 +103,27 @@ describe('a checkout', () => {
     const cancelled = await driver.waitFor(placed.id, ['CANCELLED']);
     expect(cancelled).toMatchObject({ cancellationReason: 'OUT_OF_STOCK', payment: null });
     expect(await driver.stockOf(product.slug)).toEqual({ onHand: 1, reserved: 0, available: 1 });
+  });
+});
+
+describe('recommendations', () => {
+  it('learn from a paid checkout: the order’s products become each other’s alsoBought, and not the buyer’s recommendations', async () => {
+    const [lamp, bulb] = await Promise.all([driver.stockedProduct(3), driver.stockedProduct(3)]);
+    const order = await driver.checkout([{ productId: lamp.id, quantity: 1 }, { productId: bulb.id, quantity: 1 }], GOOD_CARD);
+    expect(order.status).toBe('PAID');
+    // The recommendations subgraph learned it from order-paid alone (issue #14), within moments of the payment.
+    const deadline = Date.now() + 30_000;
+    let partners: string[] = [];
+    while (!partners.includes(bulb.id) && Date.now() < deadline) {
+      const { product } = await customer.request(ProductAlsoBoughtDocument, { id: lamp.id, first: 10 });
+      partners = product!.alsoBought.map((other) => other.id);
+      if (!partners.includes(bulb.id)) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(partners).toContain(bulb.id);
+    expect(partners).not.toContain(lamp.id);
+    const { me } = await customer.request(MyRecommendedProductsDocument, { first: 50 });
+    expect(me!.recommendedProducts.map((product) => product.id)).not.toContain(lamp.id);
+    expect(me!.recommendedProducts.map((product) => product.id)).not.toContain(bulb.id);
   });
 });
 

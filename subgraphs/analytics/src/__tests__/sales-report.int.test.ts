@@ -1,95 +1,36 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, createInMemoryEventBus, type AnyEventEnvelope, type EventType, type EventPayload } from '@techally/events';
-import { createLogger } from '@techally/platform';
-import {
-  bearer,
-  createTestDatabase,
-  createTestSigningKey,
-  postGraphQL,
-  signTestToken,
-  type TestDatabase,
-} from '@techally/testing';
-import { createLocalJWKSet } from 'jose';
-import { createAnalyticsSubgraph, loadAnalyticsConfig, type AnalyticsSubgraph } from '..';
-import { recordSalesConsumer } from '../sales/order-events.consumer';
+import { createInMemoryEventBus, type AnyEventEnvelope } from '@techally/events';
+import { event, orderEvents as lifeOf, REPORT, startAnalytics, type AnalyticsUnderTest } from './support/analytics-test-subgraph';
 
-const ISSUER = 'https://techally.test/users';
-const AUDIENCE = 'techally-graph-test';
 const [KEYBOARD, MOUSE] = ['3f0c9a52-1d7e-4c1a-9a39-5b2a8e0c0003', '3f0c9a52-1d7e-4c1a-9a39-5b2a8e0c0004'];
 
-const REPORT = `query Report($from: String!, $to: String!, $granularity: ReportGranularity, $groupBy: SalesReportGroupBy) {
-  salesReport(from: $from, to: $to, granularity: $granularity, groupBy: $groupBy) {
-    rows { periodStart product { id } currency ordersPlaced ordersPaid ordersFulfilled ordersCancelled
-      cancellationsByReason { reason orders } units revenue { amount currency } averageOrderValue { amount } placedToPaidConversion }
-  }
-}`;
-
-let database: TestDatabase;
-let subgraph: AnalyticsSubgraph;
-let url: string;
-let adminToken: string;
-let customerToken: string;
+let analytics: AnalyticsUnderTest;
+let subgraph: AnalyticsUnderTest['subgraph'];
 const bus = createInMemoryEventBus();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const key = await createTestSigningKey('analytics-test');
-  subgraph = await createAnalyticsSubgraph(
-    loadAnalyticsConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: database.url,
-      DATABASE_POOL_MAX: String(database.poolMax),
-      JWT_ISSUER: ISSUER,
-      JWT_AUDIENCE: AUDIENCE,
-      OUTBOX_POLL_INTERVAL_MS: '60000',
-      OUTBOX_LISTEN: 'false',
-    }),
-    { logger: createLogger({ name: 'analytics', level: 'silent' }), accessTokenKeys: createLocalJWKSet({ keys: [key.publicJwk] }), processMetrics: false, bus },
-  );
-  await subgraph.migrate();
-  url = await subgraph.listen(0, '127.0.0.1');
-  const token = (roles: string[]) => signTestToken(key, { sub: randomUUID(), roles, issuer: ISSUER, audience: AUDIENCE });
-  adminToken = await token(['CUSTOMER', 'ADMIN']);
-  customerToken = await token(['CUSTOMER']);
+  analytics = await startAnalytics(bus);
+  subgraph = analytics.subgraph;
 });
 
 afterAll(async () => {
-  await subgraph?.stop();
+  await analytics?.stop();
   await bus.close();
-  await database?.drop();
 });
 
-/** Hands an event to the consumer directly, as the bus would (redelivery: the same envelope again). */
-const deliver = (envelope: AnyEventEnvelope) =>
-  recordSalesConsumer(subgraph.orm).handle(envelope, { deliveries: 1, group: 'analytics.record-sales', consumer: 'test' });
-
-function event<T extends EventType>(type: T, orderId: string, payload: EventPayload<T>, occurredAt: string): AnyEventEnvelope {
-  return createEvent(type, orderId, payload, {}, { occurredAt: new Date(occurredAt) }) as AnyEventEnvelope;
-}
+const deliver = (envelope: AnyEventEnvelope) => analytics.deliver(envelope);
 
 /** The life of one order as events: placed, paid and fulfilled, or placed and cancelled. */
 function orderEvents(day: string, items: Array<{ productId: string; quantity: number }>, amount: number, outcome: 'paid' | { cancelled: string }): AnyEventEnvelope[] {
-  const orderId = randomUUID();
-  const customerId = randomUUID();
-  const total = { amount, currency: 'USD' };
-  const placed = event('orders.order-placed.v1', orderId, { orderId, customerId, items, total }, `${day}T10:00:00.000Z`);
-  if (outcome !== 'paid') return [placed, event('orders.order-cancelled.v1', orderId, { orderId, reason: outcome.cancelled }, `${day}T10:05:00.000Z`)];
-  return [
-    placed,
-    event('orders.order-paid.v1', orderId, { orderId, customerId, items, total }, `${day}T10:01:00.000Z`),
-    event('orders.order-status-changed.v1', orderId, { orderId, customerId, status: 'FULFILLED', previousStatus: 'PAID' }, `${day}T18:00:00.000Z`),
-  ];
+  return lifeOf(day, items, amount, outcome);
 }
 
-async function report(variables: Record<string, unknown>, token = adminToken) {
-  return postGraphQL<{ salesReport: { rows: Array<Record<string, unknown>> } }>(url, REPORT, variables, token ? bearer(token) : {});
+async function report(variables: Record<string, unknown>, token = analytics.adminToken) {
+  return analytics.graphql<{ salesReport: { rows: Array<Record<string, unknown>> } }>(REPORT, variables, token);
 }
 
 async function rows(variables: Record<string, unknown>) {
-  const response = await report(variables);
-  expect(response.errors).toBeUndefined();
-  return response.data!.salesReport.rows;
+  return analytics.rows(variables);
 }
 
 // Each spec uses days of its own, so their orders never meet in a report.
@@ -155,13 +96,13 @@ describe('the sales read model', () => {
 
     const [week] = await rows({ from: '2026-04-06', to: '2026-04-12', granularity: 'WEEK' });
     expect(week).toEqual({
-      periodStart: '2026-04-06', product: null, currency: 'USD', ordersPlaced: 6, ordersPaid: 3, ordersFulfilled: 3, ordersCancelled: 3,
+      periodStart: '2026-04-06', product: null, category: null, warehouse: null, currency: 'USD', ordersPlaced: 6, ordersPaid: 3, ordersFulfilled: 3, ordersCancelled: 3,
       cancellationsByReason: [
         { reason: 'CUSTOMER_REQUESTED', orders: 1 },
         { reason: 'OUT_OF_STOCK', orders: 1 },
         { reason: 'PAYMENT_FAILED', orders: 1 },
       ],
-      units: 4, revenue: { amount: 7001, currency: 'USD' }, averageOrderValue: { amount: 2334 }, placedToPaidConversion: 0.5,
+      units: 4, revenue: { amount: 7001, currency: 'USD' }, averageOrderValue: { amount: 2334 }, placedToPaidConversion: 0.5, refunds: 0, refunded: { amount: 0 },
     });
 
     // A month that begins before `from` starts at `from`.
@@ -171,7 +112,7 @@ describe('the sales read model', () => {
 
   it('is for administrators only', async () => {
     const variables = { from: '2026-04-06', to: '2026-04-12' };
-    expect((await report(variables, customerToken)).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect((await report(variables, analytics.customerToken)).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect((await report(variables, '')).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261207120000_sales_read_model } from './Migration20261207120000_sales_read_model';
+import { Migration20261207190000_sales_dimensions } from './Migration20261207190000_sales_dimensions';
 
 /**
  * Every committed migration, oldest first. Listed explicitly (not discovered from the folder) so the compiled
@@ -7,4 +8,5 @@ import { Migration20261207120000_sales_read_model } from './Migration20261207120
  */
 export const ANALYTICS_MIGRATIONS: ReadonlyArray<MigrationObject> = [
   { name: 'Migration20261207120000_sales_read_model', class: Migration20261207120000_sales_read_model },
+  { name: 'Migration20261207190000_sales_dimensions', class: Migration20261207190000_sales_dimensions },
 ];

@@ -9,6 +9,8 @@ export enum ReportGranularity {
 export enum SalesReportGroupBy {
   NONE = 'NONE',
   PRODUCT = 'PRODUCT',
+  CATEGORY = 'CATEGORY',
+  WAREHOUSE = 'WAREHOUSE',
 }
 
 registerEnumType(ReportGranularity, {
@@ -17,7 +19,8 @@ registerEnumType(ReportGranularity, {
 });
 registerEnumType(SalesReportGroupBy, {
   name: 'SalesReportGroupBy',
-  description: 'NONE: one row per period and currency; PRODUCT: one row per period, product and currency.',
+  description:
+    'NONE: one row per period and currency; PRODUCT, CATEGORY (the product\'s category when the order was placed), WAREHOUSE (where its units were reserved): one row per period, key and currency.',
 });
 
 @ArgsType()

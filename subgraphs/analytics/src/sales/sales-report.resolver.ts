@@ -15,4 +15,14 @@ export class SalesReportResolver {
     requireAdmin(context.viewer);
     return context.salesReports.report(args);
   }
+
+  @Directive(CACHE_PRIVATE)
+  @Query(() => String, {
+    description:
+      'salesReport as CSV (RFC 4180: a header row, CRLF, quoted fields; amounts as decimals; products labelled with their name, warehouses with their code). Administrators only.',
+  })
+  salesReportCsv(@Args() args: SalesReportArgs, @Ctx() context: AnalyticsContext): Promise<string> {
+    requireAdmin(context.viewer);
+    return context.salesReports.csv(args);
+  }
 }

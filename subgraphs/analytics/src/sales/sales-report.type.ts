@@ -1,7 +1,7 @@
 import { CACHE_PRIVATE, Money } from '@techally/platform';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { ReportGranularity, SalesReportGroupBy } from './sales-report.args';
-import { ProductKey } from './product.type';
+import { CategoryKey, ProductKey, WarehouseKey } from './keys.type';
 
 @ObjectType({ description: 'Orders cancelled for one reason.' })
 export class CancellationCount {
@@ -20,6 +20,18 @@ export class SalesReportRow {
 
   @Field(() => ProductKey, { nullable: true, description: 'The product, when grouped by PRODUCT; null otherwise.' })
   product!: ProductKey | null;
+
+  @Field(() => CategoryKey, {
+    nullable: true,
+    description: 'The category, when grouped by CATEGORY (the product\'s category when the order was placed); null otherwise, or when unknown.',
+  })
+  category!: CategoryKey | null;
+
+  @Field(() => WarehouseKey, {
+    nullable: true,
+    description: 'The warehouse the units were reserved in, when grouped by WAREHOUSE; null otherwise, or when the reservation named none.',
+  })
+  warehouse!: WarehouseKey | null;
 
   @Field({ description: 'ISO 4217: each currency has rows of its own (amounts are never converted).' })
   currency!: string;
@@ -43,9 +55,16 @@ export class SalesReportRow {
   units!: number;
 
   @Field(() => Money, {
-    description: 'Paid in the period. Per product: its share of each paid order\'s total, in proportion to units (events carry no line amounts).',
+    description:
+      'Paid in the period. Per key: its share of each paid order\'s total, weighted by the lines\' prices (by units for orders whose events carry none).',
   })
   revenue!: Money;
+
+  @Field(() => Int, { description: 'Refunds issued in the period.' })
+  refunds!: number;
+
+  @Field(() => Money, { description: 'Refunded in the period (per key: in proportion to its share of the order\'s revenue, rounded).' })
+  refunded!: Money;
 
   @Field(() => Money, { nullable: true, description: 'revenue / ordersPaid, rounded to the minor unit; null when none was paid.' })
   averageOrderValue!: Money | null;
@@ -72,6 +91,6 @@ export class SalesReport {
   @Field(() => SalesReportGroupBy)
   groupBy!: SalesReportGroupBy;
 
-  @Field(() => [SalesReportRow], { description: 'Periods with any activity, oldest first; then by product id and currency.' })
+  @Field(() => [SalesReportRow], { description: 'Periods with any activity, oldest first; then by key (product, category or warehouse id) and currency.' })
   rows!: SalesReportRow[];
 }

@@ -1,48 +1,32 @@
-import type { AdminOrderRowFragment, AdminStockQuery } from '../../gql/graphql.js';
-import { lowStock, todayFigures } from '../dashboard-figures.js';
+import type { AdminSalesDashboardQuery } from '../../gql/graphql.js';
+import { dailySeries, formatConversion, lastDays, mainCurrency } from '../dashboard-figures.js';
 
-type Product = AdminStockQuery['products']['edges'][number]['node'];
+type Row = AdminSalesDashboardQuery['salesReport']['rows'][number];
 
-function order(status: AdminOrderRowFragment['status'], placedAt: string, amount: number, currency = 'USD'): AdminOrderRowFragment {
-  return { __typename: 'Order', id: placedAt + status, number: 'TA-1', status, placedAt, updatedAt: placedAt, total: { __typename: 'Money', amount, currency, formatted: '' }, customer: { __typename: 'User', id: 'c', name: 'Ada', email: 'a@example.com' } };
-}
-
-function level(code: string, available: number, active = true) {
-  return { __typename: 'WarehouseStock' as const, onHand: available, reserved: 0, available, updatedAt: '', warehouse: { __typename: 'Warehouse' as const, id: code, code, name: code, active } };
-}
-
-function product(name: string, levels: ReturnType<typeof level>[]): Product {
-  return { __typename: 'Product', id: name, name, sku: name.toUpperCase(), inventory: { __typename: 'ProductInventory', available: 0, reserved: 0, warehouses: levels } };
+function row(periodStart: string, ordersPlaced: number, revenue: number, currency = 'USD'): Row {
+  return {
+    __typename: 'SalesReportRow', periodStart, currency, ordersPlaced, ordersPaid: ordersPlaced, ordersCancelled: 0,
+    revenue: { __typename: 'Money', amount: revenue, currency, formatted: '' }, placedToPaidConversion: ordersPlaced > 0 ? 1 : null,
+  };
 }
 
 describe('the dashboard figures', () => {
-  const since = new Date('2026-12-07T00:00:00Z');
-
-  it('counts today’s orders and sums the paid and fulfilled ones per currency', () => {
-    const figures = todayFigures(
-      [
-        order('PAID', '2026-12-07T09:00:00Z', 1000),
-        order('FULFILLED', '2026-12-07T08:00:00Z', 2500),
-        order('PAID', '2026-12-07T07:00:00Z', 900, 'EUR'),
-        order('CANCELLED', '2026-12-07T06:00:00Z', 5000),
-        order('AWAITING_PAYMENT', '2026-12-07T05:00:00Z', 7000),
-        order('PAID', '2026-12-06T23:59:00Z', 10000),
-      ],
-      since,
-    );
-    expect(figures.orders).toBe(5);
-    expect(figures.revenue).toEqual([
-      { currency: 'USD', amount: 3500 },
-      { currency: 'EUR', amount: 900 },
-    ]);
-    expect(figures.awaitingFulfilment).toBe(2);
+  it('names the last days in UTC, oldest first, today last', () => {
+    expect(lastDays(3, new Date('2026-03-01T23:30:00-05:00'))).toEqual(['2026-02-28', '2026-03-01', '2026-03-02']);
   });
 
-  it('lists each active warehouse below the threshold, and products stocked nowhere, fewest first', () => {
-    const rows = lowStock(
-      [product('Lamp', [level('LON-1', 3), level('EWR-1', 50), level('OLD-1', 0, false)]), product('Desk', [level('LON-1', 1)]), product('Chair', [])],
-      5,
-    );
-    expect(rows.map((row) => `${row.name}@${row.warehouseCode}:${row.available}`)).toEqual(['Chair@—:0', 'Desk@LON-1:1', 'Lamp@LON-1:3']);
+  it('fills the days without activity with zeros, in the main currency', () => {
+    const rows = [row('2026-12-05', 2, 5000), row('2026-12-07', 1, 1999), row('2026-12-07', 1, 100, 'EUR')];
+    expect(mainCurrency(rows)).toBe('USD');
+    expect(dailySeries(rows, ['2026-12-05', '2026-12-06', '2026-12-07'], 'USD').map((day) => [day.day, day.orders, day.revenue])).toEqual([
+      ['2026-12-05', 2, 5000],
+      ['2026-12-06', 0, 0],
+      ['2026-12-07', 1, 1999],
+    ]);
+  });
+
+  it('shows conversion as a whole percentage, and a dash when nothing was placed', () => {
+    expect(formatConversion(2 / 3)).toBe('67 %');
+    expect(formatConversion(null)).toBe('—');
   });
 });

@@ -128,6 +128,21 @@ export function describeEventBusContract(name: string, subject: BusUnderTest): v
       await waitFor('the earlier event', () => hasReceived(early.id));
     });
 
+    it('reads a domain stream from its beginning, page by page, without touching any group', async () => {
+      const events = [orderPlaced(), orderCancelled(), orderPlaced()];
+      for (const event of events) await bus.publish(event);
+      await bus.publish(stockChanged());
+      const first = await bus.readStream('orders', null, 2);
+      const rest = await bus.readStream('orders', first[1]!.id, 10);
+      expect([...first, ...rest].map((entry) => (JSON.parse(entry.envelope) as AnyEventEnvelope).id)).toEqual(events.map((event) => event.id));
+      expect(rest.map((entry) => entry.type)).toEqual(['orders.order-placed.v1']);
+      expect(await bus.readStream('orders', rest[0]!.id, 10)).toEqual([]);
+      expect(await bus.readStream('nothing-here', null, 10)).toEqual([]);
+      // A group created afterwards still gets every event: reading took nothing from the stream.
+      await subscribe('analytics.replay-check', 'a-1', ['orders.order-placed.v1']);
+      await waitFor('both placements', () => idsOf('a-1').length === 2);
+    });
+
     it('delivers an event again when the handler throws, then acknowledges it', async () => {
       let failures = 0;
       await subscribe('payments.create-payment', 'payments-1', ['orders.order-placed.v1'], recorder('payments-1', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
 import { AddAddressDocument, AddReviewDocument, createGraphQLClient, SignUpDocument, type GraphQLClient } from '@techally/web-client';
 import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
 import { CheckoutDriver } from '../support/checkout-driver';
@@ -22,6 +23,8 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
   let customer: { email: string; password: string; client: GraphQLClient };
   let product: { id: string; slug: string; name: string };
   let driver: CheckoutDriver;
+  /** The order the live-feed step places and pays today: the dashboard's figures count it. */
+  let paidOrder: { id: string; number: string; total: { formatted: string } };
 
   beforeAll(async () => {
     await ensureWebAppsBuilt();
@@ -133,6 +136,7 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
     await page.getByRole('table', { name: 'Orders' }).waitFor();
 
     const order = await driver.place([{ productId: product.id, quantity: 2 }]);
+    paidOrder = order;
     await driver.waitForPayable(order.id);
     await driver.pay(order.id);
     await driver.waitFor(order.id, ['PAID']);
@@ -156,8 +160,36 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Dashboard' }).click();
     await expectText(page.locator('.tile', { hasText: 'Revenue today' }), `Revenue today${order.total.formatted}`);
     await page.getByRole('table', { name: 'Recent orders' }).getByRole('link', { name: order.number }).waitFor();
-    await page.getByRole('table', { name: 'Low stock' }).waitFor();
+    // 7 received, 2 sold: 8 available, low only below a higher threshold (analytics' stock, from inventory's events).
+    await page.getByLabel('At most (units available)').fill('10');
+    await expectText(page.getByRole('table', { name: 'Low stock' }).getByRole('row', { name: new RegExp(product.name) }), /8\s*8$/);
     await screenshot(page, 'admin', 'dashboard');
+  });
+
+  it('charts the last days from analytics, with today’s figures, and exports them as CSV', async () => {
+    // This order was placed and paid today (UTC): one order, its total, every order placed today paid.
+    await expectText(page.locator('.tile', { hasText: 'Conversion today' }), /Conversion today\s*\d+ %/);
+    const chart = page.getByRole('img', { name: /Revenue per day/ });
+    await chart.waitFor();
+    expect(await chart.getAttribute('aria-labelledby')).toBeTruthy();
+    await expectText(page.locator('figure.chart figcaption'), new RegExp(`Revenue per day, .* \\(UTC\\): ${escapeRegExp(paidOrder.total.formatted)} in all`));
+
+    await page.getByRole('radio', { name: 'Orders' }).check();
+    await page.getByRole('radio', { name: '30' }).check();
+    await page.getByRole('heading', { name: 'Sales, last 30 days' }).waitFor();
+    await page.getByRole('img', { name: /Orders placed per day/ }).waitFor();
+    await page.getByText('Figures by day').click();
+    // Newest first: today's orders placed, paid and revenue.
+    const today = await page.getByRole('table', { name: 'Sales by day' }).getByRole('row').nth(1).getByRole('cell').allTextContents();
+    expect(Number(today[0])).toBeGreaterThanOrEqual(1);
+    expect(today[2]).toBe(paidOrder.total.formatted);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^sales-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.startsWith('period_start,product_id,product_name,currency,')).toBe(true);
+    expect(csv).toContain(`,${product.id},`);
+    await screenshot(page, 'admin', 'dashboard-chart');
   });
 
   it('adds a category to the tree, and hides a customer’s review with a reason', async () => {
@@ -249,4 +281,8 @@ async function newCustomer(supergraph: TestSupergraph): Promise<{ email: string;
     input: { fullName: 'Grace Hopper', line1: '1 Compiler Way', city: 'Arlington', postalCode: '22201', country: 'US', isDefault: true },
   });
   return { email, password, client };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,8 +1,19 @@
-import { AdjustStockDocument, ProductListingDocument, ProductPageDocument, RepriceProductDocument, WarehousesDocument, type GraphQLClient } from '@techally/web-client';
+import {
+  AdjustStockDocument,
+  MyRecommendedProductsDocument,
+  ProductAlsoBoughtDocument,
+  ProductListingDocument,
+  ProductPageDocument,
+  RepriceProductDocument,
+  WarehousesDocument,
+  type GraphQLClient,
+} from '@techally/web-client';
+import { DEMO_CUSTOMERS } from '@techally/demo-data';
 import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { accessibilityViolations } from '../support/accessibility';
+import { checkoutDriverFor } from '../support/checkout-driver';
 import { subgraphSubscriptions } from '../support/live-subscriptions';
 import { signedInClient, startTestSupergraph, TEST_ADMIN, type TestSupergraph } from '../support/test-supergraph';
 import { ensureWebAppsBuilt, screenshot, PRODUCTION_DOCUMENT_RULES } from '../support/web-apps';
@@ -16,7 +27,7 @@ declare const document: {
 // The shopping half of the storefront (issue #12) as a shopper uses it, in Debian's Chromium with the internet cut
 // off, against the whole supergraph: catalogue → category → price filter and sort → a misspelt search ("Did you
 // mean …?") narrowed by a facet → search as you type → product page → add to cart → reload; a stock adjustment
-// shows on the open product page; a phone's width. The steps run in order on one page, as one visit. The catalogue
+// shows on the open product page; what customers also bought and what is popular, once an order is paid; a phone's width. The steps run in order on one page, as one visit. The catalogue
 // pages run on the search subgraph (issue #13).
 describeInBrowser('storefront shopping (browser)')('shopping in the storefront', () => {
   let supergraph: TestSupergraph;
@@ -26,6 +37,7 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
   let page: Page;
   let productName: string;
   let productPrice: number;
+  let productSlug: string;
 
   beforeAll(async () => {
     await ensureWebAppsBuilt();
@@ -211,6 +223,7 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     await subgraphSubscriptions(supergraph.apps['products']!.metricsUrl!, 1);
     const warehouseId = (await admin.request(WarehousesDocument)).warehouses[0]!.id;
     const product = await shownProduct(productName);
+    productSlug = product.slug;
     await admin.request(AdjustStockDocument, { input: { productId: product.id, warehouseId, delta: 7, reason: 'RECEIVED' } });
     await page.locator('.product-stock').getByText(`${before + 7} in stock`).waitFor();
 
@@ -243,6 +256,65 @@ describeInBrowser('storefront shopping (browser)')('shopping in the storefront',
     expect(await page.getByRole('link', { name: 'Checkout' }).getAttribute('href')).toBe('/checkout');
     await screenshot(page, 'storefront', 'cart');
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('recommends from paid orders: "Customers also bought" on the product page, "Popular right now" on the home page', async () => {
+    // A customer buys the product of this visit with another one (issue #14): recommendations learn it from order-paid.
+    const bought = (await admin.request(ProductPageDocument, { slug: productSlug })).product!;
+    const { products: listing } = await admin.request(ProductListingDocument, { first: 100, sort: 'NAME_ASC' });
+    const partner = listing.edges.map((edge) => edge.node).find((node) => node.inStock && node.id !== bought.id)!;
+    const driver = await checkoutDriverFor(supergraph);
+    const order = await driver.checkout([{ productId: bought.id, quantity: 1 }, { productId: partner.id, quantity: 1 }]);
+    expect(order.status).toBe('PAID');
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const { product } = await admin.request(ProductAlsoBoughtDocument, { id: bought.id, first: 4 });
+      if (product?.alsoBought.some((other) => other.id === partner.id)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+
+    await page.goto(`${origin}/product/${bought.slug}`);
+    const alsoBought = page.getByRole('list', { name: 'Customers also bought' });
+    await alsoBought.getByRole('link', { name: partner.name }).waitFor();
+    expect(await alsoBought.getByRole('link', { name: productName }).count()).toBe(0);
+    await alsoBought.scrollIntoViewIfNeeded();
+    await screenshot(page, 'storefront', 'product-also-bought');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.goto(`${origin}/`);
+    const popular = page.getByRole('list', { name: 'Popular right now' });
+    await popular.getByRole('link', { name: partner.name }).waitFor();
+    await popular.getByRole('link', { name: productName }).waitFor();
+    await products().getByRole('listitem').first().waitFor();
+    await screenshot(page, 'storefront', 'home-popular');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Another customer buys the partner with a third product: signed in, the first buyer is offered the third,
+    // never what they bought.
+    const third = listing.edges.map((edge) => edge.node).find((node) => node.inStock && node.id !== bought.id && node.id !== partner.id)!;
+    const other = await checkoutDriverFor(supergraph, DEMO_CUSTOMERS[1]!);
+    expect((await other.checkout([{ productId: partner.id, quantity: 1 }, { productId: third.id, quantity: 1 }])).status).toBe('PAID');
+    const buyer = DEMO_CUSTOMERS[0]!;
+    const buyerClient = await signedInClient(supergraph, buyer.email, buyer.password);
+    const learnedBy = Date.now() + 30_000;
+    while (Date.now() < learnedBy) {
+      const { me } = await buyerClient.request(MyRecommendedProductsDocument, { first: 4 });
+      if (me?.recommendedProducts.some((product) => product.id === third.id)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const signedIn = await browser.newPage();
+    await signedIn.goto(`${origin}/sign-in?next=%2F`);
+    await signedIn.getByLabel('Email', { exact: true }).fill(buyer.email);
+    await signedIn.getByLabel('Password', { exact: true }).fill(buyer.password);
+    await signedIn.getByRole('button', { name: 'Sign in' }).click();
+    const mine = signedIn.getByRole('list', { name: 'Recommended for you' });
+    await mine.getByRole('link', { name: third.name }).waitFor();
+    expect(await mine.getByRole('link', { name: productName }).count()).toBe(0);
+    expect(await mine.getByRole('link', { name: partner.name }).count()).toBe(0);
+    await signedIn.getByRole('list', { name: 'Products' }).getByRole('listitem').first().waitFor();
+    await screenshot(signedIn, 'storefront', 'home-recommended');
+    expect(await accessibilityViolations(signedIn)).toEqual([]);
+    await signedIn.context().close();
   });
 
   it('says what happened: an unknown address, product or category, and a shop it cannot reach (then tries again)', async () => {
