@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Starts the embedded supergraph exactly as a newcomer would (`pnpm start`, no servers), queries it through
-# the gateway, signs up and reads `me`, runs the SDK's mobile example, then stops it with SIGTERM and expects a clean exit.
+# the gateway, signs up and reads `me`, runs the SDK's mobile example and finds its receipt written as an .eml file
+# under the data directory's mail/ (no SMTP_URL), then stops it with SIGTERM and expects a clean exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-unset DATABASE_URL REDIS_URL
+unset DATABASE_URL REDIS_URL SMTP_URL MAIL_DIR
 # Ports away from the defaults so a developer's running supergraph does not collide with CI.
 export PORT=14000 USERS_PORT=14001 PRODUCTS_PORT=14002 INVENTORY_PORT=14003 ORDERS_PORT=14004 PAYMENTS_PORT=14005 REVIEWS_PORT=14006 SEARCH_PORT=14007
+export NOTIFICATIONS_PORT=14008 RECOMMENDATIONS_PORT=14009 ANALYTICS_PORT=14010
 export LOG_LEVEL=warn
 export DATA_DIR; DATA_DIR="$(mktemp -d)"
 log="$DATA_DIR/start.log"
@@ -39,7 +41,20 @@ echo "signUp → logIn → me: $me"
 
 # The SDK's mobile-style example (clients/sdk/examples), through the SDK alone: sign up, browse, check out with
 # 4242…, follow the order live to PAID — against this embedded start, as a newcomer would run it.
-GRAPHQL_URL="$url" pnpm --silent --filter @techally/sdk example || { echo "the SDK's mobile example failed"; tail -50 "$log"; exit 1; }
+example=$(GRAPHQL_URL="$url" pnpm --silent --filter @techally/sdk example) || { echo "$example"; echo "the SDK's mobile example failed"; tail -50 "$log"; exit 1; }
+echo "$example"
+
+# The notifications learned the order from the events alone and emailed its receipt: without SMTP_URL, as an .eml
+# file under $DATA_DIR/mail (subgraphs/notifications/README.md, *Delivery*). Its subject names the order's number.
+number=$(echo "$example" | sed -n 's/^✔ \(TA-[0-9]*\) PAID.*/\1/p')
+[ -n "$number" ] || { echo "no order number in the example's output"; exit 1; }
+receipt=""
+waited=$(date +%s)
+until receipt=$(grep -l -s -e "^Subject: Order $number paid" "$DATA_DIR"/mail/*.eml | head -1) && [ -n "$receipt" ] && grep -q "Total:" "$receipt"; do
+  if [ $(( $(date +%s) - waited )) -gt 30 ]; then echo "no receipt of $number under $DATA_DIR/mail:"; ls -l "$DATA_DIR/mail" 2>&1; tail -50 "$log"; exit 1; fi
+  sleep 0.5
+done
+echo "receipt of $number: $(basename "$receipt")"
 
 kill -TERM $pid
 for _ in $(seq 1 20); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done

@@ -15,3 +15,4 @@ export * from './private-redis';
 export * from './child-process-output';
 export * from './in-memory-tracing';
 export * from './browser';
+export * from './smtp-catcher';

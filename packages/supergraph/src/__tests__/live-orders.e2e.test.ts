@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_CUSTOMERS } from '@techally/demo-data';
-import { hasRealPostgres, signTestToken, type TestSigningKey } from '@techally/testing';
+import { hasRealPostgres, signTestToken, SmtpCatcher, type TestSigningKey } from '@techally/testing';
 import {
+  AddAddressDocument,
   CancelOrderDocument,
   createGraphQLClient,
   LogInDocument,
@@ -9,12 +10,16 @@ import {
   NotificationReceivedDocument,
   OrderStatusChangedDocument,
   OrderStatusChangesDocument,
+  ProductAlsoBoughtDocument,
+  SalesReportDocument,
+  SignUpDocument,
   type GraphQLClient,
   type NotificationReceivedSubscription,
   type OrderStatusChangedSubscription,
+  type SalesReportQuery,
 } from '@techally/web-client';
 import type { Client } from 'graphql-ws';
-import { CheckoutDriver, DECLINED_CARD } from './support/checkout-driver';
+import { CheckoutDriver, DECLINED_CARD, SETTLED } from './support/checkout-driver';
 import { OrderStatusEvents } from './support/order-status-events';
 import {
   eventually,
@@ -32,13 +37,17 @@ import { startTestSupergraph, TEST_ADMIN, type TestSupergraph } from './support/
 // The order subscriptions end to end (issue #5): orderStatusChanged for the order's customer or an administrator,
 // the admin feed of every order, through a real graphql-ws client on the gateway, fed from committed
 // order-status-changed events by the orders subgraph's outbox relay; `items { product }` and `payment` resolved
-// from the products and payments subgraphs per event.
+// from the products and payments subgraphs per event. And what one checkout tells the platform's services
+// (issue #14): the receipt by email to a real SMTP server started here, the in-app notification live, alsoBought
+// and the day's sales figures.
 if (!hasRealPostgres()) {
   process.stderr.write('SKIPPED: following a checkout from PENDING — holding the orders relay needs a second session of a real PostgreSQL (DATABASE_URL)\n');
 }
 
 let supergraph: TestSupergraph;
 let signingKey: TestSigningKey;
+let mailbox: SmtpCatcher;
+let statusEvents: OrderStatusEvents;
 const ordersMetricsUrl = () => supergraph.apps['orders']!.metricsUrl!;
 const notificationsMetricsUrl = () => supergraph.apps['notifications']!.metricsUrl!;
 const ada = DEMO_CUSTOMERS[0]!;
@@ -75,20 +84,124 @@ function step(result: { data?: OrderStatusChangedSubscription | null | undefined
 beforeAll(async () => {
   const { key, pem } = await usersSigningKey();
   signingKey = key;
-  supergraph = await startTestSupergraph({ env: { JWT_SIGNING_KEY: pem } });
+  // The notifications send their email over SMTP to this server: every mail of the file arrives here.
+  mailbox = new SmtpCatcher();
+  await mailbox.start();
+  supergraph = await startTestSupergraph({ env: { JWT_SIGNING_KEY: pem, SMTP_URL: mailbox.url } });
   sessions.ada = await logIn(ada.email, ada.password);
   sessions.bob = await logIn(bob.email, bob.password);
   sessions.admin = await logIn(TEST_ADMIN.email, TEST_ADMIN.password);
-  driver = new CheckoutDriver(sessions.ada.client, sessions.admin.client, await OrderStatusEvents.follow(supergraph.bus));
+  statusEvents = await OrderStatusEvents.follow(supergraph.bus);
+  driver = new CheckoutDriver(sessions.ada.client, sessions.admin.client, statusEvents);
 }, 180_000);
 
 afterEach(async () => {
   for (const feed of feeds.splice(0)) feed.dispose();
   await Promise.all(clients.splice(0).map((client) => client.dispose()));
   await subgraphSubscriptions(ordersMetricsUrl(), 0);
+  await subgraphSubscriptions(notificationsMetricsUrl(), 0);
 });
 
-afterAll(() => supergraph?.stop());
+afterAll(async () => {
+  await supergraph?.stop();
+  await mailbox?.stop();
+});
+
+/** Today as the sales report counts days: UTC, YYYY-MM-DD. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Today's figures of every order (USD), as an administrator reads them; zeros before the day's first. */
+async function todaysSales(): Promise<{ ordersPaid: number; revenue: number }> {
+  const { salesReport } = await sessions.admin.client.request(SalesReportDocument, { from: today(), to: today() });
+  const row = salesReport.rows.find((candidate) => candidate.currency === 'USD');
+  return { ordersPaid: row?.ordersPaid ?? 0, revenue: row?.revenue.amount ?? 0 };
+}
+
+/** Asks `read` again (pausing 100 ms) until `done` holds of its answer; fails with the last answer after `timeoutMs`. */
+async function pollGraph<T>(read: () => Promise<T>, done: (answer: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await read();
+    if (done(answer)) return answer;
+    if (Date.now() > deadline) throw new Error(`${what} not within ${timeoutMs} ms; last answer ${JSON.stringify(answer)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// First in the file: no order has been paid in this supergraph before it (the demo orders are PENDING or
+// cancelled), so the day's paid orders and revenue move by this checkout alone.
+describe('a checkout through the platform’s services (issue #14)', () => {
+  it('emails the receipt, notifies the customer live, makes the products each other’s alsoBought and counts in today’s sales', async () => {
+    const email = `buyer-${randomUUID()}@e2e.test`;
+    const { signUp } = await createGraphQLClient({ url: supergraph.gatewayUrl }).request(SignUpDocument, {
+      input: { email, password: 'a long e2e passphrase', name: 'Grace Buyer' },
+    });
+    const buyer = createGraphQLClient({ url: supergraph.gatewayUrl, accessToken: () => signUp.accessToken });
+    await buyer.request(AddAddressDocument, { input: { fullName: 'Grace Buyer', line1: '1 Compiler Lane', city: 'Arlington', postalCode: '22201', country: 'US' } });
+    const checkout = new CheckoutDriver(buyer, sessions.admin.client, statusEvents);
+    const [lamp, bulb] = await Promise.all([driver.stockedProduct(5, 4500), driver.stockedProduct(5, 350)]);
+    const live = follow(connect(signUp.accessToken), NotificationReceivedDocument, {});
+    feeds.push(live as LiveFeed<unknown>);
+    await subgraphSubscriptions(notificationsMetricsUrl(), 1);
+    const before = await todaysSales();
+
+    const placed = await checkout.place([
+      { productId: lamp.id, quantity: 1 },
+      { productId: bulb.id, quantity: 2 },
+    ]);
+    await checkout.waitForPayable(placed.id);
+    await checkout.pay(placed.id);
+    expect(await checkout.waitFor(placed.id, SETTLED)).toMatchObject({ status: 'PAID', total: { amount: placed.total.amount } });
+
+    // The receipt, read back from the SMTP server: the order's number, both lines and the total, in both parts.
+    const receipt = await mailbox.untilMail((mail) => mail.to.includes(email) && mail.parsed.subject === `Order ${placed.number} paid`, `“Order ${placed.number} paid” to ${email}`);
+    for (const part of [receipt.parsed.text ?? '', String(receipt.parsed.html)]) {
+      expect(part).toContain(placed.number);
+      expect(part).toContain(lamp.name);
+      expect(part).toContain(bulb.name);
+      expect(part).toContain(placed.total.formatted);
+    }
+    expect(receipt.parsed.text).toContain(`1 × ${lamp.name} @ $45.00 = $45.00`);
+    expect(receipt.parsed.text).toContain(`2 × ${bulb.name} @ $3.50 = $7.00`);
+    expect(receipt.parsed.text).toContain(`Total: ${placed.total.formatted}`);
+    // The placement's receipt came too; one mail each.
+    await mailbox.untilMail((mail) => mail.to.includes(email) && mail.parsed.subject === `Order ${placed.number} received`, `“Order ${placed.number} received” to ${email}`);
+    expect(mailbox.to(email).map((mail) => mail.parsed.subject).sort()).toEqual([`Order ${placed.number} paid`, `Order ${placed.number} received`]);
+
+    // In the app, live: the payment, with the order from orders.
+    const told = () => live.results.map((result: { data?: NotificationReceivedSubscription | null }) => result.data?.notificationReceived);
+    await eventually(() => told().some((notification) => notification?.kind === 'ORDER_PAID'), 'the ORDER_PAID notification, live');
+    expect(told().find((notification) => notification?.kind === 'ORDER_PAID')).toMatchObject({
+      title: `Order ${placed.number} paid`,
+      body: expect.stringContaining(placed.total.formatted),
+      readAt: null,
+      order: { id: placed.id, number: placed.number },
+    });
+    expect(live.results.every((result) => result.errors === undefined)).toBe(true);
+
+    // Recommendations learned the pair from order-paid: the lamp's alsoBought names the bulb (and not itself).
+    const { product } = await pollGraph(
+      () => buyer.request(ProductAlsoBoughtDocument, { id: lamp.id, first: 10 }),
+      (answer) => answer.product!.alsoBought.some((other) => other.id === bulb.id),
+      'the bulb in the lamp’s alsoBought',
+    );
+    expect(product!.alsoBought.map((other) => other.id)).not.toContain(lamp.id);
+
+    // Analytics counts it today: one more paid order, the order's total more revenue.
+    const after = await pollGraph(todaysSales, (sales) => sales.ordersPaid > before.ordersPaid, 'the order in today’s sales');
+    expect(after).toEqual({ ordersPaid: before.ordersPaid + 1, revenue: before.revenue + placed.total.amount });
+    const { salesReport } = await sessions.admin.client.request(SalesReportDocument, { from: today(), to: today(), groupBy: 'PRODUCT' });
+    const lines = (rows: SalesReportQuery['salesReport']['rows'], id: string) => rows.filter((row) => row.product?.id === id);
+    const [lampRow] = lines(salesReport.rows, lamp.id);
+    const [bulbRow] = lines(salesReport.rows, bulb.id);
+    expect([lampRow, bulbRow]).toEqual([
+      expect.objectContaining({ ordersPlaced: 1, ordersPaid: 1, units: 1 }),
+      expect.objectContaining({ ordersPlaced: 1, ordersPaid: 1, units: 2 }),
+    ]);
+    // Per product, the order's total split by the lines' prices: the two shares add up to it.
+    expect(lampRow!.revenue.amount + bulbRow!.revenue.amount).toBe(placed.total.amount);
+  });
+});
 
 describe('orderStatusChanged through the gateway', () => {
   // The subscription needs the order's id, so it can only start once placeOrder has answered — by then the

@@ -40,7 +40,7 @@ export class CheckoutDriver {
   ) {}
 
   /** A fresh ACTIVE product with exactly `stock` units in one warehouse (nothing else sells it). */
-  async stockedProduct(stock: number, price = 1999): Promise<{ id: string; slug: string }> {
+  async stockedProduct(stock: number, price = 1999): Promise<{ id: string; slug: string; name: string }> {
     const [{ categories }, { warehouses }] = await Promise.all([
       this.admin.request(CategoriesDocument),
       this.admin.request(WarehousesDocument),
@@ -61,7 +61,7 @@ export class CheckoutDriver {
         input: { productId: createProduct.id, warehouseId: warehouses[0]!.id, delta: stock, reason: 'RECEIVED' },
       });
     }
-    return { id: createProduct.id, slug: createProduct.slug };
+    return { id: createProduct.id, slug: createProduct.slug, name: createProduct.name };
   }
 
   /** On hand, reserved and available of a product, over every warehouse (as an admin sees them). */

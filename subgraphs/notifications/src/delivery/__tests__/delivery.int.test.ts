@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent, createInMemoryEventBus, type EventBus } from '@techally/events';
 import { createLogger } from '@techally/platform';
-import { createTestDatabase, type TestDatabase } from '@techally/testing';
+import { createTestDatabase, SmtpCatcher, type TestDatabase } from '@techally/testing';
 import { createNotificationsSubgraph, type NotificationsSubgraph } from '../..';
 import { silentFeed } from '../../__tests__/notifications-harness';
 import { testConfig } from '../../__tests__/test-config';
@@ -15,7 +15,6 @@ import { DeliverySignal } from '../delivery-signal';
 import { createDeliveryWorker } from '../delivery-worker';
 import { DeliveryRepository } from '../delivery.repository';
 import { createEmailSender } from '../email/email-sender';
-import { SmtpCatcher } from './smtp-catcher';
 
 // The delivery pipeline on the real PostgreSQL, sending to a real SMTP server started here (README.md, *Delivery*).
 // Time is the worker's clock, moved by the tests (`advance`), never slept through; the jitter is fixed at 0.5.

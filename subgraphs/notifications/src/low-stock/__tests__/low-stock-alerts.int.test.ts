@@ -4,7 +4,7 @@ import { createEvent } from '@techally/events';
 import { eventually } from '@techally/testing';
 import { delivery, silentFeed, startNotificationsHarness, type Caller, type NotificationsHarness } from '../../__tests__/notifications-harness';
 import { DeliveryRepository } from '../../delivery/delivery.repository';
-import { SmtpCatcher } from '../../delivery/__tests__/smtp-catcher';
+import { SmtpCatcher } from '@techally/testing';
 import { preferenceDeliveryTargets } from '../../preferences/preference-target-resolver';
 import { applyWatchStockEvent, WATCH_STOCK, watchStockConsumer, type WatchStockEvent } from '../watch-stock.consumer';
 

@@ -20,7 +20,7 @@ export class SmtpCatcher {
   dataAttempts = 0;
   private readonly refused = new Map<string, string>();
   private readonly deferrals = new Map<string, number>();
-  private readonly waiters: Array<{ count: number; resolve: () => void }> = [];
+  private readonly waiters: Array<{ done: () => boolean; resolve: () => void }> = [];
   private readonly server: SMTPServer;
   private port = 0;
 
@@ -67,8 +67,32 @@ export class SmtpCatcher {
 
   /** Resolves once `count` messages in all have been accepted. */
   untilReceived(count: number): Promise<void> {
-    if (this.received.length >= count) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push({ count, resolve }));
+    return this.until(() => this.received.length >= count);
+  }
+
+  /**
+   * Resolves with the first accepted message that `matches` (also one accepted before the call); rejects after
+   * `timeoutMs`, naming `what` and the subjects received so far.
+   */
+  async untilMail(matches: (mail: CaughtMail) => boolean, what: string, timeoutMs = 45_000): Promise<CaughtMail> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const subjects = this.received.map((mail) => `${mail.to.join(',')}: ${mail.parsed.subject ?? ''}`);
+        reject(new Error(`no mail ${what} in ${timeoutMs} ms; received ${JSON.stringify(subjects)}`));
+      }, timeoutMs);
+    });
+    try {
+      await Promise.race([this.until(() => this.received.some(matches)), timedOut]);
+      return this.received.find(matches)!;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private until(done: () => boolean): Promise<void> {
+    if (done()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ done, resolve }));
   }
 
   private async onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null) => void): Promise<void> {
@@ -84,7 +108,7 @@ export class SmtpCatcher {
     const raw = Buffer.concat(chunks);
     this.received.push({ to, parsed: await simpleParser(raw), raw: raw.toString('utf8') });
     callback();
-    for (const waiter of this.waiters.filter((candidate) => this.received.length >= candidate.count)) {
+    for (const waiter of this.waiters.filter((candidate) => candidate.done())) {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
       waiter.resolve();
     }
