@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { AdjustStockForm } from '../stock/AdjustStockForm';
+import { LowStockThresholds } from '../stock/LowStockThresholds';
 import { AdminWarehousesQuery } from '../stock/stock.operations';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { NotFound } from '../ui/bits';
@@ -11,7 +12,7 @@ import { AdminArchiveProductMutation, AdminProductQuery, AdminUpdateProductMutat
 import { ProductForm } from './ProductForm';
 import { RepriceForm } from './RepriceForm';
 
-/** One product: its price, its details, its stock per warehouse with adjustments, and archiving it. */
+/** One product: its price, its details, its stock per warehouse with adjustments and low-stock thresholds, and archiving it. */
 export function ProductEditPage() {
   const { id = '' } = useParams();
   const [{ data, error, fetching }] = useQuery({ query: AdminProductQuery, variables: { id } });
@@ -89,6 +90,14 @@ export function ProductEditPage() {
           {warehouses.data && <AdjustStockForm productId={product.id} productName={product.name} warehouses={warehouses.data.warehouses} />}
         </section>
       </div>
+      {warehouses.data && (
+        <LowStockThresholds
+          productId={product.id}
+          productName={product.name}
+          warehouses={warehouses.data.warehouses}
+          available={new Map([['all', product.inventory.available], ...(product.inventory.warehouses ?? []).map((row) => [row.warehouse.id, row.available] as const)])}
+        />
+      )}
       <section aria-labelledby="details-title" className="card">
         <h2 id="details-title">Details</h2>
         <ProductForm
