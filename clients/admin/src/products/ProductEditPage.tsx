@@ -5,7 +5,7 @@ import { AdjustStockForm } from '../stock/AdjustStockForm';
 import { LowStockThresholds } from '../stock/LowStockThresholds';
 import { AdminWarehousesQuery } from '../stock/stock.operations';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { NotFound } from '../ui/bits';
+import { NotFound, ScrollRegion } from '../ui/bits';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
 import { formatDateTime } from '../ui/format';
 import { AdminArchiveProductMutation, AdminProductQuery, AdminUpdateProductMutation } from './product.operations';
@@ -57,7 +57,7 @@ export function ProductEditPage() {
           <p>
             <strong>{product.inventory.available}</strong> available, {product.inventory.reserved} reserved for orders.
           </p>
-          <div className="table-wrap">
+          <ScrollRegion label="Stock per warehouse">
             <table aria-label={`Stock of ${product.name} per warehouse`}>
               <thead>
                 <tr>
@@ -85,7 +85,7 @@ export function ProductEditPage() {
                 )}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <ErrorNotice error={warehouses.error} action="Loading the warehouses" />
           {warehouses.data && <AdjustStockForm productId={product.id} productName={product.name} warehouses={warehouses.data.warehouses} />}
         </section>

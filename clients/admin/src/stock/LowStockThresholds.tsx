@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Field, FormError } from '../ui/Field';
-import { FormActions } from '../ui/bits';
+import { FormActions, ScrollRegion } from '../ui/bits';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../ui/field-errors';
 import { effectiveThresholds, isBelow, type EffectiveThreshold, type ThresholdSource } from './effective-threshold';
@@ -75,7 +75,7 @@ export function LowStockThresholds({
       <ErrorNotice error={error} action="Loading the thresholds" />
       {fetching && !data && <Loading what="the thresholds" />}
       {data && (
-        <div className="table-wrap">
+        <ScrollRegion label="Low-stock thresholds">
           <table aria-label={`Low-stock thresholds of ${productName}`}>
             <thead>
               <tr>
@@ -91,7 +91,7 @@ export function LowStockThresholds({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <form onSubmit={submit} className="form" aria-label="Set a low-stock threshold" noValidate>
         <div className="field-row">
