@@ -1,18 +1,19 @@
 import { graphql } from '../gql';
 
-/** What the settings page shows; the mutation answers with it, so the page shows what was stored. */
+/**
+ * What the settings page shows (STOCK_ALERTS' channels: its email is never locked, so no lock is read); the
+ * mutation answers with it, so the page shows what was stored.
+ */
 export const AdminNotificationPreferencesFields = graphql(`
   fragment AdminNotificationPreferencesFields on NotificationPreferences {
+    smsNumber
+    pushSubscriptions
     categories {
       category
       email
       sms
       push
-      emailLocked
-      lockedReason
     }
-    smsNumber
-    pushSubscriptions
   }
 `);
 

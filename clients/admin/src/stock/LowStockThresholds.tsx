@@ -93,7 +93,7 @@ export function LowStockThresholds({
           </table>
         </ScrollRegion>
       )}
-      <form onSubmit={submit} className="form" aria-label="Set a low-stock threshold" noValidate>
+      <form onSubmit={submit} className="form threshold-form" aria-label="Set a low-stock threshold" noValidate>
         <div className="field-row">
           <Field label="Applies to" error={errors.fields['warehouseId']}>
             <select name="warehouseId" defaultValue={ALL}>
