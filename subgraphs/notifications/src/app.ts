@@ -95,7 +95,7 @@ export async function createNotificationsSubgraph(
     logger,
     options,
     buildSchema: () => buildNotificationsSchema({ pubSub }),
-    createContext: (verifier) => createContextFactory({ orm, verifier, notificationFeed, push }),
+    createContext: (verifier) => createContextFactory({ orm, verifier, notificationFeed, push, lowStockDefaultThreshold: config.lowStockDefaultThreshold }),
     // Notifications come from events only: a seeded shop's orders notify as their events arrive.
     seed: async () => undefined,
     workers: [

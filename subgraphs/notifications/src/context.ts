@@ -27,10 +27,12 @@ export interface ContextDependencies {
   readonly verifier: AccessTokenVerifier;
   readonly notificationFeed: NotificationFeed;
   readonly push: PushSettings;
+  /** LOW_STOCK_DEFAULT_THRESHOLD, told to administrators as `lowStockDefaultThreshold`. */
+  readonly lowStockDefaultThreshold: number;
 }
 
 /** Builds the context of each request: its own EntityManager fork, and the viewer from the token. */
-export function createContextFactory({ orm, verifier, notificationFeed, push }: ContextDependencies) {
+export function createContextFactory({ orm, verifier, notificationFeed, push, lowStockDefaultThreshold }: ContextDependencies) {
   return async (request: RequestInfo): Promise<NotificationsContext> => {
     const viewer = await authenticate(verifier, request.headers);
     const em = orm.em.fork() as EntityManager;
@@ -39,7 +41,7 @@ export function createContextFactory({ orm, verifier, notificationFeed, push }: 
       viewer,
       notifications: new NotificationService(new NotificationRepository(em), viewer),
       notificationFeed,
-      lowStockThresholds: new LowStockThresholdService(new LowStockThresholds(em), viewer),
+      lowStockThresholds: new LowStockThresholdService(new LowStockThresholds(em), viewer, lowStockDefaultThreshold),
       preferences: new PreferenceService(new PreferenceRepository(em), new PushSubscriptionRepository(em), viewer, push),
       pushPublicKey: push.publicKey,
     };

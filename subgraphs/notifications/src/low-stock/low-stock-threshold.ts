@@ -36,10 +36,25 @@ export class LowStockThresholds {
     return rowOf(row!);
   }
 
-  /** Every threshold set, by product, the product's own before its warehouses'. */
-  async list(): Promise<LowStockThresholdRow[]> {
+  /**
+   * Removes the threshold of a product (warehouseId null: the product's own) or of a product in one warehouse, so
+   * the next one down applies again (the product's own, then the default). False when there was none.
+   */
+  async remove(scope: { productId: string; warehouseId: string | null }): Promise<boolean> {
+    const removed = await this.em.execute<Array<{ productId: string }>>(
+      `delete from ${TABLES.lowStockThreshold} where "product_id" = ? and "warehouse_id" is not distinct from ?
+       returning "product_id" as "productId"`,
+      [scope.productId, scope.warehouseId],
+    );
+    return removed.length > 0;
+  }
+
+  /** Every threshold set (or one product's), by product, the product's own before its warehouses'. */
+  async list(productId: string | null = null): Promise<LowStockThresholdRow[]> {
+    const where = productId === null ? '' : `where "product_id" = ?`;
     const rows = await this.em.execute<RawRow[]>(
-      `select ${COLUMNS} from ${TABLES.lowStockThreshold} order by "product_id", "warehouse_id" nulls first`,
+      `select ${COLUMNS} from ${TABLES.lowStockThreshold} ${where} order by "product_id", "warehouse_id" nulls first`,
+      productId === null ? [] : [productId],
     );
     return rows.map(rowOf);
   }

@@ -77,6 +77,10 @@ async function alertsOf(user: Caller, productId: string): Promise<Alert[]> {
 const SET = `mutation ($productId: ID!, $warehouseId: ID, $threshold: Int!) {
   setLowStockThreshold(productId: $productId, warehouseId: $warehouseId, threshold: $threshold) { product { id } warehouse { id } threshold updatedAt } }`;
 const LIST = `{ lowStockThresholds { product { id } warehouse { id } threshold } }`;
+const REMOVE = `mutation ($productId: ID!, $warehouseId: ID) { removeLowStockThreshold(productId: $productId, warehouseId: $warehouseId) }`;
+const OF_PRODUCT = `query ($productId: ID) { lowStockThresholds(productId: $productId) { product { id } warehouse { id } threshold } }`;
+const DEFAULT = `{ lowStockDefaultThreshold }`;
+const codesOf = (response: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => response.errors?.map((error) => error.extensions?.['code']);
 
 async function setThreshold(productId: string, threshold: number, warehouseId?: string): Promise<void> {
   const response = await h.query(staff[0]!, SET, { productId, warehouseId, threshold });
@@ -242,17 +246,62 @@ describe('low-stock deliveries (email, SMS, push as each member of staff chose S
   });
 });
 
-describe('setLowStockThreshold and lowStockThresholds', () => {
-  it('are for administrators: a customer FORBIDDEN, anonymous UNAUTHENTICATED, nothing written', async () => {
-    const product = randomUUID();
+describe('setLowStockThreshold, removeLowStockThreshold, lowStockThresholds and lowStockDefaultThreshold', () => {
+  it('are for administrators: a customer FORBIDDEN, anonymous UNAUTHENTICATED, nothing written or removed', async () => {
+    const [product, kept] = [randomUUID(), randomUUID()];
+    await setThreshold(kept, 7);
     for (const [as, code] of [
       [customer, 'FORBIDDEN'],
       [null, 'UNAUTHENTICATED'],
     ] as const) {
-      expect((await h.query(as, SET, { productId: product, threshold: 3 })).errors?.map((error) => error.extensions?.['code'])).toEqual([code]);
-      expect((await h.query(as, LIST)).errors?.map((error) => error.extensions?.['code'])).toEqual([code]);
+      expect(codesOf(await h.query(as, SET, { productId: product, threshold: 3 }))).toEqual([code]);
+      expect(codesOf(await h.query(as, LIST))).toEqual([code]);
+      expect(codesOf(await h.query(as, OF_PRODUCT, { productId: kept }))).toEqual([code]);
+      expect(codesOf(await h.query(as, REMOVE, { productId: kept }))).toEqual([code]);
+      expect(codesOf(await h.query(as, DEFAULT))).toEqual([code]);
     }
     expect(await h.sql(`select 1 from notifications.low_stock_threshold where product_id = ?`, [product])).toEqual([]);
+    expect(await h.sql(`select "threshold" from notifications.low_stock_threshold where product_id = ?`, [kept])).toEqual([{ threshold: 7 }]);
+  });
+
+  it('tell administrators the configured default', async () => {
+    expect((await h.query<{ lowStockDefaultThreshold: number }>(staff[0]!, DEFAULT)).data).toEqual({ lowStockDefaultThreshold: 5 });
+  });
+
+  it('remove a threshold: the product’s own, then the default, applies from the next stock change; false when none was set', async () => {
+    const product = randomUUID();
+    await setThreshold(product, 10);
+    await setThreshold(product, 2, BER.id);
+    await deliverAll(inWarehouse(product, BER, 12, 1), inWarehouse(product, BER, 8, 2));
+    expect(await alertsOf(staff[0]!, product)).toEqual([]);
+
+    // The warehouse's removed (ids in any case): 7 is below the product's own 10.
+    expect((await h.query(staff[1]!, REMOVE, { productId: product.toUpperCase(), warehouseId: BER.id.toUpperCase() })).data).toEqual({ removeLowStockThreshold: true });
+    expect((await h.query(staff[1]!, REMOVE, { productId: product, warehouseId: BER.id })).data).toEqual({ removeLowStockThreshold: false });
+    await deliver(inWarehouse(product, BER, 7, 3));
+    expect((await alertsOf(staff[0]!, product)).map((alert) => alert.body)).toEqual([`${product} is down to 7 available at BER-1, below its low-stock threshold of 10.`]);
+
+    // The product's own removed: the default (5) applies; restocked to 12 (re-armed), 6 is not low, 4 is.
+    expect((await h.query(staff[0]!, REMOVE, { productId: product })).data).toEqual({ removeLowStockThreshold: true });
+    expect((await h.query(staff[0]!, REMOVE, { productId: product })).data).toEqual({ removeLowStockThreshold: false });
+    expect((await h.query(staff[0]!, OF_PRODUCT, { productId: product })).data).toEqual({ lowStockThresholds: [] });
+    await deliverAll(inWarehouse(product, BER, 12, 4), inWarehouse(product, BER, 6, 5), inWarehouse(product, BER, 4, 6));
+    expect((await alertsOf(staff[0]!, product)).map((alert) => alert.body)).toEqual([
+      `${product} is down to 4 available at BER-1, below its low-stock threshold of 5.`,
+      `${product} is down to 7 available at BER-1, below its low-stock threshold of 10.`,
+    ]);
+  });
+
+  it('remove only the scope named: the product’s own leaves its warehouses’, a warehouse’s leaves the product’s', async () => {
+    const product = randomUUID();
+    await setThreshold(product, 6);
+    await setThreshold(product, 3, BER.id);
+    await setThreshold(product, 4, LON.id);
+    expect((await h.query(staff[0]!, REMOVE, { productId: product, warehouseId: LON.id })).data).toEqual({ removeLowStockThreshold: true });
+    expect((await h.query(staff[0]!, REMOVE, { productId: product, warehouseId: null })).data).toEqual({ removeLowStockThreshold: true });
+    expect((await h.query(staff[0]!, OF_PRODUCT, { productId: product })).data).toEqual({
+      lowStockThresholds: [{ product: { id: product }, warehouse: { id: BER.id }, threshold: 3 }],
+    });
   });
 
   it('refuse bad input with BAD_USER_INPUT naming the argument, and write nothing', async () => {
@@ -269,6 +318,20 @@ describe('setLowStockThreshold and lowStockThresholds', () => {
     expect(await h.sql(`select 1 from notifications.low_stock_threshold where product_id = ?`, [product])).toEqual([]);
   });
 
+  it('refuse malformed ids to remove or filter by with BAD_USER_INPUT naming the argument, and remove nothing', async () => {
+    const product = randomUUID();
+    await setThreshold(product, 9, BER.id);
+    for (const [query, variables, field] of [
+      [REMOVE, { productId: 'not-a-product' }, 'productId'],
+      [REMOVE, { productId: product, warehouseId: 'BER-1' }, 'warehouseId'],
+      [OF_PRODUCT, { productId: 'not-a-product' }, 'productId'],
+    ] as const) {
+      const response = await h.query(staff[0]!, query, variables);
+      expect(response.errors).toEqual([expect.objectContaining({ message: expect.stringContaining(`"${field}"`), extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    }
+    expect(await h.sql(`select "threshold" from notifications.low_stock_threshold where product_id = ?`, [product])).toEqual([{ threshold: 9 }]);
+  });
+
   it('sets, replaces and lists a product’s threshold and its per-warehouse ones', async () => {
     const product = randomUUID().replace(/^./, '0'); // listed first, before the other specs' products
     await setThreshold(product, 8, BER.id);
@@ -280,6 +343,10 @@ describe('setLowStockThreshold and lowStockThresholds', () => {
       { product: { id: product }, warehouse: null, threshold: 4 },
       { product: { id: product }, warehouse: { id: BER.id }, threshold: 8 },
     ]);
+    // Filtered by product (in any case): that product's alone, in the same order.
+    const own = await h.query<{ lowStockThresholds: unknown[] }>(staff[0]!, OF_PRODUCT, { productId: product.toUpperCase() });
+    expect(own.data!.lowStockThresholds).toEqual(listed.data!.lowStockThresholds.filter((row) => row.product.id === product));
+    expect(listed.data!.lowStockThresholds.length).toBeGreaterThan(2);
   });
 });
 
