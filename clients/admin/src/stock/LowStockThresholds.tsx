@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { Field, FormError } from '../ui/Field';
-import { FormActions, ScrollRegion } from '../ui/bits';
+import { ActionsHeader, FormActions, ScrollRegion } from '../ui/bits';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
 import { formErrorsOf, NO_ERRORS, type FormErrors } from '../ui/field-errors';
 import { effectiveThresholds, isBelow, type EffectiveThreshold, type ThresholdSource } from './effective-threshold';
-import { AdminLowStockThresholdsQuery, AdminSetLowStockThresholdMutation } from './low-stock-threshold.operations';
+import { AdminLowStockThresholdsQuery, AdminRemoveLowStockThresholdMutation, AdminSetLowStockThresholdMutation } from './low-stock-threshold.operations';
 
 interface WarehouseOption {
   readonly id: string;
@@ -23,10 +23,16 @@ const SOURCE: Readonly<Record<ThresholdSource, string>> = {
   DEFAULT: 'The shop’s default',
 };
 
+const FALLBACK: Readonly<Record<'PRODUCT' | 'DEFAULT', string>> = {
+  PRODUCT: 'the product’s threshold',
+  DEFAULT: 'the default threshold',
+};
+
 /**
  * A product's low-stock thresholds (issue #14): the one that applies over all warehouses and in each (with where
  * it comes from, and the stock against it), and setting one with `setLowStockThreshold`. Staff are alerted once
- * when available stock falls below it, from the product's next stock change.
+ * when available stock falls below it, from the product's next stock change. A threshold set for a row can be
+ * removed (`removeLowStockThreshold`), so the product's own or the shop's default applies there again.
  */
 export function LowStockThresholds({
   productId,
@@ -40,13 +46,25 @@ export function LowStockThresholds({
   /** Available units per warehouse id, and over all (`all`). */
   available: ReadonlyMap<string, number>;
 }) {
-  const [{ data, error, fetching }] = useQuery({ query: AdminLowStockThresholdsQuery, context: THRESHOLD_TYPES });
+  const [{ data, error, fetching }] = useQuery({ query: AdminLowStockThresholdsQuery, variables: { productId }, context: THRESHOLD_TYPES });
   const [, setThreshold] = useMutation(AdminSetLowStockThresholdMutation);
+  const [removing, removeThreshold] = useMutation(AdminRemoveLowStockThresholdMutation);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [done, setDone] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const effective = effectiveThresholds(data?.lowStockThresholds ?? [], productId, warehouses.map((warehouse) => warehouse.id));
+  const effective = data ? effectiveThresholds(data.lowStockThresholds, productId, warehouses.map((warehouse) => warehouse.id), data.lowStockDefaultThreshold) : [];
   const scopeName = (warehouseId: string | null) => (warehouseId === null ? 'All warehouses' : (warehouses.find((w) => w.id === warehouseId)?.code ?? warehouseId));
+
+  async function remove(row: EffectiveThreshold) {
+    if (row.fallback === null) return;
+    setRemoved(null);
+    const result = await removeThreshold({ productId, warehouseId: row.warehouseId }, THRESHOLD_TYPES);
+    if (result.data) {
+      const where = row.warehouseId === null ? 'All warehouses use' : `${scopeName(row.warehouseId)} uses`;
+      setRemoved(`${where} ${FALLBACK[row.fallback]} again, from the next stock change.`);
+    }
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -71,8 +89,12 @@ export function LowStockThresholds({
   return (
     <section aria-labelledby="thresholds-title" className="card">
       <h2 id="thresholds-title">Low-stock alerts</h2>
-      <p className="muted">Staff are told once (in the bell, and by email or as each chose) when the available stock falls below the threshold.</p>
+      <p className="muted">
+        Staff are told once (in the bell, and by email or as each chose) when the available stock falls below the threshold.
+        {data ? ` Where none is set, the shop’s default applies: below ${data.lowStockDefaultThreshold}.` : null}
+      </p>
       <ErrorNotice error={error} action="Loading the thresholds" />
+      <ErrorNotice error={removing.error} action="Removing the threshold" />
       {fetching && !data && <Loading what="the thresholds" />}
       {data && (
         <ScrollRegion label="Low-stock thresholds">
@@ -83,15 +105,28 @@ export function LowStockThresholds({
                 <th scope="col" className="num">Available</th>
                 <th scope="col" className="num">Alert below</th>
                 <th scope="col">From</th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
               {effective.map((row) => (
-                <ThresholdRowView key={row.warehouseId ?? ALL} row={row} name={scopeName(row.warehouseId)} available={available.get(row.warehouseId ?? ALL) ?? 0} />
+                <ThresholdRowView
+                  key={row.warehouseId ?? ALL}
+                  row={row}
+                  name={scopeName(row.warehouseId)}
+                  available={available.get(row.warehouseId ?? ALL) ?? 0}
+                  busy={removing.fetching}
+                  onRemove={() => void remove(row)}
+                />
               ))}
             </tbody>
           </table>
         </ScrollRegion>
+      )}
+      {removed && (
+        <p role="status" className="saved">
+          {removed}
+        </p>
       )}
       <form onSubmit={submit} className="form threshold-form" aria-label="Set a low-stock threshold" noValidate>
         <div className="field-row">
@@ -105,7 +140,7 @@ export function LowStockThresholds({
               ))}
             </select>
           </Field>
-          <Field label="Alert below (units)" hint="0 turns the alerts off." error={errors.fields['threshold']}>
+          <Field label="Alert below (units)" hint="0 turns the alerts off. To go back to the product’s or the default threshold, use the button in its row." error={errors.fields['threshold']}>
             <input name="threshold" inputMode="numeric" required />
           </Field>
         </div>
@@ -116,7 +151,19 @@ export function LowStockThresholds({
   );
 }
 
-function ThresholdRowView({ row, name, available }: { row: EffectiveThreshold; name: string; available: number }) {
+function ThresholdRowView({
+  row,
+  name,
+  available,
+  busy,
+  onRemove,
+}: {
+  row: EffectiveThreshold;
+  name: string;
+  available: number;
+  busy: boolean;
+  onRemove: () => void;
+}) {
   const low = isBelow(available, row);
   return (
     <tr>
@@ -130,8 +177,16 @@ function ThresholdRowView({ row, name, available }: { row: EffectiveThreshold; n
           </>
         ) : null}
       </td>
-      <td className="num">{row.threshold === null ? 'default' : row.threshold === 0 ? 'off' : row.threshold}</td>
+      <td className="num">{row.threshold === 0 ? 'off' : row.threshold}</td>
       <td>{SOURCE[row.source]}</td>
+      <td className="row-actions">
+        {row.fallback !== null && (
+          <button type="button" disabled={busy} onClick={onRemove}>
+            Use {FALLBACK[row.fallback]}
+            <span className="visually-hidden"> {row.warehouseId === null ? 'over all warehouses' : `at ${name}`}</span>
+          </button>
+        )}
+      </td>
     </tr>
   );
 }

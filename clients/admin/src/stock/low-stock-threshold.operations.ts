@@ -1,12 +1,11 @@
 import { graphql } from '../gql';
 
 /**
- * Every threshold an administrator set (the notifications subgraph answers with all of them: a page picks its
- * product's); a product or warehouse without one alerts below the shop's default.
+ * A product's thresholds (its own and its warehouses'), and the shop's default that applies where none is set.
  */
 export const AdminLowStockThresholdsQuery = graphql(`
-  query AdminLowStockThresholds {
-    lowStockThresholds {
+  query AdminLowStockThresholds($productId: ID!) {
+    lowStockThresholds(productId: $productId) {
       product {
         id
       }
@@ -16,6 +15,7 @@ export const AdminLowStockThresholdsQuery = graphql(`
       threshold
       updatedAt
     }
+    lowStockDefaultThreshold
   }
 `);
 
@@ -31,5 +31,12 @@ export const AdminSetLowStockThresholdMutation = graphql(`
       threshold
       updatedAt
     }
+  }
+`);
+
+/** Removes one threshold, so the product's own (then the default) applies again. */
+export const AdminRemoveLowStockThresholdMutation = graphql(`
+  mutation AdminRemoveLowStockThreshold($productId: ID!, $warehouseId: ID) {
+    removeLowStockThreshold(productId: $productId, warehouseId: $warehouseId)
   }
 `);

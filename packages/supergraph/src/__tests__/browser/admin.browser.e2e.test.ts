@@ -248,8 +248,8 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
     await page.getByRole('link', { name: product.name }).click();
     await page.getByRole('heading', { name: product.name }).waitFor();
     const thresholds = page.getByRole('table', { name: `Low-stock thresholds of ${product.name}` });
-    // Nothing set yet: the shop's default applies over all warehouses and in each.
-    await expectText(thresholds.getByRole('row').nth(1), /All warehouses\s*8\s*default\s*The shop’s default/);
+    // Nothing set yet: the shop's default (5, LOW_STOCK_DEFAULT_THRESHOLD) applies over all warehouses and in each.
+    await expectText(thresholds.getByRole('row').nth(1), /All warehouses\s*8\s*5\s*The shop’s default/);
 
     // A threshold the server refuses (BAD_USER_INPUT) is said under its field, nothing set.
     const form = page.getByRole('form', { name: 'Set a low-stock threshold' });
@@ -300,6 +300,33 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('removes thresholds on the product’s page: the warehouse’s falls back to the product’s own, that to the default', async () => {
+    const thresholds = page.getByRole('table', { name: `Low-stock thresholds of ${product.name}` });
+    const [overall, inWarehouse] = [thresholds.getByRole('row').nth(1), thresholds.getByRole('row').nth(2)];
+    const form = page.getByRole('form', { name: 'Set a low-stock threshold' });
+    await form.getByLabel('Applies to').selectOption({ index: 0 });
+    await form.getByLabel('Alert below (units)').fill('10');
+    await form.getByRole('button', { name: 'Save threshold' }).click();
+    await expectText(overall, /All warehouses\s*7\s*Low\s*10\s*The product’s own\s*Use the default threshold/);
+    await expectText(inWarehouse, /7\s*Low\s*12\s*Set for this warehouse\s*Use the product’s threshold/);
+
+    // The warehouse's removed: the product's own (10) applies there again, the stock still low against it.
+    await inWarehouse.getByRole('button', { name: /^Use the product’s threshold at / }).click();
+    await expectText(page.getByRole('status').filter({ hasText: 'again' }), /uses the product’s threshold again, from the next stock change\./);
+    await expectText(inWarehouse, /7\s*Low\s*10\s*The product’s own/);
+    expect(await inWarehouse.getByRole('button').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The product's own removed: the default (5) everywhere, 7 not low against it, nothing left to remove.
+    await overall.getByRole('button', { name: 'Use the default threshold over all warehouses' }).click();
+    await expectText(page.getByRole('status').filter({ hasText: 'again' }), 'All warehouses use the default threshold again, from the next stock change.');
+    await expectText(overall, /All warehouses\s*7\s*5\s*The shop’s default/);
+    await expectText(inWarehouse, /7\s*5\s*The shop’s default/);
+    expect(await thresholds.getByRole('button').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'admin', 'thresholds');
   });
 
   it('keeps the staff member’s own stock-alert settings: email, SMS (with its number) and push', async () => {
