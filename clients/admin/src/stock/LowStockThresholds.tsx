@@ -59,10 +59,15 @@ export function LowStockThresholds({
   async function remove(row: EffectiveThreshold) {
     if (row.fallback === null) return;
     setRemoved(null);
+    setDone(null);
     const result = await removeThreshold({ productId, warehouseId: row.warehouseId }, THRESHOLD_TYPES);
     if (result.data) {
-      const where = row.warehouseId === null ? 'All warehouses use' : `${scopeName(row.warehouseId)} uses`;
-      setRemoved(`${where} ${FALLBACK[row.fallback]} again, from the next stock change.`);
+      // The product's own removed, a warehouse with its own keeps it: only the rows that had none fall back.
+      setRemoved(
+        row.warehouseId === null
+          ? 'The product’s own threshold is removed: where no warehouse has its own, the default applies again, from the next stock change.'
+          : `${scopeName(row.warehouseId)} uses ${FALLBACK[row.fallback]} again, from the next stock change.`,
+      );
     }
   }
 
@@ -72,6 +77,7 @@ export function LowStockThresholds({
     const typed = String(form.get('threshold')).trim();
     const scope = String(form.get('warehouseId'));
     setDone(null);
+    setRemoved(null);
     // Only what is not a number at all is refused here; the range is the server's to say (BAD_USER_INPUT).
     if (!/^-?\d+$/.test(typed)) return setErrors({ fields: { threshold: 'Enter a whole number of units: 0 turns the alerts off.' }, form: null });
     const warehouseId = scope === ALL ? null : scope;

@@ -314,14 +314,14 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
 
     // The warehouse's removed: the product's own (10) applies there again, the stock still low against it.
     await inWarehouse.getByRole('button', { name: /^Use the product’s threshold at / }).click();
-    await expectText(page.getByRole('status').filter({ hasText: 'again' }), /uses the product’s threshold again, from the next stock change\./);
+    await expectText(page.getByRole('status').filter({ hasText: 'again' }), /^\S+ uses the product’s threshold again, from the next stock change\./);
     await expectText(inWarehouse, /7\s*Low\s*10\s*The product’s own/);
     expect(await inWarehouse.getByRole('button').count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // The product's own removed: the default (5) everywhere, 7 not low against it, nothing left to remove.
     await overall.getByRole('button', { name: 'Use the default threshold over all warehouses' }).click();
-    await expectText(page.getByRole('status').filter({ hasText: 'again' }), 'All warehouses use the default threshold again, from the next stock change.');
+    await expectText(page.getByRole('status').filter({ hasText: 'again' }), /The product’s own threshold is removed: where no warehouse has its own, the default applies again, from the next stock change\./);
     await expectText(overall, /All warehouses\s*7\s*5\s*The shop’s default/);
     await expectText(inWarehouse, /7\s*5\s*The shop’s default/);
     expect(await thresholds.getByRole('button').count()).toBe(0);
