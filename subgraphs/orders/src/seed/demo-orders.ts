@@ -54,9 +54,10 @@ const PLAN: ReadonlyArray<{
 ];
 
 /**
- * The demo orders: the PENDING and CANCELLED ones oldest first, then the paid sales oldest first (so a fresh database
- * numbers them in that order, TA-100001 upwards, whatever the day). Pure and deterministic: the same catalog gives
- * the same rows, ids included; only the sales' dates follow `seededAt` (they are the days before it).
+ * The demo orders in the order they were placed, so a fresh database numbers them that way (TA-100001 upwards):
+ * the CANCELLED ones (their plan's dates), the paid sales (the days before `seededAt`), then the PENDING ones (placed
+ * when the shop is seeded, see seed.ts). Pure and deterministic: the same catalog gives the same rows, ids included;
+ * only the sales' dates follow `seededAt`.
  */
 export function demoOrders(seededAt: Date = new Date()): DemoOrder[] {
   const catalog = generateCatalog();
@@ -78,7 +79,8 @@ export function demoOrders(seededAt: Date = new Date()): DemoOrder[] {
     }
     return order;
   });
-  return [...planned, ...sales];
+  const pending = (order: DemoOrder) => order.status === OrderStatus.PENDING;
+  return [...planned.filter((order) => !pending(order)), ...sales, ...planned.filter(pending)];
 }
 
 function demoOrder(plan: {
