@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { demoSales, demoShopOpenedAt } from '@techally/demo-data';
+import { demoSales, demoShopOpenedAt, generateCatalog } from '@techally/demo-data';
 import { appendToOutbox } from '@techally/events';
 import type { DemoSeedOptions, Logger, SubgraphOrm } from '@techally/platform';
 import { ReservationStatus } from '../reservation/reservation-status';
@@ -31,9 +31,10 @@ export async function seedInventory(orm: SubgraphOrm, logger?: Logger, options: 
   const seeded = await orm.em.fork().transactional(async (em) => {
     await em.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
     if ((await em.count(Warehouse)) > 0) return null;
-    const levels = generateDemoStock();
+    const catalog = generateCatalog();
+    const levels = generateDemoStock(catalog);
     const now = new Date();
-    const sales = demoSales(now);
+    const sales = demoSales(now, catalog);
     const shipped = shippedFrom(levels, sales);
     const soldFrom = (level: { productId: string; warehouseId: string }) =>
       shipped.filter((line) => line.productId === level.productId && line.warehouseId === level.warehouseId).reduce((sum, line) => sum + line.quantity, 0);
