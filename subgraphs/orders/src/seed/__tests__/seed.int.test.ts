@@ -1,7 +1,7 @@
 import { DEMO_CUSTOMERS, generateCatalog } from '@techally/demo-data';
 import { startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
 import { countRequestStatements } from '../../__tests__/request-statements';
-import { demoOrders, demoUuid } from '../demo-orders';
+import { demoOrders, demoUuid, type DemoOrder } from '../demo-orders';
 
 let h: OrdersHarness;
 
@@ -44,19 +44,7 @@ describe('the demo orders seed', () => {
       }
       expect(events.map((event) => event.type)).toEqual(['orders.order-placed.v1', 'orders.order-status-changed.v1']);
       const [row] = await h.sql<{ number: string }>(`select number from orders."order" where id = ?`, [order.id]);
-      expect(events[0]!.payload).toEqual({
-        orderId: order.id,
-        orderNumber: row!.number,
-        customerId: order.customerId,
-        items: order.lines.map((line) => ({
-          productId: line.product.id,
-          quantity: line.quantity,
-          name: line.product.name,
-          sku: line.product.sku,
-          unitPrice: { amount: line.product.priceAmount, currency: 'USD' },
-        })),
-        total: { amount: order.total, currency: 'USD' },
-      });
+      expect(events[0]!.payload).toEqual(checkoutFacts(order, row!.number));
       expect(events[1]!.payload).toMatchObject({ orderId: order.id, status: 'PENDING', previousStatus: null });
     }
   });
@@ -75,7 +63,7 @@ describe('the demo orders seed', () => {
       expect(changes.map((change) => change.to_status)).toEqual(['PENDING', 'AWAITING_PAYMENT', 'PAID']);
       expect(iso(changes[2]!.at)).toBe(iso(order.paidAt!));
 
-      const events = await h.sql<{ type: string; occurred_at: string; payload: Record<string, unknown> }>(
+      const events = await h.sql<{ type: string; occurred_at: string; payload: unknown }>(
         `select type, occurred_at, payload from orders.outbox where aggregate_id = ? order by position`,
         [order.id],
       );
@@ -83,19 +71,7 @@ describe('the demo orders seed', () => {
         ['orders.order-placed.v1', iso(order.placedAt)],
         ['orders.order-paid.v1', iso(order.paidAt!)],
       ]);
-      expect(events[1]!.payload).toEqual({
-        orderId: order.id,
-        orderNumber: row!.number,
-        customerId: order.customerId,
-        items: order.lines.map((line) => ({
-          productId: line.product.id,
-          quantity: line.quantity,
-          name: line.product.name,
-          sku: line.product.sku,
-          unitPrice: { amount: line.product.priceAmount, currency: 'USD' },
-        })),
-        total: { amount: order.total, currency: 'USD' },
-      });
+      expect(events.map((event) => event.payload)).toEqual([checkoutFacts(order, row!.number), checkoutFacts(order, row!.number)]);
       // "Today" on a fresh start is what happens after it (live-orders.e2e and the dashboard count today's sales).
       expect(order.paidAt!.toISOString().slice(0, 10) < today).toBe(true);
     }
@@ -148,6 +124,23 @@ describe('the demo orders seed', () => {
     expect(await h.tableCounts()).toEqual(expectedCounts({ history: false }));
   });
 });
+
+/** What order-placed and order-paid say of a demo order: its lines as bought, its total, its number. */
+function checkoutFacts(order: DemoOrder, number: string) {
+  return {
+    orderId: order.id,
+    orderNumber: number,
+    customerId: order.customerId,
+    items: order.lines.map((line) => ({
+      productId: line.product.id,
+      quantity: line.quantity,
+      name: line.product.name,
+      sku: line.product.sku,
+      unitPrice: { amount: line.product.priceAmount, currency: 'USD' },
+    })),
+    total: { amount: order.total, currency: 'USD' },
+  };
+}
 
 /** A timestamp as the driver or the data gives it, as one comparable string. */
 function iso(at: Date | string): string {
