@@ -9,6 +9,7 @@ import { ProductEditPage } from './products/ProductEditPage';
 import { ProductNewPage } from './products/ProductNewPage';
 import { ProductsPage } from './products/ProductsPage';
 import { ReviewsPage } from './reviews/ReviewsPage';
+import { SettingsPage } from './settings/SettingsPage';
 import { Layout } from './shell/Layout';
 import { NotStaffPage } from './shell/NotStaffPage';
 import { SignInPage } from './shell/SignInPage';
@@ -36,6 +37,7 @@ export function App() {
           <Route path="orders/:id" element={<OrderPage />} />
           <Route path="reviews" element={<ReviewsPage />} />
           <Route path="api-keys" element={<ApiKeysPage />} />
+          <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<Navigate to="/" replace />} />
         </Route>
       </Routes>

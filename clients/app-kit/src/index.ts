@@ -3,3 +3,4 @@ export { createGraphClient, webSocketUrlOf, type GraphClient, type GraphClientOp
 export { graphErrorOf, type GraphError } from './graph-error';
 export { GraphProvider, useSession } from './react';
 export { useDebouncedValue } from './use-debounced-value';
+export { NotificationBell, type BellNotification, type NotificationBellProps } from './notifications/NotificationBell';

@@ -4,7 +4,7 @@ import { useSession } from '@techally/app-kit';
 import { useCart } from './cart/cart';
 import { CategoryNav } from './components/CategoryNav';
 import { SearchBox } from './components/SearchBox';
-import { NotificationBell } from './notifications/NotificationBell';
+import { ShopNotificationBell } from './notifications/ShopNotificationBell';
 import './styles.css';
 
 /** Header (brand, search, categories, account, cart) and footer around every page. */
@@ -40,7 +40,7 @@ export function Layout() {
           <nav aria-label="Account" className="header-links">
             {state ? (
               <>
-                <NotificationBell />
+                <ShopNotificationBell />
                 <Link to="/account">
                   <span className="account-name">{state.user.name}</span>
                 </Link>

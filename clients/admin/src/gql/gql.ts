@@ -46,6 +46,11 @@ type Documents = {
     "\n  query AdminCustomerReviews($id: ID!) {\n    user(id: $id) {\n      id\n      name\n      reviews(first: 50) {\n        ...AdminReviewPage\n      }\n    }\n  }\n": typeof types.AdminCustomerReviewsDocument,
     "\n  query AdminCustomers($first: Int, $after: String) {\n    users(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n        }\n      }\n    }\n  }\n": typeof types.AdminCustomersDocument,
     "\n  mutation AdminModerateReview($id: ID!, $hidden: Boolean!, $reason: String) {\n    moderateReview(id: $id, hidden: $hidden, reason: $reason) {\n      ...AdminReviewFields\n    }\n  }\n": typeof types.AdminModerateReviewDocument,
+    "\n  fragment AdminNotificationPreferencesFields on NotificationPreferences {\n    smsNumber\n    pushSubscriptions\n    categories {\n      category\n      email\n      sms\n      push\n    }\n  }\n": typeof types.AdminNotificationPreferencesFieldsFragmentDoc,
+    "\n  query AdminNotificationSettings {\n    me {\n      id\n      notificationPreferences {\n        ...AdminNotificationPreferencesFields\n      }\n    }\n  }\n": typeof types.AdminNotificationSettingsDocument,
+    "\n  mutation AdminUpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...AdminNotificationPreferencesFields\n    }\n  }\n": typeof types.AdminUpdateNotificationPreferencesDocument,
+    "\n  query AdminLowStockThresholds {\n    lowStockThresholds {\n      product {\n        id\n      }\n      warehouse {\n        id\n      }\n      threshold\n      updatedAt\n    }\n  }\n": typeof types.AdminLowStockThresholdsDocument,
+    "\n  mutation AdminSetLowStockThreshold($productId: ID!, $warehouseId: ID, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, warehouseId: $warehouseId, threshold: $threshold) {\n      product {\n        id\n      }\n      warehouse {\n        id\n      }\n      threshold\n      updatedAt\n    }\n  }\n": typeof types.AdminSetLowStockThresholdDocument,
     "\n  query AdminWarehouses {\n    warehouses {\n      id\n      code\n      name\n      city\n      country\n      active\n    }\n  }\n": typeof types.AdminWarehousesDocument,
     "\n  mutation AdminAdjustStock($input: AdjustStockInput!) {\n    adjustStock(input: $input) {\n      ...AdminStockLevel\n      product {\n        id\n        inventory {\n          available\n          reserved\n        }\n      }\n    }\n  }\n": typeof types.AdminAdjustStockDocument,
     "\n  query AdminStock($first: Int!, $after: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, filter: $filter, sort: NAME_ASC) {\n      totalCount\n      pageInfo {\n        ...AdminPageInfo\n      }\n      edges {\n        node {\n          id\n          name\n          sku\n          inventory {\n            available\n            reserved\n            warehouses {\n              ...AdminStockLevel\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.AdminStockDocument,
@@ -83,6 +88,11 @@ const documents: Documents = {
     "\n  query AdminCustomerReviews($id: ID!) {\n    user(id: $id) {\n      id\n      name\n      reviews(first: 50) {\n        ...AdminReviewPage\n      }\n    }\n  }\n": types.AdminCustomerReviewsDocument,
     "\n  query AdminCustomers($first: Int, $after: String) {\n    users(first: $first, after: $after) {\n      edges {\n        node {\n          id\n          name\n          email\n          roles\n        }\n      }\n    }\n  }\n": types.AdminCustomersDocument,
     "\n  mutation AdminModerateReview($id: ID!, $hidden: Boolean!, $reason: String) {\n    moderateReview(id: $id, hidden: $hidden, reason: $reason) {\n      ...AdminReviewFields\n    }\n  }\n": types.AdminModerateReviewDocument,
+    "\n  fragment AdminNotificationPreferencesFields on NotificationPreferences {\n    smsNumber\n    pushSubscriptions\n    categories {\n      category\n      email\n      sms\n      push\n    }\n  }\n": types.AdminNotificationPreferencesFieldsFragmentDoc,
+    "\n  query AdminNotificationSettings {\n    me {\n      id\n      notificationPreferences {\n        ...AdminNotificationPreferencesFields\n      }\n    }\n  }\n": types.AdminNotificationSettingsDocument,
+    "\n  mutation AdminUpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...AdminNotificationPreferencesFields\n    }\n  }\n": types.AdminUpdateNotificationPreferencesDocument,
+    "\n  query AdminLowStockThresholds {\n    lowStockThresholds {\n      product {\n        id\n      }\n      warehouse {\n        id\n      }\n      threshold\n      updatedAt\n    }\n  }\n": types.AdminLowStockThresholdsDocument,
+    "\n  mutation AdminSetLowStockThreshold($productId: ID!, $warehouseId: ID, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, warehouseId: $warehouseId, threshold: $threshold) {\n      product {\n        id\n      }\n      warehouse {\n        id\n      }\n      threshold\n      updatedAt\n    }\n  }\n": types.AdminSetLowStockThresholdDocument,
     "\n  query AdminWarehouses {\n    warehouses {\n      id\n      code\n      name\n      city\n      country\n      active\n    }\n  }\n": types.AdminWarehousesDocument,
     "\n  mutation AdminAdjustStock($input: AdjustStockInput!) {\n    adjustStock(input: $input) {\n      ...AdminStockLevel\n      product {\n        id\n        inventory {\n          available\n          reserved\n        }\n      }\n    }\n  }\n": types.AdminAdjustStockDocument,
     "\n  query AdminStock($first: Int!, $after: String, $filter: ProductFilter) {\n    products(first: $first, after: $after, filter: $filter, sort: NAME_ASC) {\n      totalCount\n      pageInfo {\n        ...AdminPageInfo\n      }\n      edges {\n        node {\n          id\n          name\n          sku\n          inventory {\n            available\n            reserved\n            warehouses {\n              ...AdminStockLevel\n            }\n          }\n        }\n      }\n    }\n  }\n": types.AdminStockDocument,
@@ -230,6 +240,26 @@ export function graphql(source: "\n  query AdminCustomers($first: Int, $after: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminModerateReview($id: ID!, $hidden: Boolean!, $reason: String) {\n    moderateReview(id: $id, hidden: $hidden, reason: $reason) {\n      ...AdminReviewFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminModerateReview($id: ID!, $hidden: Boolean!, $reason: String) {\n    moderateReview(id: $id, hidden: $hidden, reason: $reason) {\n      ...AdminReviewFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminNotificationPreferencesFields on NotificationPreferences {\n    smsNumber\n    pushSubscriptions\n    categories {\n      category\n      email\n      sms\n      push\n    }\n  }\n"): (typeof documents)["\n  fragment AdminNotificationPreferencesFields on NotificationPreferences {\n    smsNumber\n    pushSubscriptions\n    categories {\n      category\n      email\n      sms\n      push\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminNotificationSettings {\n    me {\n      id\n      notificationPreferences {\n        ...AdminNotificationPreferencesFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AdminNotificationSettings {\n    me {\n      id\n      notificationPreferences {\n        ...AdminNotificationPreferencesFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...AdminNotificationPreferencesFields\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {\n    updateNotificationPreferences(input: $input) {\n      ...AdminNotificationPreferencesFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminLowStockThresholds {\n    lowStockThresholds {\n      product {\n        id\n      }\n      warehouse {\n        id\n      }\n      threshold\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query AdminLowStockThresholds {\n    lowStockThresholds {\n      product {\n        id\n      }\n      warehouse {\n        id\n      }\n      threshold\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetLowStockThreshold($productId: ID!, $warehouseId: ID, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, warehouseId: $warehouseId, threshold: $threshold) {\n      product {\n        id\n      }\n      warehouse {\n        id\n      }\n      threshold\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation AdminSetLowStockThreshold($productId: ID!, $warehouseId: ID, $threshold: Int!) {\n    setLowStockThreshold(productId: $productId, warehouseId: $warehouseId, threshold: $threshold) {\n      product {\n        id\n      }\n      warehouse {\n        id\n      }\n      threshold\n      updatedAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

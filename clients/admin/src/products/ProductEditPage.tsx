@@ -2,16 +2,17 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { AdjustStockForm } from '../stock/AdjustStockForm';
+import { LowStockThresholds } from '../stock/LowStockThresholds';
 import { AdminWarehousesQuery } from '../stock/stock.operations';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { NotFound } from '../ui/bits';
+import { NotFound, ScrollRegion } from '../ui/bits';
 import { ErrorNotice, Loading } from '../ui/ErrorNotice';
 import { formatDateTime } from '../ui/format';
 import { AdminArchiveProductMutation, AdminProductQuery, AdminUpdateProductMutation } from './product.operations';
 import { ProductForm } from './ProductForm';
 import { RepriceForm } from './RepriceForm';
 
-/** One product: its price, its details, its stock per warehouse with adjustments, and archiving it. */
+/** One product: its price, its details, its stock per warehouse with adjustments and low-stock thresholds, and archiving it. */
 export function ProductEditPage() {
   const { id = '' } = useParams();
   const [{ data, error, fetching }] = useQuery({ query: AdminProductQuery, variables: { id } });
@@ -56,7 +57,7 @@ export function ProductEditPage() {
           <p>
             <strong>{product.inventory.available}</strong> available, {product.inventory.reserved} reserved for orders.
           </p>
-          <div className="table-wrap">
+          <ScrollRegion label="Stock per warehouse">
             <table aria-label={`Stock of ${product.name} per warehouse`}>
               <thead>
                 <tr>
@@ -84,11 +85,19 @@ export function ProductEditPage() {
                 )}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <ErrorNotice error={warehouses.error} action="Loading the warehouses" />
           {warehouses.data && <AdjustStockForm productId={product.id} productName={product.name} warehouses={warehouses.data.warehouses} />}
         </section>
       </div>
+      {warehouses.data && (
+        <LowStockThresholds
+          productId={product.id}
+          productName={product.name}
+          warehouses={warehouses.data.warehouses}
+          available={new Map([['all', product.inventory.available], ...(product.inventory.warehouses ?? []).map((row) => [row.warehouse.id, row.available] as const)])}
+        />
+      )}
       <section aria-labelledby="details-title" className="card">
         <h2 id="details-title">Details</h2>
         <ProductForm

@@ -1,5 +1,6 @@
 import { NavLink, Outlet } from 'react-router';
 import { useSession } from '@techally/app-kit';
+import { AdminNotificationBell } from '../notifications/AdminNotificationBell';
 
 const SECTIONS = [
   { to: '/', label: 'Dashboard', end: true },
@@ -9,9 +10,13 @@ const SECTIONS = [
   { to: '/orders', label: 'Orders' },
   { to: '/reviews', label: 'Reviews' },
   { to: '/api-keys', label: 'API keys' },
+  { to: '/settings', label: 'Settings' },
 ] as const;
 
-/** The frame of every staff page: skip link, sections (the current one marked for assistive technology), who is signed in. */
+/**
+ * The frame of every staff page: skip link, sections (the current one marked for assistive technology), the
+ * notification bell, who is signed in.
+ */
 export function Layout() {
   const { session, state } = useSession();
   return (
@@ -33,6 +38,7 @@ export function Layout() {
           </ul>
         </nav>
         <div className="whoami">
+          <AdminNotificationBell />
           <span>{state?.user.name}</span>
           <button type="button" onClick={() => void session.signOut()}>
             Sign out

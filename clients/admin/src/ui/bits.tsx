@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
 /** A record the URL names that the graph does not have (a stale link, a typo). */
@@ -36,6 +37,18 @@ export function FormActions({ busy, label, busyLabel, done }: { busy: boolean; l
           {done}
         </span>
       )}
+    </div>
+  );
+}
+
+/**
+ * A table that may scroll sideways on a narrow screen: a named region the keyboard can reach and scroll (WCAG 2.1.1,
+ * axe's scrollable-region-focusable), for tables with nothing focusable inside.
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
     </div>
   );
 }

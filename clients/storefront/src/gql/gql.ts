@@ -50,10 +50,6 @@ type Documents = {
     "\n  fragment StorefrontProductDetails on Product {\n    id\n    name\n    slug\n    sku\n    description\n    status\n    price {\n      amount\n      formatted\n    }\n    shippingEstimate {\n      amount\n      formatted\n    }\n    rating {\n      average\n      count\n    }\n    category {\n      id\n      path {\n        id\n        name\n        slug\n      }\n    }\n  }\n": typeof types.StorefrontProductDetailsFragmentDoc,
     "\n  subscription StorefrontProductChanged($productIds: [ID!]!) {\n    productChanged(productIds: $productIds) {\n      ...StorefrontProductDetails\n    }\n  }\n": typeof types.StorefrontProductChangedDocument,
     "\n  subscription StorefrontStockChanged($productIds: [ID!]!) {\n    stockChanged(productIds: $productIds) {\n      available\n      inStock\n      product {\n        id\n      }\n    }\n  }\n": typeof types.StorefrontStockChangedDocument,
-    "\n  query StorefrontUnreadNotifications {\n    me {\n      id\n      notifications {\n        unreadCount\n      }\n    }\n  }\n": typeof types.StorefrontUnreadNotificationsDocument,
-    "\n  query StorefrontNotifications($first: Int!) {\n    me {\n      id\n      notifications(first: $first) {\n        unreadCount\n        edges {\n          node {\n            id\n            title\n            body\n            createdAt\n            readAt\n            order {\n              id\n              number\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.StorefrontNotificationsDocument,
-    "\n  mutation StorefrontMarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n": typeof types.StorefrontMarkNotificationsReadDocument,
-    "\n  subscription StorefrontNotificationReceived {\n    notificationReceived {\n      id\n      title\n    }\n  }\n": typeof types.StorefrontNotificationReceivedDocument,
     "\n  query StorefrontProduct($slug: String!) {\n    product(slug: $slug) {\n      ...StorefrontProductDetails\n      inStock\n      inventory {\n        available\n      }\n    }\n  }\n": typeof types.StorefrontProductDocument,
 };
 const documents: Documents = {
@@ -93,10 +89,6 @@ const documents: Documents = {
     "\n  fragment StorefrontProductDetails on Product {\n    id\n    name\n    slug\n    sku\n    description\n    status\n    price {\n      amount\n      formatted\n    }\n    shippingEstimate {\n      amount\n      formatted\n    }\n    rating {\n      average\n      count\n    }\n    category {\n      id\n      path {\n        id\n        name\n        slug\n      }\n    }\n  }\n": types.StorefrontProductDetailsFragmentDoc,
     "\n  subscription StorefrontProductChanged($productIds: [ID!]!) {\n    productChanged(productIds: $productIds) {\n      ...StorefrontProductDetails\n    }\n  }\n": types.StorefrontProductChangedDocument,
     "\n  subscription StorefrontStockChanged($productIds: [ID!]!) {\n    stockChanged(productIds: $productIds) {\n      available\n      inStock\n      product {\n        id\n      }\n    }\n  }\n": types.StorefrontStockChangedDocument,
-    "\n  query StorefrontUnreadNotifications {\n    me {\n      id\n      notifications {\n        unreadCount\n      }\n    }\n  }\n": types.StorefrontUnreadNotificationsDocument,
-    "\n  query StorefrontNotifications($first: Int!) {\n    me {\n      id\n      notifications(first: $first) {\n        unreadCount\n        edges {\n          node {\n            id\n            title\n            body\n            createdAt\n            readAt\n            order {\n              id\n              number\n            }\n          }\n        }\n      }\n    }\n  }\n": types.StorefrontNotificationsDocument,
-    "\n  mutation StorefrontMarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n": types.StorefrontMarkNotificationsReadDocument,
-    "\n  subscription StorefrontNotificationReceived {\n    notificationReceived {\n      id\n      title\n    }\n  }\n": types.StorefrontNotificationReceivedDocument,
     "\n  query StorefrontProduct($slug: String!) {\n    product(slug: $slug) {\n      ...StorefrontProductDetails\n      inStock\n      inventory {\n        available\n      }\n    }\n  }\n": types.StorefrontProductDocument,
 };
 
@@ -258,22 +250,6 @@ export function graphql(source: "\n  subscription StorefrontProductChanged($prod
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription StorefrontStockChanged($productIds: [ID!]!) {\n    stockChanged(productIds: $productIds) {\n      available\n      inStock\n      product {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription StorefrontStockChanged($productIds: [ID!]!) {\n    stockChanged(productIds: $productIds) {\n      available\n      inStock\n      product {\n        id\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query StorefrontUnreadNotifications {\n    me {\n      id\n      notifications {\n        unreadCount\n      }\n    }\n  }\n"): (typeof documents)["\n  query StorefrontUnreadNotifications {\n    me {\n      id\n      notifications {\n        unreadCount\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query StorefrontNotifications($first: Int!) {\n    me {\n      id\n      notifications(first: $first) {\n        unreadCount\n        edges {\n          node {\n            id\n            title\n            body\n            createdAt\n            readAt\n            order {\n              id\n              number\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StorefrontNotifications($first: Int!) {\n    me {\n      id\n      notifications(first: $first) {\n        unreadCount\n        edges {\n          node {\n            id\n            title\n            body\n            createdAt\n            readAt\n            order {\n              id\n              number\n            }\n          }\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation StorefrontMarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n"): (typeof documents)["\n  mutation StorefrontMarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      id\n      readAt\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription StorefrontNotificationReceived {\n    notificationReceived {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  subscription StorefrontNotificationReceived {\n    notificationReceived {\n      id\n      title\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -26,6 +26,11 @@ export interface StockChangedV1 {
   /** On hand minus reserved, over every warehouse. */
   readonly available: number;
   readonly inStock: boolean;
+  /**
+   * True when the same change is published per warehouse too (`inventory.warehouse-stock-changed.v1`, issue #14):
+   * a consumer that watches warehouses takes its figures from those. Absent in events from before them.
+   */
+  readonly perWarehouse?: boolean;
 }
 
 export const stockReservedV1: Validator<StockReservedV1> = object({
@@ -70,4 +75,5 @@ export const stockChangedV1: Validator<StockChangedV1> = object({
   productId: uuid,
   available: integer({ min: 0 }),
   inStock: boolean,
+  perWarehouse: optional(boolean),
 });

@@ -39,8 +39,8 @@ export interface WatchStockOptions {
  * are planned from the alert's facts. Returns the notifications written (to publish live after commit) and how
  * many deliveries were planned.
  *
- * The product-wide figure (`stock-changed`) alerts only for a product whose warehouses no event has named: once
- * per-warehouse figures are known, they speak (a product below its threshold overall is below it in every
+ * The product-wide figure (`stock-changed`) alerts only when its change is not published per warehouse too (an
+ * event from before them: no `perWarehouse`) and for a product whose warehouses no event has named: otherwise they speak (a product below its threshold overall is below it in every
  * warehouse with the same threshold, so the product-wide alert would only repeat theirs).
  */
 export async function applyWatchStockEvent(tx: EntityManager, event: WatchStockEvent, options: WatchStockOptions): Promise<NotifyOutcome> {
@@ -58,7 +58,7 @@ export async function applyWatchStockEvent(tx: EntityManager, event: WatchStockE
   const watch = new StockWatch(tx);
   const { crossedBelow } = await watch.observe(figure, threshold);
   if (!crossedBelow) return nothing;
-  if (figure.warehouseId === null && (await watch.knowsWarehousesOf(figure.productId))) return nothing;
+  if (figure.warehouseId === null && (perWarehouse(event) || (await watch.knowsWarehousesOf(figure.productId)))) return nothing;
 
   const alert: LowStockAlert = {
     type: LOW_STOCK_ALERT,
@@ -83,6 +83,14 @@ export async function applyWatchStockEvent(tx: EntityManager, event: WatchStockE
     planned += await planDeliveries(tx, options.deliveryTargets, request, new Date());
   }
   return { delivered, planned };
+}
+
+/**
+ * A product-wide figure whose change is published per warehouse too: those figures speak. Inventory writes this one
+ * first, so "no warehouse of the product known yet" would otherwise alert twice for a new product's first dip.
+ */
+function perWarehouse(event: WatchStockEvent): boolean {
+  return event.type === 'inventory.stock-changed.v1' && event.payload.perWarehouse === true;
 }
 
 function pick(payload: { productId: string; available: number }): Pick<StockFigure, 'productId' | 'available'> {

@@ -3,7 +3,9 @@ import type { Page } from 'playwright-core';
 import { readFile } from 'node:fs/promises';
 import { AddAddressDocument, AddReviewDocument, createGraphQLClient, SignUpDocument, type GraphQLClient } from '@techally/web-client';
 import { describeInBrowser, launchOfflineBrowser, type OfflineBrowser } from '@techally/testing';
+import { accessibilityViolations } from '../support/accessibility';
 import { CheckoutDriver } from '../support/checkout-driver';
+import { subgraphSubscriptions } from '../support/live-subscriptions';
 import { OrderStatusEvents } from '../support/order-status-events';
 import { signedInClient, startTestSupergraph, TEST_ADMIN, type TestSupergraph } from '../support/test-supergraph';
 import { ensureWebAppsBuilt, screenshot, PRODUCTION_DOCUMENT_RULES } from '../support/web-apps';
@@ -12,7 +14,8 @@ import { ensureWebAppsBuilt, screenshot, PRODUCTION_DOCUMENT_RULES } from '../su
 /**
  * The back office at /admin/ as staff use it, in Debian's Chromium with the internet cut off, on one supergraph:
  * sign in, the dashboard, reprice and restock a product (a storefront tab open on it follows), a customer's order
- * arriving in the live feed and being fulfilled, partner API keys.
+ * arriving in the live feed and being fulfilled, partner API keys; a low-stock threshold crossed by an adjustment
+ * reaching the header's bell live (issue #14), and the staff member's own stock-alert settings.
  */
 describeInBrowser('admin (browser)')('the admin portal served by the gateway', () => {
   let supergraph: TestSupergraph;
@@ -230,6 +233,114 @@ describeInBrowser('admin (browser)')('the admin portal served by the gateway', (
     await row.getByRole('button', { name: `Revoke ${name}` }).click();
     await page.getByRole('dialog', { name: `Revoke ${name}?` }).getByRole('button', { name: 'Revoke key' }).click();
     await expectText(row, /Revoked/);
+  });
+
+  it('alerts staff in the bell, live, when an adjustment takes a product below the threshold set on its page (issue #14)', async () => {
+    const bell = page.getByRole('button', { name: /^Notifications,/ });
+    // Whatever earlier steps told (the product was created with 3 units: below the default threshold) is read first.
+    await bell.click();
+    await page.getByRole('button', { name: 'Notifications, none unread' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /^Notifications,/, expanded: false }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Products' }).click();
+    await page.getByLabel('Search products').fill(product.name);
+    await page.getByRole('link', { name: product.name }).click();
+    await page.getByRole('heading', { name: product.name }).waitFor();
+    const thresholds = page.getByRole('table', { name: `Low-stock thresholds of ${product.name}` });
+    // Nothing set yet: the shop's default applies over all warehouses and in each.
+    await expectText(thresholds.getByRole('row').nth(1), /All warehouses\s*8\s*default\s*The shop’s default/);
+
+    // A threshold the server refuses (BAD_USER_INPUT) is said under its field, nothing set.
+    const form = page.getByRole('form', { name: 'Set a low-stock threshold' });
+    await form.getByLabel('Applies to').selectOption({ index: 1 });
+    await form.getByLabel('Alert below (units)').fill('-1');
+    await form.getByRole('button', { name: 'Save threshold' }).click();
+    await expectText(form.locator('.field-invalid', { has: page.getByLabel('Alert below (units)') }), /"threshold" must be a whole number from 0 to 1000000, got -1/);
+    expect(await form.getByLabel('Alert below (units)').getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Above the 8 available in the product's warehouse: shown low at once, alerted from the next stock change.
+    await form.getByLabel('Alert below (units)').fill('12');
+    await form.getByRole('button', { name: 'Save threshold' }).click();
+    await expectText(form.getByRole('status'), /Alerts below 12 available at .*, from the next stock change\./);
+    await expectText(thresholds.getByRole('row').nth(2), /8\s*Low\s*12\s*Set for this warehouse/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The admin takes one unit out: 7 < 12, one LOW_STOCK alert, into the open page's bell without a reload.
+    await subgraphSubscriptions(supergraph.apps['notifications']!.metricsUrl!, 1);
+    const adjust = page.getByRole('form', { name: `Adjust stock of ${product.name}` });
+    await adjust.getByLabel('Change (units)').fill('-1');
+    await adjust.getByLabel('Reason').selectOption('DAMAGED');
+    await adjust.getByRole('button', { name: 'Adjust stock' }).click();
+    await expectText(adjust.getByRole('status'), /Removed 1 at .*: 7 on hand, 7 available/);
+    await page.getByRole('button', { name: 'Notifications, 1 unread' }).waitFor();
+    await expectText(page.locator('.notification-centre [role="status"]'), /New notification: Low stock: SAGA-/);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'admin', 'low-stock-alert');
+
+    // Opening the bell lists it first, linked to the product's page, and marks it read.
+    await bell.click();
+    const newest = page.getByRole('list', { name: 'Your notifications' }).getByRole('listitem').first();
+    await expectText(newest, /New\s*Low stock: SAGA-.* is down to 7 available at .*, below its low-stock threshold of 12\./);
+    expect(await newest.getByRole('link', { name: `Stock of ${product.name}` }).getAttribute('href')).toBe(`/admin/products/${product.id}`);
+    // The product's first dip (3 units at creation) was told once, for its warehouse, not also product-wide.
+    expect(await page.getByRole('list', { name: 'Your notifications' }).getByRole('listitem').filter({ hasText: 'across all warehouses' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Notifications, none unread' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'admin', 'notifications');
+
+    // On a phone's width the panel fits the screen, and the page has no sideways scroll.
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'admin', 'notifications-phone');
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('list', { name: 'Your notifications' }).count()).toBe(0);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('keeps the staff member’s own stock-alert settings: email, SMS (with its number) and push', async () => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Settings' }).click();
+    const channels = page.getByRole('group', { name: 'Send stock alerts by' });
+    // Email by default, nothing else.
+    await channels.getByRole('checkbox', { name: 'Email' }).waitFor();
+    expect(await channels.getByRole('checkbox', { name: 'Email' }).isChecked()).toBe(true);
+    expect(await channels.getByRole('checkbox', { name: 'SMS' }).isChecked()).toBe(false);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // SMS without a number: refused, said under the number's field, the switch back off.
+    await channels.getByRole('checkbox', { name: 'SMS' }).check();
+    const number = page.getByRole('form', { name: 'SMS number' });
+    await expectText(number.locator('.field-error'), /SMS needs a number/);
+    await channels.getByRole('checkbox', { name: 'SMS', checked: false }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await number.getByLabel('Mobile number for SMS').fill('+44 7700 900123');
+    await number.getByRole('button', { name: 'Save number' }).click();
+    await expectText(page.getByRole('status').filter({ hasText: 'saved' }), 'Your SMS number: saved.');
+    await channels.getByRole('checkbox', { name: 'SMS' }).check();
+    await expectText(page.getByRole('status').filter({ hasText: 'saved' }), 'Stock alerts by SMS: saved.');
+    await channels.getByRole('checkbox', { name: 'Email' }).uncheck();
+    await expectText(page.getByRole('status').filter({ hasText: 'saved' }), 'Stock alerts by email: saved.');
+    await channels.getByRole('checkbox', { name: 'Push' }).check();
+    await expectText(page.getByRole('status').filter({ hasText: 'saved' }), 'Stock alerts by push: saved.');
+
+    // Stored: a reload shows them as left.
+    await page.reload();
+    await channels.getByRole('checkbox', { name: 'Email' }).waitFor();
+    expect(await channels.getByRole('checkbox', { name: 'Email' }).isChecked()).toBe(false);
+    expect(await channels.getByRole('checkbox', { name: 'SMS' }).isChecked()).toBe(true);
+    expect(await channels.getByRole('checkbox', { name: 'Push' }).isChecked()).toBe(true);
+    expect(await page.getByLabel('Mobile number for SMS').inputValue()).toBe('+447700900123');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'admin', 'settings-phone');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('tells a customer who signs in that the account is not staff', async () => {

@@ -119,8 +119,8 @@ describe('orders.order-placed.v1 → inventory.reserve-stock', () => {
     expect(expiresAt).toBeLessThanOrEqual(after + TTL_SECONDS * 1000);
     expect(reserved.metadata).toEqual({ requestId: 'req-place-1' });
 
-    expect((await probe.next('inventory.stock-changed.v1', p1)).payload).toEqual({ productId: p1, available: 3, inStock: true });
-    expect((await probe.next('inventory.stock-changed.v1', p2)).payload).toEqual({ productId: p2, available: 1, inStock: true });
+    expect((await probe.next('inventory.stock-changed.v1', p1)).payload).toEqual({ productId: p1, available: 3, inStock: true, perWarehouse: true });
+    expect((await probe.next('inventory.stock-changed.v1', p2)).payload).toEqual({ productId: p2, available: 1, inStock: true, perWarehouse: true });
     expect(await figures(p1)).toEqual({ onHand: 5, reserved: 2 });
     expect(await figures(p2)).toEqual({ onHand: 5, reserved: 4 });
     expect(await reservationStatus(orderId)).toBe('ACTIVE');
@@ -135,13 +135,13 @@ describe('orders.order-placed.v1 → inventory.reserve-stock', () => {
       { representations: [{ __typename: 'Product', id: p }] },
     );
     expect(response.data?._entities).toEqual([{ inStock: true, inventory: { available: 1, reserved: 5 } }]);
-    expect(changed.payload).toEqual({ productId: p, available: 1, inStock: true });
+    expect(changed.payload).toEqual({ productId: p, available: 1, inStock: true, perWarehouse: true });
   });
 
   it('says inStock false when the order took the last unit', async () => {
     const p = await product(1, 1);
     await place([[p, 2]]);
-    expect((await probe.next('inventory.stock-changed.v1', p)).payload).toEqual({ productId: p, available: 0, inStock: false });
+    expect((await probe.next('inventory.stock-changed.v1', p)).payload).toEqual({ productId: p, available: 0, inStock: false, perWarehouse: true });
   });
 
   it('publishes stock-reservation-failed (OUT_OF_STOCK, the short products) and reserves nothing when a line is short', async () => {
@@ -212,8 +212,8 @@ describe('orders.order-paid.v1 / order-cancelled.v1 → inventory.settle-stock',
     await bus.publish(cancelled(orderId));
     await waitFor('the second stock-changed', () => probe.about(p).filter((event) => event.type === 'inventory.stock-changed.v1').length === 2);
     expect(probe.about(p).map((event) => event.payload)).toEqual([
-      { productId: p, available: 0, inStock: false },
-      { productId: p, available: 3, inStock: true },
+      { productId: p, available: 0, inStock: false, perWarehouse: true },
+      { productId: p, available: 3, inStock: true, perWarehouse: true },
     ]);
     expect(await figures(p)).toEqual({ onHand: 3, reserved: 0 });
     expect(await reservationStatus(orderId)).toBe('RELEASED');

@@ -64,7 +64,7 @@ describe('adjustStock → inventory.stock-changed.v1', () => {
     expect((await adjust(product.id, LONDON!.id, 4, 'RECEIVED')).errors).toBeUndefined();
 
     const rows = await stockChangedRows(product.id);
-    expect(rows.map((row) => row.payload)).toEqual([{ productId: product.id, available: before + 4 - 1, inStock: true }]);
+    expect(rows.map((row) => row.payload)).toEqual([{ productId: product.id, available: before + 4 - 1, inStock: true, perWarehouse: true }]);
     expect(rows[0]!.metadata['requestId']).toEqual(expect.any(String));
     expect((await probe.next('inventory.stock-changed.v1', product.id)).payload).toEqual(rows[0]!.payload);
   });
@@ -73,14 +73,14 @@ describe('adjustStock → inventory.stock-changed.v1', () => {
     const product = londonOnly[1]!;
     const london = await onHandIn(product.id, LONDON!.id);
     expect((await adjust(product.id, NEWARK!.id, 7, 'RECEIVED')).errors).toBeUndefined();
-    expect((await stockChangedRows(product.id)).map((row) => row.payload)).toEqual([{ productId: product.id, available: london + 7, inStock: true }]);
+    expect((await stockChangedRows(product.id)).map((row) => row.payload)).toEqual([{ productId: product.id, available: london + 7, inStock: true, perWarehouse: true }]);
   });
 
   it('says inStock false when the last sellable unit is written off', async () => {
     const product = londonOnly[2]!;
     const london = await onHandIn(product.id, LONDON!.id);
     expect((await adjust(product.id, LONDON!.id, -london, 'DAMAGED')).errors).toBeUndefined();
-    expect((await stockChangedRows(product.id)).map((row) => row.payload)).toEqual([{ productId: product.id, available: 0, inStock: false }]);
+    expect((await stockChangedRows(product.id)).map((row) => row.payload)).toEqual([{ productId: product.id, available: 0, inStock: false, perWarehouse: true }]);
   });
 
   it('writes nothing when the adjustment is refused for want of stock', async () => {

@@ -1,30 +1,47 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useLocation } from 'react-router';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
-import { formatDateTime } from '../account/order-status';
 import {
-  StorefrontMarkNotificationsReadMutation,
-  StorefrontNotificationReceivedSubscription,
-  StorefrontNotificationsQuery,
-  StorefrontUnreadNotificationsQuery,
-} from './notification-operations';
-import './notifications.css';
+  AppMarkNotificationsReadDocument,
+  AppNotificationReceivedDocument,
+  AppNotificationsDocument,
+  AppUnreadNotificationsDocument,
+  type AppNotificationFieldsFragment,
+} from '../gql/graphql';
+
+/** One notification as the panel lists it (what an app's `linkTo` is given). */
+export type BellNotification = AppNotificationFieldsFragment;
 
 const PANEL_SIZE = 20;
 
+export interface NotificationBellProps {
+  /**
+   * The link a notification's entry ends with (the app's router link to its order, its product…), or null. The
+   * app decides: the shop links an order to the customer's order page, the admin portal LOW_STOCK to the stock.
+   */
+  readonly linkTo: (notification: BellNotification) => ReactNode;
+  /** How a time reads in this app. */
+  readonly formatTime: (iso: string) => string;
+  /** What an empty panel says (who it is for differs: a shopper's orders, staff's stock). */
+  readonly emptyText: string;
+  /** The app's current location: when it changes (a link in the panel followed, back), the panel closes. */
+  readonly location: string;
+  /** The panel's Close button in the app's own button style. */
+  readonly closeClassName?: string;
+}
+
 /**
- * The header's notification centre (signed-in shoppers only): a bell with the unread count, kept live by
- * `notificationReceived`, and a panel of the newest notifications. Opening the panel marks what it shows read;
- * the ones that were unread keep a "New" mark while it stays open.
+ * The header's notification centre of the signed-in user, in every app (clients/app-kit/README.md): a bell with the
+ * unread count, kept live by `notificationReceived`, and a panel of the newest notifications. Opening the panel
+ * marks what it shows read; the ones that were unread keep a "New" mark while it stays open. Its look is
+ * `notification-bell.css`, coloured by the app through custom properties.
  */
-export function NotificationBell() {
+export function NotificationBell({ location, ...panel }: NotificationBellProps) {
   const [open, setOpen] = useState(false);
-  const [{ data: counted }, refreshCount] = useQuery({ query: StorefrontUnreadNotificationsQuery, requestPolicy: 'cache-and-network' });
-  const [{ data: live }] = useSubscription({ query: StorefrontNotificationReceivedSubscription });
+  const [{ data: counted }, refreshCount] = useQuery({ query: AppUnreadNotificationsDocument, requestPolicy: 'cache-and-network' });
+  const [{ data: live }] = useSubscription({ query: AppNotificationReceivedDocument });
   const [announcement, setAnnouncement] = useState('');
   const panelId = useId();
   const button = useRef<HTMLButtonElement>(null);
-  const { pathname } = useLocation();
   const unread = counted?.me?.notifications.unreadCount ?? 0;
 
   // Each live notification: the count is asked again (one cheap query) and a screen reader hears its title.
@@ -36,7 +53,7 @@ export function NotificationBell() {
   }, [latest, refreshCount]);
 
   // A page change (a link in the panel followed) closes it.
-  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => setOpen(false), [location]);
 
   // Escape closes it wherever the focus is (on the bell, in the panel), and gives the focus back to the bell.
   useEffect(() => {
@@ -75,6 +92,7 @@ export function NotificationBell() {
         <NotificationPanel
           id={panelId}
           latestId={latest?.id ?? null}
+          {...panel}
           onRead={() => refreshCount({ requestPolicy: 'network-only' })}
           onClose={() => {
             setOpen(false);
@@ -86,7 +104,7 @@ export function NotificationBell() {
   );
 }
 
-interface PanelProps {
+interface PanelProps extends Omit<NotificationBellProps, 'location'> {
   readonly id: string;
   /** The newest live notification: the list is read again when it changes. */
   readonly latestId: string | null;
@@ -94,9 +112,9 @@ interface PanelProps {
   readonly onClose: () => void;
 }
 
-function NotificationPanel({ id, latestId, onRead, onClose }: PanelProps) {
-  const [{ data, fetching, error }, refreshList] = useQuery({ query: StorefrontNotificationsQuery, variables: { first: PANEL_SIZE }, requestPolicy: 'network-only' });
-  const [, markRead] = useMutation(StorefrontMarkNotificationsReadMutation);
+function NotificationPanel({ id, latestId, linkTo, formatTime, emptyText, closeClassName, onRead, onClose }: PanelProps) {
+  const [{ data, fetching, error }, refreshList] = useQuery({ query: AppNotificationsDocument, variables: { first: PANEL_SIZE }, requestPolicy: 'network-only' });
+  const [, markRead] = useMutation(AppMarkNotificationsReadDocument);
   // What was unread when it was first shown keeps its mark while the panel is open.
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const headingId = useId();
@@ -120,13 +138,13 @@ function NotificationPanel({ id, latestId, onRead, onClose }: PanelProps) {
     <section id={id} className="notification-panel" aria-labelledby={headingId}>
       <div className="notification-panel-head">
         <h2 id={headingId}>Notifications</h2>
-        <button type="button" className="button button-quiet notification-close" onClick={onClose}>
+        <button type="button" className={closeClassName ? `${closeClassName} notification-close` : 'notification-close'} onClick={onClose}>
           Close
         </button>
       </div>
       {fetching && !data ? <p>Loading…</p> : null}
       {error ? <p role="alert">Your notifications could not be loaded.</p> : null}
-      {data && notifications.length === 0 ? <p>Nothing yet: we will tell you here when your orders move on.</p> : null}
+      {data && notifications.length === 0 ? <p>{emptyText}</p> : null}
       {notifications.length > 0 ? (
         <ol className="notification-list" aria-label="Your notifications">
           {notifications.map((notification) => (
@@ -137,8 +155,8 @@ function NotificationPanel({ id, latestId, onRead, onClose }: PanelProps) {
               </p>
               <p className="notification-body">{notification.body}</p>
               <p className="notification-meta">
-                <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
-                {notification.order ? <Link to={`/orders/${notification.order.id}`}>Order {notification.order.number}</Link> : null}
+                <time dateTime={notification.createdAt}>{formatTime(notification.createdAt)}</time>
+                {linkTo(notification)}
               </p>
             </li>
           ))}
