@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the embedded supergraph exactly as a newcomer would (`pnpm start`, no servers), queries it through
-# the gateway, signs up and reads `me`, runs the SDK's mobile example and finds its receipt written as an .eml file
+# the gateway, finds the demo shop's history in the read models (best-sellers, alsoBought, the month's sales), signs
+# up and reads `me`, runs the SDK's mobile example and finds its receipt written as an .eml file
 # under the data directory's mail/ (no SMTP_URL), then stops it with SIGTERM and expects a clean exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,26 @@ until body=$(gql "$query" 2>/dev/null) && [ "$(echo "$body" | grep -o '"formatte
   sleep 1
 done
 echo "5 products after $(( $(date +%s) - started )) s: $body" | cut -c1-200
+
+# The demo shop's history reached the read models through the bus (products, stock and past sales announced by the
+# seeds): best-sellers for the home page, a bundle partner for the laptop's page, and a month of sales for the admin.
+until popular=$(gql '{"query":"{ popularProducts(first: 4) { name } }"}') && echo "$popular" | grep -q 'JBL Flip 6'; do
+  if [ $(( $(date +%s) - started )) -gt 120 ]; then echo "no popular products from the demo sales: $popular"; tail -50 "$log"; exit 1; fi
+  sleep 1
+done
+laptop='{"query":"{ product(slug: \"lenovo-thinkpad-x1-carbon-gen-12-16gb-ram-512gb-ssd\") { name alsoBought(first: 4) { name } } }"}'
+until bought=$(gql "$laptop") && echo "$bought" | grep -q 'MX Master 3S'; do
+  if [ $(( $(date +%s) - started )) -gt 120 ]; then echo "no alsoBought from the demo sales: $bought"; tail -50 "$log"; exit 1; fi
+  sleep 1
+done
+echo "from the demo history: $popular; $bought" | cut -c1-300
+admin=$(gql '{"query":"mutation { logIn(email: \"admin@techally.local\", password: \"techally-owner-password\") { accessToken } }"}' | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+month="{\"query\":\"{ salesReport(from: \\\"$(date -u -d '-30 days' +%F)\\\", to: \\\"$(date -u +%F)\\\", granularity: MONTH) { rows { ordersPaid } } }\"}"
+until sales=$(gql "$month" "$admin") && echo "$sales" | grep -Eq '"ordersPaid":[1-9]'; do
+  if [ $(( $(date +%s) - started )) -gt 120 ]; then echo "no sales in the last 30 days: $sales"; tail -50 "$log"; exit 1; fi
+  sleep 1
+done
+echo "sales of the last 30 days: $sales"
 
 email="smoke-$RANDOM@example.com"
 signup=$(gql "{\"query\":\"mutation { signUp(input: { email: \\\"$email\\\", password: \\\"a long smoke password\\\", name: \\\"Smoke\\\" }) { accessToken } }\"}")

@@ -6,3 +6,4 @@ export * from './catalog.generator';
 export * from './customers';
 export { createPrng, type Prng } from './prng';
 export { ASSORTMENTS, CATEGORY_TREE, type Assortment, type CategoryNode, type ProductLine, type Variant } from './catalog';
+export * from './sales';

@@ -76,7 +76,8 @@ export async function startEmbeddedSupergraph(options: EmbeddedSupergraphOptions
       });
       stack.push(() => app.stop());
       await app.migrate();
-      await app.seed();
+      // With its history on the bus, so a fresh start's recommendations and dashboards know the demo shop.
+      await app.seed({ publishHistory: true });
       const url = await app.listen(ports.get(definition.name) as number, baseEnv['HOST'] ?? '127.0.0.1');
       started.push({ name: definition.name, url });
     }

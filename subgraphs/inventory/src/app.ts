@@ -59,7 +59,7 @@ export async function createInventorySubgraph(
     options,
     buildSchema: () => buildInventorySchema({ pubSub }),
     createContext: (verifier) => createContextFactory({ orm, verifier, catalog, stockFeed }),
-    seed: () => seedInventory(orm, logger),
+    seed: (seedOptions) => seedInventory(orm, logger, seedOptions),
     workers: [
       outboxRelayWorker({
         orm,

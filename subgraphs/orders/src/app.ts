@@ -63,7 +63,7 @@ export async function createOrdersSubgraph(config: OrdersConfig, options: Orders
     options,
     buildSchema: () => buildOrdersSchema({ pubSub }),
     createContext: (verifier) => createContextFactory({ orm, verifier, catalog, addressBook, clock, orderStatusFeed, unpaidOrderLimits: config.unpaidOrderLimits }),
-    seed: () => seedDemoOrders(orm, logger),
+    seed: (seedOptions) => seedDemoOrders(orm, logger, seedOptions),
     workers: [
       outboxRelayWorker({
         orm,

@@ -9,6 +9,7 @@ import type { PaymentProvider } from './provider/payment-provider';
 import { SimulatedPaymentProvider } from './provider/simulated.provider';
 import { createStripeProvider, stripeApiFromUrl } from './provider/stripe.provider';
 import { buildPaymentsSchema } from './schema';
+import { seedDemoPayments } from './seed/seed';
 import { STRIPE_WEBHOOK_PATH, stripeWebhookRoute } from './stripe-webhook/stripe-webhook.route';
 
 /** The running payments subgraph, as main.ts, the embedded launcher and the tests drive it. */
@@ -51,8 +52,8 @@ export async function createPaymentsSubgraph(config: PaymentsConfig, options: Pa
     options,
     buildSchema: buildPaymentsSchema,
     createContext: (verifier) => createContextFactory({ orm, verifier, provider, clock }),
-    // No demo payments: a payment exists only once an order awaits payment.
-    seed: () => Promise.resolve(),
+    // The payments of the demo shop's past sales; the PENDING demo orders' payments open through the saga.
+    seed: () => seedDemoPayments(orm, logger),
     ...(config.stripe
       ? {
           routes: {

@@ -51,7 +51,7 @@ export async function createProductsSubgraph(
     options,
     buildSchema: () => buildProductsSchema({ pubSub }),
     createContext: (verifier) => createContextFactory({ orm, verifier, productFeed }),
-    seed: () => seedCatalog(orm, logger),
+    seed: (seedOptions) => seedCatalog(orm, logger, seedOptions),
     workers: [outboxRelayWorker({ orm, bus, logger, config: config.events, onPublished: productFeed.onPublished })],
     // After the server drained (its subscriptions ended) and the relay stopped publishing.
     closeables: [closeBus, () => pubSub.close()],

@@ -75,9 +75,9 @@ export function createInMemoryStreamStore(options: InMemoryStreamStoreOptions = 
     for (const name of names) {
       const { stream, group: state } = groupOf(name, group);
       const firstSeq = stream.entries[0]?.seq ?? stream.nextSeq;
-      for (let index = Math.max(0, state.lastDelivered + 1 - firstSeq); index < stream.entries.length; index++) {
-        const entry = stream.entries[index]!;
-        if (taken.length >= count) break;
+      const start = Math.max(0, state.lastDelivered + 1 - firstSeq);
+      // Up to `count` of EACH stream, as XREADGROUP: a backlog in one stream must not starve the others.
+      for (const entry of stream.entries.slice(start, start + count)) {
         state.lastDelivered = entry.seq;
         state.pending.set(entry.seq, { consumer, deliveries: 1, deliveredAt: Date.now() });
         taken.push({ stream: name, id: entry.id, type: entry.type, envelope: entry.envelope, deliveries: 1 });

@@ -51,7 +51,8 @@ export interface StreamStore {
 
 export interface StreamReader {
   /**
-   * Entries of the streams never delivered to the group, at most `count`, waiting up to `blockMs` for one to
+   * Entries of the streams never delivered to the group, at most `count` of each stream (XREADGROUP's COUNT, so a
+   * backlog in one stream delays no other's), waiting up to `blockMs` for one to
    * arrive. Aborting the signal ends the wait early (resolving or rejecting; the loop then stops).
    */
   readNew(options: { group: string; consumer: string; streams: readonly string[]; count: number; blockMs: number; signal: AbortSignal }): Promise<StreamEntry[]>;

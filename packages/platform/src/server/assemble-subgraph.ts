@@ -7,7 +7,7 @@ import { isDatabaseReachable, migrate, type SubgraphOrm } from '../db/create-orm
 import { startWorkers, type BackgroundWorker } from './background-worker';
 import type { RouteHandler } from './graphql-http-server';
 import type { RequestInfo } from './request-info';
-import type { SubgraphApp } from './subgraph-app';
+import type { DemoSeedOptions, SubgraphApp } from './subgraph-app';
 import { createSubgraphServer } from './subgraph-server';
 
 /** What every subgraph's composition root accepts besides its configuration. */
@@ -31,7 +31,7 @@ export interface SubgraphAssembly<Name extends string, Context extends object> {
   /** The request-context factory, given the verifier of this subgraph's access tokens. */
   readonly createContext: (verifier: AccessTokenVerifier) => (request: RequestInfo) => Promise<Context>;
   /** Loads the demo data when the subgraph's tables are empty. */
-  readonly seed: () => Promise<void>;
+  readonly seed: (options?: DemoSeedOptions) => Promise<void>;
   /** Plain HTTP routes beside `/graphql` (a provider's webhook). */
   readonly routes?: Readonly<Record<string, RouteHandler>>;
   /** Started once the server listens, stopped before the pool closes (relay, consumers, sweepers). */

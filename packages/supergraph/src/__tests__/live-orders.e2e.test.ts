@@ -128,8 +128,9 @@ async function pollGraph<T>(read: () => Promise<T>, done: (answer: T) => boolean
   }
 }
 
-// First in the file: no order has been paid in this supergraph before it (the demo orders are PENDING or
-// cancelled), so the day's paid orders and revenue move by this checkout alone.
+// First in the file: no order has been paid today in this supergraph before it (the demo shop's paid orders are of
+// the days before its seeding, and this supergraph seeds without publishing them), so the day's paid orders and
+// revenue move by this checkout alone.
 describe('a checkout through the platform’s services (issue #14)', () => {
   it('emails the receipt, notifies the customer live, makes the products each other’s alsoBought and counts in today’s sales', async () => {
     const email = `buyer-${randomUUID()}@e2e.test`;

@@ -1,4 +1,5 @@
 import { appendToOutbox, defineConsumer, handleOnce, type EventConsumer } from '@techally/events';
+import { ReservationStatus } from '../reservation/reservation-status';
 import { stockChangedEvent } from '../stock/stock-changed.event';
 import { warehouseStockChangedEvent } from '../stock/warehouse-stock-changed.event';
 import type { OrderEventDependencies } from './order-events.dependencies';
@@ -27,6 +28,8 @@ export function settleStockConsumer({ orm, reservations, logger }: OrderEventDep
         if (!handled.applied) return;
         const outcome = handled.result;
         if (outcome.kind === 'committed') logger.info({ orderId, lines: outcome.lines.length }, 'reservation committed');
+        // Committed already: the same payment told again (a replay, or a demo shop's past sale seeded committed).
+        else if (outcome.status === ReservationStatus.COMMITTED) logger.info({ orderId }, 'reservation committed already; nothing to do');
         // A paid order always went through stock-reserved first (saga contract): anything else is a bug upstream.
         else logger.error({ orderId, status: outcome.status }, 'order paid without an active reservation; stock left as it is');
         return;

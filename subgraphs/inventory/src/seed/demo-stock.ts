@@ -1,4 +1,4 @@
-import { createPrng, generateCatalog, type SeedCatalog } from '@techally/demo-data';
+import { createPrng, generateCatalog, type DemoSale, type SeedCatalog } from '@techally/demo-data';
 
 /** The demo shop's warehouses. Fixed ids, so a re-seeded database (and any demo data elsewhere) agrees. */
 export const DEMO_WAREHOUSES = [
@@ -34,4 +34,30 @@ export function generateDemoStock(catalog: SeedCatalog = generateCatalog(), seed
       onHand: soldOut.has(product.id) ? 0 : rng.int(3, 120),
     })),
   );
+}
+
+/** Units of a past sale's product that left one warehouse (a line of its COMMITTED reservation). */
+export interface ShippedLine {
+  readonly orderId: string;
+  readonly productId: string;
+  readonly warehouseId: string;
+  readonly quantity: number;
+}
+
+/**
+ * Where each past sale's units shipped from: each product's warehouse with the most on hand now (ties: the lowest
+ * id), as checkout's allocation prefers the warehouse that can cover a line alone. One line per (order, product).
+ */
+export function shippedFrom(levels: ReadonlyArray<DemoStockLevel>, sales: ReadonlyArray<Pick<DemoSale, 'orderId' | 'lines'>>): ShippedLine[] {
+  return sales.flatMap((sale) => {
+    const quantities = new Map<string, number>();
+    for (const { product, quantity } of sale.lines) quantities.set(product.id, (quantities.get(product.id) ?? 0) + quantity);
+    return [...quantities].map(([productId, quantity]) => {
+      const [warehouse] = levels
+        .filter((level) => level.productId === productId)
+        .sort((a, b) => b.onHand - a.onHand || (a.warehouseId < b.warehouseId ? -1 : 1));
+      if (!warehouse) throw new Error(`demo sale ${sale.orderId}: product ${productId} has no stock row`);
+      return { orderId: sale.orderId, productId, warehouseId: warehouse.warehouseId, quantity };
+    });
+  });
 }

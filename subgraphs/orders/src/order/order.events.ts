@@ -26,6 +26,20 @@ export function orderPlacedEvents(order: Order, items: ReadonlyArray<OrderItem>,
   ];
 }
 
+/**
+ * What a past sale announces when the demo shop is seeded with its history: `order-placed` at the order's placement
+ * and `order-paid` at its payment (their `occurredAt`), as its checkout did. Nothing of the saga in between
+ * (`payment-requested` would open a second payment): the read models learn the sale, inventory finds its stock
+ * committed already and payments is not asked.
+ */
+export function pastSaleEvents(order: Order, items: ReadonlyArray<OrderItem>, paidAt: Date): AnyEventEnvelope[] {
+  const facts = { orderId: order.id, orderNumber: order.number, customerId: order.customerId, items: lines(items, order.currency), total: totalOf(order) };
+  return [
+    createEvent('orders.order-placed.v1', order.id, facts, {}, { occurredAt: order.placedAt }),
+    createEvent('orders.order-paid.v1', order.id, facts, {}, { occurredAt: paidAt }),
+  ];
+}
+
 /** What one status change carries besides the new status (the facts its own event needs). */
 export interface TransitionFacts {
   readonly from: OrderStatus;

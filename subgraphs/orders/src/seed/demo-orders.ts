@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DEMO_CUSTOMERS, generateCatalog, type SeedProduct } from '@techally/demo-data';
+import { DEMO_CUSTOMERS, demoSales, generateCatalog, type SeedProduct } from '@techally/demo-data';
 import { priceOrder } from '../checkout/order.pricing';
 import { requestHash } from '../checkout/request-hash';
 import { SHOP_CURRENCY } from '../checkout/shipping.policy';
@@ -21,6 +21,9 @@ export interface DemoOrder {
   readonly placedAt: Date;
   /** When it was cancelled, for the cancelled ones. */
   readonly cancelledAt: Date | null;
+  /** When its payment succeeded, and until when it could be paid, for the PAID ones (the demo shop's past sales). */
+  readonly paidAt: Date | null;
+  readonly paymentDueAt: Date | null;
   readonly idempotencyKey: string;
   readonly requestHash: string;
   readonly address: (typeof DEMO_CUSTOMERS)[number]['address'];
@@ -32,9 +35,9 @@ export interface DemoOrder {
 }
 
 /**
- * The demo shop's past orders: a few per demo customer, of active catalog products at catalog prices, priced by
- * the same policies as checkout. Only PENDING and CANCELLED: any later status would claim a payment or a
- * shipment the payments and inventory subgraphs' demo data know nothing about.
+ * A few orders per demo customer, of active catalog products at catalog prices, priced by the same policies as
+ * checkout, PENDING or CANCELLED; the PAID ones are the demo shop's sales (`demoSales` of @techally/demo-data), whose
+ * payments and committed stock the payments and inventory subgraphs seed from the same data.
  */
 const PLAN: ReadonlyArray<{
   key: string;
@@ -51,49 +54,77 @@ const PLAN: ReadonlyArray<{
 ];
 
 /**
- * The demo orders, oldest first (so a fresh database numbers them in the order they were placed). Pure and
- * deterministic: the same catalog gives the same rows, ids included.
+ * The demo orders in the order they were placed, so a fresh database numbers them that way (TA-100001 upwards):
+ * the CANCELLED ones (their plan's dates), the paid sales (the days before `seededAt`), then the PENDING ones (placed
+ * when the shop is seeded, see seed.ts). Pure and deterministic: the same catalog gives the same rows, ids included;
+ * only the sales' dates follow `seededAt`.
  */
-export function demoOrders(): DemoOrder[] {
-  const active = generateCatalog().products.filter((product) => product.status === 'ACTIVE');
+export function demoOrders(seededAt: Date = new Date()): DemoOrder[] {
+  const catalog = generateCatalog();
+  const active = catalog.products.filter((product) => product.status === 'ACTIVE');
   const oldestFirst = [...PLAN].sort((a, b) => Date.parse(a.placedAt) - Date.parse(b.placedAt));
-  return oldestFirst.map((plan) => {
+  const planned = oldestFirst.map((plan) => {
     const customer = DEMO_CUSTOMERS[plan.customer];
     if (!customer) throw new Error(`demo order ${plan.key}: no demo customer ${plan.customer}`);
-    const lines = plan.lines.map(([index, quantity]) => {
-      const product = active[index % active.length] as SeedProduct;
-      return { product, quantity };
-    });
-    const pricing = priceOrder(
-      lines.map(({ product, quantity }) => ({ unitPrice: product.priceAmount, quantity, weightGrams: product.weightGrams })),
-      SHOP_CURRENCY,
-      customer.address.country,
-    );
-    const idempotencyKey = `demo-${plan.key}`;
+    const lines = plan.lines.map(([index, quantity]) => ({ product: active[index % active.length] as SeedProduct, quantity }));
     const placedAt = new Date(plan.placedAt);
-    return {
-      id: demoUuid(`order:${plan.key}`),
-      customerId: customer.id,
-      status: plan.status,
-      placedAt,
-      cancelledAt: plan.status === OrderStatus.CANCELLED ? new Date(placedAt.getTime() + 45 * 60_000) : null,
-      idempotencyKey,
-      requestHash: requestHash({
-        items: lines.map(({ product, quantity }) => ({ productId: product.id, quantity })),
-        shippingAddressId: demoUuid(`address:${customer.id}`),
-        idempotencyKey,
-      }),
-      address: customer.address,
-      lines: lines.map(({ product, quantity }, position) => ({
-        id: demoUuid(`order:${plan.key}:line:${position}`),
-        product,
-        quantity,
-        lineTotal: pricing.lineTotals[position] as number,
-      })),
-      subtotal: pricing.subtotal,
-      shipping: pricing.shipping,
-      tax: pricing.tax,
-      total: pricing.total,
-    };
+    const cancelledAt = plan.status === OrderStatus.CANCELLED ? new Date(placedAt.getTime() + 45 * 60_000) : null;
+    return demoOrder({ id: demoUuid(`order:${plan.key}`), key: plan.key, customer, status: plan.status, placedAt, cancelledAt, paidAt: null, paymentDueAt: null, lines });
   });
+  const sales = demoSales(seededAt, catalog).map((sale) => {
+    const order = demoOrder({ ...sale, id: sale.orderId, status: OrderStatus.PAID, cancelledAt: null, paymentDueAt: sale.payBy });
+    // Payments charged the total demo-data states: an order priced differently would disagree with its payment.
+    if (order.total !== sale.total) {
+      throw new Error(`demo sale ${sale.key}: orders prices it at ${order.total}, packages/demo-data says ${sale.total}; update the plan there`);
+    }
+    return order;
+  });
+  const pending = (order: DemoOrder) => order.status === OrderStatus.PENDING;
+  return [...planned.filter((order) => !pending(order)), ...sales, ...planned.filter(pending)];
+}
+
+function demoOrder(plan: {
+  id: string;
+  key: string;
+  customer: (typeof DEMO_CUSTOMERS)[number];
+  status: OrderStatus;
+  placedAt: Date;
+  cancelledAt: Date | null;
+  paidAt: Date | null;
+  paymentDueAt: Date | null;
+  lines: ReadonlyArray<{ readonly product: SeedProduct; readonly quantity: number }>;
+}): DemoOrder {
+  const { customer, lines } = plan;
+  const pricing = priceOrder(
+    lines.map(({ product, quantity }) => ({ unitPrice: product.priceAmount, quantity, weightGrams: product.weightGrams })),
+    SHOP_CURRENCY,
+    customer.address.country,
+  );
+  const idempotencyKey = `demo-${plan.key}`;
+  return {
+    id: plan.id,
+    customerId: customer.id,
+    status: plan.status,
+    placedAt: plan.placedAt,
+    cancelledAt: plan.cancelledAt,
+    paidAt: plan.paidAt,
+    paymentDueAt: plan.paymentDueAt,
+    idempotencyKey,
+    requestHash: requestHash({
+      items: lines.map(({ product, quantity }) => ({ productId: product.id, quantity })),
+      shippingAddressId: demoUuid(`address:${customer.id}`),
+      idempotencyKey,
+    }),
+    address: customer.address,
+    lines: lines.map(({ product, quantity }, position) => ({
+      id: demoUuid(`order:${plan.key}:line:${position}`),
+      product,
+      quantity,
+      lineTotal: pricing.lineTotals[position] as number,
+    })),
+    subtotal: pricing.subtotal,
+    shipping: pricing.shipping,
+    tax: pricing.tax,
+    total: pricing.total,
+  };
 }

@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { appendToOutbox } from '@techally/events';
-import type { Logger, SubgraphOrm } from '@techally/platform';
+import type { DemoSeedOptions, Logger, SubgraphOrm } from '@techally/platform';
 import { CancellationReason } from '../order/cancellation-reason';
 import { OrderItem } from '../order/order-item.entity';
 import { OrderStatus } from '../order/order-status';
 import { OrderStatusChange } from '../order/order-status-change.entity';
 import { Order } from '../order/order.entity';
-import { orderPlacedEvents } from '../order/order.events';
-import { demoOrders, demoUuid } from './demo-orders';
+import { orderPlacedEvents, pastSaleEvents } from '../order/order.events';
+import { demoOrders, demoUuid, type DemoOrder } from './demo-orders';
 
 /** Any constant works; it only has to be the same for every process that may seed this database. */
 const SEED_LOCK_KEY = 0x6f72_6472; // "ordr"
@@ -26,22 +26,26 @@ const SEED_LOCK_KEY = 0x6f72_6472; // "ordr"
  * A PENDING one is placed when the shop is seeded (its plan's date is for the history only): the saga's
  * deadlines count from `placedAt`, and an order "placed" in 2025 would be cancelled by the PENDING deadline
  * (STOCK_NOT_CONFIRMED) before inventory had a chance to reserve it.
+ * The PAID ones are the shop's past sales (the days before the seeding): their payments and committed stock are
+ * the payments and inventory seeds' (same demo data), so they start no saga. With `publishHistory` each writes the
+ * events its checkout published (`order-placed`, `order-paid`, at their own times) for the read models.
  */
-export async function seedDemoOrders(orm: SubgraphOrm, logger?: Logger): Promise<void> {
+export async function seedDemoOrders(orm: SubgraphOrm, logger?: Logger, options: DemoSeedOptions = {}): Promise<void> {
   const seeded = await orm.em.fork().transactional(async (em) => {
     await em.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
     if ((await em.count(Order)) > 0) return null;
-    return insertDemoOrders(em as EntityManager);
+    return insertDemoOrders(em as EntityManager, options);
   });
   if (seeded) logger?.info(seeded, 'seeded the demo orders');
 }
 
-async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> {
+async function insertDemoOrders(em: EntityManager, options: DemoSeedOptions): Promise<{ orders: number; historyEvents: number }> {
   const seededAt = new Date();
-  const orders = demoOrders().map((order) => (order.status === OrderStatus.PENDING ? { ...order, placedAt: seededAt } : order));
+  const orders = demoOrders(seededAt).map((order) => (order.status === OrderStatus.PENDING ? { ...order, placedAt: seededAt } : order));
   // Through the unit of work (not insertMany, which does not flatten the embedded address): flushed at commit,
   // one multi-row insert per table.
   const pending: Array<{ placed: Order; items: OrderItem[] }> = [];
+  const paid: Array<{ placed: Order; items: OrderItem[]; paidAt: Date }> = [];
   for (const order of orders) {
     const placed = em.create(Order, {
       id: order.id,
@@ -65,7 +69,8 @@ async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> 
       idempotencyKey: order.idempotencyKey,
       requestHash: order.requestHash,
       placedAt: order.placedAt,
-      updatedAt: order.cancelledAt ?? order.placedAt,
+      updatedAt: order.cancelledAt ?? order.paidAt ?? order.placedAt,
+      paymentDueAt: order.paymentDueAt,
       cancellationReason: order.cancelledAt ? CancellationReason.CUSTOMER_REQUESTED : null,
     });
     const items = order.lines.map((line, position) =>
@@ -82,6 +87,7 @@ async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> 
       }),
     );
     if (order.status === OrderStatus.PENDING) pending.push({ placed, items });
+    if (order.paidAt) paid.push({ placed, items, paidAt: order.paidAt });
     em.create(OrderStatusChange, {
       id: demoUuid(`order:${order.id}:placed`),
       order: order.id,
@@ -91,6 +97,7 @@ async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> 
       actor: `customer:${order.customerId}`,
       at: order.placedAt,
     });
+    if (order.paidAt) createPaymentSteps(em, order, order.paidAt);
     if (order.cancelledAt) {
       em.create(OrderStatusChange, {
         id: demoUuid(`order:${order.id}:cancelled`),
@@ -106,5 +113,29 @@ async function insertDemoOrders(em: EntityManager): Promise<{ orders: number }> 
   // The events carry the order's number, drawn by the insert: written after it (the same statements, two flushes).
   await em.flush();
   for (const { placed, items } of pending) appendToOutbox(em, orderPlacedEvents(placed, items, {}));
-  return { orders: orders.length };
+  const history = options.publishHistory ? paid.flatMap(({ placed, items, paidAt }) => pastSaleEvents(placed, items, paidAt)) : [];
+  appendToOutbox(em, history);
+  return { orders: orders.length, historyEvents: history.length };
+}
+
+/** A paid order's history after its placement, as the saga wrote it: stock reserved, then the payment's success. */
+function createPaymentSteps(em: EntityManager, order: DemoOrder, paidAt: Date): void {
+  em.create(OrderStatusChange, {
+    id: demoUuid(`order:${order.id}:awaiting-payment`),
+    order: order.id,
+    fromStatus: OrderStatus.PENDING,
+    toStatus: OrderStatus.AWAITING_PAYMENT,
+    reason: 'stock reserved',
+    actor: 'system:inventory',
+    at: new Date(order.placedAt.getTime() + 1_000),
+  });
+  em.create(OrderStatusChange, {
+    id: demoUuid(`order:${order.id}:paid`),
+    order: order.id,
+    fromStatus: OrderStatus.AWAITING_PAYMENT,
+    toStatus: OrderStatus.PAID,
+    reason: 'payment succeeded',
+    actor: 'system:payments',
+    at: paidAt,
+  });
 }

@@ -1,7 +1,8 @@
-import type { Logger, SubgraphOrm } from '@techally/platform';
+import { appendToOutbox, createEvent } from '@techally/events';
+import type { DemoSeedOptions, Logger, SubgraphOrm } from '@techally/platform';
 import { Category } from '../category/category.entity';
 import { Product } from '../product/product.entity';
-import { generateCatalog } from '@techally/demo-data';
+import { generateCatalog, type SeedProduct } from '@techally/demo-data';
 import { ProductStatus } from '../product/product-status';
 
 /** Any constant works; it only has to be the same for every process that may seed this database. */
@@ -12,8 +13,11 @@ const SEED_LOCK_KEY = 0x7072_6f64; // "prod"
  * someone has started is never topped up). One transaction, a handful of statements: one multi-row insert
  * for the categories and one for the products. A transaction-scoped advisory lock makes two processes
  * seeding the same database at once harmless: the second waits, then finds the catalog there.
+ * With `publishHistory`, each active product is announced as `products.product-created.v1` at its `createdAt`, in
+ * the same transaction (one more multi-row insert), so the read models that learn the catalogue from events
+ * (recommendations' categories, analytics' categories, notifications' SKUs) know the seeded one.
  */
-export async function seedCatalog(orm: SubgraphOrm, logger?: Logger): Promise<void> {
+export async function seedCatalog(orm: SubgraphOrm, logger?: Logger, options: DemoSeedOptions = {}): Promise<void> {
   const seeded = await orm.em.fork().transactional(async (em) => {
     await em.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY]);
     if ((await em.count(Category)) > 0) return null;
@@ -39,7 +43,19 @@ export async function seedCatalog(orm: SubgraphOrm, logger?: Logger): Promise<vo
         updatedAt: product.createdAt,
       })),
     );
-    return { categories: categories.length, products: products.length };
+    const announced = options.publishHistory ? products.filter((product) => product.status === 'ACTIVE').map(productCreated) : [];
+    appendToOutbox(em, announced);
+    return { categories: categories.length, products: products.length, historyEvents: announced.length };
   });
   if (seeded) logger?.info(seeded, 'seeded the demo catalog');
+}
+
+function productCreated(product: SeedProduct) {
+  return createEvent(
+    'products.product-created.v1',
+    product.id,
+    { productId: product.id, sku: product.sku, categoryId: product.categoryId },
+    {},
+    { occurredAt: product.createdAt },
+  );
 }

@@ -20,7 +20,7 @@ export interface CatalogBootstrapDependencies {
 
 /**
  * Builds the index from the catalogue as it is, once per database (README.md, *Backfill*): the events only
- * tell what changes, and the products that existed before search did (the demo shop is seeded without
+ * tell what changes, and the products that existed before search did (the tests seed the demo shop without
  * events; a stream keeps only its last 100,000 entries) were never announced. Pages through the products
  * subgraph's active listing, asks inventory and reviews for those products' stock and ratings, and writes each
  * page. Events handled meanwhile win: documents are compared by `updatedAt`, and stock and ratings from the

@@ -121,6 +121,19 @@ export function describeEventBusContract(name: string, subject: BusUnderTest): v
       expect(received.map((r) => r.type)).toEqual(['orders.order-cancelled.v1']);
     });
 
+    it('reads every stream of a subscription side by side: a backlog in one holds back no other’s events', async () => {
+      // The streams are read in name order (inventory before orders); at most a batch of each per read, as Redis'
+      // XREADGROUP counts per stream. The embedded bus used to fill the batch from the first stream, so a consumer
+      // of two domains saw nothing of the second until the first was drained.
+      const backlog = Array.from({ length: 25 }, () => stockChanged());
+      for (const event of backlog) await bus.publish(event);
+      const placed = orderPlaced();
+      await bus.publish(placed);
+      await subscribe('analytics.record', 'analytics-1', ['inventory.stock-changed.v1', 'orders.order-placed.v1']);
+      await waitFor('all 26 events', () => received.length === 26);
+      expect(idsOf().indexOf(placed.id)).toBeLessThan(backlog.length);
+    });
+
     it('starts a new group at the beginning of the stream, so events published before it subscribed still reach it', async () => {
       const early = orderPlaced();
       await bus.publish(early);

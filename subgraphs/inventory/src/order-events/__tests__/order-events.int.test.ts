@@ -12,7 +12,7 @@ import { createLogger } from '@techally/platform';
 import { probeEvents, waitFor, type EventProbe } from '../../__tests__/event-probe';
 import { startInventoryHarness, type InventoryHarness } from '../../__tests__/inventory-harness';
 import { ReservationService } from '../../reservation/reservation.service';
-import { createOrderEventConsumers, RESERVE_STOCK_GROUP } from '..';
+import { createOrderEventConsumers, RESERVE_STOCK_GROUP, SETTLE_STOCK_GROUP } from '..';
 
 /**
  * The inventory subgraph's part of the saga end to end: events published on the bus reach its consumers, whose
@@ -228,6 +228,25 @@ describe('orders.order-paid.v1 / order-cancelled.v1 → inventory.settle-stock',
     await settleGroupCaughtUp();
     expect(await figures(p)).toEqual({ onHand: 3, reserved: 0 });
     expect(await reservationStatus(orderId)).toBe('COMMITTED');
+  });
+
+  it('takes an order-paid of a reservation committed already as a repeat, logged as such and not as an error', async () => {
+    // The demo shop's past sales are seeded COMMITTED and announced paid: the same as a payment told twice.
+    const logged: Array<{ level: number; msg: string }> = [];
+    const destination = { write: (line: string) => void logged.push(JSON.parse(line) as { level: number; msg: string }) };
+    const [, settle] = createOrderEventConsumers({
+      orm: h.subgraph.orm,
+      reservations: new ReservationService({ ttlSeconds: TTL_SECONDS }),
+      logger: createLogger({ name: 'inventory-test', level: 'info', destination }),
+    });
+    const p = await product(5);
+    const orderId = await reservedOrder(p, 2);
+    await bus.publish(paid(orderId, p, 2));
+    await waitFor('the reservation to be committed', async () => (await reservationStatus(orderId)) === 'COMMITTED');
+
+    await settle!.handle(paid(orderId, p, 2), { deliveries: 1, group: SETTLE_STOCK_GROUP, consumer: 'inventory-test' });
+    expect(logged.map(({ level, msg }) => ({ level, msg }))).toEqual([{ level: 30, msg: 'reservation committed already; nothing to do' }]);
+    expect(await figures(p)).toEqual({ onHand: 3, reserved: 0 });
   });
 
   it('tombstones an order cancelled before it was placed: the late order-placed reserves nothing and says nothing', async () => {

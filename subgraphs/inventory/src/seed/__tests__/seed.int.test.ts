@@ -1,7 +1,7 @@
-import { generateCatalog } from '@techally/demo-data';
+import { demoSales, generateCatalog } from '@techally/demo-data';
 import { countStatements } from '@techally/testing';
 import { startInventoryHarness, type InventoryHarness } from '../../__tests__/inventory-harness';
-import { generateDemoStock } from '../demo-stock';
+import { generateDemoStock, shippedFrom } from '../demo-stock';
 
 let h: InventoryHarness;
 
@@ -38,26 +38,44 @@ describe('the demo stock seed', () => {
     const counter = countStatements(h.subgraph.orm);
     try {
       await h.subgraph.seed();
-      // begin, advisory lock, emptiness check, warehouses, stock rows, opening adjustments, commit. The seed
-      // writes no event, so what touches the outbox is the relay working in the background (its replay check at
-      // start, its batches, its pruning), whenever it happens to run.
+      // begin, advisory lock, emptiness check, warehouses, stock rows, opening adjustments, the past sales'
+      // reservations and their lines, commit. Without publishHistory the seed writes no event, so what touches the
+      // outbox is the relay working in the background (its replay check at start, its batches, its pruning).
       const seedStatements = counter.statements.filter((sql) => !/"outbox"|pg_try_advisory_xact_lock/.test(sql));
-      expect(seedStatements.length).toBeLessThanOrEqual(7);
+      expect(seedStatements.length).toBeLessThanOrEqual(9);
     } finally {
       counter.stop();
     }
   });
 
-  it('writes three warehouses, the generated stock rows, and an opening RECEIVED adjustment for all stock on hand', async () => {
+  it('writes three warehouses, the generated stock rows, and an opening RECEIVED adjustment for all stock on hand and sold', async () => {
     const levels = generateDemoStock();
+    const shipped = shippedFrom(levels, demoSales(new Date()));
+    const sold = (level: { productId: string; warehouseId: string }) =>
+      shipped.filter((line) => line.productId === level.productId && line.warehouseId === level.warehouseId).reduce((sum, line) => sum + line.quantity, 0);
     const counts = await tableCounts();
+    const onHand = levels.reduce((sum, level) => sum + level.onHand, 0);
     expect(counts).toEqual({
       warehouses: 3,
       levels: levels.length,
-      adjustments: levels.filter((level) => level.onHand > 0).length,
-      on_hand: levels.reduce((sum, level) => sum + level.onHand, 0),
-      received: levels.reduce((sum, level) => sum + level.onHand, 0),
+      adjustments: levels.filter((level) => level.onHand + sold(level) > 0).length,
+      on_hand: onHand,
+      // What was received is what is on hand plus what the committed sales took.
+      received: onHand + shipped.reduce((sum, line) => sum + line.quantity, 0),
     });
+  });
+
+  it('holds each past sale as a COMMITTED reservation of its lines, from one warehouse each, none left reserved', async () => {
+    const sales = demoSales(new Date());
+    const reservations = await h.sql<{ order_id: string; status: string; units: number }>(
+      `select r.order_id, r.status, sum(l.quantity)::int as units from inventory.stock_reservation r
+       join inventory.stock_reservation_line l using (order_id) group by r.order_id, r.status`,
+    );
+    expect(new Map(reservations.map((row) => [row.order_id, [row.status, row.units]]))).toEqual(
+      new Map(sales.map((sale) => [sale.orderId, ['COMMITTED', sale.lines.reduce((sum, line) => sum + line.quantity, 0)]])),
+    );
+    const [reserved] = await h.sql<{ units: number }>(`select coalesce(sum(reserved), 0)::int as units from inventory.stock_level`);
+    expect(reserved!.units).toBe(0);
   });
 
   it('makes most active products buyable, some sold out, and archived ones absent', async () => {
@@ -79,5 +97,17 @@ describe('the demo stock seed', () => {
     const before = await tableCounts();
     await h.subgraph.seed();
     expect(await tableCounts()).toEqual(before);
+  });
+
+  it('announces every stock row as warehouse-stock-changed with publishHistory, for the read models', async () => {
+    await h.sql(`truncate inventory.warehouse, inventory.stock_level, inventory.stock_adjustment, inventory.stock_reservation, inventory.stock_reservation_line, inventory.outbox cascade`);
+    await h.subgraph.seed({ publishHistory: true });
+    const events = await h.sql<{ type: string; payload: { productId: string; warehouseId: string; onHand: number; reserved: number; available: number } }>(
+      `select type, payload from inventory.outbox where type = 'inventory.warehouse-stock-changed.v1' order by position`,
+    );
+    const levels = generateDemoStock();
+    expect(events.map((event) => event.payload)).toEqual(
+      levels.map((level) => expect.objectContaining({ productId: level.productId, warehouseId: level.warehouseId, onHand: level.onHand, reserved: 0, available: level.onHand })),
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { DEMO_CUSTOMERS, generateCatalog } from '@techally/demo-data';
 import { startOrdersHarness, type OrdersHarness } from '../../__tests__/orders-harness';
 import { countRequestStatements } from '../../__tests__/request-statements';
-import { demoOrders, demoUuid } from '../demo-orders';
+import { demoOrders, demoUuid, type DemoOrder } from '../demo-orders';
 
 let h: OrdersHarness;
 
@@ -26,45 +26,54 @@ describe('the demo orders seed', () => {
   it('fills an empty orders schema in one transaction of a few statements', async () => {
     const counter = countRequestStatements(h.subgraph.orm);
     try {
-      await h.subgraph.seed();
+      await h.subgraph.seed({ publishHistory: true });
       // begin, advisory lock, emptiness check, four multi-row inserts (the outbox's included), commit
       expect(counter.count).toBeLessThanOrEqual(8);
     } finally {
       counter.stop();
     }
-    const pending = demoOrders().filter((order) => order.status === 'PENDING');
-    expect(await h.tableCounts()).toEqual({
-      orders: demoOrders().length,
-      items: demoOrders().reduce((sum, order) => sum + order.lines.length, 0),
-      changes: demoOrders().reduce((sum, order) => sum + (order.cancelledAt ? 2 : 1), 0),
-      // Each PENDING order announces itself as checkout does, the CANCELLED ones (historic, final) nothing.
-      events: pending.length * 2,
-    });
+    expect(await h.tableCounts()).toEqual(expectedCounts({ history: true }));
   });
 
   it('hands every PENDING demo order to the checkout saga as placeOrder would, so it becomes payable (issue #9, item 7)', async () => {
     for (const order of demoOrders()) {
       const events = await h.outbox(order.id);
       if (order.status !== 'PENDING') {
-        expect(events).toEqual([]);
+        if (order.status === 'CANCELLED') expect(events).toEqual([]);
         continue;
       }
       expect(events.map((event) => event.type)).toEqual(['orders.order-placed.v1', 'orders.order-status-changed.v1']);
       const [row] = await h.sql<{ number: string }>(`select number from orders."order" where id = ?`, [order.id]);
-      expect(events[0]!.payload).toEqual({
-        orderId: order.id,
-        orderNumber: row!.number,
-        customerId: order.customerId,
-        items: order.lines.map((line) => ({
-          productId: line.product.id,
-          quantity: line.quantity,
-          name: line.product.name,
-          sku: line.product.sku,
-          unitPrice: { amount: line.product.priceAmount, currency: 'USD' },
-        })),
-        total: { amount: order.total, currency: 'USD' },
-      });
+      expect(events[0]!.payload).toEqual(checkoutFacts(order, row!.number));
       expect(events[1]!.payload).toMatchObject({ orderId: order.id, status: 'PENDING', previousStatus: null });
+    }
+  });
+
+  it('writes each past sale PAID (placed, stock reserved, paid) with its checkout’s order-placed and order-paid at their own times, none of them today', async () => {
+    const sales = demoOrders().filter((order) => order.status === 'PAID');
+    expect(sales.length).toBeGreaterThanOrEqual(20);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const order of sales) {
+      const [row] = await h.sql<{ number: string; status: string; payment_due_at: string }>(
+        `select number, status, payment_due_at from orders."order" where id = ?`,
+        [order.id],
+      );
+      expect({ status: row!.status, paymentDueAt: iso(row!.payment_due_at) }).toEqual({ status: 'PAID', paymentDueAt: iso(order.paymentDueAt!) });
+      const changes = await h.sql<{ to_status: string; at: string }>(`select to_status, at from orders.order_status_change where order_id = ? order by at`, [order.id]);
+      expect(changes.map((change) => change.to_status)).toEqual(['PENDING', 'AWAITING_PAYMENT', 'PAID']);
+      expect(iso(changes[2]!.at)).toBe(iso(order.paidAt!));
+
+      const events = await h.sql<{ type: string; occurred_at: string; payload: unknown }>(
+        `select type, occurred_at, payload from orders.outbox where aggregate_id = ? order by position`,
+        [order.id],
+      );
+      expect(events.map((event) => [event.type, iso(event.occurred_at)])).toEqual([
+        ['orders.order-placed.v1', iso(order.placedAt)],
+        ['orders.order-paid.v1', iso(order.paidAt!)],
+      ]);
+      expect(events.map((event) => event.payload)).toEqual([checkoutFacts(order, row!.number), checkoutFacts(order, row!.number)]);
+      // "Today" on a fresh start is what happens after it (live-orders.e2e and the dashboard count today's sales).
+      expect(order.paidAt!.toISOString().slice(0, 10) < today).toBe(true);
     }
   });
 
@@ -86,7 +95,7 @@ describe('the demo orders seed', () => {
       const customer = DEMO_CUSTOMERS[index]!;
       expect(user.orders.edges.length).toBeGreaterThan(0);
       for (const { node } of user.orders.edges) {
-        expect(['PENDING', 'CANCELLED']).toContain(node.status);
+        expect(['PENDING', 'CANCELLED', 'PAID']).toContain(node.status);
         expect(node.shippingAddress).toEqual({ fullName: customer.address.fullName, country: customer.address.country });
         for (const item of node.items) {
           const product = catalog.get(item.product.id)!;
@@ -108,4 +117,46 @@ describe('the demo orders seed', () => {
     await h.subgraph.seed();
     expect(await h.tableCounts()).toEqual(before);
   });
+
+  it('writes no history without publishHistory (the tests’ supergraph): only the PENDING orders’ checkout events', async () => {
+    await h.sql(`truncate orders."order", orders.order_item, orders.order_status_change, orders.outbox`);
+    await h.subgraph.seed();
+    expect(await h.tableCounts()).toEqual(expectedCounts({ history: false }));
+  });
 });
+
+/** What order-placed and order-paid say of a demo order: its lines as bought, its total, its number. */
+function checkoutFacts(order: DemoOrder, number: string) {
+  return {
+    orderId: order.id,
+    orderNumber: number,
+    customerId: order.customerId,
+    items: order.lines.map((line) => ({
+      productId: line.product.id,
+      quantity: line.quantity,
+      name: line.product.name,
+      sku: line.product.sku,
+      unitPrice: { amount: line.product.priceAmount, currency: 'USD' },
+    })),
+    total: { amount: order.total, currency: 'USD' },
+  };
+}
+
+/** A timestamp as the driver or the data gives it, as one comparable string. */
+function iso(at: Date | string): string {
+  return new Date(at).toISOString();
+}
+
+/** What the seed writes: every demo order, its lines and status changes, and the events (below) in the outbox. */
+function expectedCounts({ history }: { history: boolean }) {
+  const orders = demoOrders();
+  const count = (status: string) => orders.filter((order) => order.status === status).length;
+  return {
+    orders: orders.length,
+    items: orders.reduce((sum, order) => sum + order.lines.length, 0),
+    changes: count('PENDING') + count('CANCELLED') * 2 + count('PAID') * 3,
+    // Each PENDING order announces itself as checkout does (placed, → PENDING), the CANCELLED ones (historic, final)
+    // nothing, each sale its history (placed, paid) when asked.
+    events: count('PENDING') * 2 + (history ? count('PAID') * 2 : 0),
+  };
+}

@@ -1,3 +1,4 @@
+import { generateCatalog } from '@techally/demo-data';
 import { countStatements } from '@techally/testing';
 import { startProductsHarness, type ProductsHarness } from '../../__tests__/products-harness';
 
@@ -45,7 +46,7 @@ describe('the demo catalog seed', () => {
     );
   });
 
-  it('emits no event: the demo catalogue exists before anything could have read it, so nothing is stale', async () => {
+  it('emits no event by default: the demo catalogue exists before anything could have read it, so nothing is stale', async () => {
     const rows = await h.subgraph.orm.em.fork().getConnection().execute<Array<{ n: number }>>(`select count(*)::int as n from products.outbox`);
     expect(rows[0]!.n).toBe(0);
   });
@@ -54,6 +55,21 @@ describe('the demo catalog seed', () => {
     const before = await tableCounts();
     await h.subgraph.seed();
     expect(await tableCounts()).toEqual(before);
+  });
+
+  it('announces each active product as product-created at its createdAt with publishHistory, for the read models', async () => {
+    const sql = (statement: string) => h.subgraph.orm.em.fork().getConnection().execute<Array<Record<string, unknown>>>(statement);
+    await sql('truncate products.product, products.category, products.outbox cascade');
+    await h.subgraph.seed({ publishHistory: true });
+    const events = await sql(`select type, occurred_at, payload from products.outbox order by position`);
+    const active = generateCatalog().products.filter((product) => product.status === 'ACTIVE');
+    expect(events.map((event) => [event['type'], new Date(event['occurred_at'] as string).toISOString(), event['payload']])).toEqual(
+      active.map((product) => [
+        'products.product-created.v1',
+        product.createdAt.toISOString(),
+        { productId: product.id, sku: product.sku, categoryId: product.categoryId },
+      ]),
+    );
   });
 
   it('gives products plausible prices and weights', async () => {
